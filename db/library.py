@@ -1,0 +1,308 @@
+"""``Library``: the reporter's clippings in one SQLite file, behind a small API.
+
+Opening applies pending migrations (refusing a file from a newer Clipline); every write runs
+in one transaction, so a failed item leaves the library exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from db.errors import LibraryError, NewerLibraryError
+from db.migrations import known_names, migrations
+
+#: Writes that belong with an article (its analysis), run inside the article's transaction.
+ArticleWriter = Callable[[Database, int], None]
+
+ARTICLE_LIST_COLUMNS = (
+    "id, title, url, outlet, author, language, published, published_precision, "
+    "published_source, clipped_at, source_path, sha256, length(text) AS length"
+)
+
+
+@dataclass
+class AddResult:
+    """What happened to one article handed to ``Library.add_article``."""
+
+    status: Literal["stored", "duplicate"]
+    article_id: int
+    reason: str = ""
+
+
+@dataclass
+class DeletedArticle:
+    """Everything a deletion removed, so that it can be undone exactly."""
+
+    article: dict[str, Any]
+    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def normalise_url(url: str | None) -> str | None:
+    """The form of a URL used to spot the same page twice (no fragment, no trailing slash)."""
+    if not url:
+        return None
+    url = url.strip().split("#", 1)[0]
+    url = re.sub(r"^http://", "https://", url, flags=re.I)
+    return url.rstrip("/") or None
+
+
+class Library:
+    """One library file. Create one per thread: SQLite connections are not shared."""
+
+    def __init__(self, path: str | os.PathLike[str] | None, *, memory: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        if memory or path is None:
+            self.db = Database(memory=True)
+        else:
+            self.db = Database(self._connect(self.path))
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    # -- opening -------------------------------------------------------------------------
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        if path.exists() and path.is_dir():
+            raise LibraryError(f"{path} is a folder, not a library file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                # Created readable by its owner only: clippings can be sensitive.
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            conn = sqlite3.connect(path, timeout=10)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA busy_timeout = 10000")
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"{path} is not a Clipline library ({error})") from error
+        except OSError as error:
+            raise LibraryError(f"cannot open {path}: {error.strerror or error}") from error
+        return conn
+
+    def _migrate(self) -> None:
+        try:
+            applied = {m.name for m in migrations.applied(self.db)}
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
+        unknown = applied - known_names()
+        if unknown:
+            raise NewerLibraryError(
+                f"{self.path} was written by a newer version of Clipline "
+                f"(it has steps {', '.join(sorted(unknown))}); update Clipline to open it. "
+                "The file was not changed."
+            )
+        if migrations.pending(self.db):
+            self.before_migrate()
+            migrations.apply(self.db)
+
+    def before_migrate(self) -> None:
+        """Hook run before pending migrations are applied (backups plug in here)."""
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic unit of work: all of it is stored, or none of it."""
+        with self.db.atomic():
+            yield self.db
+
+    # -- articles ------------------------------------------------------------------------
+
+    def find_duplicate(self, sha256: str, url: str | None) -> int | None:
+        """The id of an article with the same original content or the same URL, if any."""
+        row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [sha256]).fetchone()
+        if row:
+            return row[0]
+        key = normalise_url(url)
+        if key:
+            for article_id, other in self.db.execute(
+                "SELECT id, url FROM articles WHERE url IS NOT NULL AND url != ''"
+                " AND url LIKE ?",
+                ["%" + key.split("://", 1)[-1][-40:] + "%"],
+            ):
+                if normalise_url(other) == key:
+                    return article_id
+        return None
+
+    def add_article(
+        self,
+        record: dict[str, Any],
+        *,
+        tags: tuple[str, ...] | list[str] = (),
+        write_with: ArticleWriter | None = None,
+    ) -> AddResult:
+        """Store one article (a dict of ``articles`` columns) unless it is already here.
+
+        ``write_with(db, article_id)`` runs in the same transaction: an article is never
+        stored without its analysis, nor the analysis without its article.
+        """
+        duplicate = self.find_duplicate(record["sha256"], record.get("url"))
+        if duplicate is not None:
+            return AddResult("duplicate", duplicate, "already in the library")
+        row = {k: v for k, v in record.items() if k in self.db["articles"].columns_dict}
+        row.setdefault("clipped_at", datetime.now(UTC).isoformat(timespec="seconds"))
+        with self.transaction() as db:
+            db["articles"].insert(row)
+            article_id = int(db.execute("SELECT last_insert_rowid()").fetchone()[0])
+            for tag in tags:
+                self._tag(db, article_id, tag)
+            if write_with is not None:
+                write_with(db, article_id)
+        return AddResult("stored", article_id)
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
+        if not rows:
+            return None
+        article = rows[0]
+        article["tags"] = self.article_tags(article_id)
+        return article
+
+    def articles(
+        self, *, order_by: Literal["published", "clipped"] = "published", tag: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Article summaries (no text), newest first."""
+        order = "published DESC, id DESC" if order_by == "published" else "clipped_at DESC, id DESC"
+        if tag:
+            sql = (
+                f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles WHERE id IN ("
+                "SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"
+                f" WHERE tags.name = ?) ORDER BY {order}"
+            )
+            return [dict(r) for r in self._rows(sql, [tag])]
+        return [dict(r) for r in self._rows(f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles ORDER BY {order}")]
+
+    def article_count(self) -> int:
+        return self.db["articles"].count
+
+    def search(self, query: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search over title and text, best match first, with a snippet."""
+        fts_query = to_fts_query(query)
+        if not fts_query:
+            return []
+        sql = (
+            "SELECT articles.id, articles.title, articles.url, articles.outlet,"
+            " articles.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet,"
+            " articles_fts.rank AS rank"
+            " FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?"
+        )
+        return [dict(r) for r in self._rows(sql, [fts_query, limit])]
+
+    def delete_article(self, article_id: int) -> DeletedArticle | None:
+        """Delete an article and everything derived from it; returns what undo needs."""
+        article = next(iter(self.db["articles"].rows_where("id = ?", [article_id])), None)
+        if article is None:
+            return None
+        deleted = DeletedArticle(article)
+        with self.transaction() as db:
+            for table in self._article_child_tables():
+                deleted.children[table] = list(
+                    db[table].rows_where("article_id = ?", [article_id])
+                )
+            db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        return deleted
+
+    def restore_article(self, deleted: DeletedArticle) -> None:
+        """Undo ``delete_article``: put the article and its derived rows back as they were."""
+        with self.transaction() as db:
+            db["articles"].insert(deleted.article)
+            for table, rows in deleted.children.items():
+                if rows:
+                    db[table].insert_all(rows)
+
+    def update_article(self, article_id: int, **changes: Any) -> None:
+        with self.transaction() as db:
+            db["articles"].update(article_id, changes)
+
+    def _article_child_tables(self) -> list[str]:
+        """Tables whose ``article_id`` references ``articles`` (their rows go with it)."""
+        children = []
+        for table in self.db.table_names():
+            for fk in self.db[table].foreign_keys:
+                if fk.other_table == "articles" and fk.column == "article_id":
+                    children.append(table)
+        return children
+
+    # -- tags (stories) -----------------------------------------------------------------
+
+    @staticmethod
+    def _tag(db: Database, article_id: int, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [name])
+        tag_id = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
+        db.execute(
+            "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)",
+            [article_id, tag_id],
+        )
+
+    def tag_article(self, article_id: int, name: str) -> None:
+        with self.transaction() as db:
+            self._tag(db, article_id, name)
+
+    def untag_article(self, article_id: int, name: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "DELETE FROM article_tags WHERE article_id = ? AND tag_id ="
+                " (SELECT id FROM tags WHERE name = ?)",
+                [article_id, name],
+            )
+
+    def article_tags(self, article_id: int) -> list[str]:
+        sql = (
+            "SELECT tags.name FROM tags JOIN article_tags ON tags.id = tag_id"
+            " WHERE article_id = ? ORDER BY tags.name"
+        )
+        return [r[0] for r in self.db.execute(sql, [article_id])]
+
+    def tags(self) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT tags.name AS name, count(article_id) AS articles FROM tags"
+            " LEFT JOIN article_tags ON tags.id = tag_id GROUP BY tags.id ORDER BY tags.name"
+        )
+        return [dict(r) for r in self._rows(sql)]
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+        cursor = self.db.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+
+def to_fts_query(query: str) -> str:
+    """A reporter's search words as a safe FTS5 query: every word must appear (prefixes ok).
+
+    Quoted phrases stay phrases; FTS5 syntax characters in the words are neutralised so a
+    stray quote or colon never raises.
+    """
+    parts: list[str] = []
+    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query):
+        if phrase:
+            tokens = re.findall(r"\w+", phrase)
+            if tokens:
+                parts.append('"' + " ".join(tokens) + '"')
+        else:
+            for token in re.findall(r"\w+", word):
+                parts.append(f'"{token}"*')
+    return " ".join(parts)

@@ -1,0 +1,38 @@
+"""What the commands share: opening the library named by the flags, printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from db import Library, LibraryError
+from db.paths import default_data_dir, default_library_path
+
+
+def library_path(args: argparse.Namespace) -> Path:
+    if getattr(args, "library", None):
+        return Path(args.library)
+    data_dir = getattr(args, "data_dir", None)
+    return default_library_path(Path(data_dir) if data_dir else default_data_dir())
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """The library the flags name; exits with a clear message (status 2) if it can't open."""
+    path = library_path(args)
+    try:
+        return Library(path)
+    except LibraryError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise SystemExit(2) from error
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def write_jsonl(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
