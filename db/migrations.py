@@ -14,6 +14,11 @@ MIGRATION_SET = "clipline"
 migrations = Migrations(MIGRATION_SET)
 
 
+def known_names() -> set[str]:
+    """Names of every step this version of Clipline knows (a library with others is newer)."""
+    return {m.name for m in migrations._migrations}
+
+
 @migrations(name="0001_articles")
 def articles(db: Database) -> None:
     db["articles"].create(
@@ -69,5 +74,25 @@ def articles_fts(db: Database) -> None:
     )
 
 
-def known_names() -> set[str]:
-    return {m.name for m in migrations._migrations}
+@migrations(name="0005_timexes")
+def timexes(db: Database) -> None:
+    # Every date expression found in an article, resolved (see desktop/analysis/dates).
+    db.execute(
+        """
+        CREATE TABLE timexes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            anchor TEXT,
+            anchor_kind TEXT,
+            confidence REAL,
+            explanation TEXT
+        )
+        """
+    )
+    db["timexes"].create_index(["article_id", "start"])
+    db["timexes"].create_index(["value"])

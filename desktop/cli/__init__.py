@@ -18,6 +18,7 @@ from desktop import __version__
 COMMAND_MODULES = [
     "importing",
     "browse",
+    "analysis",
 ]
 
 

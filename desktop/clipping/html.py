@@ -1,0 +1,128 @@
+"""Saved pages and clipboard HTML to an ``Article``, with trafilatura.
+
+trafilatura finds the main text and the page metadata (title, author, site, canonical URL,
+date). The publication date is the first of: the page's own metadata (htmldate looking for
+the original date), a dateline in the extracted text, the date in the URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlparse
+
+import trafilatura
+from htmldate import find_date
+
+from desktop.clipping.article import Article
+from desktop.clipping.dateline import find_dateline
+from desktop.clipping.encoding import decode_text
+from desktop.clipping.errors import ClipError
+from desktop.clipping.limits import MAX_HTML_BYTES, human_size
+from desktop.clipping.text import check_text, normalise_text
+
+# trafilatura and htmldate log every odd page at WARNING; the reporter sees our message instead.
+for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+_URL_DATE = re.compile(r"/(19[5-9]\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+#: Pages deeper than this are refused (or they'd take minutes and gigabytes to parse).
+MAX_HTML_NESTING = 2000
+
+
+def clip_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    source_path: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    what: str = "page",
+) -> Article:
+    """An article from HTML; raises ``ClipError`` when the page has no article text."""
+    if isinstance(html, bytes):
+        if len(html) > MAX_HTML_BYTES:
+            raise ClipError(f"{what} is too large ({human_size(len(html))}; the limit is {human_size(MAX_HTML_BYTES)})")
+        html = decode_text(html, what=what)
+    if len(html) > MAX_HTML_BYTES:
+        raise ClipError(f"{what} is too large ({human_size(len(html))})")
+    if not html.strip():
+        raise ClipError(f"{what} is empty")
+    if _nesting_depth(html) > MAX_HTML_NESTING:
+        raise ClipError(f"{what} is nested too deeply to be an article page")
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+    except Exception as error:  # trafilatura/lxml raise many kinds on broken pages
+        raise ClipError(f"{what} could not be read as HTML ({type(error).__name__})") from error
+    text = normalise_text(getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        raise ClipError(f"{what} has no article text")
+    check_text(text, what=what)
+    page_url = url or getattr(doc, "url", None) or None
+    article = Article(
+        text=text.strip(),
+        original=html,
+        original_type="html",
+        title=(title or getattr(doc, "title", None) or text.split("\n", 1)[0])[:500],
+        url=page_url,
+        outlet=getattr(doc, "sitename", None) or _hostname(page_url),
+        author=getattr(doc, "author", None),
+        language=getattr(doc, "language", None),
+        source_path=source_path,
+    )
+    if published:
+        article.published, article.published_precision, article.published_source = published, "day", "user"
+    else:
+        _set_published(article, html, getattr(doc, "date", None))
+    return article
+
+
+def _set_published(article: Article, html: str, metadata_date: str | None) -> None:
+    found = metadata_date or _safe_find_date(html, article.url)
+    if found:
+        article.published, article.published_precision, article.published_source = found[:10], "day", "metadata"
+        return
+    dateline = find_dateline(article.text.split("\n"))
+    if dateline:
+        article.published, article.published_precision = dateline.value, dateline.precision
+        article.published_source = "dateline"
+        return
+    url_date = date_from_url(article.url)
+    if url_date:
+        article.published, article.published_precision, article.published_source = url_date, "day", "url"
+
+
+def _safe_find_date(html: str, url: str | None) -> str | None:
+    try:
+        return find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:  # htmldate on a broken page: no date rather than no article
+        return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """``/2025/05/30/`` or ``/2025-05-30-`` in a URL path."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlparse(url).path)
+    return "-".join(match.groups()) if match else None
+
+
+def _hostname(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _nesting_depth(html: str) -> int:
+    """A cheap upper bound on element nesting (opening minus closing tags, at most)."""
+    if len(html) < 200_000 and html.count("<") < 20_000:
+        return 0
+    depth = peak = 0
+    for match in re.finditer(r"<(/?)[a-zA-Z]", html):
+        depth += -1 if match.group(1) else 1
+        peak = max(peak, depth)
+    return peak

@@ -1,0 +1,178 @@
+"""Import: turn what the reporter hands us (paths, folders, URLs, JSON Lines) into stored
+articles, one item at a time, each in its own transaction, with one outcome line per item.
+
+Analysis (people, dates, events) runs in batches before storing, and is written in the same
+transaction as its article: an article is never in the library without its analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from desktop.clipping.article import Article
+from desktop.clipping.errors import ClipError
+from desktop.clipping.files import JSONL_SUFFIXES, clip_file, walk_folder
+from desktop.clipping.jsonl import read_jsonl
+from desktop.clipping.url import clip_url, is_url
+
+if TYPE_CHECKING:
+    from db import Library
+    from desktop.analysis.pipeline import Analyser
+
+Status = Literal["stored", "duplicate", "error"]
+BATCH_SIZE = 32
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one input item; ``line()`` is what the reporter reads."""
+
+    label: str
+    status: Status
+    article_id: int | None = None
+    title: str = ""
+    message: str = ""
+
+    def line(self) -> str:
+        if self.status == "stored":
+            return f"stored     #{self.article_id}  {self.title}  ({self.label})"
+        if self.status == "duplicate":
+            return f"duplicate  #{self.article_id}  {self.label}: already in the library"
+        return f"error      {self.label}: {self.message}"
+
+
+@dataclass
+class Clip:
+    """An input item after clipping: an article to store, or the reason it can't be."""
+
+    label: str
+    article: Article | None = None
+    error: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class ClipOptions:
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+def clips_from_inputs(inputs: Iterable[str], options: ClipOptions | None = None) -> Iterator[Clip]:
+    """Each input (path, folder, URL, .jsonl) as one or more clips, lazily."""
+    options = options or ClipOptions()
+    for raw in inputs:
+        if is_url(raw):
+            yield _clip(raw, lambda raw=raw: clip_url(raw, title=options.title, published=options.published), options)
+            continue
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for file in walk_folder(path):
+                yield from _clips_from_file(file, options, label=str(file))
+        elif path.exists():
+            yield from _clips_from_file(path, options, label=raw)
+        else:
+            yield Clip(raw, error="no such file or folder")
+
+
+def clips_from_jsonl(path: Path, options: ClipOptions | None = None) -> Iterator[Clip]:
+    options = options or ClipOptions()
+    if not path.exists():
+        yield Clip(str(path), error="no such file")
+        return
+    for item in read_jsonl(path):
+        yield Clip(item.label, item.article, item.error, options.tags)
+
+
+def _clips_from_file(path: Path, options: ClipOptions, *, label: str) -> Iterator[Clip]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from clips_from_jsonl(path, options)
+        return
+    yield _clip(
+        label,
+        lambda: clip_file(path, title=options.title, published=options.published, url=options.url),
+        options,
+    )
+
+
+def _clip(label: str, make: Callable[[], Article], options: ClipOptions) -> Clip:
+    try:
+        return Clip(label, make(), tags=options.tags)
+    except ClipError as error:
+        return Clip(label, error=str(error))
+    except RecursionError:
+        return Clip(label, error="input is nested too deeply to read")
+    except MemoryError:
+        return Clip(label, error="input is too large to read")
+
+
+def store_clips(
+    library: Library,
+    clips: Iterable[Clip],
+    *,
+    analyser: Analyser | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[ImportOutcome]:
+    """Store clips in batches (so analysis can batch), yielding one outcome per clip."""
+    batch: list[Clip] = []
+    for clip in clips:
+        if cancelled():
+            break
+        batch.append(clip)
+        if len(batch) >= BATCH_SIZE:
+            yield from _store_batch(library, batch, analyser)
+            batch = []
+    if batch and not cancelled():
+        yield from _store_batch(library, batch, analyser)
+
+
+def _store_batch(library: Library, batch: list[Clip], analyser: Analyser | None) -> Iterator[ImportOutcome]:
+    to_store: list[Clip] = []
+    outcomes: dict[int, ImportOutcome] = {}
+    seen: dict[str, int] = {}
+    for index, clip in enumerate(batch):
+        if clip.article is None:
+            outcomes[index] = ImportOutcome(clip.label, "error", message=clip.error)
+            continue
+        duplicate = library.find_duplicate(clip.article.sha256, clip.article.url)
+        if duplicate is not None:
+            outcomes[index] = ImportOutcome(clip.label, "duplicate", duplicate, clip.article.title)
+        elif clip.article.sha256 in seen:
+            outcomes[index] = ImportOutcome(clip.label, "duplicate", None, clip.article.title)
+            seen_index = seen[clip.article.sha256]
+            outcomes[index].message = f"same as {batch[seen_index].label}"
+        else:
+            seen[clip.article.sha256] = index
+            to_store.append(clip)
+    analyses = analyser.analyse([c.article for c in to_store]) if analyser and to_store else []
+    analysed = {id(c): a for c, a in zip(to_store, analyses, strict=False)}
+    for index, clip in enumerate(batch):
+        if index in outcomes:
+            outcome = outcomes[index]
+            if outcome.status == "duplicate" and outcome.article_id is None:
+                outcome.article_id = library.find_duplicate(clip.article.sha256, clip.article.url)  # type: ignore[union-attr]
+            yield outcome
+            continue
+        yield _store_one(library, clip, analysed.get(id(clip)))
+
+
+def _store_one(library: Library, clip: Clip, analysis: object | None) -> ImportOutcome:
+    from db import LibraryError
+
+    article = clip.article
+    assert article is not None
+    record = article.to_dict()
+    write_with = analysis.write if analysis is not None else None  # type: ignore[attr-defined]
+    try:
+        result = library.add_article(record, tags=clip.tags, write_with=write_with)
+    except LibraryError as error:
+        return ImportOutcome(clip.label, "error", message=str(error))
+    except Exception as error:  # sqlite3 errors: disk full, read-only, locked
+        from db.failures import describe_storage_error
+
+        return ImportOutcome(clip.label, "error", message=describe_storage_error(error))
+    return ImportOutcome(clip.label, result.status, result.article_id, article.title)

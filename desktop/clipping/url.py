@@ -1,0 +1,72 @@
+"""A URL to an ``Article``: fetched with a timeout and a size cap, then read as HTML.
+
+Only http(s). The body is read in chunks and cut off at the cap; compressed responses are
+not asked for, so a small download can't inflate into gigabytes.
+"""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.request
+from urllib.parse import urlparse
+
+from desktop import __version__
+from desktop.clipping.article import Article
+from desktop.clipping.errors import ClipError
+from desktop.clipping.html import clip_html
+from desktop.clipping.limits import MAX_HTML_BYTES, URL_TIMEOUT_SECONDS, human_size
+
+USER_AGENT = f"Clipline/{__version__} (desktop article clipper)"
+
+
+def is_url(text: str) -> bool:
+    return urlparse(text.strip()).scheme.lower() in ("http", "https")
+
+
+def fetch(url: str, *, timeout: float = URL_TIMEOUT_SECONDS, max_bytes: int = MAX_HTML_BYTES) -> tuple[bytes, str]:
+    """The body and final URL of ``url``; ClipError with the reason when it can't be had."""
+    if not is_url(url):
+        raise ClipError(f"{url} is not an http(s) URL")
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml",
+                      "Accept-Encoding": "identity"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            encoding = (response.headers.get("Content-Encoding") or "identity").lower()
+            if encoding not in ("identity", ""):
+                raise ClipError(f"{url} sent compressed content ({encoding}) that was not asked for")
+            kind = response.headers.get_content_type()
+            if kind not in ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"):
+                raise ClipError(f"{url} is not a web page ({kind})")
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise ClipError(f"{url} is too large ({human_size(int(declared))})")
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read(64 * 1024):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ClipError(f"{url} is too large (over {human_size(max_bytes)})")
+                chunks.append(chunk)
+            return b"".join(chunks), response.geturl()
+    except ClipError:
+        raise
+    except urllib.error.HTTPError as error:
+        raise ClipError(f"{url} answered {error.code} {error.reason}") from error
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            raise ClipError(f"{url} did not answer within {timeout:.0f} s") from error
+        raise ClipError(f"{url} is unreachable ({reason})") from error
+    except TimeoutError as error:
+        raise ClipError(f"{url} did not answer within {timeout:.0f} s") from error
+    except (OSError, ValueError) as error:
+        raise ClipError(f"{url} is unreachable ({error})") from error
+
+
+def clip_url(url: str, *, title: str | None = None, published: str | None = None,
+             timeout: float = URL_TIMEOUT_SECONDS) -> Article:
+    body, final_url = fetch(url, timeout=timeout)
+    return clip_html(body, url=final_url or url, title=title, published=published, what=url)
