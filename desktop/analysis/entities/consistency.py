@@ -1,0 +1,198 @@
+"""Document-level passes over the model's spans: one article, one reading of each name.
+
+The small model labels the same string differently from sentence to sentence ("Kiev" as a
+person, an organisation and a place in one article) and misses surnames it found in full
+earlier. The passes here, in order:
+
+1. trim spans to the name (possessive, titles, punctuation) and drop fragments;
+2. cues: a title right before a name or "X said" make it a person;
+3. consistency: a full name tagged PERSON anywhere (or marked by a cue) makes that name and
+   its surname a person everywhere in the article, including mentions the model missed;
+   a one-word "person" the article otherwise tags as a place or organisation takes that
+   label; all-caps spans (headlines, tables) are kept only when the article's running text
+   confirms them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from desktop.analysis.entities.cues import NAME_SAID, TITLE_NAME, looks_like_person_name
+from desktop.analysis.entities.names import (
+    is_fragment,
+    is_honorific,
+    is_shouting,
+    surname,
+    trim_span,
+)
+from desktop.analysis.entities.roles import title_before
+
+SPACY_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "NORP",
+}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    label: str
+    cue: bool = False  # a title or "said" marks it as a person
+
+
+def _strip_leading_titles(text: str, start: int, end: int) -> int:
+    """Move ``start`` past leading honorifics ("Mr", "Dr.") and "the"."""
+    while True:
+        match = re.match(r"(\S+)\s+", text[start:end])
+        if not match or not (is_honorific(match.group(1)) or match.group(1) in {"the", "The"}):
+            return start
+        start += match.end()
+
+
+def clean_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Span]:
+    """Trim the model's spans and drop impossible person names (pass 1)."""
+    spans: list[Span] = []
+    for start, end, label in raw:
+        if label == "PERSON":
+            start = _strip_leading_titles(text, start, end)
+        start, end = trim_span(text, start, end)
+        if end <= start:
+            continue
+        if label == "PERSON" and is_fragment(text[start:end]):
+            continue
+        if label != "PERSON" and not any(c.isalpha() for c in text[start:end]):
+            continue
+        spans.append(Span(start, end, label))
+    return spans
+
+
+def _overlapping(spans: list[Span], start: int, end: int) -> list[Span]:
+    return [s for s in spans if s.start < end and start < s.end]
+
+
+def _apply_cue(text: str, spans: list[Span], start: int, end: int) -> None:
+    """Mark ``text[start:end]`` a person unless a larger non-person span covers it."""
+    name = text[start:end]
+    if not looks_like_person_name(name) or is_shouting(name):
+        return
+    hits = _overlapping(spans, start, end)
+    for hit in hits:
+        inside = start <= hit.start and hit.end <= end
+        if not inside and hit.label != "PERSON":
+            return  # "Minister Lavrov" inside a longer organisation name: leave it
+    for hit in hits:
+        if hit.label == "PERSON" and hit.start <= start and end <= hit.end:
+            hit.cue = True
+            return
+    for hit in hits:
+        spans.remove(hit)
+    spans.append(Span(start, end, "PERSON", cue=True))
+
+
+def apply_cues(text: str, spans: list[Span]) -> None:
+    """Titles and reporting verbs make a capitalised name a person (pass 2)."""
+    for match in TITLE_NAME.finditer(text):
+        start, end = trim_span(text, match.start(1), match.end(1))
+        _apply_cue(text, spans, start, end)
+    for match in NAME_SAID.finditer(text):
+        start, end = trim_span(text, match.start(1), match.end(1))
+        # Only where the model saw nothing or a wrong label, never a sentence-initial word
+        # glued to a name ("However Smith said").
+        hits = _overlapping(spans, start, end)
+        if hits and all(h.start == start and h.end == end for h in hits):
+            if hits[0].label in {"ORG", "PERSON"}:
+                _apply_cue(text, spans, start, end)
+        elif not hits and start > 0 and text[start - 1] not in "\n":
+            _apply_cue(text, spans, start, end)
+    for span in spans:
+        if span.label == "PERSON" and not span.cue and title_before(text, span.start):
+            span.cue = True
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def make_consistent(text: str, spans: list[Span]) -> list[Span]:
+    """One reading per name across the article (pass 3)."""
+    names = {id(s): " ".join(text[s.start : s.end].split()) for s in spans}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        name = names[id(span)]
+        if not is_shouting(name):
+            votes[_key(name)][span.label] += 1
+
+    # Names the article itself establishes as people.
+    full_names: set[str] = set()
+    for span in spans:
+        name = names[id(span)]
+        if span.label != "PERSON" or is_shouting(name):
+            continue
+        if (len(name.split()) >= 2 and looks_like_person_name(name)) or span.cue:
+            full_names.add(name)
+    surnames: set[str] = set()
+    for name in full_names:
+        last = surname(name)
+        if last:
+            surnames.add(last)
+    person_keys = {_key(n) for n in full_names | surnames}
+
+    def non_person_label(key: str) -> str | None:
+        others = {k: v for k, v in votes.get(key, Counter()).items() if k != "PERSON"}
+        if not others:
+            return None
+        # Most votes; a tie goes to the place ("Kiev" as both place and organisation).
+        return max(others, key=lambda k: (others[k], k == "PLACE", k == "ORG"))
+
+    result: list[Span] = []
+    for span in spans:
+        name = names[id(span)]
+        key = _key(name)
+        shouting = is_shouting(name)
+        if key in person_keys:
+            counts = votes.get(key, Counter())
+            others = sum(v for k, v in counts.items() if k != "PERSON")
+            is_surname_only = len(name.split()) == 1
+            if shouting or not is_surname_only or others < 2 or counts["PERSON"] >= others:
+                span.label = "PERSON"
+        elif span.label == "PERSON":
+            if shouting:
+                other = non_person_label(key)
+                if other is None:
+                    continue  # headline or table noise the text never confirms
+                span.label = other
+            elif len(name.split()) == 1 and not span.cue:
+                other = non_person_label(key)
+                if other is not None:
+                    span.label = other
+        elif shouting and key in votes and votes[key]:
+            span.label = votes[key].most_common(1)[0][0]
+        result.append(span)
+
+    _add_missed(text, result, full_names | surnames)
+    result.sort(key=lambda s: (s.start, -s.end))
+    return result
+
+
+def _add_missed(text: str, spans: list[Span], names: set[str]) -> None:
+    """Mentions of the article's people that the model did not tag at all."""
+    if not names:
+        return
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w’'-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])"
+    )
+    taken = sorted((s.start, s.end) for s in spans)
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        spans.append(Span(start, end, "PERSON"))
+        taken.append((start, end))

@@ -1,0 +1,59 @@
+"""Cue words that mark a person where the model missed one or gave the wrong label.
+
+"Minister Lavrov", "spokeswoman Zakharova", "Mr Smith", "Dr. Jones" (a title right before
+a capitalised name) and "Anna Petrova said" (a two- or three-word capitalised name right
+before a reporting verb). A name containing an organisation or place word ("Ministry",
+"Street") is never a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.analysis.entities.names import HONORIFICS
+from desktop.analysis.entities.roles import ROLE_HEADS
+
+#: Words that make a capitalised phrase an organisation, place or thing rather than a person.
+NON_PERSON_WORDS = frozenset(
+    """
+    ministry department party council inc ltd llc corp corporation company co group office
+    agency committee police court university college school bank association union army
+    navy force forces commission government news times post press television tv radio
+    network institute foundation fund federation league club team organisation organization
+    parliament assembly senate congress house street road avenue square river mountain mount
+    island islands republic kingdom state states city county province region airport station
+    hospital church cathedral mosque temple museum centre center hotel stadium park bridge
+    airlines airways motors energy oil gas international global national united world
+    european africa america asia europe service services authority board bureau embassy
+    project program programme summit conference games cup championship festival award prize
+    security intelligence agency day week month year
+    """.split()
+)
+
+_TITLE_WORDS = sorted(
+    {w for w in HONORIFICS} | {w for w in ROLE_HEADS if w.isalpha()}, key=len, reverse=True
+)
+_NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z][\w’'-]*){0,2}"
+#: "Minister Lavrov", "Mr. Smith", "spokeswoman Maria Zakharova".
+TITLE_NAME = re.compile(
+    r"\b(?i:" + "|".join(_TITLE_WORDS) + r")\.?[ \t]+(" + _NAME + r")", re.UNICODE
+)
+#: "Anna Petrova said" (two or three capitalised words before a reporting verb).
+NAME_SAID = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z][\w’'-]*(?:[ \t]+[A-Z][a-z][\w’'-]*){1,2})"
+    r"(?=,?[ \t]+(?:said|says|told|added|explained|wrote|noted|argued|insisted|stated)\b)"
+)
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Capitalised words with no organisation/place word and no leading title."""
+    parts = name.split()
+    if not parts or len(parts) > 4:
+        return False
+    for part in parts:
+        bare = part.rstrip(".").casefold().removesuffix("’s").removesuffix("'s")
+        if bare in NON_PERSON_WORDS or bare in ROLE_HEADS or bare in HONORIFICS:
+            return False
+        if not part[0].isupper():
+            return False
+    return True
