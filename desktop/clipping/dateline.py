@@ -18,7 +18,7 @@ MAX_DATELINE_LINE = 8
 MAX_DATELINE_CHARS = 80
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)")
+_TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:h]([0-5]\d)(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")
 _PREFIX = re.compile(
     r"^\s*(published|posted|updated|last updated|date|datum|veröffentlicht|publié le|"
@@ -54,7 +54,7 @@ def parse_dateline(line: str) -> tuple[str, str] | None:
         parsed = dateparser.parse(text, settings=settings)
     if parsed is None:
         return None
-    if _TIME.search(text):
+    if _TIME.search(_NUMERIC_DATE.sub(" ", text)):
         return parsed.strftime("%Y-%m-%dT%H:%M"), "minute"
     return parsed.strftime("%Y-%m-%d"), "day"
 

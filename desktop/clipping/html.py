@@ -28,6 +28,8 @@ for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
 _URL_DATE = re.compile(r"/(19[5-9]\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 #: Pages deeper than this are refused (or they'd take minutes and gigabytes to parse).
 MAX_HTML_NESTING = 2000
+#: Fewer words than this is a menu or a cookie banner, not an article.
+MIN_ARTICLE_WORDS = 5
 
 
 def clip_html(
@@ -58,7 +60,7 @@ def clip_html(
     except Exception as error:  # trafilatura/lxml raise many kinds on broken pages
         raise ClipError(f"{what} could not be read as HTML ({type(error).__name__})") from error
     text = normalise_text(getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise ClipError(f"{what} has no article text")
     check_text(text, what=what)
     page_url = url or getattr(doc, "url", None) or None
