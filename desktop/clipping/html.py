@@ -1,8 +1,9 @@
 """Saved pages and clipboard HTML to an ``Article``, with trafilatura.
 
 trafilatura finds the main text and the page metadata (title, author, site, canonical URL,
-date). The publication date is the first of: the page's own metadata (htmldate looking for
-the original date), a dateline in the extracted text, the date in the URL.
+date). The publication date is the first of: what the page declares about itself
+(``page_dates``), the page metadata htmldate finds (looking for the original date), a dateline
+in the extracted text, the date in the URL.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from desktop.clipping.dateline import find_dateline
 from desktop.clipping.encoding import decode_text
 from desktop.clipping.errors import ClipError
 from desktop.clipping.limits import MAX_HTML_BYTES, human_size
+from desktop.clipping.page_dates import declared_publication_date
 from desktop.clipping.text import check_text, normalise_text
 
 # trafilatura and htmldate log every odd page at WARNING; the reporter sees our message instead.
@@ -83,7 +85,7 @@ def clip_html(
 
 
 def _set_published(article: Article, html: str, metadata_date: str | None) -> None:
-    found = metadata_date or _safe_find_date(html, article.url)
+    found = declared_publication_date(html) or metadata_date or _safe_find_date(html, article.url)
     if found:
         article.published, article.published_precision, article.published_source = found[:10], "day", "metadata"
         return

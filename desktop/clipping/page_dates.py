@@ -1,0 +1,79 @@
+"""The publication date a page declares about itself, read the way a person would.
+
+Pages often state it several times: JSON-LD ``datePublished``, ``article:published_time``,
+a ``<time itemprop="datePublished">``. Two things a generic extractor gets wrong: a time
+written in UTC can fall on the next day where the story was published (the page's own local
+offset shows the day its readers saw), and a "modified" date earlier than "published" means
+the page was re-stamped, so the earliest of them is the first publication.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO = r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})?)?"
+_PUBLISHED_JSON = re.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"' + _ISO, re.I)
+_PUBLISHED_META = re.compile(
+    r"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"']?"
+    r"(article:published_time|article:modified_time|og:published_time|datePublished|dateModified|"
+    r"pubdate|publishdate|date)[\"']?[^>]*?content\s*=\s*[\"']?" + _ISO,
+    re.I,
+)
+_PUBLISHED_META_REVERSED = re.compile(
+    r"<meta\b[^>]*?content\s*=\s*[\"']?" + _ISO + r"[^>]*?(?:property|name|itemprop)\s*=\s*[\"']?"
+    r"(article:published_time|article:modified_time|datePublished|dateModified)",
+    re.I,
+)
+_TIME_PUBLISHED = re.compile(r"<time\b[^>]*>", re.I)
+_DATETIME_ATTR = re.compile(r"datetime\s*=\s*[\"']?" + _ISO, re.I)
+
+
+def _kind(name: str) -> str:
+    name = name.lower()
+    if "modified" in name:
+        return "modified"
+    if "created" in name:
+        return "created"
+    return "published"
+
+
+def _is_local(offset: str | None) -> bool:
+    return bool(offset) and offset not in ("Z", "+00:00", "+0000", "-00:00")
+
+
+def declared_publication_date(html: str) -> str | None:
+    """The first-publication day the page declares, or None if it declares none."""
+    head = html[:400_000]
+    found: list[tuple[str, str, str | None]] = []  # (kind, day, offset)
+    for m in _PUBLISHED_JSON.finditer(head):
+        found.append((_kind(m.group(1)), m.group(2), m.group(4)))
+    for m in _PUBLISHED_META.finditer(head):
+        found.append((_kind(m.group(1)), m.group(2), m.group(4)))
+    for m in _PUBLISHED_META_REVERSED.finditer(head):
+        found.append((_kind(m.group(4)), m.group(1), m.group(3)))
+    for tag in _TIME_PUBLISHED.finditer(head):
+        if re.search(r"datePublished|pubdate", tag.group(0), re.I):
+            dt = _DATETIME_ATTR.search(tag.group(0))
+            if dt:
+                found.append(("published", dt.group(1), dt.group(3)))
+    found = [f for f in found if _valid(f[1])]
+    published = [f for f in found if f[0] == "published"]
+    if not published:
+        return None
+    local = [f for f in published if _is_local(f[2])]
+    day = min(f[1] for f in (local or published))
+    others = [f[1] for f in found if f[0] != "published" and f[1] < day]
+    if others:
+        earliest = min(others)
+        if (date.fromisoformat(day) - date.fromisoformat(earliest)).days <= 7:
+            day = earliest
+    return day
+
+
+def _valid(day: str) -> bool:
+    try:
+        parsed = date.fromisoformat(day)
+    except ValueError:
+        return False
+    return 1990 <= parsed.year <= date.today().year + 1
