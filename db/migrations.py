@@ -96,3 +96,149 @@ def timexes(db: Database) -> None:
     )
     db["timexes"].create_index(["article_id", "start"])
     db["timexes"].create_index(["value"])
+
+
+@migrations(name="0004_people")
+def people(db: Database) -> None:
+    # People across the library, the names they go by, and every entity mention in articles
+    # (people, organisations, places); see db/people.py. Corrections are stored as rules so
+    # they apply again to later imports and on reanalyse.
+    db.execute(
+        """
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL
+        )
+        """
+    )
+    db["people"].create_index(["key"])
+    db.execute(
+        """
+        CREATE TABLE person_aliases (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            alias TEXT NOT NULL,
+            PRIMARY KEY (person_id, key)
+        )
+        """
+    )
+    db["person_aliases"].create_index(["key"])
+    # person_id has no foreign key on purpose: people are rebuilt from mentions on relink
+    # (keeping their ids by name key), and an article restored after a deletion must go
+    # back even if its people were rebuilt meanwhile.
+    db.execute(
+        """
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            person_id INTEGER,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            model_label TEXT NOT NULL,
+            role TEXT
+        )
+        """
+    )
+    db["mentions"].create_index(["article_id", "start"])
+    db["mentions"].create_index(["person_id"])
+    db["mentions"].create_index(["key"])
+    db.execute(
+        """
+        CREATE TABLE people_corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('rename', 'merge', 'split', 'not_person')),
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+@migrations(name="0006_events")
+def events(db: Database) -> None:
+    # The timeline's dated sentences (desktop/timeline), derived from each article's analysis
+    # and rewritten with it; ``key`` is stable across re-analysis so corrections re-attach.
+    db.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            date TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            date_first TEXT NOT NULL,
+            date_last TEXT NOT NULL,
+            date_sort TEXT NOT NULL,
+            planned INTEGER NOT NULL DEFAULT 0,
+            date_text TEXT,
+            anchor TEXT,
+            confidence REAL
+        )
+        """
+    )
+    db["events"].create_index(["date_sort"])
+    db["events"].create_index(["article_id", "key"])
+    db["events"].create_index(["date_first"])
+    db["events"].enable_fts(["text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")
+    db.execute(
+        """
+        CREATE TABLE event_people (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name TEXT NOT NULL
+        )
+        """
+    )
+    db["event_people"].create_index(["name", "event_id"])
+    db["event_people"].create_index(["event_id"])
+    # The reporter's corrections: never cleared by re-analysis; found again by (article, key).
+    db.execute(
+        """
+        CREATE TABLE event_corrections (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_key TEXT NOT NULL,
+            hidden INTEGER NOT NULL DEFAULT 0,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            date TEXT,
+            precision TEXT,
+            date_first TEXT,
+            date_last TEXT,
+            date_sort TEXT,
+            text TEXT,
+            updated_at TEXT,
+            UNIQUE (article_id, event_key)
+        )
+        """
+    )
+    # Events the reporter adds by hand (a source article is optional).
+    db.execute(
+        """
+        CREATE TABLE manual_events (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            date_first TEXT NOT NULL,
+            date_last TEXT NOT NULL,
+            date_sort TEXT NOT NULL,
+            text TEXT NOT NULL,
+            people TEXT NOT NULL DEFAULT '[]',
+            source_article_id INTEGER,
+            source_title TEXT,
+            url TEXT,
+            planned INTEGER NOT NULL DEFAULT 0,
+            hidden INTEGER NOT NULL DEFAULT 0,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT
+        )
+        """
+    )
+    db["manual_events"].create_index(["date_sort"])

@@ -1,0 +1,93 @@
+"""Name keys: when two written names are the same name.
+
+Case, diacritics, punctuation and the usual Latin spellings of Cyrillic names differ from
+outlet to outlet ("Zelensky", "Zelenskyy", "Zelenskiy"; "Sergei", "Sergey"; "Alexei",
+"Aleksey"). A key folds those differences and nothing more: it never joins two different
+surnames, and a surname alone is never taken for a full name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from desktop.analysis.entities.names import name_parts, strip_possessive
+
+_NON_WORD = re.compile(r"[^\w\s]|_", re.UNICODE)
+_FOLDS = (
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"(?:yy|iy|ij|yi|ii)$"), "y"),
+    (re.compile(r"(?<=[bcdfghklmnprstvz])i$"), "y"),
+    (re.compile(r"e[ij]$"), "ey"),
+    (re.compile(r"(?<=[aeiou])j(?=[aeiou])"), "y"),
+)
+
+#: Current English names of places also written in an older or other form ("Kiev").
+PLACE_VARIANTS = {
+    "kiev": "Kyiv",
+    "kyiv": "Kyiv",
+    "kharkov": "Kharkiv",
+    "kharkiv": "Kharkiv",
+    "odessa": "Odesa",
+    "odesa": "Odesa",
+    "lvov": "Lviv",
+    "lviv": "Lviv",
+    "nikolaev": "Mykolaiv",
+    "mykolaiv": "Mykolaiv",
+    "zaporozhye": "Zaporizhzhia",
+    "zaporizhzhia": "Zaporizhzhia",
+    "bombay": "Mumbai",
+    "calcutta": "Kolkata",
+    "madras": "Chennai",
+    "peking": "Beijing",
+    "burma": "Myanmar",
+    "ceylon": "Sri Lanka",
+    "swaziland": "Eswatini",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, no punctuation, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("’", "'").replace("'", "")
+    bare = _NON_WORD.sub(" ", bare.replace("-", " "))
+    return " ".join(bare.casefold().split())
+
+
+def _fold_word(word: str) -> str:
+    for pattern, replacement in _FOLDS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def name_key(name: str) -> str:
+    """The key under which spellings of one name meet ("Zelenskyy" -> "zelensky")."""
+    name = strip_possessive(name.strip())
+    parts = name_parts(name) or name.split()
+    return " ".join(_fold_word(w) for w in fold(" ".join(parts)).split())
+
+
+def key_parts(key: str) -> list[str]:
+    return key.split()
+
+
+def surname_key(key: str) -> str | None:
+    """Last word of a multi-word key (one letter initials do not count as words)."""
+    parts = [p for p in key.split() if len(p) > 1]
+    return parts[-1] if len(parts) >= 2 else None
+
+
+def first_name_key(key: str) -> str | None:
+    parts = [p for p in key.split() if len(p) > 1]
+    return parts[0] if len(parts) >= 2 else None
+
+
+def is_full(key: str) -> bool:
+    return surname_key(key) is not None
+
+
+def place_key(name: str) -> str:
+    """One key for a place and its older or other spellings ("Kiev", "Kyiv")."""
+    folded = fold(name)
+    return fold(PLACE_VARIANTS.get(folded, name))
