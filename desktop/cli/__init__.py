@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "importing",
     "browse",
     "analysis",
+    "tag_dates",
 ]
 
 

@@ -1,0 +1,16 @@
+"""Dates in articles: find time expressions and place them on the calendar (TIMEX3).
+
+    from desktop.analysis.dates import Timex, tag_dates
+    timexes = tag_dates(text, "2025-05-30")
+
+See tagger.py for the pipeline, patterns.py for what is found, normalise.py for how values
+are made and anchoring.py for what relative dates are relative to.
+"""
+
+from __future__ import annotations
+
+from desktop.analysis.dates.tagger import parse_dct, tag_dates
+from desktop.analysis.dates.timex import Timex
+from desktop.analysis.dates.values import is_well_formed, precision_of
+
+__all__ = ["Timex", "is_well_formed", "parse_dct", "precision_of", "tag_dates"]

@@ -1,0 +1,152 @@
+"""What a relative date is relative to: the publication date, the narrative, the verb's tense.
+
+News text says "Thursday" and means the Thursday before publication when the verb is in the
+past ("said on Thursday") and the one after when it looks ahead ("will meet on Thursday").
+Expressions such as "two days later" or "the next day" move from the date the story has
+reached, which is the last fully resolved date before them. Both pieces of state live here so
+the normaliser stays a set of pure rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from desktop.analysis.dates.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+
+PAST = "past"
+FUTURE = "future"
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n|\n(?=[A-Z])")
+
+_FUTURE_WORDS = frozenset({
+    "will", "won't", "won’t", "shall", "would", "wouldn't", "'ll", "’ll", "upcoming",
+    "scheduled", "expected", "due", "plans", "plan", "planned", "planning", "intends",
+    "tomorrow", "next", "could", "might", "should", "until", "coming", "forthcoming",
+    "hopes", "aims", "seeks", "proposed", "proposes", "propose", "set",
+})
+_MODALS = frozenset({"will", "would", "shall", "could", "might", "should", "may", "must",
+                     "to", "'ll", "’ll", "won't", "won’t", "can"})
+_PAST_WORDS = frozenset({
+    "was", "were", "had", "did", "said", "told", "ago", "last", "yesterday", "earlier",
+    "began", "came", "went", "met", "took", "gave", "made", "held", "won", "lost", "left",
+    "fell", "rose", "saw", "got", "became", "sent", "paid", "spent", "sold", "bought",
+    "found", "thought", "brought", "led", "ran", "struck", "broke", "spoke", "wrote",
+    "chose", "drove", "flew", "hit", "kept", "knew", "grew", "shot", "fled", "began",
+    "fought", "taught", "caught", "stood", "sat", "sought", "swore", "beat", "bid", "cut",
+    "quit", "read", "rang", "sang", "shut", "slid", "spread", "stole", "stuck", "threw",
+    "wore", "woke", "hung", "dealt", "felt", "heard", "meant", "lent", "lit", "laid",
+    "since", "previously", "former", "recently", "already",
+})
+_NOT_VERBS = frozenset({
+    "united", "red", "bed", "need", "speed", "seed", "feed", "hundred", "indeed", "based",
+    "limited", "related", "embed", "wed", "shed", "bred", "fled",
+})
+
+
+def _is_past_form(word: str) -> bool:
+    return word in _PAST_WORDS or (
+        len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS
+    )
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
+    """Rough sentence limits around a span, looking at most *reach* characters away."""
+    lo = max(0, start - reach)
+    left = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        left = m.end()
+    hi = min(len(text), end + reach)
+    m = _SENTENCE_END.search(text, end, hi)
+    right = m.start() + 1 if m else hi
+    return left, right
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """PAST, FUTURE or None from the verbs nearest the expression in its sentence.
+
+    The nearest tense marker wins; a participle after "will be", "to be" or a modal ("will be
+    held") looks ahead, not back. Markers to the right count a little less than those on the
+    left ("Friday, the company said" still reads as past).
+    """
+    left_bound, right_bound = sentence_bounds(text, start, end)
+    left = [w.lower() for w in _TOKEN.findall(text, left_bound, start)]
+    right = [w.lower() for w in _TOKEN.findall(text, end, right_bound)]
+    best: tuple[float, str] | None = None
+    for distance, i in enumerate(range(len(left) - 1, -1, -1)):
+        found = _classify(left, i)
+        if found:
+            best = (distance, found)
+            break
+    for distance, i in enumerate(range(len(right))):
+        if best is not None and distance * 1.5 + 1 >= best[0]:
+            break
+        found = _classify(right, i)
+        if found:
+            best = (distance * 1.5 + 1, found)
+            break
+    return best[1] if best else None
+
+
+def _classify(words: list[str], i: int) -> str | None:
+    word = words[i]
+    before = words[max(0, i - 3) : i]
+    if word in {"said", "says", "say", "told", "announced", "reported"}:
+        return PAST if word in {"said", "told", "announced", "reported"} else None
+    if word in _FUTURE_WORDS:
+        return FUTURE
+    if word.endswith("ing") and before and before[-1] in {"is", "are", "am", "be", "'s"}:
+        return FUTURE
+    if _is_past_form(word):
+        if any(w in _MODALS for w in before) and not any(w in {"have", "has"} for w in before):
+            return FUTURE if any(w in {"will", "'ll", "’ll", "shall", "to"} for w in before) \
+                else None
+        return PAST
+    return None
+
+
+def describe_day(d: dt.date) -> str:
+    """"Fri 30 May 2025": how dates read in explanations shown to the reporter."""
+    return f"{WEEKDAY_NAMES[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+@dataclass(slots=True)
+class Narrative:
+    """The date the story has reached, updated as resolved dates go by.
+
+    *day* is the last day-precise date, *quarter* the last quarter named (financial news says
+    "the third quarter ... a year earlier"), with the offset where each was seen so stale
+    references can be ignored.
+    """
+
+    day: dt.date | None = None
+    day_at: int = -1
+    quarter: tuple[int, int] | None = None
+    quarter_at: int = -1
+    year: int | None = None
+    year_at: int = -1
+    month: tuple[int, int] | None = None
+    month_at: int = -1
+
+    def note(self, value: str, at: int) -> None:
+        """Remember a resolved value as the point the narrative has reached."""
+        m = _VALUE_PARTS.match(value)
+        if not m:
+            return
+        year = int(m["y"])
+        self.year, self.year_at = year, at
+        if m["q"]:
+            self.quarter, self.quarter_at = (year, int(m["q"])), at
+        elif m["m"]:
+            mon = int(m["m"])
+            self.month, self.month_at = (year, mon), at
+            if m["d"]:
+                try:
+                    self.day, self.day_at = dt.date(year, mon, int(m["d"])), at
+                except ValueError:
+                    pass
+
+
+_VALUE_PARTS = re.compile(r"(?P<y>\d{4})(?:-Q(?P<q>[1-4])|-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")

@@ -1,0 +1,931 @@
+"""From matched words to a TIMEX3 value: one small rule per shape of expression.
+
+Every rule gets the match and a `Context` (text, publication date, narrative) and returns a
+`Resolution` (type, value, what it was resolved against, how sure we are, why) or None when
+the words turn out not to be a time expression ("2000 troops"). Values keep the granularity
+the text gives: "last month" is a month, never a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.analysis.dates import values as V
+from desktop.analysis.dates.anchoring import FUTURE, PAST, Narrative, describe_day, tense_near
+from desktop.analysis.dates.lexicon import (
+    DECADE_WORDS,
+    MONTHS,
+    ORDINALS,
+    PART_OF_DAY,
+    SEASON,
+    UNITS,
+    WEEKDAYS,
+    number_value,
+)
+from desktop.analysis.dates.patterns import SET_TRIGGER, Candidate
+
+DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
+ABSOLUTE, DCT, NARRATIVE, NONE = "absolute", "dct", "narrative", "none"
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    dct: dt.date | None
+    narrative: Narrative
+    _tense: str | None = None
+    _tense_for: int = -1
+
+    def tense(self, cand: Candidate) -> str | None:
+        if self._tense_for != cand.start:
+            self._tense = tense_near(self.text, cand.start, cand.end)
+            self._tense_for = cand.start
+        return self._tense
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    type: str
+    value: str
+    anchor: str | None = None
+    anchor_kind: str = NONE
+    confidence: float = 0.9
+    explanation: str = ""
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    """A named group, or None when the rule has no such group or it did not take part."""
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word[:3].lower()]
+
+
+def _weekday_number(word: str) -> int:
+    return WEEKDAYS[word[:3].lower()]
+
+
+def _year(word: str, dct: dt.date | None) -> int:
+    """"1998" -> 1998; "'98" -> the year ending 98 nearest the publication date."""
+    digits = word.lstrip("'’")
+    if len(digits) == 4:
+        return int(digits)
+    base = dct.year if dct else 1950
+    century = base - base % 100
+    year = century + int(digits)
+    if year > base + 20:
+        year -= 100
+    return year
+
+
+def _dct_anchor(ctx: Context) -> str | None:
+    return ctx.dct.isoformat() if ctx.dct else None
+
+
+def _rel_to_dct(ctx: Context, what: str) -> str:
+    assert ctx.dct is not None
+    return f"{what}, relative to publication {describe_day(ctx.dct)}"
+
+
+def _choose(candidates: list[tuple[int, str]], here: int, tense: str | None,
+            rel: str | None = None) -> str:
+    """Pick among (ordinal, value) candidates around *here* (the publication's ordinal).
+
+    "last"/"past" -> the latest strictly before; "next"/"coming" -> the first strictly after;
+    past tense -> latest not after; future tense -> first not before; else the nearest.
+    """
+    rel = (rel or "").lower().removeprefix("the ").strip()
+    if rel in {"last", "past", "previous", "this past", "prior", "preceding"}:
+        before = [c for c in candidates if c[0] < here]
+        if before:
+            return max(before)[1]
+    if rel in {"next", "coming", "this coming", "following"}:
+        after = [c for c in candidates if c[0] > here]
+        if after:
+            return min(after)[1]
+    if rel in {"this", "current"}:
+        return min(candidates, key=lambda c: (abs(c[0] - here), c[0]))[1]
+    if tense == PAST:
+        before = [c for c in candidates if c[0] <= here]
+        if before:
+            return max(before)[1]
+    if tense == FUTURE:
+        after = [c for c in candidates if c[0] >= here]
+        if after:
+            return min(after)[1]
+    return min(candidates, key=lambda c: (abs(c[0] - here), -c[0]))[1]
+
+
+def _pod_suffix(word: str | None) -> str:
+    return f"T{PART_OF_DAY[word.lower()]}" if word else ""
+
+
+# --- calendar dates -----------------------------------------------------------------------
+
+
+def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    mon = _month_number(m["mon"])
+    dom = int(m["day"])
+    wd = _g(m, "wd")
+    year_word = _g(m, "year")
+    if year_word:
+        year = _year(year_word, ctx.dct)
+        d = V.safe_date(year, mon, dom)
+        if d is None:
+            return None
+        return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.97, f"{describe_day(d)}, as written")
+    if V.safe_date(2000, mon, dom) is None:  # 2000 is a leap year: Feb. 29 passes
+        return None
+    if ctx.dct is None:
+        return Resolution(DATE, f"XXXX-{mon:02d}-{dom:02d}", None, NONE, 0.5,
+                          "no year given and no publication date to take it from")
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+               if (d := V.safe_date(y, mon, dom)) is not None]
+    if wd:
+        agreeing = [d for d in options if d.isoweekday() == _weekday_number(wd)]
+        if agreeing:
+            d = min(agreeing, key=lambda d: abs((d - ctx.dct).days))
+            return Resolution(DATE, V.day(d), _dct_anchor(ctx), DCT, 0.95, _rel_to_dct(
+                ctx, f"{cand.match.group(0)} → {describe_day(d)} (the year where the weekday "
+                     "agrees)"))
+    chosen = _choose([(d.toordinal(), V.day(d)) for d in options], ctx.dct.toordinal(),
+                     ctx.tense(cand))
+    d = dt.date.fromisoformat(chosen)
+    conf = 0.9 if abs((d - ctx.dct).days) < 120 else 0.7
+    return Resolution(DATE, chosen, _dct_anchor(ctx), DCT, conf,
+                      _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+def day_month(cand: Candidate, ctx: Context) -> Resolution | None:
+    return month_day(cand, ctx)
+
+
+def iso(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    d = V.safe_date(int(m["year"]), int(m["m"]), int(m["day"]))
+    if d is None:
+        return None
+    if _g(m, "hour"):
+        return Resolution(TIME, f"{V.day(d)}T{m['hour']}:{m['min']}", None, ABSOLUTE, 0.97,
+                          "as written")
+    return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.97, f"{describe_day(d)}, as written")
+
+
+def numeric(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    d = V.safe_date(int(m["year"]), int(m["m"]), int(m["day"]))
+    if d is None:
+        return None
+    return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.8,
+                      f"{describe_day(d)}, read as month/day/year")
+
+
+def month_year(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    mod = (_g(m, "mod") or "").lower()
+    year = _year(m["year"], ctx.dct)
+    return Resolution(DATE, V.month(year, _month_number(m["mon"])), None, ABSOLUTE, 0.95,
+                      "as written" + (f" ({mod})" if mod else ""))
+
+
+def month(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    mon = _month_number(m["mon"])
+    word = m["mon"]
+    if word == "May" and not (_g(m, "rel") or _g(m, "mod")):
+        before = ctx.text[max(0, cand.start - 30) : cand.start]
+        after = ctx.text[cand.end : cand.end + 12]
+        # "Theresa May", "May said": a name, not the month.
+        if re.search(r"[A-Z][\w.]*\s+$", before) and not re.search(
+                r"(?:^|\W)(?:In|Since|Until|By|From|Of|The)\s+$", before) or re.match(
+                r"\s+(?:said|says|has|had|is|was|will|would)\b", after):
+            return None
+    if ctx.dct is None:
+        return Resolution(DATE, f"XXXX-{mon:02d}", None, NONE, 0.5, "no year known")
+    here = ctx.dct.year * 12 + ctx.dct.month - 1
+    options = [(y * 12 + mon - 1, V.month(y, mon))
+               for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    value = _choose(options, here, ctx.tense(cand), _g(m, "rel"))
+    return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8,
+                      _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+
+
+def year(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    y = int(m["year"])
+    mod = (_g(m, "mod") or "").lower()
+    value = f"{y:04d}"
+    if "first half" in mod:
+        value += "-H1"
+    elif "second half" in mod or "last half" in mod:
+        value += "-H2"
+    else:
+        for word, code in SEASON.items():
+            if f"the {word} of" in mod:
+                value += f"-{code}"
+    return Resolution(DATE, value, None, ABSOLUTE, 0.95, "as written")
+
+
+def decade(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    if m["decw"]:
+        if not cand.match.group(0).lower().startswith(("the", "early", "late", "mid")):
+            return None
+        digit = DECADE_WORDS[m["decw"].lower()]
+        century = 19
+    elif m["dec2"]:
+        digit = int(m["dec2"])
+        base = ctx.dct.year if ctx.dct else 1990
+        century = base // 100 if digit * 10 <= base % 100 else base // 100 - 1
+    else:
+        century, digit = int(m["cent"]), int(m["dec"])
+    return Resolution(DATE, f"{century:02d}{digit}", None, ABSOLUTE, 0.9, "a decade")
+
+
+def century(cand: Candidate, ctx: Context) -> Resolution | None:
+    word = cand.match["ord"].lower()
+    n = int(re.match(r"\d+", word).group(0)) if word[0].isdigit() else ORDINALS.get(word)
+    if not n or n > 21:
+        return None
+    return Resolution(DATE, f"{n - 1:02d}", None, ABSOLUTE, 0.9, "a century")
+
+
+_EASTER_CACHE: dict[int, dt.date] = {}
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    if year not in _EASTER_CACHE:
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        L = (32 + 2 * e + 2 * i - h - k) % 7
+        mm = (a + 11 * h + 22 * L) // 451
+        mon = (h + L - 7 * mm + 114) // 31
+        day_ = (h + L - 7 * mm + 114) % 31 + 1
+        _EASTER_CACHE[year] = dt.date(year, mon, day_)
+    return _EASTER_CACHE[year]
+
+
+def _nth_weekday(year: int, mon: int, weekday: int, n: int) -> dt.date:
+    """The n-th ISO *weekday* of a month; n = -1 for the last one."""
+    if n > 0:
+        first = dt.date(year, mon, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "new year's": lambda y: dt.date(y, 1, 1),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "election day": lambda y: _nth_weekday(y, 11, 2, 1) + dt.timedelta(days=0)
+    if _nth_weekday(y, 11, 1, 1).day > 1 else _nth_weekday(y, 11, 2, 1),
+}
+
+
+def holiday(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    name = " ".join(m["hol"].lower().replace("’", "'").split())
+    rule = _HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    if m["year"]:
+        d = rule(int(m["year"]))
+        return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.9, f"{describe_day(d)}")
+    if ctx.dct is None:
+        return None
+    options = [(d.toordinal(), V.day(d)) for d in (rule(y) for y in
+               (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1))]
+    value = _choose(options, ctx.dct.toordinal(), ctx.tense(cand), _g(m, "rel"))
+    return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8, _rel_to_dct(ctx, value))
+
+
+# --- weekdays, today, parts of the day ---------------------------------------------------
+
+
+def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    wd = _weekday_number(m["wd"])
+    pod = _g(m, "pod")
+    if m["plural"]:
+        return Resolution(SET, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.8,
+                          "every week")
+    kind = TIME if pod else DATE
+    if ctx.dct is None:
+        return Resolution(kind, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.4,
+                          "no publication date to place it")
+    here = ctx.dct.toordinal()
+    options = [(here + k, "") for k in range(-7, 8)
+               if (ctx.dct + dt.timedelta(days=k)).isoweekday() == wd]
+    rel = (_g(m, "rel") or "").lower()
+    tense = ctx.tense(cand)
+    if not rel and tense is None:
+        tense = PAST  # news mostly reports what happened
+    chosen = _choose_day(options, here, tense, rel)
+    d = dt.date.fromordinal(chosen)
+    value = V.day(d) + _pod_suffix(pod)
+    conf = 0.9 if rel or ctx.tense(cand) else 0.7
+    return Resolution(kind, value, _dct_anchor(ctx), DCT, conf, _rel_to_dct(
+        ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, rel: str) -> int:
+    rel = rel.removeprefix("the ").strip()
+    if rel in {"this", "current"}:
+        # "this Friday": the one in the publication week, else the next.
+        week_start = here - dt.date.fromordinal(here).isoweekday() + 1
+        inside = [o for o, _ in options if week_start <= o < week_start + 7]
+        if inside:
+            return inside[0]
+        rel = "next"
+    if rel in {"last", "past", "previous", "this past"}:
+        return max(o for o, _ in options if o < here)
+    if rel in {"next", "coming", "this coming", "following"}:
+        return min(o for o, _ in options if o > here)
+    if tense == FUTURE:
+        return min(o for o, _ in options if o >= here)
+    return max(o for o, _ in options if o <= here)
+
+
+_DEICTIC_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0}
+
+
+def deictic(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    word = m["word"].lower()
+    pod = _g(m, "pod")
+    if word == "tonight":
+        pod = "night"
+    if word == "overnight":
+        pod = "night"
+        if ctx.tense(cand) != FUTURE:
+            word = "yesterday"
+    kind = TIME if pod else DATE
+    if ctx.dct is None:
+        return Resolution(kind, "PRESENT_REF" if word == "today" else "XXXX-XX-XX", None,
+                          NONE, 0.3, "no publication date")
+    d = ctx.dct + dt.timedelta(days=_DEICTIC_SHIFT[word])
+    return Resolution(kind, V.day(d) + _pod_suffix(pod), _dct_anchor(ctx), DCT, 0.95,
+                      _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
+    "current": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "past": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "a later date": "FUTURE_REF",
+}
+
+
+def ref(cand: Candidate, ctx: Context) -> Resolution | None:
+    word = " ".join(cand.match["word"].lower().split())
+    word = re.sub(r"^in the |^the (?:near|distant|foreseeable) ", "the ", word)
+    if "future" in word:
+        word = "the future" if word.startswith("the") else "future"
+    value = _REFS.get(word)
+    if value is None:
+        return None
+    return Resolution(DATE, value, _dct_anchor(ctx), DCT if ctx.dct else NONE, 0.6,
+                      {"PRESENT_REF": "the present", "PAST_REF": "some time in the past",
+                       "FUTURE_REF": "some time in the future"}[value])
+
+
+def part_of_day(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    rel = " ".join(m["rel"].lower().split())
+    pod = m["pod"].lower()
+    if rel in {"the", "that", "the next", "the following", "the previous"}:
+        base = ctx.narrative.day or ctx.dct
+        if base is None:
+            return None
+        shift = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+        d = base + dt.timedelta(days=shift)
+        kind = NARRATIVE if ctx.narrative.day else DCT
+        return Resolution(TIME, V.day(d) + _pod_suffix(pod), V.day(base), kind, 0.6,
+                          f"{cand.match.group(0)} → {describe_day(d)}, from the story's "
+                          f"date {describe_day(base)}")
+    if ctx.dct is None:
+        return None
+    shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    if rel == "last" and pod in {"night", "evening"}:
+        shift = -1
+    elif rel == "last":
+        return None
+    d = ctx.dct + dt.timedelta(days=shift)
+    return Resolution(TIME, V.day(d) + _pod_suffix(pod), _dct_anchor(ctx), DCT, 0.9,
+                      _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+def clock(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    if m["noon"]:
+        word = m["noon"].lower().replace("-", "")
+        hhmm = {"noon": "12:00", "midnight": "24:00", "midday": "12:00",
+                "midafternoon": "AF", "midmorning": "MO"}[word]
+    elif m["hour24"]:
+        hhmm = f"{int(m['hour24']):02d}:{m['min24']}"
+    else:
+        hour = int(m["hour"])
+        ampm = m["ampm"].lower().replace(".", "").replace(" ", "")
+        if ampm in {"am", "pm"} and not 1 <= hour <= 12:
+            return None
+        if ampm == "pm" and hour != 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        hhmm = f"{hour:02d}:{m['min'] or '00'}"
+    day_value: str | None = None
+    kind, anchor = NONE, None
+    if m["wd"]:
+        sub = weekday_day(m["wd"], cand, ctx)
+        day_value = sub
+        kind, anchor = DCT, _dct_anchor(ctx)
+    elif m["dword"]:
+        if ctx.dct:
+            word = m["dword"].lower()
+            day_value = V.day(ctx.dct + dt.timedelta(days=_DEICTIC_SHIFT[word]))
+            kind, anchor = DCT, _dct_anchor(ctx)
+    elif m["mon"]:
+        res = month_day(cand, ctx)
+        if res:
+            day_value, kind, anchor = res.value, res.anchor_kind, res.anchor
+    elif ctx.narrative.day is not None:
+        day_value = V.day(ctx.narrative.day)
+        kind, anchor = NARRATIVE, day_value
+    elif ctx.dct is not None:
+        day_value = V.day(ctx.dct)
+        kind, anchor = DCT, _dct_anchor(ctx)
+    value = f"{day_value or 'XXXX-XX-XX'}T{hhmm}"
+    return Resolution(TIME, value, anchor, kind, 0.7, f"{cand.match.group(0)} → {value}")
+
+
+def weekday_day(word: str, cand: Candidate, ctx: Context) -> str | None:
+    if ctx.dct is None:
+        return None
+    here = ctx.dct.toordinal()
+    wd = _weekday_number(word)
+    options = [(here + k, "") for k in range(-7, 8)
+               if (ctx.dct + dt.timedelta(days=k)).isoweekday() == wd]
+    return V.day(dt.date.fromordinal(_choose_day(options, here, ctx.tense(cand) or PAST, "")))
+
+
+# --- units relative to now or to the story -------------------------------------------------
+
+
+def _unit_code(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w.startswith("centur"):
+        return "CE"
+    if w.startswith("millenni"):
+        return "L"
+    return UNITS[w]
+
+
+def _shift_value(unit: str, base: dt.date, n: int) -> str | None:
+    """The value n units away from *base*, at that unit's granularity."""
+    if unit == "D":
+        d = V.shift_days(base, n)
+        return V.day(d) if d else None
+    if unit == "W":
+        d = V.shift_days(base, 7 * n)
+        return V.week(d) if d else None
+    if unit == "WE":
+        d = V.shift_days(base, 7 * n)
+        return V.week(d) + "-WE" if d else None
+    if unit == "M":
+        y, mon = V.add_months(base.year, base.month, n)
+        return V.month(y, mon) if 0 < y < 10000 else None
+    if unit == "Q":
+        y, q = V.add_quarters(*V.quarter_of(base), n)
+        return V.quarter(y, q) if 0 < y < 10000 else None
+    if unit == "H":
+        half = (base.month - 1) // 6 + n
+        y = base.year + half // 2
+        return f"{y:04d}-H{half % 2 + 1}" if 0 < y < 10000 else None
+    if unit == "Y":
+        y = base.year + n
+        return f"{y:04d}" if 0 < y < 10000 else None
+    if unit == "DE":
+        y = base.year + 10 * n
+        return f"{y // 10:03d}" if 0 < y < 10000 else None
+    if unit == "CE":
+        y = base.year + 100 * n
+        return f"{y // 100:02d}" if 0 < y < 10000 else None
+    return None
+
+
+def _season_value(base: dt.date, season: str, rel: str, tense: str | None) -> str:
+    order = list(SEASON.values())
+    codes = ["WI", "SP", "SU", "FA"]
+    idx = {c: i for i, c in enumerate(codes)}
+    here_season = codes[(base.month % 12) // 3]
+    here = base.year * 4 + idx[here_season]
+    del order
+    options = [(y * 4 + idx[season], f"{y:04d}-{season}")
+               for y in (base.year - 1, base.year, base.year + 1)]
+    return _choose(options, here, tense, rel)
+
+
+def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    rel = " ".join(m["rel"].lower().split())
+    unit_word = m["unit"].lower()
+    if unit_word in {"day", "period"} and rel not in {"the same", "that", "the previous",
+                                                       "the next", "the following"}:
+        return None
+    if unit_word in SEASON:
+        if ctx.dct is None:
+            return None
+        value = _season_value(ctx.dct, SEASON[unit_word], rel, ctx.tense(cand))
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8, _rel_to_dct(ctx, value))
+    unit = "H" if unit_word == "half" else _unit_code(unit_word)
+    if unit == "Q" and rel in {"the latest", "the past", "the previous", "last", "past",
+                               "previous"} and ctx.dct:
+        # The latest quarter is the last one reported: the one before publication.
+        return _quarter_resolution(V.add_quarters(*V.quarter_of(ctx.dct), -1), ctx, cand)
+    story = rel in {"that", "the same", "the following", "the next", "the previous",
+                    "the preceding", "the prior"}
+    if story:
+        base, kind = _story_base(ctx, unit)
+        if base is None:
+            return None
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+                 "the prior": -1}.get(rel, 0)
+        if rel in {"the next", "the previous"} and unit != "D":
+            # "the next year" is often a span ahead, but mostly it names the year after.
+            pass
+        value = _shift_value(unit, base, shift)
+        if value is None:
+            return None
+        return Resolution(DATE, value, V.day(base), kind, 0.6,
+                          f"{cand.match.group(0)} → {value}, from the story's date "
+                          f"{describe_day(base)}")
+    if ctx.dct is None:
+        return None
+    shift = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1,
+             "the last": -1, "the prior": -1, "next": 1, "coming": 1, "the coming": 1,
+             "this coming": 1, "this past": -1}.get(rel, 0)
+    if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D"}:
+        # "the past year" is the twelve months up to now; TimeML gives it as a duration.
+        return Resolution(DURATION, f"P1{'Y' if unit == 'Y' else unit}", None, NONE, 0.6,
+                          "a stretch of time ending now")
+    value = _shift_value(unit, ctx.dct, shift)
+    if value is None:
+        return None
+    return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.9,
+                      _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+
+
+def _story_base(ctx: Context, unit: str) -> tuple[dt.date | None, str]:
+    if ctx.narrative.day is not None:
+        return ctx.narrative.day, NARRATIVE
+    if unit in {"Y", "M", "Q"} and ctx.narrative.year is not None:
+        if ctx.narrative.month is not None:
+            y, mon = ctx.narrative.month
+            return dt.date(y, mon, 1), NARRATIVE
+        return dt.date(ctx.narrative.year, 6, 30), NARRATIVE
+    return ctx.dct, DCT
+
+
+def in_the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
+    unit = _unit_code(cand.match["unit"])
+    base, kind = _story_base(ctx, unit)
+    if base is None:
+        return None
+    value = _shift_value(unit, base, 0)
+    if value is None:
+        return None
+    return Resolution(DATE, value, V.day(base), kind, 0.6, f"within {value}")
+
+
+def anaphoric(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    unit = _unit_code(m["unit"])
+    base, kind = _story_base(ctx, unit)
+    if base is None:
+        return None
+    value = _shift_value(unit, base, -1 if m["dir"].lower() == "before" else 1)
+    if value is None:
+        return None
+    return Resolution(DATE, value, V.day(base), kind, 0.6,
+                      f"{cand.match.group(0)} → {value}, from the story's date "
+                      f"{describe_day(base)}")
+
+
+def _quarter_resolution(yq: tuple[int, int], ctx: Context, cand: Candidate,
+                        anchor_kind: str = DCT) -> Resolution:
+    value = V.quarter(*yq)
+    return Resolution(DATE, value, _dct_anchor(ctx), anchor_kind, 0.75,
+                      f"{cand.match.group(0)} → {value}")
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                "fourth": 4, "4th": 4, "final": 4}
+
+
+def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    mods = " ".join(m["qmods"].lower().replace("-", " ").split())
+    det = (m["qdet"] or "").lower().replace("’", "'")
+    unit = m["qunit"].lower()
+    words = set(mods.split())
+    ordinal = next((_QUARTER_ORD[w] for w in mods.split() if w in _QUARTER_ORD), None)
+    year_ago = "year earlier" in mods or "year ago" in mods or m["qago"] is not None
+    if m["qs"]:
+        return None
+    if unit == "period" and not (words & {"latest", "recent", "year", "same", "comparable"}):
+        return None
+    if unit == "half":
+        if ordinal not in {1, 2} and "last" not in words:
+            return None
+        if m["year"]:
+            return Resolution(DATE, f"{int(m['year']):04d}-H{ordinal or 2}", None, ABSOLUTE, 0.9,
+                              "as written")
+        if ctx.dct is None:
+            return None
+        half = ordinal or 2
+        y = ctx.dct.year - (1 if "last year's" in det else 0)
+        return Resolution(DATE, f"{y:04d}-H{half}", _dct_anchor(ctx), DCT, 0.7, f"{y} H{half}")
+    if not (ordinal or det in {"the", "its", "their", "this", "last", "next"} or words):
+        return None
+    if ordinal is None and not (words & {"latest", "current", "recent", "previous", "prior",
+                                         "past", "year", "same", "comparable", "last"}) \
+            and det not in {"the", "its", "their", "this", "last", "next"}:
+        return None
+    if m["year"]:
+        y = int(m["year"])
+        return Resolution(DATE, V.quarter(y, ordinal or 4), None, ABSOLUTE, 0.9, "as written")
+    if ctx.dct is None:
+        return None
+    here = V.quarter_of(ctx.dct)
+    nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
+    if ordinal is not None:
+        if "last year's" in det:
+            return _quarter_resolution((ctx.dct.year - 1, ordinal), ctx, cand)
+        if "next year's" in det:
+            return _quarter_resolution((ctx.dct.year + 1, ordinal), ctx, cand)
+        if "this year's" in det:
+            return _quarter_resolution((ctx.dct.year, ordinal), ctx, cand)
+        here_i = here[0] * 4 + here[1] - 1
+        options = [(y * 4 + ordinal - 1, V.quarter(y, ordinal))
+                   for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+        tense = ctx.tense(cand)
+        if tense is None:
+            # Quarters are reported after they end: without a tense, the latest one ended.
+            tense = PAST
+        value = _choose(options, here_i - (1 if tense == PAST else 0), tense,
+                        det if det in {"last", "next"} else None)
+        if year_ago:
+            y, q = value.split("-Q")
+            value = V.quarter(int(y) - 1, int(q))
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.75,
+                          f"{cand.match.group(0)} → {value}")
+    if year_ago:
+        base = nq or V.add_quarters(*here, -1)
+        return _quarter_resolution((base[0] - 1, base[1]), ctx, cand,
+                                   NARRATIVE if nq else DCT)
+    if words & {"current"} or det == "this":
+        return _quarter_resolution(here, ctx, cand)
+    if det == "next":
+        return _quarter_resolution(V.add_quarters(*here, 1), ctx, cand)
+    if nq and not words & {"latest", "recent", "previous", "prior", "past", "last"}:
+        return _quarter_resolution(nq, ctx, cand, NARRATIVE)
+    return _quarter_resolution(V.add_quarters(*here, -1), ctx, cand)
+
+
+def year_ago(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    unit = (m["unit"] or "").lower()
+    if "months" in unit:
+        n = number_value(unit.split()[0])
+        return Resolution(DURATION, V.duration(n, "M"), None, NONE, 0.5, "a stretch of months")
+    if ctx.dct is None:
+        return None
+    nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
+    if nq and unit not in {"month", "week"}:
+        return _quarter_resolution((nq[0] - 1, nq[1]), ctx, cand, NARRATIVE)
+    return Resolution(DATE, f"{ctx.dct.year - 1:04d}", _dct_anchor(ctx), DCT, 0.6,
+                      "the year before publication")
+
+
+# --- durations and frequencies -------------------------------------------------------------
+
+
+def duration(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    unit_word = m["unit"].lower()
+    unit = _unit_code(unit_word)
+    num_word = m["num"]
+    n = number_value(num_word)
+    if m["num2"]:
+        n = None
+    if num_word.lower() in {"a", "an"} and cand.match.group(0).lower().startswith(("a ", "an ")):
+        before = ctx.text[max(0, cand.start - 25) : cand.start]
+        if SET_TRIGGER.search(before):
+            return Resolution(SET, f"P1{_duration_unit(unit)}", None, NONE, 0.7, "a frequency")
+    if n is not None and n > 10000:
+        return None
+    if m["frac"]:
+        n = None if n is None else n + 0.5
+    direction = (m["dir"] or "").lower()
+    det = " ".join((m["det"] or "").lower().split())
+    if direction in {"ago", "earlier", "later", "from now", "hence"}:
+        return _offset(cand, ctx, n, unit, direction)
+    if unit == "W2":
+        unit, n = "W", None if n is None else 2 * n
+    if unit in {"DE", "CE", "L"}:
+        factor = {"DE": 10, "CE": 100, "L": 1000}[unit]
+        unit, n = "Y", None if n is None else n * factor
+    if det == "recent":
+        return Resolution(DURATION, V.duration(None, _duration_unit(unit)), None, NONE, 0.5,
+                          "some recent stretch")
+    if (n is None or n == 1) and num_word.lower() in {"some", "many", "a", "an"} and \
+            not m["plural"] and num_word.lower() in {"some", "many"}:
+        return None
+    value = V.duration(n, _duration_unit(unit))
+    return Resolution(DURATION, value, None, NONE, 0.8, f"a stretch of {cand.match.group(0)}")
+
+
+def _duration_unit(unit: str) -> str:
+    return {"MIN": "MIN", "WE": "D"}.get(unit, unit)
+
+
+def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
+            direction: str) -> Resolution | None:
+    """"three years ago" (from publication), "two days later" (from the story's date)."""
+    if n is None:
+        value = "FUTURE_REF" if direction in {"later", "from now", "hence"} else "PAST_REF"
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.5, "some time away")
+    if unit in {"H", "MIN", "S"}:
+        return Resolution(DURATION, V.duration(n, unit), None, NONE, 0.5, "a stretch of time")
+    if unit == "W2":
+        unit, n = "W", 2 * n
+    sign = -1 if direction in {"ago", "earlier"} else 1
+    if direction == "ago" or direction in {"from now", "hence"}:
+        base, kind = ctx.dct, DCT
+    else:
+        base, kind = _story_base(ctx, unit)
+    if base is None or not float(n).is_integer():
+        return Resolution(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", None, NONE, 0.4,
+                          "some time away")
+    n = int(n)
+    nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
+    if unit == "Y" and n == 1 and nq:
+        value = V.quarter(nq[0] - 1, nq[1])
+        kind = NARRATIVE
+    else:
+        value = _shift_value(unit, base, sign * n)
+    if value is None:
+        return None
+    where = "publication" if kind == DCT else "the story's date"
+    return Resolution(DATE, value, V.day(base), kind, 0.7,
+                      f"{cand.match.group(0)} → {value}, counted from {where} "
+                      f"{describe_day(base)}")
+
+
+def bare_units(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    unit = _unit_code(m["unit"])
+    det = " ".join((m["det"] or "").lower().split())
+    if unit == "WE":
+        return None
+    if m["dir"]:
+        value = "PAST_REF" if m["dir"].lower() in {"ago", "earlier"} else "FUTURE_REF"
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT if ctx.dct else NONE, 0.5,
+                          "some time away")
+    if det in {"the first", "the past", "the last"} and unit not in {"H", "MIN", "S", "D"}:
+        pass
+    if unit in {"DE", "CE", "L"}:
+        return Resolution(DURATION, f"PX{unit}", None, NONE, 0.5, "an open stretch")
+    return Resolution(DURATION, V.duration(None, _duration_unit(unit)), None, NONE, 0.5,
+                      "an open stretch of time")
+
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H", "semiannually": "P6M",
+                "biweekly": "P2W"}
+
+
+def set_(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    if m["adv"]:
+        return Resolution(SET, _ADVERB_SETS[m["adv"].lower()], None, NONE, 0.7, "a frequency")
+    q = m["q"].lower()
+    unit_word = m["sunit"].lower().rstrip("s") if m["sunit"].lower() != "minutes" else "minute"
+    if q == "a" and not m["freq"]:
+        before = ctx.text[max(0, cand.start - 25) : cand.start]
+        if not SET_TRIGGER.search(before):
+            return None
+    if q == "per" and not m["freq"]:
+        return None
+    if unit_word.endswith("day") and unit_word[:3] in WEEKDAYS:
+        return Resolution(SET, f"XXXX-WXX-{WEEKDAYS[unit_word[:3]]}", None, NONE, 0.8,
+                          "every week")
+    if unit_word in SEASON:
+        return Resolution(SET, f"XXXX-{SEASON[unit_word]}", None, NONE, 0.7, "every year")
+    if unit_word in PART_OF_DAY:
+        return Resolution(SET, f"XXXX-XX-XXT{PART_OF_DAY[unit_word]}", None, NONE, 0.7,
+                          "every day")
+    n = number_value(m["snum"]) if m["snum"] else 1
+    unit = _duration_unit(_unit_code(unit_word))
+    if m["other"] and m["other"].lower() == "other":
+        n = 2
+    return Resolution(SET, V.duration(n, unit), None, NONE, 0.7, "a frequency")
+
+
+NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
+    "iso": iso, "numeric": numeric, "clock": clock, "month_day": month_day,
+    "day_month": day_month, "month_year": month_year, "month": month, "holiday": holiday,
+    "year": year, "decade": decade, "century": century, "weekday": weekday,
+    "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
+    "relative_unit": relative_unit, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
+    "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
+    "set": set_,
+}
+
+_YEAR_CONTEXT_BAD_BEFORE = re.compile(r"(?:[$£€#¥]|\bNo\.|\bnumber|\bRs\.?|\bUS\$)\s*$", re.I)
+_YEAR_CONTEXT_BAD_AFTER = re.compile(
+    r"\s*(?:[-–]\s*(?:[a-z]+\b)(?<!old)(?<!era)|[a-z]+s\b(?<!\bis)(?<!\bwas)|"
+    r"(?:people|feet|metres|meters|miles|kilometers|km|tons|troops|men|women|children|"
+    r"cars|jobs|votes|points|yards|pages|acres|dead|deaths)\b)", re.I)
+_YEAR_PREP = re.compile(
+    r"\b(?:in|since|of|from|until|till|by|before|after|around|circa|c\.|during|to|through|"
+    r"between|and|early|late|mid|year|fiscal|the)\s*$", re.I)
+
+
+def plausible(cand: Candidate, text: str) -> bool:
+    """A cheap veto on matches that are numbers, names or words, not times."""
+    name = cand.rule.name
+    if name == "year":
+        m = cand.match
+        if _YEAR_CONTEXT_BAD_BEFORE.search(text, max(0, cand.start - 6), cand.start):
+            return False
+        if _YEAR_CONTEXT_BAD_AFTER.match(text, cand.end, cand.end + 20):
+            return False
+        if m["mod"] is None and m["fiscal"] is None:
+            y = int(m["year"])
+            before = text[max(0, cand.start - 12) : cand.start]
+            if y < 1900 and not _YEAR_PREP.search(before):
+                return False
+            if y > 2100:
+                return False
+            if re.search(r"\d[\d,.]*\s*(?:to|and|or|-)\s*$", before):
+                return False
+    elif name == "duration":
+        m = cand.match
+        if m["num"].lower() in {"a", "an", "some", "many"} and (m["dir"] or m["det"]) is None \
+                and m["unit"].lower() in {"second", "minute"} and m["pre"] is None:
+            return False
+        after = text[cand.end : cand.end + 4]
+        if m["num"].lower() == "second" or after.startswith(("’s", "'s")):
+            return False
+    elif name == "ref":
+        word = cand.match["word"].lower()
+        if word in {"present", "past"} and not text[cand.end : cand.end + 1].isspace():
+            return False
+        if word == "present" or word == "past":
+            return False
+        if word == "current":
+            after = text[cand.end : cand.end + 20]
+            if not re.match(r"\s+(?:[a-z]+\s+)?(?:year|quarter|month|week|period|season|"
+                            r"level|levels|rate|rates|price|prices|situation|crisis|"
+                            r"government|administration|term|policy|system|fiscal|"
+                            r"conditions|economic|market|state|plan|leader|leaders|"
+                            r"environment|talks|round|session|regime|president|contract|"
+                            r"rules)", after):
+                return False
+    elif name == "month":
+        m = cand.match
+        if m["mon"] in {"March", "May"} and text[cand.end : cand.end + 1] == "-":
+            return False
+    return True

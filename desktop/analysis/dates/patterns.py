@@ -1,0 +1,204 @@
+"""Where dates are written: compiled patterns that find candidate time expressions.
+
+Each rule is one regular expression for one shape of expression (a month and day, a weekday,
+"three years ago", "the third quarter", ...). The tagger runs every rule over the text, keeps
+the longest non-overlapping matches and hands each to the normaliser named by its rule. Spans
+follow TimeML: modifiers that change the time ("early", "the past", "nearly") belong to the
+expression; prepositions ("on", "in", "for") do not.
+
+Month and weekday names must be capitalised ("may" the verb is not a month); the rest of the
+patterns ignore case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_B = r"(?<![\w'’.-])"  # start of a word (not inside "1,990" or "mid-")
+_E = r"(?![\w])"
+
+MONTH = (
+    r"(?P<mon>(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
+    r"July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
+    r"(?![\w])"
+)
+#: A month written out in full (or with an abbreviation's full stop): safe on its own.
+MONTH_FULL = (
+    r"(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.))(?![\w])"
+)
+WEEKDAY = r"(?P<wd>(?-i:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)day)"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\w)"
+YEAR = r"(?P<year>(?:1[0-9]|20)\d{2}|'\d{2})(?![\d%])(?!\s*(?:%|percent\b|per\s+cent))"
+FULL_YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})(?!\d)(?!\s*(?:%|percent\b|per\s+cent))"
+NUMBER = (
+    r"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|"
+    r"a\s+couple\s+of|couple\s+of|a\s+few|a\s+dozen|a\s+hundred|one\s+hundred|dozens\s+of|"
+    r"hundreds\s+of|thousands\s+of|a\s+number\s+of|two\s+thousand|a\s+thousand|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|a|an|half\s+an?)"
+)
+UNIT = (
+    r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|"
+    r"millenni(?:um|a))"
+)
+PART_OF_DAY = r"(?P<pod>morning|afternoon|evening|night|overnight)"
+MODIFIER = (
+    r"(?P<mod>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|"
+    r"close|turn|first\s+half|second\s+half|last\s+half|latter\s+part|early\s+part)\s+of|"
+    r"the\s+(?:spring|summer|fall|autumn|winter)\s+of)"
+)
+CLOCK = (
+    r"(?:(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?-i:[ap]\.m\.|[AP]\.M\.|"
+    r"[ap]m|[AP]M)(?!\w)|o'clock)|(?P<hour24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s+(?-i:GMT|UTC))"
+    r"|(?P<noon>noon|midnight|midday|mid-?afternoon|mid-?morning))"
+    r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)(?!\w)))?"
+)
+REL = (
+    r"(?P<rel>last|next|this|past|previous|coming|current|this\s+coming|this\s+past|"
+    r"the\s+(?:past|previous|following|coming|current|latest|next|same|last|prior|preceding)|"
+    r"that)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One shape of time expression: its name selects the normaliser."""
+
+    name: str
+    pattern: re.Pattern[str]
+    priority: int  # breaks ties between equally long matches: lower wins
+
+
+def _rule(name: str, body: str, priority: int) -> Rule:
+    return Rule(name, re.compile(_B + body + _E, re.IGNORECASE), priority)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso", r"(?P<year>(?:1[0-9]|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+          r"(?:T(?P<hour>[01]\d|2[0-3]):(?P<min>[0-5]\d))?", 0),
+    _rule("numeric", r"(?P<m>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
+          r"(?P<year>(?:19|20)\d{2})", 0),
+    _rule("clock", CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
+          + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
+          + r"(?:,?\s+" + FULL_YEAR + r")?))?", 1),
+    _rule("month_day", r"(?:" + WEEKDAY + r",?\s+)?(?:" + MODIFIER + r"\s+)?" + MONTH
+          + r"\s*" + DAY + r"(?:,?\s+" + YEAR + r")?", 1),
+    _rule("day_month", r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?"
+          + MONTH + r"(?:,?\s+" + FULL_YEAR + r")?", 2),
+    _rule("month_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH + r",?\s+(?:of\s+)?"
+          + FULL_YEAR, 2),
+    _rule("month", r"(?:" + MODIFIER + r"[\s-]*)?(?:" + REL + r"\s+)?" + MONTH_FULL, 4),
+    _rule("holiday", r"(?:" + REL + r"\s+)?(?P<hol>(?-i:Christmas(?:\s+(?:Day|Eve))?|"
+          r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
+          r"Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
+          r"Boxing\s+Day|Veterans\s+Day|Election\s+Day))(?:,?\s+" + FULL_YEAR + r")?", 3),
+    _rule("year", r"(?:" + MODIFIER + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar"
+          r"(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*)?" + FULL_YEAR
+          + r"(?:[-/–](?P<year2>\d{2}|\d{4})(?!\d))?", 5),
+    _rule("decade", r"(?:" + MODIFIER + r"[\s-]*)?(?:the\s+)?(?:(?P<dmod>early|late|mid)[\s-]*)?"
+          r"(?:(?P<cent>1[0-9]|20)(?P<dec>\d)0['’]?s|['’](?P<dec2>\d)0['’]?s|"
+          r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", 3),
+    _rule("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|"
+          r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+          r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)"
+          r"[\s-]+century", 3),
+    _rule("weekday", r"(?:(?P<mod>early|late)\s+)?(?:" + REL + r"\s+)?" + WEEKDAY
+          + r"(?P<plural>s)?(?:\s+" + PART_OF_DAY + r")?", 4),
+    _rule("deictic", r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|"
+          r"tomorrow|tonight|overnight)(?:\s+" + PART_OF_DAY + r")?", 4),
+    _rule("ref", r"(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|recently|"
+          r"lately|recent|soon|previously|formerly|(?:the\s+)?(?:past|future|present)|current|"
+          r"(?:in\s+)?the\s+(?:near|distant|foreseeable)\s+future|future|a\s+later\s+date|"
+          r"once\s+again)", 9),
+    _rule("part_of_day", r"(?:(?P<mod>early|late|later|earlier)\s+)?(?:(?P<rel>this|last|that|"
+          r"the|the\s+next|the\s+following|the\s+previous|yesterday|tomorrow)\s+)"
+          + PART_OF_DAY, 5),
+    _rule("relative_unit", r"(?:" + MODIFIER + r"[\s-]+(?:in\s+)?)?" + REL
+          + r"\s+(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|half|decade|"
+          r"century|spring|summer|fall|autumn|winter|day|period)", 3),
+    _rule("in_the_unit", MODIFIER.replace("(?P<mod>", "(?P<mod>earlier\\s+in|later\\s+in|")
+          + r"\s+the\s+(?P<unit>week|month|year|day|decade)", 3),
+    _rule("anaphoric", r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)"
+          r"(?=\s*[,.;)])", 3),
+    _rule("quarter", r"(?:(?P<qdet>the|its|their|this\s+year['’]s|last\s+year['’]s|"
+          r"next\s+year['’]s|this|last|next|a)\s+)?(?P<qmods>(?:(?:current|latest|most\s+recent|"
+          r"recent|previous|prior|past|year-earlier|year-ago|same|comparable|fiscal|calendar|"
+          r"first|second|third|fourth|final|last|1st|2nd|3rd|4th|flat|weak|strong|"
+          r"disappointing)[\s-]+){0,3})(?P<qunit>quarter|half|period)(?P<qs>s)?"
+          r"(?:\s+(?:of\s+)?(?:fiscal\s+)?" + FULL_YEAR + r")?"
+          r"(?:\s+a\s+year\s+(?P<qago>ago|earlier))?", 2),
+    _rule("year_ago", r"(?:the\s+)?year-(?P<dir>earlier|ago|before)(?:\s+(?P<unit>quarter|"
+          r"period|nine\s+months|six\s+months|level|month|week))?", 3),
+    _rule("duration", r"(?:(?P<pre>about|around|nearly|almost|approximately|roughly|some|over|"
+          r"under|at\s+least|at\s+most|up\s+to|more\s+than|less\s+than|fewer\s+than|"
+          r"no\s+more\s+than|no\s+less\s+than|as\s+many\s+as|as\s+much\s+as|as\s+long\s+as|"
+          r"just|only|barely|only\s+about|just\s+over|just\s+under|well\s+over|"
+          r"all|each\s+of|the\s+better\s+part\s+of)\s+)?"
+          r"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|latest|"
+          r"remaining|entire|whole|full|same|preceding|initial|recent)|past|last|next|first|"
+          r"previous|coming|another|the|recent)\s+)?"
+          + NUMBER + r"(?:\s+(?:or|to)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|"
+          r"ten|twelve))?(?:\s+and\s+a\s+half|\s+more)?[\s-]+"
+          + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
+          r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|in\s+a\s+row))?", 6),
+    _rule("bare_units", r"(?:(?P<det>recent|the\s+coming|coming|the\s+next\s+few|the\s+past\s+few|"
+          r"the\s+last\s+few|the\s+first|the\s+past|the\s+last)\s+|(?<=for\s)|(?<=over\s)|"
+          r"(?<=within\s)|(?<=took\s)|(?<=lasted\s))(?P<unit>second|minute|hour|day|week|month|"
+          r"quarter|year|decade|centurie)s"
+          r"(?:\s+(?P<dir>ago|earlier|later))?", 7),
+    _rule("set", r"(?:(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly|"
+          r"semiannually|biweekly)|(?:(?P<freq>once|twice|three\s+times|four\s+times)\s+)?"
+          r"(?P<q>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?:"
+          + NUMBER.replace("(?P<num>", "(?P<snum>") + r"\s+)?(?P<sunit>day|week|month|year|"
+          r"quarter|morning|evening|night|hour|minute|weekend|summer|winter|spring|fall|"
+          r"(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s?)", 8),
+)
+
+#: "a day" / "a year" count as a frequency only after these words ("twice a day").
+SET_TRIGGER = re.compile(
+    r"(?:once|twice|times|\d[\d,.]*\s*(?:million|billion|percent|%)?|cents?|dollars?|"
+    r"each|apiece|tons|barrels|hours|miles)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A matched stretch of text and the rule that matched it."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def find_candidates(
+    text: str, plausible: Callable[[Candidate, str], bool] | None = None
+) -> list[Candidate]:
+    """All rule matches, reduced to the longest non-overlapping ones, in text order.
+
+    *plausible* vetoes a match before it can shadow shorter ones ("2000 people" is no year,
+    so a shorter match inside it may still win).
+    """
+    found: list[Candidate] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            found.append(Candidate(m.start(), m.end(), rule, m))
+    found.sort(key=lambda c: (-(c.end - c.start), c.rule.priority, c.start))
+    taken = bytearray(len(text))
+    kept: list[Candidate] = []
+    for cand in found:
+        if any(taken[cand.start : cand.end]):
+            continue
+        if plausible is not None and not plausible(cand, text):
+            continue
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept

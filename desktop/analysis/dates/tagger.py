@@ -1,0 +1,68 @@
+"""tag_dates: every time expression in a text, resolved against the publication date.
+
+The pipeline is HeidelTime's in miniature: compiled patterns propose spans, the longest
+non-overlapping ones survive, then each is normalised in reading order so that relative
+expressions ("two days later") can lean on the date the story has reached. No model, no
+parser: the tagger must keep up with a whole library being re-indexed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.analysis.dates.anchoring import Narrative
+from desktop.analysis.dates.normalise import NORMALISERS, Context, plausible
+from desktop.analysis.dates.patterns import find_candidates
+from desktop.analysis.dates.timex import Timex
+from desktop.analysis.dates.values import is_well_formed, precision_of
+
+#: Values that move the narrative: dates precise enough to count from.
+_NARRATIVE_PRECISIONS = frozenset({"day", "month", "quarter", "year"})
+
+
+def parse_dct(dct: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """The publication date from "2025-05-30", "1998-03-01T14:11:00", a date, or None."""
+    if dct is None:
+        return None
+    if isinstance(dct, dt.datetime):
+        return dct.date()
+    if isinstance(dct, dt.date):
+        return dct
+    text = str(dct).strip()
+    if len(text) >= 10:
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if len(text) == 8 and text.isdigit():
+        try:
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            return None
+    return None
+
+
+def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
+    """Find and normalise the time expressions in *text* published on *dct*.
+
+    Spans are character offsets into *text* (end exclusive), in order, never overlapping.
+    Without a publication date, relative expressions keep unknown parts ("XXXX-05-16").
+    """
+    ctx = Context(text=text, dct=parse_dct(dct), narrative=Narrative())
+    timexes: list[Timex] = []
+    for cand in find_candidates(text, plausible):
+        resolution = NORMALISERS[cand.rule.name](cand, ctx)
+        if resolution is None or not is_well_formed(resolution.value):
+            continue
+        start, end = cand.start, cand.end
+        timexes.append(Timex(
+            start=start, end=end, text=text[start:end], type=resolution.type,
+            value=resolution.value, anchor=resolution.anchor,
+            anchor_kind=resolution.anchor_kind, confidence=resolution.confidence,
+            explanation=resolution.explanation,
+        ))
+        if resolution.type in {"DATE", "TIME"} and \
+                precision_of(resolution.value) in _NARRATIVE_PRECISIONS and \
+                cand.rule.name not in {"ref", "year_ago"}:
+            ctx.narrative.note(resolution.value, start)
+    return timexes
