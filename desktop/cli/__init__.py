@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "browse",
     "analysis",
     "tag_dates",
+    "entities",
 ]
 
 
