@@ -65,6 +65,7 @@ class Library:
             self.db = Database(memory=True)
         else:
             self.db = Database(self._connect(self.path))
+            self._refuse_if_damaged()
         self.db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
 
@@ -84,6 +85,7 @@ class Library:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 10000")
         except sqlite3.DatabaseError as error:
+            _raise_if_damaged_with_backup(path, error)
             raise LibraryError(f"{path} is not a Clipline library ({error})") from error
         except OSError as error:
             raise LibraryError(f"cannot open {path}: {error.strerror or error}") from error
@@ -106,7 +108,22 @@ class Library:
             migrations.apply(self.db)
 
     def before_migrate(self) -> None:
-        """Hook run before pending migrations are applied (backups plug in here)."""
+        """Hook run before pending migrations are applied: back up a library with articles."""
+        if self.path is not None:
+            from db.backup import backup_before_migrate
+
+            backup_before_migrate(self)
+
+    def _refuse_if_damaged(self) -> None:
+        """A damaged file is never written to: refuse it, naming the latest good backup."""
+        from db.integrity import refuse_if_damaged
+
+        assert self.path is not None
+        try:
+            refuse_if_damaged(self.db.conn, self.path)
+        except LibraryError:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
@@ -288,6 +305,15 @@ class Library:
         names = [d[0] for d in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
+
+
+def _raise_if_damaged_with_backup(path: Path, error: sqlite3.DatabaseError) -> None:
+    """A file SQLite can't read at all, with backups beside it, is a damaged library."""
+    from db.backup import list_backups
+    from db.integrity import damaged_error
+
+    if list_backups(path):
+        raise damaged_error(path, [str(error)]) from error
 
 
 def to_fts_query(query: str) -> str:

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "analysis",
     "tag_dates",
     "entities",
+    "safety",
 ]
 
 
