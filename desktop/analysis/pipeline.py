@@ -47,6 +47,7 @@ class ArticleAnalysis:
 
     def write(self, db: Database, article_id: int) -> None:
         """Store this analysis for ``article_id``; runs inside the caller's transaction."""
+        from db.events import write_events
         from db.people import write_mentions
 
         from db.timexes import write_timexes
@@ -54,6 +55,7 @@ class ArticleAnalysis:
         clear_analysis(db, article_id)
         write_timexes(db, article_id, self.timexes)
         write_mentions(db, article_id, self.entities)
+        write_events(db, article_id, self.events)
 
 
 
@@ -78,6 +80,7 @@ class Analyser:
     def analyse_inputs(self, inputs: Sequence[AnalysisInput]) -> list[ArticleAnalysis]:
         from desktop.analysis.dates import tag_dates
         from desktop.analysis.entities import analyse_texts
+        from desktop.timeline.events import extract_events
 
         analyses = [ArticleAnalysis(dct=i.dct) for i in inputs]
         texts = [i.text for i in inputs]
@@ -86,6 +89,9 @@ class Analyser:
             analysis.sentences = list(nlp_result.sentences)
         for analysis, item in zip(analyses, inputs, strict=True):
             analysis.timexes = tag_dates(item.text, analysis.dct)
+            analysis.events = extract_events(
+                item.text, analysis.sentences, analysis.timexes, analysis.entities, analysis.dct
+            )
         return analyses
 
 

@@ -1,0 +1,166 @@
+"""Storage of the timeline's events (``events``, ``event_people``), corrections and manual events.
+
+Events are derived: the analysis pipeline rewrites an article's events with the rest of its
+analysis. Corrections (``event_corrections``) and hand-made events (``manual_events``) are the
+reporter's own work and are never cleared; a correction finds its event again by
+(article_id, key), the key being stable across re-analysis.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.timeline.precision import place
+
+
+def _placed_columns(value: str) -> dict[str, str]:
+    placed = place(value)
+    if placed is None:
+        raise ValueError(f"not a calendar date: {value!r}")
+    return {
+        "date": placed.value,
+        "precision": placed.precision,
+        "date_first": placed.first.isoformat(),
+        "date_last": placed.last.isoformat(),
+        "date_sort": placed.sort_key,
+    }
+
+
+def write_events(db: Database, article_id: int, events: Iterable[Any]) -> None:
+    """Replace an article's events; runs inside the caller's transaction."""
+    db.execute("DELETE FROM events WHERE article_id = ?", [article_id])
+    people_rows: list[tuple[int, int, str]] = []
+    for event in events:
+        try:
+            columns = _placed_columns(event.date)
+        except ValueError:
+            continue
+        cursor = db.execute(
+            'INSERT INTO events (article_id, key, start, "end", text, date, precision, date_first,'
+            " date_last, date_sort, planned, date_text, anchor, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article_id, event.key, event.start, event.end, event.text, columns["date"],
+                columns["precision"], columns["date_first"], columns["date_last"],
+                columns["date_sort"], int(bool(event.planned)), event.date_text, event.anchor,
+                event.confidence,
+            ],
+        )
+        event_id = int(cursor.lastrowid or 0)
+        people_rows.extend((event_id, article_id, name) for name in dict.fromkeys(event.people))
+    if people_rows:
+        db.conn.executemany("INSERT INTO event_people (event_id, article_id, name) VALUES (?, ?, ?)", people_rows)
+
+
+def events_in_article(db: Database, article_id: int) -> list[dict[str, Any]]:
+    rows = list(db["events"].rows_where("article_id = ?", [article_id], order_by="start, date_sort"))
+    for row in rows:
+        row["people"] = [
+            r[0] for r in db.execute("SELECT name FROM event_people WHERE event_id = ?", [row["id"]])
+        ]
+    return rows
+
+
+# -- corrections ----------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def correct_event(
+    db: Database,
+    article_id: int,
+    key: str,
+    *,
+    hidden: bool | None = None,
+    pinned: bool | None = None,
+    date: str | None = None,
+    text: str | None = None,
+) -> None:
+    """Record a correction of one extracted event (only the given fields change)."""
+    db.execute(
+        "INSERT OR IGNORE INTO event_corrections (article_id, event_key, updated_at) VALUES (?, ?, ?)",
+        [article_id, key, _now()],
+    )
+    changes: dict[str, Any] = {"updated_at": _now()}
+    if hidden is not None:
+        changes["hidden"] = int(hidden)
+    if pinned is not None:
+        changes["pinned"] = int(pinned)
+    if date is not None:
+        changes |= _placed_columns(date)
+    if text is not None:
+        changes["text"] = text
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    db.execute(
+        f"UPDATE event_corrections SET {assignments} WHERE article_id = ? AND event_key = ?",
+        [*changes.values(), article_id, key],
+    )
+
+
+def add_manual_event(
+    db: Database,
+    date: str,
+    text: str,
+    *,
+    people: Iterable[str] = (),
+    source_article_id: int | None = None,
+    source_title: str | None = None,
+    url: str | None = None,
+    planned: bool = False,
+    pinned: bool = False,
+) -> int:
+    row = _placed_columns(date) | {
+        "text": text,
+        "people": json.dumps(list(people), ensure_ascii=False),
+        "source_article_id": source_article_id,
+        "source_title": source_title,
+        "url": url,
+        "planned": int(planned),
+        "pinned": int(pinned),
+        "hidden": 0,
+        "created_at": _now(),
+    }
+    cursor = db.execute(
+        f"INSERT INTO manual_events ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_manual_event(
+    db: Database,
+    manual_id: int,
+    *,
+    hidden: bool | None = None,
+    pinned: bool | None = None,
+    date: str | None = None,
+    text: str | None = None,
+) -> bool:
+    changes: dict[str, Any] = {}
+    if hidden is not None:
+        changes["hidden"] = int(hidden)
+    if pinned is not None:
+        changes["pinned"] = int(pinned)
+    if date is not None:
+        changes |= _placed_columns(date)
+    if text is not None:
+        changes["text"] = text
+    if not changes:
+        return True
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    cursor = db.execute(
+        f"UPDATE manual_events SET {assignments} WHERE id = ?", [*changes.values(), manual_id]
+    )
+    return cursor.rowcount > 0
+
+
+def event_by_id(db: Database, event_id: int) -> dict[str, Any] | None:
+    row = db.execute("SELECT article_id, key FROM events WHERE id = ?", [event_id]).fetchone()
+    return {"article_id": row[0], "key": row[1]} if row else None

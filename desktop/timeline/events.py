@@ -1,0 +1,202 @@
+"""Events: the sentences of an article anchored to a date the text gives for them.
+
+A sentence becomes an event when it holds a resolved date of day, week, month or year
+precision ("talks in Istanbul on May 16", "Zakharova said on Thursday"), or when it carries
+on the story of the sentence before it in the same paragraph ("That round resulted in ...")
+and so stays at the narrative date the text has moved to. Durations, sets, references
+such as "recently" and sentences with no date make no event. An event dated after the
+publication day, or told in the future ("will", "is scheduled to"), is marked planned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.timeline.precision import EVENT_PRECISIONS, Placed, place
+from desktop.timeline.sentences import clean_sentence, paragraph_of, split_spans, word_count
+
+_FUTURE = re.compile(
+    r"\b(will|won't|shall|is (?:scheduled|due|expected|set|slated|planned) to|"
+    r"are (?:scheduled|due|expected|set|slated|planned) to|to be held|plans? to|"
+    r"is to|are to|proposed holding|upcoming|next week|next month)\b",
+    re.I,
+)
+#: Words that move the story away from the previous sentence's date.
+_SHIFT = re.compile(
+    r"\b(later|earlier|previously|before|after|since|ago|now|currently|today|yesterday|"
+    r"tomorrow|last|next|had (?:\w+ed|been)|has (?:\w+ed|been)|have (?:\w+ed|been)|"
+    r"in the past|meanwhile|repeatedly)\b",
+    re.I,
+)
+#: A year right after these words bounds a stretch ("since 2022"); it dates nothing itself.
+_BOUND_BEFORE = re.compile(r"\b(since|until|till|by|through|from|before|after)\s*$", re.I)
+MIN_WORDS = 4
+MAX_CHARS = 600
+
+
+@dataclass
+class Event:
+    """One dated sentence of one article. ``key`` stays the same across re-analysis."""
+
+    date: str
+    precision: str
+    text: str
+    start: int
+    end: int
+    people: list[str] = field(default_factory=list)
+    planned: bool = False
+    date_text: str = ""
+    anchor: str = "timex"  # timex | narrative
+    confidence: float = 1.0
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = event_key(self.text, self.date_text)
+
+    @property
+    def placed(self) -> Placed:
+        placed = place(self.date)
+        assert placed is not None
+        return placed
+
+
+def event_key(text: str, date_text: str) -> str:
+    """A stable key for a dated sentence: its words and the words that date it."""
+    norm = " ".join(re.findall(r"\w+", text.lower()))
+    return hashlib.sha1(f"{norm}|{date_text.lower().strip()}".encode()).hexdigest()[:16]
+
+
+def _get(item: Any, name: str, default: Any = None) -> Any:
+    if isinstance(item, dict):
+        return item.get(name, default)
+    return getattr(item, name, default)
+
+
+def extract_events(
+    text: str,
+    sentences: Sequence[tuple[int, int]] | None,
+    timexes: Sequence[Any],
+    entities: Sequence[Any],
+    dct: str | None,
+) -> list[Event]:
+    """The events of one article (timexes and entities as objects or dicts, offsets in text)."""
+    dct_day = _dct_day(dct)
+    dated = []
+    for t in timexes:
+        kind = (_get(t, "type") or "DATE").upper()
+        if kind not in ("DATE", "TIME"):
+            continue
+        if (_get(t, "anchor_kind") or "") == "none" and not re.match(r"\d{4}", _get(t, "value") or ""):
+            continue
+        placed = place(_get(t, "value"))
+        if placed is None or placed.precision not in EVENT_PRECISIONS:
+            continue
+        start = int(_get(t, "start"))
+        if placed.precision == "year" and _BOUND_BEFORE.search(text[max(0, start - 12) : start]):
+            continue
+        dated.append((start, int(_get(t, "end")), placed, _get(t, "text") or text[start : int(_get(t, "end"))]))
+    dated.sort(key=lambda d: d[0])
+    people = _people(entities)
+    events: list[Event] = []
+    previous: tuple[int, Placed, int] | None = None  # paragraph, date, end of its sentence
+    for start, end in split_spans(text, sentences):
+        raw = text[start:end]
+        if len(raw) > MAX_CHARS:
+            previous = None
+            continue
+        inside = [d for d in dated if start <= d[0] < end]
+        paragraph = paragraph_of(text, start)
+        cleaned = clean_sentence(raw)
+        if word_count(_without(raw, start, inside)) < MIN_WORDS:
+            previous = None
+            continue
+        names = _names_in(people, start, end)
+        if inside:
+            chosen = _finest(inside)
+            for _s, _e, placed, surface in chosen:
+                events.append(
+                    Event(placed.value, placed.precision, cleaned, start, end, names,
+                          _planned(raw, placed, dct_day), surface, "timex", 1.0)
+                )
+            previous = (paragraph, chosen[0][2], end)
+        elif (
+            previous
+            and previous[0] == paragraph
+            and "\n" not in text[previous[2] : start]
+            and not _SHIFT.search(raw)
+            and not _FUTURE.search(raw)
+        ):
+            placed = previous[1]
+            events.append(
+                Event(placed.value, placed.precision, cleaned, start, end, names,
+                      _planned(raw, placed, dct_day), "", "narrative", 0.6)
+            )
+            previous = (paragraph, placed, end)
+        else:
+            previous = None
+    return events
+
+
+def _dct_day(dct: str | None) -> dt.date | None:
+    placed = place((dct or "")[:10])
+    return placed.first if placed and placed.precision == "day" else None
+
+
+def _planned(sentence: str, placed: Placed, dct: dt.date | None) -> bool:
+    if dct is None:
+        return bool(_FUTURE.search(sentence))
+    if placed.first > dct:
+        return True
+    return placed.last >= dct and bool(_FUTURE.search(sentence))
+
+
+def _finest(inside: list[tuple[int, int, Placed, str]]) -> list[tuple[int, int, Placed, str]]:
+    """The most precise dates of a sentence, one per value ("since 2022" yields to "May 16")."""
+    order = {p: i for i, p in enumerate(("day", "week", "month", "year"))}
+    best = min(order[d[2].precision] for d in inside)
+    chosen: list[tuple[int, int, Placed, str]] = []
+    seen: set[str] = set()
+    for d in inside:
+        if order[d[2].precision] == best and d[2].value not in seen:
+            seen.add(d[2].value)
+            chosen.append(d)
+    return chosen[:3]
+
+
+def _without(raw: str, offset: int, inside: list[tuple[int, int, Placed, str]]) -> str:
+    """The sentence with its date expressions blanked (a bare dateline is not an event)."""
+    chars = list(raw)
+    for s, e, _p, _t in inside:
+        for i in range(max(0, s - offset), min(len(chars), e - offset)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _people(entities: Sequence[Any]) -> list[tuple[int, int, str]]:
+    """Person mentions as (start, end, full name); a bare surname takes the article's full name."""
+    mentions = [
+        (int(_get(e, "start")), int(_get(e, "end")), _get(e, "name") or _get(e, "text") or "")
+        for e in entities
+        if (_get(e, "label") or "") == "PERSON"
+    ]
+    full = sorted({n for _s, _e, n in mentions if " " in n}, key=len, reverse=True)
+    resolved = []
+    for s, e, name in mentions:
+        if " " not in name:
+            name = next((f for f in full if f.split()[-1] == name), name)
+        resolved.append((s, e, name))
+    return resolved
+
+
+def _names_in(people: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    names: list[str] = []
+    for s, e, name in people:
+        if start <= s and e <= end and name and name not in names:
+            names.append(name)
+    return names

@@ -1,0 +1,143 @@
+"""Merging: one happening reported by several clips becomes one event with all its sources.
+
+Two dated sentences from different articles are the same happening when they carry the same
+date and say much the same thing (word overlap), a little less when they name the same
+people. When sentences that look like one happening carry different days a few days apart,
+both are kept and flagged as a conflict for the reporter to check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from desktop.timeline.precision import place
+from desktop.timeline.timeline_event import TimelineEvent
+
+MERGE_SIMILARITY = 0.5
+MERGE_SIMILARITY_WITH_PEOPLE = 0.3
+CONFLICT_SIMILARITY = 0.6
+CONFLICT_DAYS = 14
+_RARE_TOKEN_LIMIT = 60
+_DATE_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|20\d\d")
+
+_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been being has
+    have had do does did this that these those it its he she they them his her their we our you
+    your i me my not no said says say told will would could should can may might also after
+    before about over into than then there which who whom whose what when where while more most
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow week month
+    year last next earlier later""".split()
+)
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """The words that carry meaning, lowercased, crudely stemmed (plural s dropped)."""
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
+    return frozenset(
+        w[:-1] if len(w) > 4 and w.endswith("s") else w
+        for w in words
+        if w not in _STOP and len(w) > 1 and not _DATE_NUMBER.fullmatch(w)
+    )
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice overlap of two token sets."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def merge_events(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+    """Merge same-date events of different articles, then flag conflicting dates; in order."""
+    by_date: dict[str, list[TimelineEvent]] = defaultdict(list)
+    for event in events:
+        by_date[event.date].append(event)
+    merged: list[TimelineEvent] = []
+    tokens: dict[int, frozenset[str]] = {}
+    for group in by_date.values():
+        clusters: list[tuple[TimelineEvent, set[str], set[int | None]]] = []
+        for event in group:
+            words = content_tokens(event.text)
+            people = set(event.people)
+            articles = {s.article_id for s in event.sources}
+            target = None
+            if not event.manual:
+                best = 0.0
+                for index, (other, other_words, other_articles) in enumerate(clusters):
+                    if other.manual or articles & other_articles:
+                        continue
+                    score = similarity(words, frozenset(other_words))
+                    needed = MERGE_SIMILARITY_WITH_PEOPLE if people & set(other.people) else MERGE_SIMILARITY
+                    if score >= needed and score > best:
+                        best, target = score, index
+            if target is None:
+                clusters.append((_copy(event), set(words), articles))
+            else:
+                other, other_words, other_articles = clusters[target]
+                _absorb(other, event)
+                other_articles |= articles
+        for event, words, _articles in clusters:
+            tokens[id(event)] = frozenset(words)
+            merged.append(event)
+    _flag_conflicts(merged, tokens)
+    merged.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else "", e.id))
+    return merged
+
+
+def _copy(event: TimelineEvent) -> TimelineEvent:
+    return TimelineEvent(
+        event.id, event.date, event.precision, event.text, list(event.people), event.planned,
+        list(event.sources), event.pinned, event.manual, event.corrected, event.conflict,
+        list(event.conflicting_dates),
+    )
+
+
+def _absorb(into: TimelineEvent, event: TimelineEvent) -> None:
+    into.sources.extend(event.sources)
+    for name in event.people:
+        if name not in into.people:
+            into.people.append(name)
+    into.planned = into.planned and event.planned  # one source reporting it as done is enough
+    into.pinned = into.pinned or event.pinned
+    into.corrected = into.corrected or event.corrected
+
+
+def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str]]) -> None:
+    """Flag day-precision events that look alike but carry different nearby days."""
+    days = [e for e in events if e.precision == "day" and not e.manual]
+    frequency: dict[str, int] = defaultdict(int)
+    for event in days:
+        for word in tokens[id(event)]:
+            frequency[word] += 1
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, event in enumerate(days):
+        for word in tokens[id(event)]:
+            if frequency[word] <= _RARE_TOKEN_LIMIT:
+                index[word].append(i)
+    for i, event in enumerate(days):
+        candidates: set[int] = set()
+        for word in tokens[id(event)]:
+            if frequency[word] <= _RARE_TOKEN_LIMIT:
+                candidates.update(j for j in index[word] if j > i)
+        first = place(event.date)
+        for j in candidates:
+            other = days[j]
+            if other.date == event.date:
+                continue
+            second = place(other.date)
+            if first is None or second is None or abs((first.first - second.first).days) > CONFLICT_DAYS:
+                continue
+            mine = {s.article_id for s in event.sources}
+            theirs = {s.article_id for s in other.sources}
+            if mine & theirs:
+                continue
+            if event.people and other.people and not set(event.people) & set(other.people):
+                continue
+            if similarity(tokens[id(event)], tokens[id(other)]) >= CONFLICT_SIMILARITY:
+                for a, b in ((event, other), (other, event)):
+                    a.conflict = True
+                    if b.date not in a.conflicting_dates:
+                        a.conflicting_dates.append(b.date)

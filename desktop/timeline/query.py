@@ -1,0 +1,126 @@
+"""Building the timeline from the library: filtered in SQL, corrected, merged, in order.
+
+``build_timeline`` is what the window, the CLI and the brief call. ``count_events`` and
+``event_rows`` are the fast paths for a window that pages through a large library.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.timeline.filters import Filters, event_where, manual_where
+from desktop.timeline.merge import merge_events
+from desktop.timeline.timeline_event import Source, TimelineEvent
+
+_EVENT_SQL = """
+SELECT e.id, e.article_id, e.key, COALESCE(c.text, e.text) AS text,
+       COALESCE(c.date, e.date) AS date, COALESCE(c.precision, e.precision) AS precision,
+       COALESCE(c.date_sort, e.date_sort) AS date_sort, e.planned, COALESCE(c.pinned, 0) AS pinned,
+       (c.date IS NOT NULL OR c.text IS NOT NULL) AS corrected, e.start, e."end",
+       a.title, a.url, a.published, a.outlet
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.event_key = e.key
+WHERE {where}
+ORDER BY COALESCE(c.date_sort, e.date_sort), a.published, e.article_id, e.start
+"""
+
+
+def _database(source: Any) -> Database:
+    """A Library or a sqlite-utils Database."""
+    return source.db if hasattr(source, "db") and not isinstance(source, Database) else source
+
+
+def event_rows(source: Any, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Extracted events matching the filters, corrections applied, in date order (unmerged)."""
+    db = _database(source)
+    where, params = event_where(filters or Filters())
+    sql = _EVENT_SQL.format(where=where)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def count_events(source: Any, filters: Filters | None = None) -> int:
+    db = _database(source)
+    where, params = event_where(filters or Filters())
+    sql = (
+        "SELECT count(*) FROM events e LEFT JOIN event_corrections c"
+        f" ON c.article_id = e.article_id AND c.event_key = e.key WHERE {where}"
+    )
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def _people_of(db: Database, event_ids: list[int]) -> dict[int, list[str]]:
+    people: dict[int, list[str]] = defaultdict(list)
+    for offset in range(0, len(event_ids), 900):
+        chunk = event_ids[offset : offset + 900]
+        sql = f"SELECT event_id, name FROM event_people WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+        for event_id, name in db.execute(sql, chunk):
+            people[event_id].append(name)
+    return people
+
+
+def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineEvent]:
+    db = _database(source)
+    where, params = manual_where(filters or Filters())
+    sql = (
+        "SELECT m.*, a.title AS a_title, a.url AS a_url, a.published AS a_published, a.outlet AS a_outlet"
+        f" FROM manual_events m LEFT JOIN articles a ON a.id = m.source_article_id WHERE {where}"
+    )
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    events = []
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        sources = []
+        if row["source_article_id"] is not None or row["url"] or row["source_title"]:
+            sources.append(
+                Source(
+                    row["source_article_id"] if row["a_title"] is not None else None,
+                    row["source_title"] or row["a_title"] or row["url"] or "",
+                    row["url"] or row["a_url"],
+                    row["a_published"],
+                    row["a_outlet"],
+                    row["text"],
+                )
+            )
+        events.append(
+            TimelineEvent(
+                f"m{row['id']}", row["date"], row["precision"], row["text"],
+                json.loads(row["people"] or "[]"), bool(row["planned"]), sources,
+                pinned=bool(row["pinned"]), manual=True,
+            )
+        )
+    return events
+
+
+def build_timeline(source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None) -> list[TimelineEvent]:
+    """The timeline: events matching ``filters`` (corrections applied, hidden ones left out),
+    merged across articles unless ``merge`` is False, with hand-made events, in date order."""
+    db = _database(source)
+    filters = filters or Filters()
+    rows = event_rows(db, filters, limit=limit)
+    people = _people_of(db, [r["id"] for r in rows])
+    events = [
+        TimelineEvent(
+            f"e{r['id']}", r["date"], r["precision"], r["text"], people.get(r["id"], []),
+            bool(r["planned"]),
+            [Source(r["article_id"], r["title"] or "", r["url"], r["published"], r["outlet"],
+                    r["text"], r["id"], r["key"], r["start"], r["end"])],
+            pinned=bool(r["pinned"]), corrected=bool(r["corrected"]),
+        )
+        for r in rows
+    ]
+    events.extend(manual_events(db, filters))
+    if merge:
+        return merge_events(events)
+    events.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else ""))
+    return events

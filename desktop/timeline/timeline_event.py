@@ -1,0 +1,84 @@
+"""``TimelineEvent``: one happening on the timeline, with every clip that reports it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.timeline.precision import display, sort_key
+
+
+@dataclass
+class Source:
+    """One article reporting an event, and the sentence it says it in."""
+
+    article_id: int | None
+    title: str
+    url: str | None
+    published: str | None
+    outlet: str | None = None
+    sentence: str = ""
+    event_id: int | None = None
+    key: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "outlet": self.outlet,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class TimelineEvent:
+    """A dated happening: its date (TIMEX3 value) at the precision the sources give.
+
+    ``id`` names it for corrections: "e<event id>" for an extracted event (the first of its
+    sources), "m<id>" for one added by hand. ``conflict`` is set when sources that look like
+    they report the same happening give another date; ``conflicting_dates`` says which.
+    """
+
+    id: str
+    date: str
+    precision: str
+    text: str
+    people: list[str] = field(default_factory=list)
+    planned: bool = False
+    sources: list[Source] = field(default_factory=list)
+    pinned: bool = False
+    manual: bool = False
+    corrected: bool = False
+    conflict: bool = False
+    conflicting_dates: list[str] = field(default_factory=list)
+
+    @property
+    def sort_key(self) -> str:
+        return sort_key(self.date)
+
+    @property
+    def display_date(self) -> str:
+        return display(self.date)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "precision": self.precision,
+            "display_date": self.display_date,
+            "text": self.text,
+            "people": list(self.people),
+            "planned": self.planned,
+            "pinned": self.pinned,
+            "manual": self.manual,
+            "corrected": self.corrected,
+            "conflict": self.conflict,
+            "conflicting_dates": list(self.conflicting_dates),
+            "sources": [s.as_dict() for s in self.sources],
+        }
