@@ -95,11 +95,14 @@ def _rel_to_dct(ctx: Context, what: str) -> str:
 
 
 def _choose(candidates: list[tuple[int, str]], here: int, tense: str | None,
-            rel: str | None = None) -> str:
+            rel: str | None = None, reach: int | None = None) -> str:
     """Pick among (ordinal, value) candidates around *here* (the publication's ordinal).
 
     "last"/"past" -> the latest strictly before; "next"/"coming" -> the first strictly after;
-    past tense -> latest not after; future tense -> first not before; else the nearest.
+    "this" -> the nearest. Otherwise the verb's tense decides (past -> latest not after,
+    future -> first not before) as long as that one lies within *reach* of publication: a
+    dividend "payable Jan. 2" in a November story is the coming January whatever the verbs
+    around it say. Failing that, the nearest.
     """
     rel = (rel or "").lower().removeprefix("the ").strip()
     if rel in {"last", "past", "previous", "this past", "prior", "preceding"}:
@@ -112,14 +115,15 @@ def _choose(candidates: list[tuple[int, str]], here: int, tense: str | None,
             return min(after)[1]
     if rel in {"this", "current"}:
         return min(candidates, key=lambda c: (abs(c[0] - here), c[0]))[1]
+    pick: tuple[int, str] | None = None
     if tense == PAST:
         before = [c for c in candidates if c[0] <= here]
-        if before:
-            return max(before)[1]
-    if tense == FUTURE:
+        pick = max(before) if before else None
+    elif tense == FUTURE:
         after = [c for c in candidates if c[0] >= here]
-        if after:
-            return min(after)[1]
+        pick = min(after) if after else None
+    if pick is not None and (reach is None or abs(pick[0] - here) <= reach):
+        return pick[1]
     return min(candidates, key=lambda c: (abs(c[0] - here), -c[0]))[1]
 
 
@@ -157,7 +161,7 @@ def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
                 ctx, f"{cand.match.group(0)} → {describe_day(d)} (the year where the weekday "
                      "agrees)"))
     chosen = _choose([(d.toordinal(), V.day(d)) for d in options], ctx.dct.toordinal(),
-                     ctx.tense(cand))
+                     ctx.tense(cand), reach=200)
     d = dt.date.fromisoformat(chosen)
     conf = 0.9 if abs((d - ctx.dct).days) < 120 else 0.7
     return Resolution(DATE, chosen, _dct_anchor(ctx), DCT, conf,
@@ -213,7 +217,11 @@ def month(cand: Candidate, ctx: Context) -> Resolution | None:
     here = ctx.dct.year * 12 + ctx.dct.month - 1
     options = [(y * 12 + mon - 1, V.month(y, mon))
                for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-    value = _choose(options, here, ctx.tense(cand), _g(m, "rel"))
+    rel = " ".join((_g(m, "rel") or "").lower().split())
+    if rel in {"this", "current"}:
+        value = V.month(ctx.dct.year, mon)
+    else:
+        value = _choose(options, here, ctx.tense(cand), rel, reach=6)
     return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
 
@@ -676,15 +684,20 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         half = ordinal or 2
         y = ctx.dct.year - (1 if "last year's" in det else 0)
         return Resolution(DATE, f"{y:04d}-H{half}", _dct_anchor(ctx), DCT, 0.7, f"{y} H{half}")
-    if not (ordinal or det in {"the", "its", "their", "this", "last", "next"} or words):
+    if not (ordinal or det in {"the", "its", "their", "this", "last", "next"} or words
+            or re.search(r"\d{4}", det)):
         return None
     if ordinal is None and not (words & {"latest", "current", "recent", "previous", "prior",
                                          "past", "year", "same", "comparable", "last"}) \
-            and det not in {"the", "its", "their", "this", "last", "next"}:
+            and det not in {"the", "its", "their", "this", "last", "next"} \
+            and not re.search(r"\d{4}", det):
         return None
-    if m["year"]:
-        y = int(m["year"])
-        return Resolution(DATE, V.quarter(y, ordinal or 4), None, ABSOLUTE, 0.9, "as written")
+    det_year = re.search(r"\d{4}", det)
+    if m["year"] or det_year:
+        y = int(m["year"] or det_year.group(0))
+        if ordinal is None:
+            return Resolution(DATE, f"{y:04d}", None, ABSOLUTE, 0.7, "as written")
+        return Resolution(DATE, V.quarter(y, ordinal), None, ABSOLUTE, 0.9, "as written")
     if ctx.dct is None:
         return None
     here = V.quarter_of(ctx.dct)
@@ -699,12 +712,8 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         here_i = here[0] * 4 + here[1] - 1
         options = [(y * 4 + ordinal - 1, V.quarter(y, ordinal))
                    for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-        tense = ctx.tense(cand)
-        if tense is None:
-            # Quarters are reported after they end: without a tense, the latest one ended.
-            tense = PAST
-        value = _choose(options, here_i - (1 if tense == PAST else 0), tense,
-                        det if det in {"last", "next"} else None)
+        value = _choose(options, here_i, ctx.tense(cand) or PAST,
+                        det if det in {"last", "next"} else None, reach=3)
         if year_ago:
             y, q = value.split("-Q")
             value = V.quarter(int(y) - 1, int(q))
@@ -749,7 +758,9 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
     n = number_value(num_word)
     if m["num2"]:
         n = None
-    if num_word.lower() in {"a", "an"} and cand.match.group(0).lower().startswith(("a ", "an ")):
+    direction = (m["dir"] or "").lower()
+    if not direction and num_word.lower() in {"a", "an"} and \
+            cand.match.group(0).lower().startswith(("a ", "an ")):
         before = ctx.text[max(0, cand.start - 25) : cand.start]
         if SET_TRIGGER.search(before):
             return Resolution(SET, f"P1{_duration_unit(unit)}", None, NONE, 0.7, "a frequency")
@@ -757,7 +768,6 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
         return None
     if m["frac"]:
         n = None if n is None else n + 0.5
-    direction = (m["dir"] or "").lower()
     det = " ".join((m["det"] or "").lower().split())
     if direction in {"ago", "earlier", "later", "from now", "hence"}:
         return _offset(cand, ctx, n, unit, direction)
@@ -863,6 +873,58 @@ def set_(cand: Candidate, ctx: Context) -> Resolution | None:
     return Resolution(SET, V.duration(n, unit), None, NONE, 0.7, "a frequency")
 
 
+def month_rel_year(cand: Candidate, ctx: Context) -> Resolution | None:
+    m = cand.match
+    if ctx.dct is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    value = V.month(ctx.dct.year + shift, _month_number(m["mon"]))
+    return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.9,
+                      _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+
+
+def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"the year", "the week", "the weekend": the one the story is in (else publication's)."""
+    m = cand.match
+    unit = "year" if m["yearend"] else m["unit"].lower()
+    near = cand.start - 800
+    if unit == "weekend":
+        if ctx.dct is None:
+            return None
+        base = ctx.dct
+        if ctx.tense(cand) == FUTURE:
+            saturday = base + dt.timedelta(days=(6 - base.isoweekday()) % 7)
+        else:
+            saturday = base - dt.timedelta(days=(base.isoweekday() - 6) % 7 or 7) \
+                if base.isoweekday() != 7 else base - dt.timedelta(days=1)
+        value = V.week(saturday) + "-WE"
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6,
+                          _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+    if unit == "year":
+        if ctx.narrative.year is not None and ctx.narrative.year_at >= near:
+            y, kind = ctx.narrative.year, NARRATIVE
+        elif ctx.dct is not None:
+            y, kind = ctx.dct.year, DCT
+        else:
+            return None
+        return Resolution(DATE, f"{y:04d}", None, kind, 0.5, f"{cand.match.group(0)} → {y}")
+    if unit == "month":
+        if ctx.narrative.month is not None and ctx.narrative.month_at >= near:
+            value, kind = V.month(*ctx.narrative.month), NARRATIVE
+        elif ctx.dct is not None:
+            value, kind = V.month(ctx.dct.year, ctx.dct.month), DCT
+        else:
+            return None
+        return Resolution(DATE, value, None, kind, 0.5, f"{cand.match.group(0)} → {value}")
+    if ctx.narrative.day is not None and ctx.narrative.day_at >= near:
+        value, kind = V.week(ctx.narrative.day), NARRATIVE
+    elif ctx.dct is not None:
+        value, kind = V.week(ctx.dct), DCT
+    else:
+        return None
+    return Resolution(DATE, value, None, kind, 0.5, f"{cand.match.group(0)} → {value}")
+
+
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "iso": iso, "numeric": numeric, "clock": clock, "month_day": month_day,
     "day_month": day_month, "month_year": month_year, "month": month, "holiday": holiday,
@@ -870,7 +932,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
-    "set": set_,
+    "set": set_, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }
 
 _YEAR_CONTEXT_BAD_BEFORE = re.compile(r"(?:[$£€#¥]|\bNo\.|\bnumber|\bRs\.?|\bUS\$)\s*$", re.I)
@@ -909,13 +971,20 @@ def plausible(cand: Candidate, text: str) -> bool:
         after = text[cand.end : cand.end + 4]
         if m["num"].lower() == "second" or after.startswith(("’s", "'s")):
             return False
+        if m["old"] and m["old"].lower() == "-old":
+            return False  # an age ("a 6-year-old"), not a stretch of time
+        if m["unit"].lower() == "quarter" and m["plural"] and "-" in m.group(0):
+            return False  # "three-quarters" of something
+        if len(m["num"]) == 4 and m["num"].isdigit() and m["unit"].lower() in {"second",
+                                                                                 "minute"}:
+            return False
     elif name == "ref":
         word = cand.match["word"].lower()
         if word in {"present", "past"} and not text[cand.end : cand.end + 1].isspace():
             return False
         if word == "present" or word == "past":
             return False
-        if word == "current":
+        if word == "current" and False:
             after = text[cand.end : cand.end + 20]
             if not re.match(r"\s+(?:[a-z]+\s+)?(?:year|quarter|month|week|period|season|"
                             r"level|levels|rate|rates|price|prices|situation|crisis|"

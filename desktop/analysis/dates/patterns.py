@@ -93,6 +93,10 @@ RULES: tuple[Rule, ...] = (
           + MONTH + r"(?:,?\s+" + FULL_YEAR + r")?", 2),
     _rule("month_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH + r",?\s+(?:of\s+)?"
           + FULL_YEAR, 2),
+    _rule("month_rel_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH_FULL
+          + r",?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year", 2),
+    _rule("the_unit", r"(?P<det>the|the\s+full|the\s+fiscal|the\s+whole|the\s+entire)\s+"
+          r"(?P<unit>year|week|weekend|month)(?![\w'’-])|(?P<yearend>year-end)", 8),
     _rule("month", r"(?:" + MODIFIER + r"[\s-]*)?(?:" + REL + r"\s+)?" + MONTH_FULL, 4),
     _rule("holiday", r"(?:" + REL + r"\s+)?(?P<hol>(?-i:Christmas(?:\s+(?:Day|Eve))?|"
           r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
@@ -113,11 +117,10 @@ RULES: tuple[Rule, ...] = (
     _rule("deictic", r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|"
           r"tomorrow|tonight|overnight)(?:\s+" + PART_OF_DAY + r")?", 4),
     _rule("ref", r"(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|recently|"
-          r"lately|recent|soon|previously|formerly|(?:the\s+)?(?:past|future|present)|current|"
-          r"(?:in\s+)?the\s+(?:near|distant|foreseeable)\s+future|future|a\s+later\s+date|"
-          r"once\s+again)", 9),
+          r"lately|recent|the\s+(?:past|future|present)|current|"
+          r"the\s+(?:near|distant|foreseeable)\s+future|a\s+later\s+date)", 9),
     _rule("part_of_day", r"(?:(?P<mod>early|late|later|earlier)\s+)?(?:(?P<rel>this|last|that|"
-          r"the|the\s+next|the\s+following|the\s+previous|yesterday|tomorrow)\s+)"
+          r"the(?=\s+(?:morning|afternoon|evening))|the\s+next|the\s+following|the\s+previous|yesterday|tomorrow)\s+)"
           + PART_OF_DAY, 5),
     _rule("relative_unit", r"(?:" + MODIFIER + r"[\s-]+(?:in\s+)?)?" + REL
           + r"\s+(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|half|decade|"
@@ -127,7 +130,8 @@ RULES: tuple[Rule, ...] = (
     _rule("anaphoric", r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)"
           r"(?=\s*[,.;)])", 3),
     _rule("quarter", r"(?:(?P<qdet>the|its|their|this\s+year['’]s|last\s+year['’]s|"
-          r"next\s+year['’]s|this|last|next|a)\s+)?(?P<qmods>(?:(?:current|latest|most\s+recent|"
+          r"next\s+year['’]s|this|last|next|a|(?:the\s+|its\s+)?(?:fiscal\s+)?"
+          r"(?:19|20)\d{2}(?:['’]s)?)\s+)?(?P<qmods>(?:(?:current|latest|most\s+recent|"
           r"recent|previous|prior|past|year-earlier|year-ago|same|comparable|fiscal|calendar|"
           r"first|second|third|fourth|final|last|1st|2nd|3rd|4th|flat|weak|strong|"
           r"disappointing)[\s-]+){0,3})(?P<qunit>quarter|half|period)(?P<qs>s)?"
