@@ -23,14 +23,14 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n|\n(?
 
 _FUTURE_WORDS = frozenset({
     "will", "won't", "won’t", "shall", "would", "wouldn't", "'ll", "’ll", "upcoming",
-    "scheduled", "expected", "due", "plans", "plan", "planned", "planning", "intends",
-    "tomorrow", "next", "could", "might", "should", "until", "coming", "forthcoming",
-    "hopes", "aims", "seeks", "proposed", "proposes", "propose", "set",
+    "scheduled", "expected", "due", "plans", "plan", "planning", "intends",
+    "tomorrow", "until", "coming", "forthcoming", "soon",
+    "hopes", "aims", "seeks", "proposes", "propose",
 })
 _MODALS = frozenset({"will", "would", "shall", "could", "might", "should", "may", "must",
                      "to", "'ll", "’ll", "won't", "won’t", "can"})
 _PAST_WORDS = frozenset({
-    "was", "were", "had", "did", "said", "told", "ago", "last", "yesterday", "earlier",
+    "was", "were", "had", "did", "ago", "yesterday", "earlier",
     "began", "came", "went", "met", "took", "gave", "made", "held", "won", "lost", "left",
     "fell", "rose", "saw", "got", "became", "sent", "paid", "spent", "sold", "bought",
     "found", "thought", "brought", "led", "ran", "struck", "broke", "spoke", "wrote",
@@ -67,42 +67,70 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[
 def tense_near(text: str, start: int, end: int) -> str | None:
     """PAST, FUTURE or None from the verbs nearest the expression in its sentence.
 
-    The nearest tense marker wins; a participle after "will be", "to be" or a modal ("will be
-    held") looks ahead, not back. Markers to the right count a little less than those on the
-    left ("Friday, the company said" still reads as past).
+    The nearest tense marker wins; a participle after "will be" or "to be" looks ahead, one
+    after another modal ("could be located") says nothing. A present tense ("is payable")
+    stops the search: the date is then simply the nearest one. A reporting verb ("said")
+    decides only when it sits right next to the expression ("said Thursday"); further away it
+    is what the sentence reports, not when it happened, so it counts only when nothing else
+    does. Markers on the right count a little less than those on the left.
     """
     left_bound, right_bound = sentence_bounds(text, start, end)
     left = [w.lower() for w in _TOKEN.findall(text, left_bound, start)]
     right = [w.lower() for w in _TOKEN.findall(text, end, right_bound)]
-    best: tuple[float, str] | None = None
+    fallback: str | None = None
+    best: tuple[float, str | None] | None = None
     for distance, i in enumerate(range(len(left) - 1, -1, -1)):
         found = _classify(left, i)
+        if found == _SPEECH:
+            if distance <= 2:
+                best = (distance, PAST)
+                break
+            fallback = fallback or PAST
+            continue
         if found:
-            best = (distance, found)
+            best = (distance, None if found == _STOP else found)
             break
     for distance, i in enumerate(range(len(right))):
-        if best is not None and distance * 1.5 + 1 >= best[0]:
+        weighted = distance * 1.5 + 1
+        if best is not None and weighted >= best[0]:
             break
         found = _classify(right, i)
+        if found == _SPEECH:
+            fallback = fallback or PAST
+            continue
         if found:
-            best = (distance * 1.5 + 1, found)
+            best = (weighted, None if found == _STOP else found)
             break
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    return fallback
+
+
+_SPEECH = "speech"
+_STOP = "stop"
 
 
 def _classify(words: list[str], i: int) -> str | None:
     word = words[i]
     before = words[max(0, i - 3) : i]
-    if word in {"said", "says", "say", "told", "announced", "reported"}:
-        return PAST if word in {"said", "told", "announced", "reported"} else None
+    if word in {"said", "told", "announced", "reported", "added", "stated"}:
+        return _SPEECH
+    if word in {"is", "are", "am", "says", "say", "has", "have"}:
+        if i + 1 < len(words) and (words[i + 1] in {"to", "due", "scheduled", "expected",
+                                                    "set", "going", "planning"}
+                                   or words[i + 1].endswith("ing")):
+            return FUTURE
+        if i + 1 < len(words) and words[i + 1] in {"been"}:
+            return PAST
+        return _STOP
     if word in _FUTURE_WORDS:
-        return FUTURE
-    if word.endswith("ing") and before and before[-1] in {"is", "are", "am", "be", "'s"}:
+        if word == "due" and i + 1 < len(words) and words[i + 1] == "to":
+            return None  # "due to" gives a cause, not a schedule
         return FUTURE
     if _is_past_form(word):
         if any(w in _MODALS for w in before) and not any(w in {"have", "has"} for w in before):
             return FUTURE if any(w in {"will", "'ll", "’ll", "shall", "to"} for w in before) \
-                else None
+                else _STOP
         return PAST
     return None
 

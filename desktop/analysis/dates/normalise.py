@@ -161,7 +161,7 @@ def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
                 ctx, f"{cand.match.group(0)} → {describe_day(d)} (the year where the weekday "
                      "agrees)"))
     chosen = _choose([(d.toordinal(), V.day(d)) for d in options], ctx.dct.toordinal(),
-                     ctx.tense(cand), reach=200)
+                     ctx.tense(cand), reach=300)
     d = dt.date.fromisoformat(chosen)
     conf = 0.9 if abs((d - ctx.dct).days) < 120 else 0.7
     return Resolution(DATE, chosen, _dct_anchor(ctx), DCT, conf,
@@ -221,7 +221,7 @@ def month(cand: Candidate, ctx: Context) -> Resolution | None:
     if rel in {"this", "current"}:
         value = V.month(ctx.dct.year, mon)
     else:
-        value = _choose(options, here, ctx.tense(cand), rel, reach=6)
+        value = _choose(options, here, ctx.tense(cand), rel, reach=8)
     return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
 
@@ -603,10 +603,10 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     shift = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1,
              "the last": -1, "the prior": -1, "next": 1, "coming": 1, "the coming": 1,
              "this coming": 1, "this past": -1}.get(rel, 0)
-    if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D"}:
-        # "the past year" is the twelve months up to now; TimeML gives it as a duration.
-        return Resolution(DURATION, f"P1{'Y' if unit == 'Y' else unit}", None, NONE, 0.6,
-                          "a stretch of time ending now")
+    if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D", "DE", "CE"}:
+        # "the past decade" is the stretch up to now; TimeML gives it as a duration.
+        value = {"DE": "P10Y", "CE": "P100Y"}.get(unit, f"P1{unit}")
+        return Resolution(DURATION, value, None, NONE, 0.6, "a stretch of time ending now")
     value = _shift_value(unit, ctx.dct, shift)
     if value is None:
         return None
@@ -615,13 +615,17 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
 
 
 def _story_base(ctx: Context, unit: str) -> tuple[dt.date | None, str]:
-    if ctx.narrative.day is not None:
-        return ctx.narrative.day, NARRATIVE
-    if unit in {"Y", "M", "Q"} and ctx.narrative.year is not None:
-        if ctx.narrative.month is not None:
-            y, mon = ctx.narrative.month
-            return dt.date(y, mon, 1), NARRATIVE
-        return dt.date(ctx.narrative.year, 6, 30), NARRATIVE
+    """The date the story has reached, as precise as *unit* needs, else publication."""
+    n = ctx.narrative
+    notes = [(n.day_at, "day"), (n.month_at, "month"), (n.year_at, "year")]
+    coarse_ok = unit in {"Y", "M", "Q", "H", "DE", "CE"}
+    for _, kind in sorted(notes, reverse=True):
+        if kind == "day" and n.day is not None:
+            return n.day, NARRATIVE
+        if kind == "month" and n.month is not None and unit not in {"D", "W", "WE"}:
+            return dt.date(n.month[0], n.month[1], 1), NARRATIVE
+        if kind == "year" and n.year is not None and coarse_ok and unit == "Y":
+            return dt.date(n.year, 7, 1), NARRATIVE
     return ctx.dct, DCT
 
 
@@ -712,8 +716,9 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         here_i = here[0] * 4 + here[1] - 1
         options = [(y * 4 + ordinal - 1, V.quarter(y, ordinal))
                    for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-        value = _choose(options, here_i, ctx.tense(cand) or PAST,
-                        det if det in {"last", "next"} else None, reach=3)
+        tense = ctx.tense(cand) or PAST
+        value = _choose(options, here_i, tense, det if det in {"last", "next"} else None,
+                        reach=3 if tense == PAST else 2)
         if year_ago:
             y, q = value.split("-Q")
             value = V.quarter(int(y) - 1, int(q))
@@ -800,6 +805,8 @@ def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
         return Resolution(DURATION, V.duration(n, unit), None, NONE, 0.5, "a stretch of time")
     if unit == "W2":
         unit, n = "W", 2 * n
+    if unit in {"DE", "CE"}:
+        unit, n = "Y", n * (10 if unit == "DE" else 100)
     sign = -1 if direction in {"ago", "earlier"} else 1
     if direction == "ago" or direction in {"from now", "hence"}:
         base, kind = ctx.dct, DCT
@@ -940,6 +947,7 @@ _YEAR_CONTEXT_BAD_AFTER = re.compile(
     r"\s*(?:[-–]\s*(?:[a-z]+\b)(?<!old)(?<!era)|[a-z]+s\b(?<!\bis)(?<!\bwas)|"
     r"(?:people|feet|metres|meters|miles|kilometers|km|tons|troops|men|women|children|"
     r"cars|jobs|votes|points|yards|pages|acres|dead|deaths)\b)", re.I)
+_DETERMINER = re.compile(r"\b(?:the|its|their|his|her|this|that|our|of|in)\s+$", re.I)
 _YEAR_PREP = re.compile(
     r"\b(?:in|since|of|from|until|till|by|before|after|around|circa|c\.|during|to|through|"
     r"between|and|early|late|mid|year|fiscal|the)\s*$", re.I)
@@ -952,8 +960,9 @@ def plausible(cand: Candidate, text: str) -> bool:
         m = cand.match
         if _YEAR_CONTEXT_BAD_BEFORE.search(text, max(0, cand.start - 6), cand.start):
             return False
-        if _YEAR_CONTEXT_BAD_AFTER.match(text, cand.end, cand.end + 20):
-            return False
+        if _YEAR_CONTEXT_BAD_AFTER.match(text, cand.end, cand.end + 20) and not \
+                _DETERMINER.search(text, max(0, cand.start - 8), cand.start):
+            return False  # "2000 troops", but "the 1992 elections"
         if m["mod"] is None and m["fiscal"] is None:
             y = int(m["year"])
             before = text[max(0, cand.start - 12) : cand.start]
@@ -961,7 +970,8 @@ def plausible(cand: Candidate, text: str) -> bool:
                 return False
             if y > 2100:
                 return False
-            if re.search(r"\d[\d,.]*\s*(?:to|and|or|-)\s*$", before):
+            prior = re.search(r"(\d[\d,.]*)\s*(?:to|and|or|-)\s*$", before)
+            if prior and not re.fullmatch(r"1[0-9]\d\d|20\d\d", prior.group(1)):
                 return False
     elif name == "duration":
         m = cand.match

@@ -63,6 +63,7 @@ def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
         ))
         if resolution.type in {"DATE", "TIME"} and \
                 precision_of(resolution.value) in _NARRATIVE_PRECISIONS and \
-                cand.rule.name not in {"ref", "year_ago"}:
+                cand.rule.name not in {"ref", "year_ago"} and \
+                not (cand.rule.name == "duration" and "-Q" in resolution.value):
             ctx.narrative.note(resolution.value, start)
     return timexes
