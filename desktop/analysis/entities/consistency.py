@@ -19,7 +19,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from desktop.analysis.entities.cues import NAME_SAID, TITLE_NAME, looks_like_person_name
+from desktop.analysis.entities.cues import (
+    NAME_SAID,
+    TITLE_NAME,
+    has_non_person_word,
+    is_known_non_person,
+    looks_like_person_name,
+)
 from desktop.analysis.entities.names import (
     is_fragment,
     is_honorific,
@@ -45,6 +51,7 @@ class Span:
     end: int
     label: str
     cue: bool = False  # a title or "said" marks it as a person
+    determiner: bool = False  # written "the X": a thing or event, unless shown otherwise
 
 
 def _strip_leading_titles(text: str, start: int, end: int) -> int:
@@ -120,8 +127,85 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+(?![\w-])")
+
+
+def lowercase_words(text: str) -> set[str]:
+    """Words the article writes in lower case (a name is never written so)."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def _common_words_trimmed(text: str, span: Span, common: set[str]) -> bool:
+    """Trim edge words the article also writes in lower case ("Nonpartisan Paul Tse");
+    False when nothing of a name is left ("Election Results", "Image")."""
+    parts = list(re.finditer(r"\S+", text[span.start : span.end]))
+    keep = [m for m in parts if m.group().casefold() not in common]
+    if not keep:
+        return False
+    first = parts.index(keep[0])
+    last = parts.index(keep[-1])
+    if first or last < len(parts) - 1:
+        span.end = span.start + parts[last].end()
+        span.start = span.start + parts[first].start()
+    return True
+
+
+def _person_evidence(text: str, spans: list[Span]) -> None:
+    """Organisation or place spans that the text shows to be people (pass 2b).
+
+    An apposition giving a role ("Paul Dewar, an Ottawa MP,") or a list of people
+    ("Ansel Adams, Chuck Close, Walker Evans") turns a two- or three-word capitalised name
+    the model took for an organisation into a person.
+    """
+    from desktop.analysis.entities.roles import role_after
+
+    ordered = sorted(spans, key=lambda s: s.start)
+    for index, span in enumerate(ordered):
+        if span.label == "PERSON":
+            continue
+        name = text[span.start : span.end]
+        if not 2 <= len(name.split()) <= 3 or not looks_like_person_name(name):
+            continue
+        if is_shouting(name) or has_non_person_word(name):
+            continue
+        if role_after(text, span.end):
+            span.label, span.cue = "PERSON", True
+            continue
+        neighbours = 0
+        for other in (ordered[index - 1] if index else None,
+                      ordered[index + 1] if index + 1 < len(ordered) else None):
+            if other is None or other.label != "PERSON":
+                continue
+            gap = text[min(other.end, span.end) : max(other.start, span.start)]
+            if re.fullmatch(r",? (?:and |& )?|, ", gap):
+                neighbours += 1
+        if neighbours:
+            list_people = sum(1 for s in ordered[max(0, index - 3) : index + 4]
+                              if s.label == "PERSON")
+            if neighbours == 2 or list_people >= 2:
+                span.label = "PERSON"
+
+
 def make_consistent(text: str, spans: list[Span]) -> list[Span]:
     """One reading per name across the article (pass 3)."""
+    common = lowercase_words(text)
+    kept: list[Span] = []
+    for span in spans:
+        if span.label == "PERSON":
+            name = text[span.start : span.end]
+            if is_known_non_person(name) or has_non_person_word(name):
+                span.label = "ORG"
+            elif not span.cue and not is_shouting(name):
+                if not _common_words_trimmed(text, span, common):
+                    continue
+            if span.label == "PERSON" and not span.cue and re.search(
+                r"\bthe\s+$", text[max(0, span.start - 5) : span.start]
+            ):
+                span.determiner = True
+        kept.append(span)
+    spans = kept
+    _person_evidence(text, spans)
+
     names = {id(s): " ".join(text[s.start : s.end].split()) for s in spans}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for span in spans:
@@ -133,14 +217,14 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
     full_names: set[str] = set()
     for span in spans:
         name = names[id(span)]
-        if span.label != "PERSON" or is_shouting(name):
+        if span.label != "PERSON" or is_shouting(name) or span.determiner:
             continue
         if (len(name.split()) >= 2 and looks_like_person_name(name)) or span.cue:
             full_names.add(name)
     surnames: set[str] = set()
     for name in full_names:
         last = surname(name)
-        if last:
+        if last and any(c.islower() for c in last):
             surnames.add(last)
     person_keys = {_key(n) for n in full_names | surnames}
 
@@ -158,15 +242,16 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
         shouting = is_shouting(name)
         if key in person_keys:
             counts = votes.get(key, Counter())
-            others = sum(v for k, v in counts.items() if k != "PERSON")
-            is_surname_only = len(name.split()) == 1
-            if shouting or not is_surname_only or others < 2 or counts["PERSON"] >= others:
+            places = counts["PLACE"]
+            # "Washington" tagged a place again and again stays a place despite "George
+            # Washington"; a surname the model called an organisation once or twice is not.
+            if shouting or len(name.split()) > 1 or places < 2 or counts["PERSON"] >= places:
                 span.label = "PERSON"
         elif span.label == "PERSON":
-            if shouting:
+            if shouting or span.determiner:
                 other = non_person_label(key)
                 if other is None:
-                    continue  # headline or table noise the text never confirms
+                    continue  # headline noise or "the Hajj", never confirmed as a person
                 span.label = other
             elif len(name.split()) == 1 and not span.cue:
                 other = non_person_label(key)

@@ -22,11 +22,20 @@ NON_PERSON_WORDS = frozenset(
     network institute foundation fund federation league club team organisation organization
     parliament assembly senate congress house street road avenue square river mountain mount
     island islands republic kingdom state states city county province region airport station
-    hospital church cathedral mosque temple museum centre center hotel stadium park bridge
+    hospital church cathedral mosque temple museum centre center hotel stadium bridge
     airlines airways motors energy oil gas international global national united world
     european africa america asia europe service services authority board bureau embassy
     project program programme summit conference games cup championship festival award prize
-    security intelligence agency day week month year
+    security intelligence shuttle spacecraft satellite rocket gallery memorial results
+    """.split()
+)
+
+#: Platforms, apps and outlets that the small model often takes for people ("Twitter").
+NOT_PEOPLE = frozenset(
+    """
+    twitter facebook telegram instagram whatsapp tiktok youtube google reddit snapchat linkedin
+    wechat weibo viber signal vkontakte netflix spotify wikipedia wikinews chrome firefox safari
+    reuters bloomberg xinhua interfax tass ria novosti afp ap bbc cnn msnbc npr
     """.split()
 )
 
@@ -57,3 +66,16 @@ def looks_like_person_name(name: str) -> bool:
         if not part[0].isupper():
             return False
     return True
+
+
+def is_known_non_person(name: str) -> bool:
+    """A platform, app or outlet name ("Twitter", "Telegram"), never a person."""
+    return name.casefold() in NOT_PEOPLE
+
+
+def has_non_person_word(name: str) -> bool:
+    """A word that makes a phrase an organisation, place or thing ("Space Shuttle X")."""
+    return any(
+        w.rstrip(".").casefold().removesuffix("’s").removesuffix("'s") in NON_PERSON_WORDS
+        for w in name.split()
+    )
