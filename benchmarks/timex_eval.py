@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
         began = time.perf_counter()
         out = {doc_id: tag_dates(text, dct) for doc_id, dct, text, _ in docs}
         best = min(best, time.perf_counter() - began)
-    for doc_id, dct, text, gold in docs:
+    for doc_id, _dct, _text, gold in docs:
         system[doc_id] = [(t.start, t.end, t.type, t.value) for t in out[doc_id]]
         gold_all[doc_id] = gold
 

@@ -34,7 +34,7 @@ _PAST_WORDS = frozenset({
     "began", "came", "went", "met", "took", "gave", "made", "held", "won", "lost", "left",
     "fell", "rose", "saw", "got", "became", "sent", "paid", "spent", "sold", "bought",
     "found", "thought", "brought", "led", "ran", "struck", "broke", "spoke", "wrote",
-    "chose", "drove", "flew", "hit", "kept", "knew", "grew", "shot", "fled", "began",
+    "chose", "drove", "flew", "hit", "kept", "knew", "grew", "shot", "fled",
     "fought", "taught", "caught", "stood", "sat", "sought", "swore", "beat", "bid", "cut",
     "quit", "read", "rang", "sang", "shut", "slid", "spread", "stole", "stuck", "threw",
     "wore", "woke", "hung", "dealt", "felt", "heard", "meant", "lent", "lit", "laid",

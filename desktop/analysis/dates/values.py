@@ -16,11 +16,11 @@ SEASONS = ("SP", "SU", "FA", "WI")
 
 _DATE = (
     r"(?:\d{4}|\d{3}|\d{2}|XXXX|\d{2}XX|\d{3}X)"
-    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?"
-    r"|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?"
+    r"(?:-(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX))?"
+    r"|-W(?:0[1-9]|[1-4]\d|5[0-3]|XX)(?:-(?:[1-7]|WE))?"
     r"|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
 )
-_TIME = r"(?:T(?:\d{2}(?::\d{2}){0,2}|MO|MI|AF|EV|NI|DT))?"
+_TIME = r"(?:T(?:(?:[01]\d|2[0-4])(?::[0-5]\d){0,2}|MO|MI|AF|EV|NI|DT))?"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = rf"P(?:(?:{_NUM}(?:Y|M|W|D|Q|DE|CE|L))+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
 _WELL_FORMED = re.compile(rf"(?:PAST_REF|PRESENT_REF|FUTURE_REF|{_DURATION}|{_DATE}{_TIME})\Z")

@@ -1,0 +1,129 @@
+"""How relative dates are placed: tense, the narrative, the weekday check, granularity."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.analysis.dates import precision_of, tag_dates
+
+
+def values(text: str, dct: str | None = "2025-05-30") -> dict[str, str]:
+    return {t.text: t.value for t in tag_dates(text, dct)}
+
+
+def test_weekday_follows_the_verb():
+    assert values("The minister said on Tuesday that talks failed.")["Tuesday"] == "2025-05-27"
+    assert values("The minister will travel on Tuesday.")["Tuesday"] == "2025-06-03"
+    assert values("The vote is scheduled for Tuesday.")["Tuesday"] == "2025-06-03"
+
+
+def test_next_and_last_weekday():
+    assert values("They meet next Monday.")["next Monday"] == "2025-06-02"
+    assert values("They met last Monday.")["last Monday"] == "2025-05-26"
+
+
+def test_bare_month_day_follows_tense_and_distance():
+    assert values("The deal was signed on March 3.")["March 3"] == "2025-03-03"
+    assert values("The deal will be signed on March 3.")["March 3"] == "2026-03-03"
+    # A date far on the other side of publication loses to the near one.
+    assert values("The dividend is payable Jan. 2.", "1989-11-02")["Jan. 2"] == "1990-01-02"
+
+
+def test_weekday_with_date_picks_the_year_where_they_agree():
+    # 2 June fell on a Monday in 2025; in 2024 it was a Sunday.
+    assert values("Talks on Monday, June 2 ended.", "2025-09-30")["Monday, June 2"] == \
+        "2025-06-02"
+    assert values("It opened on Sunday, June 2.", "2025-05-30")["Sunday, June 2"] == \
+        "2024-06-02"
+
+
+def test_narrative_moves_relative_expressions():
+    found = tag_dates("Talks opened on May 16. Two days later the delegates left.", "2025-05-30")
+    later = [t for t in found if t.text == "Two days later"][0]
+    assert later.value == "2025-05-18"
+    assert later.anchor_kind == "narrative"
+    assert later.anchor == "2025-05-16"
+
+
+def test_ago_counts_from_publication_at_the_unit_given():
+    v = values("Three years ago the plant closed; two months ago it reopened.")
+    assert v["Three years ago"] == "2022"
+    assert v["two months ago"] == "2025-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("last week", "2025-W21"),
+        ("this month", "2025-05"),
+        ("next year", "2026"),
+        ("earlier this month", "2025-05"),
+        ("yesterday", "2025-05-29"),
+        ("tomorrow", "2025-05-31"),
+        ("the third quarter", "2024-Q3"),
+        ("this summer", "2025-SU"),
+        ("the 1990s", "199"),
+        ("June 2024", "2024-06"),
+        ("now", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+    ],
+)
+def test_relative_dates_keep_their_granularity(text, value):
+    assert values(f"It happened {text}, officials said.")[text] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("three years", "DURATION", "P3Y"),
+        ("two hours", "DURATION", "PT2H"),
+        ("2 1/2 years", "DURATION", "P2Y6M"),
+        ("several weeks", "DURATION", "PXW"),
+        ("the past three months", "DURATION", "P3M"),
+        ("daily", "SET", "P1D"),
+        ("every Monday", "SET", "XXXX-WXX-1"),
+    ],
+)
+def test_durations_and_frequencies(text, type_, value):
+    found = {t.text: (t.type, t.value) for t in tag_dates(f"The work took {text}.", None)}
+    assert found[text] == (type_, value)
+
+
+def test_without_publication_date_the_year_stays_unknown():
+    found = tag_dates("The talks were held on May 16.", None)
+    assert [(t.text, t.value, t.anchor_kind) for t in found] == [
+        ("May 16", "XXXX-05-16", "none")]
+
+
+def test_publication_date_may_carry_a_time():
+    assert values("He spoke on Friday.", "1998-03-01T14:11:00")["Friday"] == "1998-02-27"
+
+
+def test_may_the_name_is_not_a_month():
+    assert "May" not in values("Prime Minister Theresa May said the vote failed.")
+
+
+def test_counts_and_money_are_not_years():
+    v = values("Police sent 2000 troops and paid $1999 for it.")
+    assert "2000" not in v and "1999" not in v
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [
+        ("2025-05-29", "day"),
+        ("2025-05-28TEV", "day"),
+        ("2025-W22", "week"),
+        ("2025-05", "month"),
+        ("2025-Q2", "quarter"),
+        ("2025-SU", "season"),
+        ("2025", "year"),
+        ("199", "decade"),
+        ("20", "century"),
+        ("XXXX-05-16", None),
+        ("P3D", None),
+        ("PAST_REF", None),
+    ],
+)
+def test_precision_of(value, precision):
+    assert precision_of(value) == precision
