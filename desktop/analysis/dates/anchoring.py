@@ -127,6 +127,8 @@ def _classify(words: list[str], i: int) -> str | None:
         if word == "due" and i + 1 < len(words) and words[i + 1] == "to":
             return None  # "due to" gives a cause, not a schedule
         return FUTURE
+    if word == "set" and i + 1 < len(words) and words[i + 1] in {"to", "for"}:
+        return FUTURE
     if _is_past_form(word):
         if any(w in _MODALS for w in before) and not any(w in {"have", "has"} for w in before):
             return FUTURE if any(w in {"will", "'ll", "’ll", "shall", "to"} for w in before) \

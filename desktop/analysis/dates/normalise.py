@@ -54,6 +54,7 @@ class Resolution:
     anchor_kind: str = NONE
     confidence: float = 0.9
     explanation: str = ""
+    moves: bool = True  # may later expressions count from this one ("two days later")?
 
 
 def _g(m: re.Match[str], name: str) -> str | None:
@@ -655,10 +656,10 @@ def anaphoric(cand: Candidate, ctx: Context) -> Resolution | None:
 
 
 def _quarter_resolution(yq: tuple[int, int], ctx: Context, cand: Candidate,
-                        anchor_kind: str = DCT) -> Resolution:
+                        anchor_kind: str = DCT, moves: bool = True) -> Resolution:
     value = V.quarter(*yq)
     return Resolution(DATE, value, _dct_anchor(ctx), anchor_kind, 0.75,
-                      f"{cand.match.group(0)} → {value}")
+                      f"{cand.match.group(0)} → {value}", moves)
 
 
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
@@ -723,11 +724,11 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
             y, q = value.split("-Q")
             value = V.quarter(int(y) - 1, int(q))
         return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.75,
-                          f"{cand.match.group(0)} → {value}")
+                          f"{cand.match.group(0)} → {value}", not year_ago)
     if year_ago:
         base = nq or V.add_quarters(*here, -1)
         return _quarter_resolution((base[0] - 1, base[1]), ctx, cand,
-                                   NARRATIVE if nq else DCT)
+                                   NARRATIVE if nq else DCT, moves=False)
     if words & {"current"} or det == "this":
         return _quarter_resolution(here, ctx, cand)
     if det == "next":
@@ -747,9 +748,9 @@ def year_ago(cand: Candidate, ctx: Context) -> Resolution | None:
         return None
     nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
     if nq and unit not in {"month", "week"}:
-        return _quarter_resolution((nq[0] - 1, nq[1]), ctx, cand, NARRATIVE)
+        return _quarter_resolution((nq[0] - 1, nq[1]), ctx, cand, NARRATIVE, moves=False)
     return Resolution(DATE, f"{ctx.dct.year - 1:04d}", _dct_anchor(ctx), DCT, 0.6,
-                      "the year before publication")
+                      "the year before publication", moves=False)
 
 
 # --- durations and frequencies -------------------------------------------------------------
@@ -817,9 +818,11 @@ def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
                           "some time away")
     n = int(n)
     nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
+    moves = True
     if unit == "Y" and n == 1 and nq:
+        # Financial news: "the third quarter ... a year earlier" is the same quarter before.
         value = V.quarter(nq[0] - 1, nq[1])
-        kind = NARRATIVE
+        kind, moves = NARRATIVE, False
     else:
         value = _shift_value(unit, base, sign * n)
     if value is None:
@@ -827,7 +830,7 @@ def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
     where = "publication" if kind == DCT else "the story's date"
     return Resolution(DATE, value, V.day(base), kind, 0.7,
                       f"{cand.match.group(0)} → {value}, counted from {where} "
-                      f"{describe_day(base)}")
+                      f"{describe_day(base)}", moves)
 
 
 def bare_units(cand: Candidate, ctx: Context) -> Resolution | None:
@@ -907,6 +910,10 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
         value = V.week(saturday) + "-WE"
         return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6,
                           _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+    if unit == "year" and re.match(r"\s+(?:ended|ending|through|that\s+ended|which\s+ends)\b",
+                                   ctx.text[cand.end : cand.end + 24]):
+        # "revenue for the year ended March 31": a twelve-month stretch.
+        return Resolution(DURATION, "P1Y", None, NONE, 0.6, "a twelve-month period")
     if unit == "year":
         if ctx.narrative.year is not None and ctx.narrative.year_at >= near:
             y, kind = ctx.narrative.year, NARRATIVE

@@ -61,9 +61,7 @@ def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
             anchor_kind=resolution.anchor_kind, confidence=resolution.confidence,
             explanation=resolution.explanation,
         ))
-        if resolution.type in {"DATE", "TIME"} and \
-                precision_of(resolution.value) in _NARRATIVE_PRECISIONS and \
-                cand.rule.name not in {"ref", "year_ago"} and \
-                not (cand.rule.name == "duration" and "-Q" in resolution.value):
+        if resolution.moves and resolution.type in {"DATE", "TIME"} and \
+                precision_of(resolution.value) in _NARRATIVE_PRECISIONS:
             ctx.narrative.note(resolution.value, start)
     return timexes
