@@ -24,7 +24,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n|\n(?
 _FUTURE_WORDS = frozenset({
     "will", "won't", "won’t", "shall", "would", "wouldn't", "'ll", "’ll", "upcoming",
     "scheduled", "expected", "due", "plans", "plan", "planning", "intends",
-    "tomorrow", "until", "coming", "forthcoming", "soon",
+    "tomorrow", "until", "coming", "forthcoming", "soon", "effective",
     "hopes", "aims", "seeks", "proposes", "propose",
 })
 _MODALS = frozenset({"will", "would", "shall", "could", "might", "should", "may", "must",

@@ -162,7 +162,7 @@ def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
                 ctx, f"{cand.match.group(0)} → {describe_day(d)} (the year where the weekday "
                      "agrees)"))
     chosen = _choose([(d.toordinal(), V.day(d)) for d in options], ctx.dct.toordinal(),
-                     ctx.tense(cand), reach=300)
+                     ctx.tense(cand), _g(m, "mdrel"), reach=300)
     d = dt.date.fromisoformat(chosen)
     conf = 0.9 if abs((d - ctx.dct).days) < 120 else 0.7
     return Resolution(DATE, chosen, _dct_anchor(ctx), DCT, conf,
@@ -633,6 +633,9 @@ def _story_base(ctx: Context, unit: str) -> tuple[dt.date | None, str]:
 def in_the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     unit = _unit_code(cand.match["unit"])
     base, kind = _story_base(ctx, unit)
+    if kind == NARRATIVE and max(ctx.narrative.day_at, ctx.narrative.month_at,
+                                 ctx.narrative.year_at) < cand.start - 250:
+        base, kind = ctx.dct, DCT
     if base is None:
         return None
     value = _shift_value(unit, base, 0)
@@ -733,6 +736,8 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         return _quarter_resolution(here, ctx, cand)
     if det == "next":
         return _quarter_resolution(V.add_quarters(*here, 1), ctx, cand)
+    if det == "that" and ctx.narrative.quarter is not None:
+        return _quarter_resolution(ctx.narrative.quarter, ctx, cand, NARRATIVE)
     if nq and not words & {"latest", "recent", "previous", "prior", "past", "last"}:
         return _quarter_resolution(nq, ctx, cand, NARRATIVE)
     return _quarter_resolution(V.add_quarters(*here, -1), ctx, cand)
@@ -897,7 +902,7 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     """"the year", "the week", "the weekend": the one the story is in (else publication's)."""
     m = cand.match
     unit = "year" if m["yearend"] else m["unit"].lower()
-    near = cand.start - 800
+    near = cand.start - 250  # the story's year only while it is still being talked about
     if unit == "weekend":
         if ctx.dct is None:
             return None

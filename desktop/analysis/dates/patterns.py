@@ -87,7 +87,8 @@ RULES: tuple[Rule, ...] = (
     _rule("clock", CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
           + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
           + r"(?:,?\s+" + FULL_YEAR + r")?))?", 1),
-    _rule("month_day", r"(?:" + WEEKDAY + r",?\s+)?(?:" + MODIFIER + r"\s+)?" + MONTH
+    _rule("month_day", r"(?:" + WEEKDAY + r",?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
+          + REL.replace("(?P<rel>", "(?P<mdrel>") + r"\s+)?" + MONTH
           + r"\s*" + DAY + r"(?:,?\s+" + YEAR + r")?", 1),
     _rule("day_month", r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?"
           + MONTH + r"(?:,?\s+" + FULL_YEAR + r")?", 2),
@@ -129,7 +130,7 @@ RULES: tuple[Rule, ...] = (
           + r"\s+the\s+(?P<unit>week|month|year|day|decade)", 3),
     _rule("anaphoric", r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)"
           r"(?=\s*[,.;)])", 3),
-    _rule("quarter", r"(?:(?P<qdet>the|its|their|this\s+year['’]s|last\s+year['’]s|"
+    _rule("quarter", r"(?:(?P<qdet>the|its|their|that|this\s+year['’]s|last\s+year['’]s|"
           r"next\s+year['’]s|this|last|next|a|(?:the\s+|its\s+)?(?:fiscal\s+)?"
           r"(?:19|20)\d{2}(?:['’]s)?)\s+)?(?P<qmods>(?:(?:current|latest|most\s+recent|"
           r"recent|previous|prior|past|year-earlier|year-ago|same|comparable|fiscal|calendar|"
