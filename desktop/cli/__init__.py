@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "tag_dates",
     "entities",
     "safety",
+    "timeline",
 ]
 
 

@@ -70,11 +70,18 @@ def event_where(filters: Filters) -> tuple[str, list[Any]]:
     if not filters.include_hidden:
         clauses.append("(c.hidden IS NULL OR c.hidden = 0)")
     if filters.person:
+        # The library's people (with the reporter's renames and merges) by any of their
+        # names; the names stored with the events when there is no mention of them.
         clauses.append(
-            "e.id IN (SELECT event_id FROM event_people WHERE name IN"
-            " (SELECT DISTINCT name FROM event_people WHERE name LIKE ? ESCAPE '\\'))"
+            "(e.id IN (SELECT ev.id FROM mentions m JOIN events ev ON ev.article_id = m.article_id"
+            ' AND m.start >= ev.start AND m."end" <= ev."end"'
+            " WHERE m.label = 'PERSON' AND m.person_id IN ("
+            "SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'"
+            " UNION SELECT person_id FROM person_aliases WHERE alias LIKE ? ESCAPE '\\'))"
+            " OR e.id IN (SELECT event_id FROM event_people WHERE name IN"
+            " (SELECT DISTINCT name FROM event_people WHERE name LIKE ? ESCAPE '\\')))"
         )
-        params.append(_like(filters.person))
+        params.extend([_like(filters.person)] * 3)
     if filters.date_from:
         clauses.append("COALESCE(c.date_first, e.date_first) >= ?")
         params.append(filters.date_from.isoformat())

@@ -58,10 +58,31 @@ def count_events(source: Any, filters: Filters | None = None) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
-def _people_of(db: Database, event_ids: list[int]) -> dict[int, list[str]]:
+def _people_of(db: Database, rows: list[dict[str, Any]]) -> dict[int, list[str]]:
+    """The people named in each event's sentence, by their current library names.
+
+    Mentions linked to the library's people (so renames and merges show); the names stored
+    with the event for articles that have no linked mentions.
+    """
     people: dict[int, list[str]] = defaultdict(list)
-    for offset in range(0, len(event_ids), 900):
-        chunk = event_ids[offset : offset + 900]
+    article_ids = sorted({r["article_id"] for r in rows})
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for offset in range(0, len(article_ids), 900):
+        chunk = article_ids[offset : offset + 900]
+        sql = (
+            'SELECT m.article_id, m.start, m."end", p.name FROM mentions m JOIN people p'
+            " ON p.id = m.person_id WHERE m.label = 'PERSON' AND m.article_id IN"
+            f" ({','.join('?' * len(chunk))}) ORDER BY m.article_id, m.start"
+        )
+        for article_id, start, end, name in db.execute(sql, chunk):
+            spans[article_id].append((start, end, name))
+    fallback = [r["id"] for r in rows if r["article_id"] not in spans]
+    for row in rows:
+        for start, end, name in spans.get(row["article_id"], []):
+            if row["start"] <= start and end <= row["end"] and name not in people[row["id"]]:
+                people[row["id"]].append(name)
+    for offset in range(0, len(fallback), 900):
+        chunk = fallback[offset : offset + 900]
         sql = f"SELECT event_id, name FROM event_people WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
         for event_id, name in db.execute(sql, chunk):
             people[event_id].append(name)
@@ -108,7 +129,7 @@ def build_timeline(source: Any, filters: Filters | None = None, *, merge: bool =
     db = _database(source)
     filters = filters or Filters()
     rows = event_rows(db, filters, limit=limit)
-    people = _people_of(db, [r["id"] for r in rows])
+    people = _people_of(db, rows)
     events = [
         TimelineEvent(
             f"e{r['id']}", r["date"], r["precision"], r["text"], people.get(r["id"], []),

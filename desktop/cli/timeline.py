@@ -1,0 +1,229 @@
+"""Timeline commands: ``timeline``, ``key-events``, ``brief``, ``export`` and corrections
+(``event-hide``, ``event-pin``, ``event-edit``, ``event-add``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.common import open_library, print_json
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--person", metavar="NAME", help="only events naming this person")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="only events from this date (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only events up to this date (YYYY[-MM[-DD]])")
+    p.add_argument("--query", metavar="Q", help="only events whose sentence has these words")
+    p.add_argument("--tag", metavar="T", help="only events from articles under this tag/story")
+
+
+def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    p = commands.add_parser("timeline", parents=[parent], help="the dated events of all clips, in order, with sources")
+    _filter_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--separate", action="store_true", help="do not merge events reported by several clips")
+    p.set_defaults(run=run_timeline)
+
+    p = commands.add_parser("key-events", parents=[parent], help="the most important dates, with their best sentences")
+    p.add_argument("--dates", type=int, default=10, metavar="L", help="how many dates (default 10)")
+    p.add_argument("--per-date", type=int, default=2, metavar="K", help="sentences per date (default 2)")
+    _filter_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=run_key_events)
+
+    p = commands.add_parser("brief", parents=[parent], help="write the Markdown briefing note")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
+    p.add_argument("--title", metavar="T", help="title of the note")
+    p.add_argument("--html", action="store_true", help="write the HTML preview instead of Markdown")
+    _filter_options(p)
+    p.set_defaults(run=run_brief)
+
+    p = commands.add_parser("export", parents=[parent], help="export events as CSV, JSON or TimelineJS JSON")
+    p.add_argument("--format", choices=["csv", "json", "timelinejs"], required=True)
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
+    p.add_argument("--title", metavar="T", help="title (TimelineJS)")
+    _filter_options(p)
+    p.set_defaults(run=run_export)
+
+    for name, help_text, fn in (
+        ("event-hide", "hide an event from the timeline and brief", run_hide),
+        ("event-pin", "pin an event to the brief's key events", run_pin),
+    ):
+        p = commands.add_parser(name, parents=[parent], help=help_text)
+        p.add_argument("event", metavar="ID", help="event id as `timeline` shows it (e12, m3)")
+        p.add_argument("--undo", action="store_true", help="show / unpin it again")
+        p.set_defaults(run=fn)
+
+    p = commands.add_parser("event-edit", parents=[parent], help="correct an event's date or text")
+    p.add_argument("event", metavar="ID", help="event id as `timeline` shows it (e12, m3)")
+    p.add_argument("--date", metavar="DATE", help="the right date (YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)")
+    p.add_argument("--text", metavar="TEXT", help="the right wording")
+    p.set_defaults(run=run_edit)
+
+    p = commands.add_parser("event-add", parents=[parent], help="add an event by hand")
+    p.add_argument("--date", required=True, metavar="DATE", help="YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD")
+    p.add_argument("--text", required=True, metavar="TEXT")
+    p.add_argument("--person", action="append", default=[], metavar="NAME", help="a person in it (repeatable)")
+    p.add_argument("--article", type=int, metavar="ID", help="the article it comes from")
+    p.add_argument("--url", metavar="URL", help="where it comes from")
+    p.add_argument("--source", metavar="TITLE", help="name of the source")
+    p.add_argument("--planned", action="store_true", help="it has not happened yet")
+    p.add_argument("--pin", action="store_true", help="pin it to the brief")
+    p.set_defaults(run=run_add)
+
+
+def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.timeline.filters import Filters
+
+    try:
+        return Filters.from_strings(
+            person=args.person, date_from=args.date_from, date_to=args.date_to, query=args.query, tag=args.tag
+        )
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise SystemExit(2) from error
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    from desktop.timeline.query import build_timeline
+
+    filters = _filters(args)
+    with open_library(args) as library:
+        events = build_timeline(library, filters, merge=not args.separate)
+    if args.json:
+        print_json([e.as_dict() for e in events])
+        return 0
+    if not events:
+        print("no events" + (" match the filters" if not filters.is_empty() else " (import or reanalyse articles)"))
+        return 0
+    for e in events:
+        flags = []
+        if e.planned:
+            flags.append("planned")
+        if e.pinned:
+            flags.append("pinned")
+        if e.conflict:
+            flags.append("conflict: sources also give " + ", ".join(e.conflicting_dates))
+        line = f"{e.display_date:<22} {e.id:>7}  {e.text}"
+        if flags:
+            line += f"  [{'; '.join(flags)}]"
+        print(line)
+        if e.people:
+            print(f"{'':31}people: {', '.join(e.people)}")
+        for s in e.sources:
+            where = s.outlet or s.url or ""
+            print(f"{'':31}source: #{s.article_id} {s.title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]})")
+    return 0
+
+
+def run_key_events(args: argparse.Namespace) -> int:
+    from desktop.timeline.keyevents import key_events
+
+    if args.dates < 0 or args.per_date < 0:
+        print("error: --dates and --per-date must be positive", file=sys.stderr)
+        return 2
+    filters = _filters(args)
+    with open_library(args) as library:
+        days = key_events(library, args.dates, args.per_date, filters)
+    if args.json:
+        print_json([{"date": d.date, "sentences": d.sentences, "score": round(d.score, 3), "sources": d.sources} for d in days])
+        return 0
+    from desktop.timeline.precision import display
+
+    for d in days:
+        print(display(d.date))
+        for sentence in d.sentences:
+            print(f"  - {sentence}")
+    return 0
+
+
+def _write(text: str, output: Path | None) -> int:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def run_brief(args: argparse.Namespace) -> int:
+    from desktop.brief.markdown import brief_from_library
+    from desktop.brief.preview import brief_html
+
+    filters = _filters(args)
+    with open_library(args) as library:
+        text = brief_from_library(library, filters, title=args.title)
+    if args.html:
+        text = brief_html(text, title=args.title)
+    return _write(text, args.output)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from desktop.brief.exports import export
+    from desktop.timeline.query import build_timeline
+
+    filters = _filters(args)
+    with open_library(args) as library:
+        events = build_timeline(library, filters)
+        text = export(events, args.format, title=args.title, filters=filters, db=library.db)
+    return _write(text, args.output)
+
+
+def _correct(args: argparse.Namespace, **changes: object) -> int:
+    from desktop.timeline.corrections import CorrectionError, correct
+
+    with open_library(args) as library:
+        try:
+            correct(library, args.event, **changes)  # type: ignore[arg-type]
+        except CorrectionError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def run_hide(args: argparse.Namespace) -> int:
+    status = _correct(args, hidden=not args.undo)
+    if status == 0:
+        print(f"{args.event} {'shown again' if args.undo else 'hidden'}")
+    return status
+
+
+def run_pin(args: argparse.Namespace) -> int:
+    status = _correct(args, pinned=not args.undo)
+    if status == 0:
+        print(f"{args.event} {'unpinned' if args.undo else 'pinned to the brief'}")
+    return status
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    if args.date is None and args.text is None:
+        print("error: give --date or --text", file=sys.stderr)
+        return 2
+    status = _correct(args, date=args.date, text=args.text)
+    if status == 0:
+        print(f"{args.event} corrected")
+    return status
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from desktop.timeline.corrections import CorrectionError, add
+
+    with open_library(args) as library:
+        if args.article is not None and library.article(args.article) is None:
+            print(f"error: no article #{args.article}", file=sys.stderr)
+            return 1
+        try:
+            event_id = add(
+                library, args.date, args.text, people=args.person, article_id=args.article, url=args.url,
+                source_title=args.source, planned=args.planned, pinned=args.pin,
+            )
+        except CorrectionError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    print(f"added {event_id}")
+    return 0

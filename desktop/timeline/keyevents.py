@@ -1,0 +1,288 @@
+"""Key events: the dates the coverage points to most, each told in its most typical sentences.
+
+Dates are ranked from the date mentions in all articles published in the range (after
+DATEWISE, Ghalandari & Ifrim 2020): a day is important when many distinct articles, from
+several outlets, refer back to it; articles published on the day itself and on the next
+day add to it, so the date ranking is more than a count of publications. For each chosen
+day the sentences that date themselves to it, and the leads of the articles published that
+day, compete: the ones closest to the centroid of what is said about that day win, without
+repeating each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.timeline.filters import Filters
+from desktop.timeline.merge import similarity
+from desktop.timeline.query import _database
+from desktop.timeline.sentences import clean_sentence, split_spans, word_count
+
+#: Weights of the evidence for a date (per distinct article).
+W_REFERENCE = 1.0  # an article published later refers back to the day
+W_SAME_DAY = 0.5  # an article published that day dates a sentence to it
+W_AHEAD = 0.25  # an article announces it beforehand
+W_PUBLISHED = 0.4  # an article published that day
+W_NEXT_DAY = 0.2  # an article published the next day (it reports "yesterday")
+W_OUTLET = 0.5  # each outlet beyond the first that mentions the day
+LEAD_SENTENCES = 3
+MIN_WORDS = 6
+MAX_WORDS = 60
+REDUNDANCY = 0.5
+
+_TOKEN = re.compile(r"[a-z][a-z0-9'-]+")
+_STOP = frozenset(
+    """the and for that with from this have has had was were are been will would said says
+    its their they there which who what when also into about after before than more over
+    but not his her him she our out one two new all can could may might just than then
+    on in of to a an at by as is it be or""".split()
+)
+
+
+@dataclass
+class KeyDate:
+    """One of the most important days, with the sentences that best tell what happened."""
+
+    date: str
+    score: float
+    sentences: list[str] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "score": round(self.score, 3), "sentences": self.sentences, "sources": self.sources}
+
+
+@dataclass
+class _Candidate:
+    text: str
+    article_id: int
+    weight: float
+    tokens: Counter[str] = field(default_factory=Counter)
+
+
+def _article_scope(filters: Filters) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if filters.date_from:
+        clauses.append("substr(a.published, 1, 10) >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        clauses.append("substr(a.published, 1, 10) <= ?")
+        params.append(filters.date_to.isoformat())
+    if filters.tag:
+        clauses.append(
+            "a.id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
+        )
+        params.append(filters.tag)
+    if filters.person:
+        clauses.append("a.id IN (SELECT article_id FROM event_people WHERE name LIKE ?)")
+        params.append(f"%{filters.person}%")
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _day_events(db: Any, filters: Filters) -> list[dict[str, Any]]:
+    """Day-precision events (corrected, not hidden) of in-scope articles, dated in range."""
+    where, params = _article_scope(filters)
+    clauses = ["(c.hidden IS NULL OR c.hidden = 0)", "COALESCE(c.precision, e.precision) = 'day'"]
+    if filters.date_from:
+        clauses.append("COALESCE(c.date, e.date) >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        clauses.append("COALESCE(c.date, e.date) <= ?")
+        params.append(filters.date_to.isoformat())
+    sql = (
+        "SELECT COALESCE(c.date, e.date) AS date, e.article_id, COALESCE(c.text, e.text) AS text,"
+        " e.planned, e.anchor, COALESCE(c.pinned, 0) AS pinned, substr(a.published, 1, 10) AS published,"
+        " a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
+        " LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.event_key = e.key"
+        f" WHERE {where} AND {' AND '.join(clauses)}"
+    )
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _publications(db: Any, filters: Filters) -> dict[str, list[int]]:
+    where, params = _article_scope(filters)
+    days: dict[str, list[int]] = defaultdict(list)
+    for article_id, day in db.execute(
+        f"SELECT a.id, substr(a.published, 1, 10) FROM articles a WHERE {where} AND a.published IS NOT NULL", params
+    ):
+        days[day].append(article_id)
+    return days
+
+
+def rank_dates(events: list[dict[str, Any]], publications: dict[str, list[int]], filters: Filters) -> dict[str, float]:
+    """A score for every day in range: how much the coverage points to it."""
+    referring: dict[str, set[int]] = defaultdict(set)
+    same_day: dict[str, set[int]] = defaultdict(set)
+    ahead: dict[str, set[int]] = defaultdict(set)
+    outlets: dict[str, set[str]] = defaultdict(set)
+    pinned: set[str] = set()
+    for e in events:
+        day, published = e["date"], e["published"] or ""
+        if e["pinned"]:
+            pinned.add(day)
+        if published > day:
+            referring[day].add(e["article_id"])
+        elif published == day:
+            same_day[day].add(e["article_id"])
+        else:
+            ahead[day].add(e["article_id"])
+        outlets[day].add(e["outlet"] or "")
+    scores: dict[str, float] = defaultdict(float)
+    for day in set(referring) | set(same_day) | set(ahead):
+        scores[day] += W_REFERENCE * len(referring[day]) + W_SAME_DAY * len(same_day[day] - referring[day])
+        scores[day] += W_AHEAD * len(ahead[day]) + W_OUTLET * max(0, len(outlets[day]) - 1)
+    for day, ids in publications.items():
+        if _in_range(day, filters):
+            scores[day] += W_PUBLISHED * len(ids)
+        previous = _shift(day, -1)
+        if previous and _in_range(previous, filters):
+            scores[previous] += W_NEXT_DAY * len(ids)
+    for day in pinned:
+        scores[day] += 1e6  # the reporter's pinned days lead
+    return dict(scores)
+
+
+def _in_range(day: str, filters: Filters) -> bool:
+    if filters.date_from and day < filters.date_from.isoformat():
+        return False
+    return not (filters.date_to and day > filters.date_to.isoformat())
+
+
+def _shift(day: str, days: int) -> str | None:
+    try:
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(
+        w[:-1] if len(w) > 4 and w.endswith("s") else w
+        for w in _TOKEN.findall(text.lower())
+        if w not in _STOP
+    )
+
+
+def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str]]:
+    """The first sentences of each article (after its headline), cleaned."""
+    leads: list[tuple[int, str]] = []
+    if not article_ids:
+        return leads
+    sql = f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(article_ids))})"
+    for article_id, title, text in db.execute(sql, article_ids):
+        taken = 0
+        title_norm = " ".join((title or "").split())
+        for start, end in split_spans(text, None):
+            sentence = text[start:end]
+            if " ".join(sentence.split()) == title_norm or word_count(sentence) < MIN_WORDS:
+                continue
+            leads.append((article_id, clean_sentence(sentence)))
+            taken += 1
+            if taken >= LEAD_SENTENCES:
+                break
+    return leads
+
+
+def _select(candidates: list[_Candidate], k: int, idf: dict[str, float]) -> list[_Candidate]:
+    """The k candidates nearest the weighted centroid, skipping near-repeats."""
+    centroid: Counter[str] = Counter()
+    for c in candidates:
+        for word in c.tokens:
+            centroid[word] += c.weight * idf.get(word, 1.0)
+    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    scored = []
+    for c in candidates:
+        words = c.tokens
+        vector = {w: idf.get(w, 1.0) for w in words}
+        length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        cosine = sum(centroid[w] * v for w, v in vector.items()) / (norm * length)
+        n = word_count(c.text)
+        fit = 1.0 if MIN_WORDS <= n <= MAX_WORDS else 0.5
+        scored.append((cosine * c.weight * fit, c))
+    scored.sort(key=lambda s: -s[0])
+    chosen: list[_Candidate] = []
+    for _score, c in scored:
+        words = frozenset(c.tokens)
+        if any(similarity(words, frozenset(o.tokens)) > REDUNDANCY for o in chosen):
+            continue
+        chosen.append(c)
+        if len(chosen) >= k:
+            break
+    return chosen
+
+
+def key_events(
+    source: Any, n_dates: int, per_date: int, filters: Filters | None = None, *, leads: bool = True
+) -> list[KeyDate]:
+    """The ``n_dates`` most important days in the filters' range, ``per_date`` sentences each,
+    in date order.
+
+    With ``leads`` the opening sentences of the articles published on a day may tell it (as
+    in timeline summarisation, where a day's coverage speaks for the day); without, only
+    sentences that date themselves to the day do (the brief: event dates, never report dates).
+    """
+    db = _database(source)
+    filters = filters or Filters()
+    events = _day_events(db, filters)
+    publications = _publications(db, filters)
+    scores = rank_dates(events, publications, filters)
+    best = sorted(scores, key=lambda d: (-scores[d], d))[: max(0, n_dates)]
+    by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in events:
+        if e["date"] in best:
+            by_day[e["date"]].append(e)
+    lead_ids = sorted({i for day in best for i in publications.get(day, [])}) if leads else []
+    leads_by_article: dict[int, list[str]] = defaultdict(list)
+    for article_id, sentence in _leads(db, lead_ids):
+        leads_by_article[article_id].append(sentence)
+    candidates_by_day: dict[str, list[_Candidate]] = {}
+    df: Counter[str] = Counter()
+    for day in best:
+        candidates: list[_Candidate] = []
+        seen: set[str] = set()
+        for e in by_day[day]:
+            if e["text"] in seen:
+                continue
+            seen.add(e["text"])
+            weight = 1.0 if e["anchor"] == "timex" else 0.7
+            if e["planned"]:
+                weight *= 0.5
+            if e["pinned"]:
+                weight *= 3
+            candidates.append(_Candidate(e["text"], e["article_id"], weight, _tokens(e["text"])))
+        for article_id in publications.get(day, []):
+            for sentence in leads_by_article.get(article_id, []):
+                if sentence not in seen:
+                    seen.add(sentence)
+                    candidates.append(_Candidate(sentence, article_id, 0.8, _tokens(sentence)))
+        candidates_by_day[day] = candidates
+        for c in candidates:
+            df.update(set(c.tokens))
+    total = sum(len(c) for c in candidates_by_day.values()) or 1
+    idf = {w: math.log(1 + total / n) for w, n in df.items()}
+    chosen_by_day = {day: _select(candidates_by_day[day], per_date, idf) for day in sorted(best)}
+    articles = _article_info(db, sorted({c.article_id for cs in chosen_by_day.values() for c in cs}))
+    return [
+        KeyDate(
+            day, scores[day], [c.text for c in chosen],
+            [{"article_id": c.article_id, "sentence": c.text} | articles.get(c.article_id, {}) for c in chosen],
+        )
+        for day, chosen in chosen_by_day.items()
+    ]
+
+
+def _article_info(db: Any, article_ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not article_ids:
+        return {}
+    sql = f"SELECT id, title, url, published, outlet FROM articles WHERE id IN ({','.join('?' * len(article_ids))})"
+    return {
+        row[0]: {"title": row[1], "url": row[2], "published": row[3], "outlet": row[4]}
+        for row in db.execute(sql, article_ids)
+    }
