@@ -11,6 +11,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
+BUILD  := $(VENV)/.installed-build
+# The packaged app (`make package`): rebuilt when the spec, the toolchain or any source changes.
+APP    := dist/clipline/clipline
+APP_SOURCES := $(shell find desktop db resources -type f ! -path '*/__pycache__/*' 2>/dev/null)
 
 .PHONY: run test lint bench package package-test clean
 
@@ -39,6 +43,33 @@ bench: $(STAMP)
 		echo "== $$script"; \
 		$(PY) $$script || exit 1; \
 	done
+
+$(BUILD): $(STAMP) requirements-build.txt
+	$(PIP) -r requirements-build.txt $(QUIET)
+	touch $(BUILD)
+
+# One-folder PyInstaller build from build.spec (CLIPLINE_BUILD_DEBUG=1: console, unstripped).
+# The filter drops the spaCy/thinc hooks' notes about the test packages the spec leaves out.
+define build_app
+	@set -e; start=$$(date +%s); rm -rf dist/clipline; \
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build build.spec 2>&1 \
+		| { grep -v -E 'Hidden import "[a-z_.]*\.tests(\.[A-Za-z0-9_.]*)?" not found' || true; }; \
+	test -x $(APP); touch $(APP); \
+	echo "package: built dist/clipline in $$(( $$(date +%s) - start )) s," \
+		"$$(du -sh dist/clipline | cut -f1) unpacked"
+endef
+
+# `make package` always builds; `make package-test` builds only when something changed.
+package: $(BUILD)
+	$(build_app)
+
+$(APP): $(BUILD) build.spec $(APP_SOURCES)
+	$(build_app)
+
+# Smoke test of the build (offline, temporary data folder): scripts/package_smoke.py.
+package-test: $(APP)
+	$(PY) scripts/package_smoke.py --app $(APP)
 
 clean:
 	rm -rf $(VENV) build dist
