@@ -243,6 +243,35 @@ def year(cand: Candidate, ctx: Context) -> Resolution | None:
     return Resolution(DATE, value, None, ABSOLUTE, 0.95, "as written")
 
 
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}
+
+
+def spelled_year(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"nineteen ninety-six" (broadcast transcripts) -> 1996."""
+    m = cand.match
+    century = _TENS[m["c"].lower()]
+    rest = m["rest"].lower().replace("-", " ").split()
+    if rest[0] == "hundred":
+        rest = rest[1:] or ["zero"]
+    n = 0
+    for word in rest:
+        n += _TENS.get(word, _ONES.get(word, 0))
+    if n >= 100:
+        return None
+    y = century * 100 + n
+    prefix = (m["sm"] or "").lower()
+    value = f"{y:04d}"
+    for word, code in SEASON.items():
+        if word in prefix:
+            value += f"-{code}"
+    return Resolution(DATE, value, None, ABSOLUTE, 0.85, "as said")
+
+
 def decade(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     if m["decw"]:
@@ -704,6 +733,10 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
     if m["year"] or det_year:
         y = int(m["year"] or det_year.group(0))
         if ordinal is None:
+            nq_any = ctx.narrative.quarter
+            if nq_any is not None and ctx.narrative.quarter_at >= cand.start - 600:
+                return Resolution(DATE, V.quarter(y, nq_any[1]), None, NARRATIVE, 0.6,
+                                  "the same quarter in that year", moves=False)
             return Resolution(DATE, f"{y:04d}", None, ABSOLUTE, 0.7, "as written")
         return Resolution(DATE, V.quarter(y, ordinal), None, ABSOLUTE, 0.9, "as written")
     if ctx.dct is None:
@@ -902,6 +935,9 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     """"the year", "the week", "the weekend": the one the story is in (else publication's)."""
     m = cand.match
     unit = "year" if m["yearend"] else m["unit"].lower()
+    if m["yearend"] and ctx.dct is not None:
+        return Resolution(DATE, f"{ctx.dct.year:04d}", _dct_anchor(ctx), DCT, 0.6,
+                          f"the end of {ctx.dct.year}")
     near = cand.start - 250  # the story's year only while it is still being talked about
     if unit == "weekend":
         if ctx.dct is None:
@@ -951,7 +987,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
-    "set": set_, "month_rel_year": month_rel_year, "the_unit": the_unit,
+    "set": set_, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }
 
 _YEAR_CONTEXT_BAD_BEFORE = re.compile(r"(?:[$£€#¥]|\bNo\.|\bnumber|\bRs\.?|\bUS\$)\s*$", re.I)
@@ -972,7 +1008,8 @@ def plausible(cand: Candidate, text: str) -> bool:
         m = cand.match
         if _YEAR_CONTEXT_BAD_BEFORE.search(text, max(0, cand.start - 6), cand.start):
             return False
-        if _YEAR_CONTEXT_BAD_AFTER.match(text, cand.end, cand.end + 20) and not \
+        if m["fiscal"] is None and _YEAR_CONTEXT_BAD_AFTER.match(
+                text, cand.end, cand.end + 20) and not \
                 _DETERMINER.search(text, max(0, cand.start - 8), cand.start):
             return False  # "2000 troops", but "the 1992 elections"
         if m["mod"] is None and m["fiscal"] is None:
@@ -1000,6 +1037,12 @@ def plausible(cand: Candidate, text: str) -> bool:
         if len(m["num"]) == 4 and m["num"].isdigit() and m["unit"].lower() in {"second",
                                                                                  "minute"}:
             return False
+    elif name == "set":
+        m = cand.match
+        if m["q"] and m["q"].lower() in {"a", "per"} and not m["freq"]:
+            if m["q"].lower() == "per" or not SET_TRIGGER.search(
+                    text, max(0, cand.start - 25), cand.start):
+                return False
     elif name == "ref":
         word = cand.match["word"].lower()
         if word in {"present", "past"} and not text[cand.end : cand.end + 1].isspace():

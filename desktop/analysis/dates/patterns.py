@@ -97,7 +97,8 @@ RULES: tuple[Rule, ...] = (
     _rule("month_rel_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH_FULL
           + r",?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year", 2),
     _rule("the_unit", r"(?P<det>the|the\s+full|the\s+fiscal|the\s+whole|the\s+entire)\s+"
-          r"(?P<unit>year|week|weekend|month)(?![\w'’-])|(?P<yearend>year-end)", 8),
+          r"(?P<unit>year|week|weekend|month)(?![\w'’-])|(?:around\s+)?(?P<yearend>year[-\s]end|"
+          r"year['’]s\s+end)", 8),
     _rule("month", r"(?:" + MODIFIER + r"[\s-]*)?(?:" + REL + r"\s+)?" + MONTH_FULL, 4),
     _rule("holiday", r"(?:" + REL + r"\s+)?(?P<hol>(?-i:Christmas(?:\s+(?:Day|Eve))?|"
           r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
@@ -106,6 +107,12 @@ RULES: tuple[Rule, ...] = (
     _rule("year", r"(?:" + MODIFIER + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar"
           r"(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*)?" + FULL_YEAR
           + r"(?:[-/–](?P<year2>\d{2}|\d{4})(?!\d))?", 5),
+    _rule("spelled_year", r"(?:(?P<sm>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+)?"
+          r"(?P<c>nineteen|eighteen|twenty)\s+(?P<rest>hundred|(?:hundred\s+(?:and\s+)?)?"
+          r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
+          r"three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
+          r"fifteen|sixteen|seventeen|eighteen|nineteen|(?<=hundred\s)(?:one|two|three|four|"
+          r"five|six|seven|eight|nine)))", 4),
     _rule("decade", r"(?:" + MODIFIER + r"[\s-]*)?(?:the\s+)?(?:(?P<dmod>early|late|mid)[\s-]*)?"
           r"(?:(?P<cent>1[0-9]|20)(?P<dec>\d)0['’]?s|['’](?P<dec2>\d)0['’]?s|"
           r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", 3),

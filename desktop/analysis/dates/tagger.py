@@ -12,7 +12,7 @@ import datetime as dt
 
 from desktop.analysis.dates.anchoring import Narrative
 from desktop.analysis.dates.normalise import NORMALISERS, Context, plausible
-from desktop.analysis.dates.patterns import find_candidates
+from desktop.analysis.dates.patterns import Candidate, find_candidates
 from desktop.analysis.dates.timex import Timex
 from desktop.analysis.dates.values import is_well_formed, precision_of
 
@@ -48,11 +48,31 @@ def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
     Spans are character offsets into *text* (end exclusive), in order, never overlapping.
     Without a publication date, relative expressions keep unknown parts ("XXXX-05-16").
     """
-    ctx = Context(text=text, dct=parse_dct(dct), narrative=Narrative())
+    when = parse_dct(dct)
+    rejected: set[tuple[int, int, str]] = set()
+    for _ in range(3):
+        timexes, newly_rejected = _tag_once(text, when, rejected)
+        if not newly_rejected:
+            break
+        # A match the normaliser threw out may have hidden a shorter, good one inside it.
+        rejected |= newly_rejected
+    return timexes
+
+
+def _tag_once(
+    text: str, when: dt.date | None, rejected: set[tuple[int, int, str]]
+) -> tuple[list[Timex], set[tuple[int, int, str]]]:
+    ctx = Context(text=text, dct=when, narrative=Narrative())
+
+    def keep(cand: Candidate, text: str) -> bool:
+        return (cand.start, cand.end, cand.rule.name) not in rejected and plausible(cand, text)
+
     timexes: list[Timex] = []
-    for cand in find_candidates(text, plausible):
+    newly_rejected: set[tuple[int, int, str]] = set()
+    for cand in find_candidates(text, keep):
         resolution = NORMALISERS[cand.rule.name](cand, ctx)
         if resolution is None or not is_well_formed(resolution.value):
+            newly_rejected.add((cand.start, cand.end, cand.rule.name))
             continue
         start, end = cand.start, cand.end
         timexes.append(Timex(
@@ -64,4 +84,4 @@ def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
         if resolution.moves and resolution.type in {"DATE", "TIME"} and \
                 precision_of(resolution.value) in _NARRATIVE_PRECISIONS:
             ctx.narrative.note(resolution.value, start)
-    return timexes
+    return timexes, newly_rejected
