@@ -21,7 +21,7 @@ from desktop.timeline.filters import Filters
 from desktop.timeline.precision import display, place
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|!])")
 KEY_DATES = 7
 KEY_SENTENCES = 2
 
@@ -29,7 +29,7 @@ KEY_SENTENCES = 2
 def md_escape(text: str) -> str:
     """Article text as literal Markdown: no emphasis, links, HTML or table breaks."""
     text = " ".join(str(text).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
     return re.sub(r"^(\d+)\. ", r"\1\\. ", re.sub(r"^([+-]) ", r"\\\1 ", text))
 
 
