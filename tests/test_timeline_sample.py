@@ -1,0 +1,97 @@
+"""The sample article through the real analysis: its events, key events, brief and exports."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "istanbul-talks-2025-05-30.txt"
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main([str(a) for a in args])
+    return status, out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def sample_library(tmp_path_factory) -> Path:
+    library = tmp_path_factory.mktemp("sample") / "library.db"
+    status, _ = run("--library", library, "import", SAMPLE, "--published", "2025-05-30", "--quiet")
+    assert status == 0
+    return library
+
+
+@pytest.fixture(scope="session")
+def timeline(sample_library) -> list[dict]:
+    status, out = run("--library", sample_library, "timeline", "--json")
+    assert status == 0
+    return json.loads(out)
+
+
+def on(timeline: list[dict], date: str) -> list[dict]:
+    return [e for e in timeline if e["date"] == date]
+
+
+def test_the_sample_gives_the_events_a_reporter_expects(timeline):
+    assert [e["date"] for e in timeline] == sorted((e["date"] for e in timeline), key=str)
+    may16 = " ".join(e["text"] for e in on(timeline, "2025-05-16"))
+    assert "direct talks in Istanbul" in may16 and "prisoner exchange" in may16
+    assert any("Rubio testifies" in e["text"] for e in on(timeline, "2025-05-21"))
+    may28 = " ".join(e["text"] for e in on(timeline, "2025-05-28"))
+    assert "Telegram" in may28 and "Lavrov confirmed that Moscow\u2019s memorandum is ready" in may28
+    may29 = on(timeline, "2025-05-29")
+    assert any("Zakharova said on Thursday" in e["text"] for e in may29)
+    assert any("Peskov" in e["text"] and "Dmitry Peskov" in e["people"] for e in may29)
+    (june2,) = on(timeline, "2025-06-02")
+    assert june2["planned"] and "follow-up talks" in june2["text"]
+    assert not any(e["planned"] for e in timeline if e["date"] < "2025-05-30")
+    assert {e["date"] for e in timeline} <= {"2025-05-16", "2025-05-21", "2025-05-28", "2025-05-29", "2025-06-02"}
+    for event in timeline:
+        assert event["precision"] == "day" and not event["conflict"]
+        assert [s["published"][:10] for s in event["sources"]] == ["2025-05-30"]
+
+
+def test_key_events_rank_the_dated_happenings(sample_library):
+    status, out = run("--library", sample_library, "key-events", "--dates", "4", "--per-date", "1", "--json")
+    days = json.loads(out)
+    assert status == 0 and len(days) == 4
+    assert all(len(d["sentences"]) == 1 for d in days)
+    assert {d["date"] for d in days} <= {"2025-05-16", "2025-05-21", "2025-05-28", "2025-05-29", "2025-06-02", "2025-05-30"}
+    assert "2025-05-16" in {d["date"] for d in days}
+
+
+def test_the_brief_cites_the_article_for_every_event(sample_library, tmp_path):
+    output = tmp_path / "brief.md"
+    status, _ = run("--library", sample_library, "brief", "-o", output, "--title", "Ukraine talks")
+    text = output.read_text(encoding="utf-8")
+    assert status == 0 and text.startswith("# Ukraine talks")
+    chronology = text.split("## Chronology", 1)[1].split("## People", 1)[0]
+    for heading in ("Fri 16 May 2025", "Wed 21 May 2025", "Wed 28 May 2025", "Thu 29 May 2025", "Mon 2 June 2025"):
+        assert f"### {heading}" in chronology
+    items = [line for line in chronology.splitlines() if line.startswith("- ")]
+    assert items and all("[^1]" in line for line in items)
+    assert "[^1]: \u201cRussia reveals team for next round of Ukraine peace talks\u201d, published Fri 30 May 2025" in text
+    assert "| Maria Zakharova | Foreign Ministry spokeswoman |" in text
+
+
+def test_filters_and_corrections_from_the_command_line(sample_library, timeline):
+    status, out = run("--library", sample_library, "timeline", "--json", "--person", "Peskov")
+    assert [e["date"] for e in json.loads(out)] == ["2025-05-29"]
+    rubio = next(e for e in timeline if "Rubio" in e["text"])
+    assert run("--library", sample_library, "event-hide", rubio["id"])[0] == 0
+    _, out = run("--library", sample_library, "timeline", "--json", "--from", "2025-05-20", "--to", "2025-05-25")
+    assert json.loads(out) == []
+    assert run("--library", sample_library, "event-hide", rubio["id"], "--undo")[0] == 0
+    _, out = run("--library", sample_library, "export", "--format", "timelinejs", "--from", "2025-05-20", "--to", "2025-05-25")
+    (item,) = json.loads(out)["events"]
+    assert item["start_date"] == {"year": 2025, "month": 5, "day": 21}
