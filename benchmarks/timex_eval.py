@@ -52,11 +52,14 @@ def main(argv: list[str]) -> int:
 
     system, gold_all = {}, {}
     words = sum(len(text.split()) for _, _, text, _ in docs)
-    best = float("inf")
-    for _ in range(3):  # best of three: the machine is shared
-        began = time.perf_counter()
+    # Speed: CPU time of this process (one core), best of three, because the machine is
+    # shared and wall-clock time would also count other people's work.
+    best = best_wall = float("inf")
+    for _ in range(3):
+        began, began_wall = time.process_time(), time.perf_counter()
         out = {doc_id: tag_dates(text, dct) for doc_id, dct, text, _ in docs}
-        best = min(best, time.perf_counter() - began)
+        best = min(best, time.process_time() - began)
+        best_wall = min(best_wall, time.perf_counter() - began_wall)
     for doc_id, _dct, _text, gold in docs:
         system[doc_id] = [(t.start, t.end, t.type, t.value) for t in out[doc_id]]
         gold_all[doc_id] = gold
@@ -124,7 +127,8 @@ def main(argv: list[str]) -> int:
         print("most often spurious:", ", ".join(f"{w!r}×{n}" for w, n in
                                                  common_spurious.most_common(25)))
 
-    print(f"\nspeed: {words} words in {best:.3f} s = {words / best:,.0f} words/s (one core)")
+    print(f"\nspeed: {words} words in {best:.3f} s CPU = {words / best:,.0f} words/s on one "
+          f"core ({words / best_wall:,.0f} words/s by the wall clock)")
     print(f"value_f1={r['value'][2]:.2f} strict_f1={r['strict'][2]:.2f} "
           f"relaxed_f1={r['relaxed'][2]:.2f} type_f1={r['type'][2]:.2f} "
           f"words_per_s={words / best:.0f}")

@@ -73,10 +73,43 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     priority: int  # breaks ties between equally long matches: lower wins
+    gate: re.Pattern[str] | None  # a cheap search: no hit, no need to run the full pattern
+
+
+_MONTH_GATE = (r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|"
+               r"JUL|AUG|SEP|OCT|NOV|DEC)")
+_GATES = {
+    "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d/\d",
+    "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid-?afternoon|mid-?morning"
+             r"|\d:\d\d\s+(?:GMT|UTC)",
+    "month_day": _MONTH_GATE, "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
+    "month_rel_year": _MONTH_GATE, "month": _MONTH_GATE,
+    "holiday": r"(?-i:Christmas|New Year|Thanksgiving|Easter|Independence|Labor|Memorial|"
+               r"Halloween|Valentine|Boxing|Veterans|Election)",
+    "year": r"(?:1[0-9]|20)\d\d", "spelled_year": r"nineteen|eighteen|twenty\s",
+    "decade": r"0['’]?s\b|ties\b", "century": r"century", "weekday": r"(?-i:day)",
+    "deictic": r"today|yesterday|tomorrow|tonight|overnight",
+    "part_of_day": r"morning|afternoon|evening|night",
+    "in_the_unit": r"\sthe\s+(?:week|month|year|day|decade)", "anaphoric": r"before|after",
+    "quarter": r"quarter|half|period", "year_ago": r"year-",
+    "bare_units": r"(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s",
+    "the_unit": r"year|week|month",
+    "ref": r"now|current|present|recent|lately|these\s+days|past|future|later",
+    "relative_unit": r"week|month|year|quarter|half|decade|century|spring|summer|fall|autumn|"
+                     r"winter|day|period",
+    "duration": r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|"
+                r"millenni",
+    "set": r"daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|day|week|month|year|"
+           r"quarter|morning|evening|night|hour|minute|summer|winter|spring|fall",
+}
+#: How far before and after a gate hit a match may reach.
+_BACK, _AHEAD = 90, 90
 
 
 def _rule(name: str, body: str, priority: int) -> Rule:
-    return Rule(name, re.compile(_B + body + _E, re.IGNORECASE), priority)
+    gate = _GATES.get(name)
+    return Rule(name, re.compile(_B + body + _E, re.IGNORECASE), priority,
+                re.compile(gate, re.IGNORECASE) if gate else None)
 
 
 RULES: tuple[Rule, ...] = (
@@ -190,6 +223,31 @@ class Candidate:
     match: re.Match[str]
 
 
+def _windows(text: str, gate: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Stretches of *text* worth running a rule on: around its gate's hits, merged.
+
+    Full patterns are slow because they can start at any word; the gate (a keyword every
+    match must contain) is fast, so only the text near its hits is searched in full. Each
+    stretch is widened to word boundaries so no match is cut.
+    """
+    n = len(text)
+    if gate is None:
+        return [(0, n)]
+    spans: list[tuple[int, int]] = []
+    for hit in gate.finditer(text):
+        lo = max(0, hit.start() - _BACK)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = min(n, hit.end() + _AHEAD)
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def find_candidates(
     text: str, plausible: Callable[[Candidate, str], bool] | None = None
 ) -> list[Candidate]:
@@ -200,8 +258,9 @@ def find_candidates(
     """
     found: list[Candidate] = []
     for rule in RULES:
-        for m in rule.pattern.finditer(text):
-            found.append(Candidate(m.start(), m.end(), rule, m))
+        for lo, hi in _windows(text, rule.gate):
+            for m in rule.pattern.finditer(text, lo, hi):
+                found.append(Candidate(m.start(), m.end(), rule, m))
     found.sort(key=lambda c: (-(c.end - c.start), c.rule.priority, c.start))
     taken = bytearray(len(text))
     kept: list[Candidate] = []
