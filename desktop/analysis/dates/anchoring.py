@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n|\n(?
 
 _FUTURE_WORDS = frozenset({
     "will", "won't", "won’t", "shall", "would", "wouldn't", "'ll", "’ll", "upcoming",
-    "scheduled", "expected", "due", "plans", "plan", "planning", "intends",
+    "scheduled", "expected", "due", "planning", "intends",
     "tomorrow", "until", "coming", "forthcoming", "soon", "effective",
     "hopes", "aims", "seeks", "proposes", "propose",
 })
@@ -106,6 +106,18 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     return fallback
 
 
+#: Past forms that point ahead when followed by "to": "agreed to buy ... in February".
+_INTENT_VERBS = frozenset({
+    "agreed", "decided", "promised", "pledged", "vowed", "threatened", "offered", "hoped",
+    "wanted", "intended", "voted", "proposed", "prepared", "arranged",
+})
+#: Progressive forms that name an arrangement ahead ("is meeting Monday").
+_ARRANGED = frozenset({
+    "meeting", "leaving", "going", "coming", "travelling", "traveling", "visiting", "holding",
+    "launching", "starting", "beginning", "opening", "returning", "flying", "heading",
+    "resuming", "hosting", "releasing", "reporting", "voting", "announcing",
+})
+
 _SPEECH = "speech"
 _STOP = "stop"
 
@@ -115,10 +127,14 @@ def _classify(words: list[str], i: int) -> str | None:
     before = words[max(0, i - 3) : i]
     if word in {"said", "told", "announced", "reported", "added", "stated"}:
         return _SPEECH
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if word in {"plan", "plans", "planned"} or word in _INTENT_VERBS:
+        return FUTURE if following == "to" else (PAST if word in _INTENT_VERBS else None)
+    if word in _ARRANGED and before and before[-1] in {"is", "are", "am", "be", "'s"}:
+        return FUTURE  # "is meeting on Monday": an arrangement ahead
     if word in {"is", "are", "am", "says", "say", "has", "have"}:
-        if i + 1 < len(words) and (words[i + 1] in {"to", "due", "scheduled", "expected",
-                                                    "set", "going", "planning"}
-                                   or words[i + 1].endswith("ing")):
+        if following in {"to", "due", "scheduled", "expected", "set", "going", "planning"} \
+                or following in _ARRANGED:
             return FUTURE
         if i + 1 < len(words) and words[i + 1] in {"been"}:
             return PAST

@@ -222,7 +222,8 @@ def month(cand: Candidate, ctx: Context) -> Resolution | None:
     if rel in {"this", "current"}:
         value = V.month(ctx.dct.year, mon)
     else:
-        value = _choose(options, here, ctx.tense(cand), rel, reach=8)
+        # Without a tense, news looks back: "In January, the company ..." is past.
+        value = _choose(options, here, ctx.tense(cand) or PAST, rel, reach=9)
     return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
 
@@ -1030,8 +1031,9 @@ def plausible(cand: Candidate, text: str) -> bool:
         after = text[cand.end : cand.end + 4]
         if m["num"].lower() == "second" or after.startswith(("’s", "'s")):
             return False
-        if m["old"] and m["old"].lower() == "-old":
-            return False  # an age ("a 6-year-old"), not a stretch of time
+        if m["old"] and m["old"].lower() == "-old" or re.match(r"\s+old\b", after + text[
+                cand.end + 4 : cand.end + 8]):
+            return False  # an age ("a 6-year-old", "52 years old"), not a stretch of time
         if m["unit"].lower() == "quarter" and m["plural"] and "-" in m.group(0):
             return False  # "three-quarters" of something
         if len(m["num"]) == 4 and m["num"].isdigit() and m["unit"].lower() in {"second",

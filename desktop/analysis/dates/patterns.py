@@ -33,7 +33,7 @@ MONTH_FULL = (
 WEEKDAY = r"(?P<wd>(?-i:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)day)"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\w)"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d{2}|'\d{2})(?![\d%])(?!\s*(?:%|percent\b|per\s+cent))"
-FULL_YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})(?!\d)(?!\s*(?:%|percent\b|per\s+cent))"
+FULL_YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})(?![\d]|[.,]\d)(?!\s*(?:%|percent\b|per\s+cent))"
 NUMBER = (
     r"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
