@@ -13,7 +13,10 @@ Checks (qutebrowser's ``build_release.smoke_test`` in spirit):
   4. ``brief -o TMP/brief.md`` writes a brief that cites the article;
   5. the window starts offscreen with ``--quit-after 3000``, exits 0, and its stderr holds only
      known harmless Qt lines;
-  6. no command connected to the (proxy) network.
+  6. datelines in Turkish, French, German, Russian and Spanish and a saved HTML page (trafilatura,
+     htmldate, justext, lxml) import with the right date: the data files of dateparser and the
+     extractors made it into the build;
+  7. no command connected to the (proxy) network.
 Prints the unpacked size, the time from start to window shown and the time of the first
 import, then ``smoke: N passed, N failed``; exits 1 if anything failed.
 """
@@ -58,6 +61,39 @@ HARMLESS_STDERR = [
 #: its arrival times "start to window shown" without any help from the app.
 SHOWN_MARKER = "to true via QWidgetWindow::setNativeWindowVisibility"
 SHOWHIDE_RULES = "qt.widgets.showhide.debug=true"
+
+
+#: Pasted articles whose only date is a dateline in another language (dateparser's data), and a
+#: saved page whose date and author are in its metadata (trafilatura/htmldate); all 2025-05-30.
+BODY = ("Delegations from Russia and Ukraine will meet in Istanbul on Monday, June 2, the "
+        "foreign ministry said on Friday. The talks are the second round since May 16.")
+LANGUAGE_SAMPLES = {
+    "tr.txt": "Ankara'da yeni görüşmeler başladı\nMayıs 30, 2025 - 12:58\n\nDışişleri Bakanı "
+              "Hakan Fidan, görüşmelerin İstanbul'da yapılacağını söyledi. Heyetler pazartesi "
+              "günü bir araya gelecek ve ateşkes konusunu ele alacak.\n",
+    "fr.txt": "Nouvelles négociations à Istanbul\n30 mai 2025\n\nLe ministre a déclaré que les "
+              "délégations se réuniraient lundi à Istanbul pour discuter du cessez-le-feu.\n",
+    "de.txt": "Neue Gespräche in Istanbul\nVeröffentlicht am 30. Mai 2025\n\nDer Minister sagte, "
+              "die Delegationen würden sich am Montag in Istanbul treffen.\n",
+    "ru.txt": "Новые переговоры в Стамбуле\n30 мая 2025\n\nМинистр заявил, что делегации "
+              "встретятся в понедельник в Стамбуле, чтобы обсудить прекращение огня.\n",
+    "es.txt": "Nuevas negociaciones en Estambul\n30 de mayo de 2025\n\nEl ministro dijo que las "
+              "delegaciones se reunirán el lunes en Estambul para hablar del alto el fuego.\n",
+    "page.html": (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Talks resume in Istanbul | Example News</title>"
+        '<meta property="article:published_time" content="2025-05-30T09:15:00Z">'
+        '<meta name="author" content="Jane Reporter"></head><body>'
+        "<nav>Home | World | Politics</nav><article><h1>Talks resume in Istanbul</h1>"
+        f"<p>{BODY}</p><p>Vladimir Medinsky will again lead the Russian delegation, according "
+        "to the Kremlin. Kyiv has not yet named its team, officials said on Thursday.</p>"
+        "<p>Both sides have exchanged draft memoranda on the terms of a ceasefire, diplomats "
+        "familiar with the preparations said.</p></article>"
+        "<footer>Copyright 2025 Example News. All rights reserved.</footer></body></html>\n"
+    ),
+}
+LANGUAGE_DATE = "2025-05-30"
+HTML_AUTHOR = "Jane Reporter"
 
 
 @dataclass
@@ -163,6 +199,7 @@ def run(
     )
     shown: list[float] = []
     err_lines: list[str] = []
+    out_chunks: list[str] = []
 
     def read_stderr() -> None:
         assert process.stderr is not None
@@ -171,18 +208,26 @@ def run(
                 shown.append(time.monotonic() - start)
             err_lines.append(line)
 
-    reader = threading.Thread(target=read_stderr, daemon=True)
-    reader.start()
+    def read_stdout() -> None:
+        assert process.stdout is not None
+        out_chunks.append(process.stdout.read())
+
+    readers = [threading.Thread(target=read_stderr, daemon=True),
+               threading.Thread(target=read_stdout, daemon=True)]
+    for reader in readers:
+        reader.start()
     try:
-        stdout, _ = process.communicate(timeout=COMMAND_TIMEOUT_S)
+        process.wait(timeout=COMMAND_TIMEOUT_S)
     except subprocess.TimeoutExpired:
         process.kill()
-        stdout, _ = process.communicate()
+        process.wait()
         err_lines.append(f"(killed after {COMMAND_TIMEOUT_S} s)\n")
-    reader.join(timeout=10)
+    seconds = time.monotonic() - start
+    for reader in readers:
+        reader.join(timeout=10)
+    stdout = "".join(out_chunks)
     return Outcome(
-        process.returncode, stdout, "".join(err_lines), time.monotonic() - start,
-        shown[0] if shown else None,
+        process.returncode, stdout, "".join(err_lines), seconds, shown[0] if shown else None
     )
 
 
@@ -262,6 +307,25 @@ def command_ok(report: Report, name: str, outcome: Outcome) -> bool:
     return ok
 
 
+def check_languages(report: Report, base: list[str], env: dict[str, str], folder: Path) -> None:
+    """Datelines in five languages and a saved page: dateparser's and trafilatura's data."""
+    folder.mkdir()
+    for name, text in LANGUAGE_SAMPLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    if not command_ok(report, "import datelines in 5 languages and an HTML page",
+                      run([*base, "import", str(folder)], env)):
+        return
+    articles = list(dicts(load_json(run([*base, "articles", "--json"], env).stdout)))
+    wrong = [f"{a.get('title')!r}: {a.get('published')}" for a in articles
+             if not str(a.get("published") or "").startswith(LANGUAGE_DATE)]
+    report.check(f"every one dated {LANGUAGE_DATE}",
+                 len(articles) == len(LANGUAGE_SAMPLES) and not wrong,
+                 f"{len(articles)} articles" + (": " + "; ".join(wrong) if wrong else ""))
+    authors = [a.get("author") for a in articles]
+    report.check("the page's metadata read (trafilatura)", HTML_AUTHOR in authors,
+                 f"authors: {authors}")
+
+
 def smoke(app: Path, samples: Path) -> Report:
     report = Report()
     size = unpacked_size(app.parent)
@@ -310,6 +374,9 @@ def smoke(app: Path, samples: Path) -> Report:
             cited = [t for t in titles if t in text]
             report.check("brief cites the article", bool(cited),
                          repr(cited[0]) if cited else f"titles {titles} not in the brief")
+
+        check_languages(report, [*jail, str(app), "--library", str(tmp / "langs.db")], env,
+                        tmp / "langs")
 
         window_env = dict(env, QT_LOGGING_RULES=SHOWHIDE_RULES)
         outcome = run(
