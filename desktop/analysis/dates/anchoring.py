@@ -128,7 +128,9 @@ def _classify(words: list[str], i: int) -> str | None:
     if word in {"said", "told", "announced", "reported", "added", "stated"}:
         return _SPEECH
     following = words[i + 1] if i + 1 < len(words) else ""
-    if word in {"plan", "plans", "planned"} or word in _INTENT_VERBS:
+    if word == "planned":
+        return FUTURE  # what was planned lies after the planning
+    if word in {"plan", "plans"} or word in _INTENT_VERBS:
         return FUTURE if following == "to" else (PAST if word in _INTENT_VERBS else None)
     if word in _ARRANGED and before and before[-1] in {"is", "are", "am", "be", "'s"}:
         return FUTURE  # "is meeting on Monday": an arrangement ahead

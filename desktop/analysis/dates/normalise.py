@@ -385,6 +385,8 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
                if (ctx.dct + dt.timedelta(days=k)).isoweekday() == wd]
     rel = (_g(m, "rel") or "").lower()
     tense = ctx.tense(cand)
+    if not rel and ctx.text.startswith(("'s", "’s"), cand.end):
+        tense = PAST  # "Wednesday's ruling": an event already there to be named
     if not rel and tense is None:
         tense = PAST  # news mostly reports what happened
     chosen = _choose_day(options, here, tense, rel)
