@@ -55,6 +55,29 @@ def write_events(db: Database, article_id: int, events: Iterable[Any]) -> None:
         people_rows.extend((event_id, article_id, name) for name in dict.fromkeys(event.people))
     if people_rows:
         db.conn.executemany("INSERT INTO event_people (event_id, article_id, name) VALUES (?, ?, ?)", people_rows)
+    apply_corrections(db, article_id)
+
+
+def apply_corrections(db: Database, article_id: int, key: str | None = None) -> None:
+    """Apply the stored corrections of an article (or of one event key) to its events.
+
+    The events table holds the corrected values so the timeline filters need no join;
+    ``event_corrections`` stays the record, and this runs again whenever events are rewritten.
+    """
+    sql = "SELECT event_key, hidden, pinned, date, precision, date_first, date_last, date_sort, text FROM event_corrections WHERE article_id = ?"
+    params: list[Any] = [article_id]
+    if key is not None:
+        sql += " AND event_key = ?"
+        params.append(key)
+    for event_key, hidden, pinned, date, precision, first, last, sort, text in db.execute(sql, params).fetchall():
+        db.execute(
+            "UPDATE events SET hidden = ?, pinned = ?, corrected = ?, date = COALESCE(?, date),"
+            " precision = COALESCE(?, precision), date_first = COALESCE(?, date_first),"
+            " date_last = COALESCE(?, date_last), date_sort = COALESCE(?, date_sort),"
+            " text = COALESCE(?, text) WHERE article_id = ? AND key = ?",
+            [hidden, pinned, int(date is not None or text is not None), date, precision, first, last, sort, text,
+             article_id, event_key],
+        )
 
 
 def events_in_article(db: Database, article_id: int) -> list[dict[str, Any]]:
@@ -102,6 +125,7 @@ def correct_event(
         f"UPDATE event_corrections SET {assignments} WHERE article_id = ? AND event_key = ?",
         [*changes.values(), article_id, key],
     )
+    apply_corrections(db, article_id, key)
 
 
 def add_manual_event(

@@ -180,7 +180,11 @@ def events(db: Database) -> None:
             planned INTEGER NOT NULL DEFAULT 0,
             date_text TEXT,
             anchor TEXT,
-            confidence REAL
+            confidence REAL,
+            -- the reporter's corrections (event_corrections) applied, so filters need no join
+            hidden INTEGER NOT NULL DEFAULT 0,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            corrected INTEGER NOT NULL DEFAULT 0
         )
         """
     )

@@ -25,10 +25,7 @@ def _members(db: Any, event_id: str) -> list[tuple[int, str]]:
     """(article_id, key) of every source sentence of the timeline event ``event_id``."""
     number = _number(event_id, "e")
     row = db.execute(
-        "SELECT e.article_id, e.key, COALESCE(c.date_first, e.date_first), COALESCE(c.date_last, e.date_last)"
-        " FROM events e LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.event_key = e.key"
-        " WHERE e.id = ?",
-        [number],
+        "SELECT article_id, key, date_first, date_last FROM events WHERE id = ?", [number]
     ).fetchone()
     if row is None:
         raise CorrectionError(f"no event {event_id}")

@@ -64,11 +64,11 @@ class Filters:
 
 
 def event_where(filters: Filters) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``events e`` left-joined with ``event_corrections c``."""
+    """A WHERE clause over ``events e`` (which holds the corrected values)."""
     clauses: list[str] = []
     params: list[Any] = []
     if not filters.include_hidden:
-        clauses.append("(c.hidden IS NULL OR c.hidden = 0)")
+        clauses.append("e.hidden = 0")
     if filters.person:
         # The library's people (with the reporter's renames and merges) by any of their
         # names; the names stored with the events when there is no mention of them.
@@ -82,20 +82,18 @@ def event_where(filters: Filters) -> tuple[str, list[Any]]:
             " (SELECT DISTINCT name FROM event_people WHERE name LIKE ? ESCAPE '\\')))"
         )
         params.extend([_like(filters.person)] * 3)
+    # date_sort starts with the first day, so its index serves the range and the order.
     if filters.date_from:
-        clauses.append("COALESCE(c.date_first, e.date_first) >= ?")
+        clauses.append("e.date_sort >= ?")
         params.append(filters.date_from.isoformat())
     if filters.date_to:
-        clauses.append("COALESCE(c.date_last, e.date_last) <= ?")
-        params.append(filters.date_to.isoformat())
+        clauses.append("e.date_sort < ? AND e.date_last <= ?")
+        params.extend([(filters.date_to + dt.timedelta(days=1)).isoformat(), filters.date_to.isoformat()])
     if filters.query:
         fts = to_fts_query(filters.query)
         if fts:
-            clauses.append(
-                "(CASE WHEN c.text IS NOT NULL THEN c.text LIKE ? ESCAPE '\\'"
-                " ELSE e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) END)"
-            )
-            params.extend([_like(filters.query), fts])
+            clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            params.append(fts)
     if filters.tag:
         clauses.append(
             "e.article_id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"

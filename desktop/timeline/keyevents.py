@@ -87,19 +87,17 @@ def _article_scope(filters: Filters) -> tuple[str, list[Any]]:
 def _day_events(db: Any, filters: Filters) -> list[dict[str, Any]]:
     """Day-precision events (corrected, not hidden) of in-scope articles, dated in range."""
     where, params = _article_scope(filters)
-    clauses = ["(c.hidden IS NULL OR c.hidden = 0)", "COALESCE(c.precision, e.precision) = 'day'"]
+    clauses = ["e.hidden = 0", "e.precision = 'day'"]
     if filters.date_from:
-        clauses.append("COALESCE(c.date, e.date) >= ?")
+        clauses.append("e.date_first >= ?")
         params.append(filters.date_from.isoformat())
     if filters.date_to:
-        clauses.append("COALESCE(c.date, e.date) <= ?")
+        clauses.append("e.date_first <= ?")
         params.append(filters.date_to.isoformat())
     sql = (
-        "SELECT COALESCE(c.date, e.date) AS date, e.article_id, COALESCE(c.text, e.text) AS text,"
-        " e.planned, e.anchor, COALESCE(c.pinned, 0) AS pinned, substr(a.published, 1, 10) AS published,"
-        " a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
-        " LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.event_key = e.key"
-        f" WHERE {where} AND {' AND '.join(clauses)}"
+        "SELECT e.date, e.article_id, e.text, e.planned, e.anchor, e.pinned,"
+        " substr(a.published, 1, 10) AS published, a.outlet FROM events e"
+        f" JOIN articles a ON a.id = e.article_id WHERE {where} AND {' AND '.join(clauses)}"
     )
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]

@@ -17,16 +17,12 @@ from desktop.timeline.merge import merge_events
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
 _EVENT_SQL = """
-SELECT e.id, e.article_id, e.key, COALESCE(c.text, e.text) AS text,
-       COALESCE(c.date, e.date) AS date, COALESCE(c.precision, e.precision) AS precision,
-       COALESCE(c.date_sort, e.date_sort) AS date_sort, e.planned, COALESCE(c.pinned, 0) AS pinned,
-       (c.date IS NOT NULL OR c.text IS NOT NULL) AS corrected, e.start, e."end",
-       a.title, a.url, a.published, a.outlet
+SELECT e.id, e.article_id, e.key, e.text, e.date, e.precision, e.date_sort, e.planned, e.pinned,
+       e.corrected, e.start, e."end", a.title, a.url, a.published, a.outlet
 FROM events e
 JOIN articles a ON a.id = e.article_id
-LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.event_key = e.key
 WHERE {where}
-ORDER BY COALESCE(c.date_sort, e.date_sort), a.published, e.article_id, e.start
+ORDER BY e.date_sort, e.id
 """
 
 
@@ -51,10 +47,7 @@ def event_rows(source: Any, filters: Filters | None = None, *, limit: int | None
 def count_events(source: Any, filters: Filters | None = None) -> int:
     db = _database(source)
     where, params = event_where(filters or Filters())
-    sql = (
-        "SELECT count(*) FROM events e LEFT JOIN event_corrections c"
-        f" ON c.article_id = e.article_id AND c.event_key = e.key WHERE {where}"
-    )
+    sql = f"SELECT count(*) FROM events e WHERE {where}"
     return int(db.execute(sql, params).fetchone()[0])
 
 
