@@ -127,3 +127,18 @@ def test_counts_and_money_are_not_years():
 )
 def test_precision_of(value, precision):
     assert precision_of(value) == precision
+
+
+def test_business_and_clock_notation():
+    found = {t.text: (t.type, t.value) for t in tag_dates(
+        "Results for Q1 2025 came at 14:30 on 2025-05-20; the plan covers 2019-2023.",
+        "2025-05-30")}
+    assert found["Q1 2025"] == ("DATE", "2025-Q1")
+    assert found["2025-05-20"] == ("DATE", "2025-05-20")
+    assert found["2019"] == ("DATE", "2019")
+    assert found["2023"] == ("DATE", "2023")
+    assert found["14:30"][0] == "TIME"
+
+
+def test_ages_are_not_durations():
+    assert values("Mr. Smith, 52 years old, and a 6-year-old boy were there.") == {}

@@ -273,6 +273,11 @@ def spelled_year(cand: Candidate, ctx: Context) -> Resolution | None:
     return Resolution(DATE, value, None, ABSOLUTE, 0.85, "as said")
 
 
+def range_end_year(cand: Candidate, ctx: Context) -> Resolution | None:
+    """The second year of "2019-2023"."""
+    return Resolution(DATE, cand.match["year"], None, ABSOLUTE, 0.9, "as written")
+
+
 def decade(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     if m["decw"]:
@@ -495,6 +500,8 @@ def clock(cand: Candidate, ctx: Context) -> Resolution | None:
                 "midafternoon": "AF", "midmorning": "MO"}[word]
     elif m["hour24"]:
         hhmm = f"{int(m['hour24']):02d}:{m['min24']}"
+    elif m["hour24b"]:
+        hhmm = f"{int(m['hour24b']):02d}:{m['min24b']}"
     else:
         hour = int(m["hour"])
         ampm = m["ampm"].lower().replace(".", "").replace(" ", "")
@@ -779,6 +786,13 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
     return _quarter_resolution(V.add_quarters(*here, -1), ctx, cand)
 
 
+def quarter_code(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"Q1 2025" -> 2025-Q1, "H2 2024" -> 2024-H2."""
+    m = cand.match
+    y = _year(m["year"], ctx.dct)
+    return Resolution(DATE, f"{y:04d}-{m['half']}{m['qn']}", None, ABSOLUTE, 0.9, "as written")
+
+
 def year_ago(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     unit = (m["unit"] or "").lower()
@@ -990,7 +1004,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
-    "set": set_, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
+    "set": set_, "range_end_year": range_end_year, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }
 
 _YEAR_CONTEXT_BAD_BEFORE = re.compile(r"(?:[$£€#¥]|\bNo\.|\bnumber|\bRs\.?|\bUS\$)\s*$", re.I)

@@ -55,7 +55,10 @@ MODIFIER = (
 )
 CLOCK = (
     r"(?:(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?-i:[ap]\.m\.|[AP]\.M\.|"
-    r"[ap]m|[AP]M)(?!\w)|o'clock)|(?P<hour24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s+(?-i:GMT|UTC))"
+    r"[ap]m|[AP]M)(?!\w)|o'clock)"
+    r"|(?P<hour24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s+(?-i:GMT|UTC|CET|CEST|BST)\b|"
+    r"\s*(?-i:h|hrs)\b)|(?<=\bat\s)(?P<hour24b>[01]\d|2[0-3]):(?P<min24b>[0-5]\d)"
+    r"(?![\d:.,]\d)"
     r"|(?P<noon>noon|midnight|midday|mid-?afternoon|mid-?morning))"
     r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)(?!\w)))?"
 )
@@ -81,12 +84,13 @@ _MONTH_GATE = (r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MA
 _GATES = {
     "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d/\d",
     "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid-?afternoon|mid-?morning"
-             r"|\d:\d\d\s+(?:GMT|UTC)",
+             r"|\d:\d\d",
     "month_day": _MONTH_GATE, "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
     "month_rel_year": _MONTH_GATE, "month": _MONTH_GATE,
     "holiday": r"(?-i:Christmas|New Year|Thanksgiving|Easter|Independence|Labor|Memorial|"
                r"Halloween|Valentine|Boxing|Veterans|Election)",
-    "year": r"(?:1[0-9]|20)\d\d", "spelled_year": r"nineteen|eighteen|twenty\s",
+    "year": r"(?:1[0-9]|20)\d\d", "quarter_code": r"(?-i:[QH][1-4])",
+    "range_end_year": r"\d[-–][12]\d\d\d", "spelled_year": r"nineteen|eighteen|twenty\s",
     "decade": r"0['’]?s\b|ties\b", "century": r"century", "weekday": r"(?-i:day)",
     "deictic": r"today|yesterday|tomorrow|tonight|overnight",
     "part_of_day": r"morning|afternoon|evening|night",
@@ -106,9 +110,9 @@ _GATES = {
 _BACK, _AHEAD = 90, 90
 
 
-def _rule(name: str, body: str, priority: int) -> Rule:
+def _rule(name: str, body: str, priority: int, start: str = _B) -> Rule:
     gate = _GATES.get(name)
-    return Rule(name, re.compile(_B + body + _E, re.IGNORECASE), priority,
+    return Rule(name, re.compile(start + body + _E, re.IGNORECASE), priority,
                 re.compile(gate, re.IGNORECASE) if gate else None)
 
 
@@ -139,7 +143,11 @@ RULES: tuple[Rule, ...] = (
           r"Boxing\s+Day|Veterans\s+Day|Election\s+Day))(?:,?\s+" + FULL_YEAR + r")?", 3),
     _rule("year", r"(?:" + MODIFIER + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar"
           r"(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*)?" + FULL_YEAR
-          + r"(?:[-/–](?P<year2>\d{2}|\d{4})(?!\d))?", 5),
+          , 5),
+    _rule("range_end_year", r"(?P<year>(?:1[0-9]|20)\d{2})(?!\d)", 5,
+          start=r"(?<=(?<!\d)(?:1[0-9]|20)\d\d[-–])"),
+    _rule("quarter_code", r"(?-i:(?P<half>[QH])(?P<qn>[1-4]))(?:\s+|\s*[-/]\s*|\s+of\s+)"
+          r"(?:FY\s*)?(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)", 2),
     _rule("spelled_year", r"(?:(?P<sm>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+)?"
           r"(?P<c>nineteen|eighteen|twenty)\s+(?P<rest>hundred|(?:hundred\s+(?:and\s+)?)?"
           r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
