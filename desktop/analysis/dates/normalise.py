@@ -267,6 +267,8 @@ def spelled_year(cand: Candidate, ctx: Context) -> Resolution | None:
     y = century * 100 + n
     prefix = (m["sm"] or "").lower()
     value = f"{y:04d}"
+    if m["mon"]:
+        value += f"-{_month_number(m['mon']):02d}"
     for word, code in SEASON.items():
         if word in prefix:
             value += f"-{code}"
@@ -718,7 +720,8 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
     year_ago = "year earlier" in mods or "year ago" in mods or m["qago"] is not None
     if m["qs"]:
         return None
-    if unit == "period" and not (words & {"latest", "recent", "year", "same", "comparable"}):
+    if unit == "period" and not (words & {"latest", "recent", "year", "same", "comparable"}) \
+            and not re.search(r"\d{4}", det):
         return None
     if unit == "half":
         if ordinal not in {1, 2} and "last" not in words:
@@ -973,7 +976,8 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
         # "revenue for the year ended March 31": a twelve-month stretch.
         return Resolution(DURATION, "P1Y", None, NONE, 0.6, "a twelve-month period")
     if unit == "year":
-        if ctx.narrative.year is not None and ctx.narrative.year_at >= near:
+        if m["det"].lower() == "the" and ctx.narrative.year is not None and \
+                ctx.narrative.year_at >= near:
             y, kind = ctx.narrative.year, NARRATIVE
         elif ctx.dct is not None:
             y, kind = ctx.dct.year, DCT

@@ -148,7 +148,8 @@ RULES: tuple[Rule, ...] = (
           start=r"(?<=(?<!\d)(?:1[0-9]|20)\d\d[-–])"),
     _rule("quarter_code", r"(?-i:(?P<half>[QH])(?P<qn>[1-4]))(?:\s+|\s*[-/]\s*|\s+of\s+)"
           r"(?:FY\s*)?(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)", 2),
-    _rule("spelled_year", r"(?:(?P<sm>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+)?"
+    _rule("spelled_year", r"(?:(?P<sm>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+|"
+          + MONTH_FULL + r",?\s+(?:of\s+)?)?"
           r"(?P<c>nineteen|eighteen|twenty)\s+(?P<rest>hundred|(?:hundred\s+(?:and\s+)?)?"
           r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
           r"three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
