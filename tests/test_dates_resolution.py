@@ -142,3 +142,14 @@ def test_business_and_clock_notation():
 
 def test_ages_are_not_durations():
     assert values("Mr. Smith, 52 years old, and a 6-year-old boy were there.") == {}
+
+
+def test_numeric_dates_day_first_when_they_must_be():
+    found = {t.text: t for t in tag_dates("Filed 30/05/2025, 05/30/2025, 3.5.2025 and 04/05/2025.",
+                                          None)}
+    assert found["30/05/2025"].value == "2025-05-30"
+    assert found["05/30/2025"].value == "2025-05-30"
+    assert found["3.5.2025"].value == "2025-05-03"
+    # 04/05 could be either: read US-style, but trusted less.
+    assert found["04/05/2025"].value == "2025-04-05"
+    assert found["04/05/2025"].confidence < found["30/05/2025"].confidence

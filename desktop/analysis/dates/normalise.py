@@ -185,12 +185,22 @@ def iso(cand: Candidate, ctx: Context) -> Resolution | None:
 
 
 def numeric(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"05/30/2025" (month first, as in US news) or "30/05/2025", "30.05.2025" (day first).
+
+    A slash date is read month first unless the first number cannot be a month; a dotted
+    date is always day first (European style).
+    """
     m = cand.match
-    d = V.safe_date(int(m["year"]), int(m["m"]), int(m["day"]))
+    a, b = int(m["a"]), int(m["b"])
+    day_first = m["sep"] == "." or a > 12
+    mon, dom = (b, a) if day_first else (a, b)
+    d = V.safe_date(int(m["year"]), mon, dom)
     if d is None:
         return None
-    return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.8,
-                      f"{describe_day(d)}, read as month/day/year")
+    order = "day/month/year" if day_first else "month/day/year"
+    unambiguous = m["sep"] == "." or a > 12 or b > 12
+    conf = 0.9 if unambiguous else 0.7
+    return Resolution(DATE, V.day(d), None, ABSOLUTE, conf, f"{describe_day(d)}, read as {order}")
 
 
 def month_year(cand: Candidate, ctx: Context) -> Resolution | None:

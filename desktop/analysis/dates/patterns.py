@@ -82,7 +82,7 @@ class Rule:
 _MONTH_GATE = (r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|"
                r"JUL|AUG|SEP|OCT|NOV|DEC)")
 _GATES = {
-    "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d/\d",
+    "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d[/.]\d",
     "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid-?afternoon|mid-?morning"
              r"|\d:\d\d",
     "month_day": _MONTH_GATE, "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
@@ -119,8 +119,8 @@ def _rule(name: str, body: str, priority: int, start: str = _B) -> Rule:
 RULES: tuple[Rule, ...] = (
     _rule("iso", r"(?P<year>(?:1[0-9]|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
           r"(?:T(?P<hour>[01]\d|2[0-3]):(?P<min>[0-5]\d))?", 0),
-    _rule("numeric", r"(?P<m>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
-          r"(?P<year>(?:19|20)\d{2})", 0),
+    _rule("numeric", r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+          r"(?P<year>(?:19|20)\d{2})(?![\d.]\d)", 0),
     _rule("clock", CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
           + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
           + r"(?:,?\s+" + FULL_YEAR + r")?))?", 1),
