@@ -605,12 +605,14 @@ def _shift_value(unit: str, base: dt.date, n: int) -> str | None:
 
 
 def _season_value(base: dt.date, season: str, rel: str, tense: str | None) -> str:
-    order = list(SEASON.values())
+    """"last fall", "this summer": the season's instance picked like any other unit.
+
+    December counts with the winter of its own year, so a season's index within the year
+    is WI (Dec-Feb), SP, SU, FA.
+    """
     codes = ["WI", "SP", "SU", "FA"]
     idx = {c: i for i, c in enumerate(codes)}
-    here_season = codes[(base.month % 12) // 3]
-    here = base.year * 4 + idx[here_season]
-    del order
+    here = base.year * 4 + (base.month % 12) // 3
     options = [(y * 4 + idx[season], f"{y:04d}-{season}")
                for y in (base.year - 1, base.year, base.year + 1)]
     return _choose(options, here, tense, rel)
@@ -641,9 +643,6 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
             return None
         shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
                  "the prior": -1}.get(rel, 0)
-        if rel in {"the next", "the previous"} and unit != "D":
-            # "the next year" is often a span ahead, but mostly it names the year after.
-            pass
         value = _shift_value(unit, base, shift)
         if value is None:
             return None
@@ -904,15 +903,12 @@ def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
 def bare_units(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     unit = _unit_code(m["unit"])
-    det = " ".join((m["det"] or "").lower().split())
     if unit == "WE":
         return None
     if m["dir"]:
         value = "PAST_REF" if m["dir"].lower() in {"ago", "earlier"} else "FUTURE_REF"
         return Resolution(DATE, value, _dct_anchor(ctx), DCT if ctx.dct else NONE, 0.5,
                           "some time away")
-    if det in {"the first", "the past", "the last"} and unit not in {"H", "MIN", "S", "D"}:
-        pass
     if unit in {"DE", "CE", "L"}:
         return Resolution(DURATION, f"PX{unit}", None, NONE, 0.5, "an open stretch")
     return Resolution(DURATION, V.duration(None, _duration_unit(unit)), None, NONE, 0.5,
