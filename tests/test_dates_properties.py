@@ -52,3 +52,12 @@ def test_well_formed_rejects_garbage():
     for good in ["2025-05-29", "2025-W22", "2025-W22-WE", "P2Y6M", "PT1M30S", "PXY",
                  "XXXX-WXX-1TNI", "199", "PRESENT_REF", "2025-05-28TEV", "1989-11-06T17:00"]:
         assert is_well_formed(good), good
+
+
+def test_relative_dates_at_the_ends_of_the_calendar_do_not_raise():
+    text = ("tomorrow yesterday next week Friday next Friday May 5 the next day two days "
+            "later 5 p.m. Tuesday this summer the third quarter a year ago next year")
+    for dct in [dt.date(1, 1, 1), dt.date(1, 1, 3), dt.date(9999, 12, 25),
+                dt.date(9999, 12, 31)]:
+        for t in tag_dates(text, dct):
+            assert is_well_formed(t.value)

@@ -70,7 +70,10 @@ def _tag_once(
     timexes: list[Timex] = []
     newly_rejected: set[tuple[int, int, str]] = set()
     for cand in find_candidates(text, keep):
-        resolution = NORMALISERS[cand.rule.name](cand, ctx)
+        try:
+            resolution = NORMALISERS[cand.rule.name](cand, ctx)
+        except (OverflowError, ValueError):
+            resolution = None  # off the end of the calendar (year 1 or 9999): no value
         if resolution is None or not is_well_formed(resolution.value):
             newly_rejected.add((cand.start, cand.end, cand.rule.name))
             continue
