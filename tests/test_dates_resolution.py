@@ -153,3 +153,15 @@ def test_numeric_dates_day_first_when_they_must_be():
     # 04/05 could be either: read US-style, but trusted less.
     assert found["04/05/2025"].value == "2025-04-05"
     assert found["04/05/2025"].confidence < found["30/05/2025"].confidence
+
+
+def test_present_tense_takes_the_nearest_weekday():
+    # Published Monday 22 Nov 2010: the deadline "is" the coming Tuesday, not last week's.
+    v = values("The actual deadline is 11:59 p.m. Tuesday.", "2010-11-22")
+    assert v["11:59 p.m. Tuesday"] == "2010-11-23T23:59"
+
+
+def test_tokenised_text_with_spaced_commas():
+    v = values("On April 27 , 2003 , oil spilled; he served from Jan 2,2003 .", "2010-09-28")
+    assert v["April 27 , 2003"] == "2003-04-27"
+    assert v["Jan 2,2003"] == "2003-01-02"

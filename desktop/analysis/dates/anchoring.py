@@ -17,6 +17,7 @@ from desktop.analysis.dates.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 
 PAST = "past"
 FUTURE = "future"
+PRESENT = "present"  # "is payable Jan. 2": neither way, take the nearest
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n|\n(?=[A-Z])")
@@ -65,7 +66,7 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
-    """PAST, FUTURE or None from the verbs nearest the expression in its sentence.
+    """PAST, FUTURE, PRESENT or None from the verbs nearest the expression in its sentence.
 
     The nearest tense marker wins; a participle after "will be" or "to be" looks ahead, one
     after another modal ("could be located") says nothing. A present tense ("is payable")
@@ -125,8 +126,8 @@ _STOP = "stop"
 def _classify(words: list[str], i: int) -> str | None:
     word = words[i]
     before = words[max(0, i - 3) : i]
-    if word in {"said", "told", "announced", "reported", "added", "stated"}:
-        return _SPEECH
+    if word in {"said", "says", "told", "tells", "announced", "reported", "added", "stated"}:
+        return _SPEECH  # when something was said, it was said by publication
     following = words[i + 1] if i + 1 < len(words) else ""
     if word == "planned":
         return FUTURE  # what was planned lies after the planning
@@ -134,13 +135,13 @@ def _classify(words: list[str], i: int) -> str | None:
         return FUTURE if following == "to" else (PAST if word in _INTENT_VERBS else None)
     if word in _ARRANGED and before and before[-1] in {"is", "are", "am", "be", "'s"}:
         return FUTURE  # "is meeting on Monday": an arrangement ahead
-    if word in {"is", "are", "am", "says", "say", "has", "have"}:
+    if word in {"is", "are", "am", "has", "have"}:
         if following in {"to", "due", "scheduled", "expected", "set", "going", "planning"} \
                 or following in _ARRANGED:
             return FUTURE
-        if i + 1 < len(words) and words[i + 1] in {"been"}:
+        if following == "been":
             return PAST
-        return _STOP
+        return PRESENT
     if word in _FUTURE_WORDS:
         if word == "due" and i + 1 < len(words) and words[i + 1] == "to":
             return None  # "due to" gives a cause, not a schedule

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.analysis.dates import values as V
-from desktop.analysis.dates.anchoring import FUTURE, PAST, Narrative, describe_day, tense_near
+from desktop.analysis.dates.anchoring import (
+    FUTURE,
+    PAST,
+    PRESENT,
+    Narrative,
+    describe_day,
+    tense_near,
+)
 from desktop.analysis.dates.lexicon import (
     DECADE_WORDS,
     MONTHS,
@@ -429,6 +436,8 @@ def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, re
         return min(o for o, _ in options if o > here)
     if tense == FUTURE:
         return min(o for o, _ in options if o >= here)
+    if tense == PRESENT:
+        return min((o for o, _ in options), key=lambda o: (abs(o - here), o))
     return max(o for o, _ in options if o <= here)
 
 

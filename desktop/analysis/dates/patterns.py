@@ -31,7 +31,8 @@ MONTH_FULL = (
     r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.))(?![\w])"
 )
 WEEKDAY = r"(?P<wd>(?-i:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)day)"
-DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\w)"
+DAY = (r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d)"
+       r"(?!,(?!(?:1[0-9]|20)\d\d(?!\d))\d)(?!\w)")
 YEAR = r"(?P<year>(?:1[0-9]|20)\d{2}|'\d{2})(?![\d%])(?!\s*(?:%|percent\b|per\s+cent))"
 FULL_YEAR = r"(?P<year>(?:1[0-9]|20)\d{2})(?![\d]|[.,]\d)(?!\s*(?:%|percent\b|per\s+cent))"
 NUMBER = (
@@ -123,12 +124,12 @@ RULES: tuple[Rule, ...] = (
           r"(?P<year>(?:19|20)\d{2})(?![\d.]\d)", 0),
     _rule("clock", CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
           + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
-          + r"(?:,?\s+" + FULL_YEAR + r")?))?", 1),
+          + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?))?", 1),
     _rule("month_day", r"(?:" + WEEKDAY + r",?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
           + REL.replace("(?P<rel>", "(?P<mdrel>") + r"\s+)?" + MONTH
-          + r"\s*" + DAY + r"(?:,?\s+" + YEAR + r")?", 1),
+          + r"\s*" + DAY + r"(?:(?:\s*,\s*|\s+)" + YEAR + r")?", 1),
     _rule("day_month", r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?"
-          + MONTH + r"(?:,?\s+" + FULL_YEAR + r")?", 2),
+          + MONTH + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?", 2),
     _rule("month_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH + r",?\s+(?:of\s+)?"
           + FULL_YEAR, 2),
     _rule("month_rel_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH_FULL
