@@ -165,3 +165,11 @@ def test_tokenised_text_with_spaced_commas():
     v = values("On April 27 , 2003 , oil spilled; he served from Jan 2,2003 .", "2010-09-28")
     assert v["April 27 , 2003"] == "2003-04-27"
     assert v["Jan 2,2003"] == "2003-01-02"
+
+
+def test_a_weekday_that_contradicts_a_full_date_lowers_confidence():
+    [right] = tag_dates("It opened on Wednesday, November 17, 2010.", "2010-11-18")
+    [wrong] = tag_dates("It opened on Friday, November 17, 2010.", "2010-11-18")
+    assert right.value == wrong.value == "2010-11-17"
+    assert wrong.confidence < right.confidence
+    assert "Friday" in wrong.explanation

@@ -153,6 +153,9 @@ def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
         d = V.safe_date(year, mon, dom)
         if d is None:
             return None
+        if wd and d.isoweekday() != _weekday_number(wd):
+            return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.6,
+                              f"{describe_day(d)}, as written, but the text says {wd}")
         return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.97, f"{describe_day(d)}, as written")
     if V.safe_date(2000, mon, dom) is None:  # 2000 is a leap year: Feb. 29 passes
         return None

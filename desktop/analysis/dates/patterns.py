@@ -125,10 +125,10 @@ RULES: tuple[Rule, ...] = (
     _rule("clock", CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
           + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
           + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?))?", 1),
-    _rule("month_day", r"(?:" + WEEKDAY + r",?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
+    _rule("month_day", r"(?:" + WEEKDAY + r"\s*,?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
           + REL.replace("(?P<rel>", "(?P<mdrel>") + r"\s+)?" + MONTH
           + r"\s*" + DAY + r"(?:(?:\s*,\s*|\s+)" + YEAR + r")?", 1),
-    _rule("day_month", r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?"
+    _rule("day_month", r"(?:" + WEEKDAY + r"\s*,?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?"
           + MONTH + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?", 2),
     _rule("month_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH + r",?\s+(?:of\s+)?"
           + FULL_YEAR, 2),
