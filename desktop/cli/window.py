@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from desktop.cli.common import library_path
 
 
 def run_window(args: argparse.Namespace) -> int:
-    try:
-        from desktop.ui.app import run
-    except ImportError:
-        # Until the window lands, the default command shows what is in the library.
-        from desktop.cli.browse import summary
+    # --data-dir reaches the window (settings, log) the same way the tests' folder does.
+    data_dir = getattr(args, "data_dir", None)
+    if data_dir:
+        os.environ["CLIPLINE_DATA_DIR"] = str(data_dir)
+    from desktop.ui.app import run
 
-        return summary(args)
     return run(library_path(args), quit_after_ms=args.quit_after, argv=sys.argv)

@@ -1,0 +1,1 @@
+"""Dialogs: new clip, import URL, error details."""

@@ -1,0 +1,699 @@
+"""``MainWindow``: library, reader, timeline, people and brief in one window.
+
+The window owns one read connection (``Library``) for the GUI thread; long work (imports,
+analysis, re-dating, exports, the brief) runs in ``workers`` tasks with their own connection,
+and the window refreshes its models when they report back. Nothing here runs SQL or NLP: it
+calls the core (``db``, ``desktop.clipping``, ``desktop.analysis``, ``desktop.timeline``).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QTextCursor,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from db.library import Library
+from desktop.ui import brief_source, sources, tasks, workers
+from desktop.ui.dialogs.error import error_box
+from desktop.ui.dialogs.new_clip import NewClipDialog
+from desktop.ui.models.articles import ArticleListModel
+from desktop.ui.models.people import PeopleModel
+from desktop.ui.models.timeline import TimelineModel
+from desktop.ui.panes.brief import BriefPane
+from desktop.ui.panes.library import LibraryPane
+from desktop.ui.panes.people import PeoplePane
+from desktop.ui.panes.reader import ReaderPane
+from desktop.ui.panes.timeline import TimelinePane
+
+log = logging.getLogger(__name__)
+
+#: Progress shows only for work that takes longer than this (quick work just happens).
+PROGRESS_DELAY_MS = 600
+TAB_TIMELINE, TAB_PEOPLE, TAB_BRIEF = 0, 1, 2
+
+
+class MainWindow(QMainWindow):
+    model_ready = Signal()
+    model_failed = Signal(str)
+    import_finished = Signal(object)  # tasks.ImportReport
+    article_redated = Signal(int)
+    brief_updated = Signal(str)
+    export_finished = Signal(str)  # path
+    task_failed = Signal(str)
+
+    def __init__(self, library: Library, *, settings: QSettings | None = None, warm_up: bool = True,
+                 data_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        assert library.path is not None, "the window needs a library file (workers open their own)"
+        self.library_path: Path = library.path
+        self.settings = settings
+        self.data_dir = data_dir
+        self.warm_up = warm_up
+        self.model_status = "loading" if warm_up else "not loaded"
+        self.current_article: int | None = None
+        self.running: list[workers.Task] = []
+        self._brief_generation = 0
+        self._shown_once = False
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(f"Clipline — {self.library_path.name}")
+        self.setAcceptDrops(True)
+
+        self.articles = ArticleListModel(library, self)
+        self.timeline = TimelineModel(library, self)
+        self.people = PeopleModel(library, self)
+        self.person_events = TimelineModel(library, self)
+        self.library_pane = LibraryPane(self.articles)
+        self.reader = ReaderPane(self)
+        self.timeline_pane = TimelinePane(self.timeline)
+        self.people_pane = PeoplePane(self.people, self.person_events)
+        self.brief_pane = BriefPane()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline_pane, "Timeline")
+        self.tabs.addTab(self.people_pane, "People")
+        self.tabs.addTab(self.brief_pane, "Brief")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_status_bar()
+        self._build_actions()
+        self._connect()
+        self.people.reload()
+        self.person_events.set_filters(_nobody())
+        self._refresh_choices()
+        self.apply_colour_scheme()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_colour_scheme())
+        self.resize(1400, 860)
+        self.restore_layout()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_tasks)
+        self.model_label = QLabel("")
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.model_label)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+        self._update_model_label()
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_clip_action = self._action("&New clip…", self.new_clip, QKeySequence.StandardKey.New,
+                                            "Paste an article as text or HTML")
+        self.import_action = self._action("&Import files…", self.import_files, QKeySequence.StandardKey.Open,
+                                          "Clip .txt, .md, .html, .pdf or .jsonl files")
+        self.import_url_action = self._action("Import &URL…", self.import_url, "Ctrl+Shift+O",
+                                              "Fetch and clip a web page")
+        self.export_action = self._action("&Export brief…", lambda: self.export_dialog("md"), "Ctrl+E",
+                                          "Save the brief as Markdown")
+        self.reanalyse_action = self._action("Re-analyse library", self.reanalyse_library, None,
+                                             "Run people and date analysis again on every article")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.delete_action = QAction("&Delete article", self.library_pane.view)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected_article)
+        self.library_pane.view.addAction(self.delete_action)
+        self.find_action = self._action("&Find in library", self.library_pane.focus_search,
+                                        QKeySequence.StandardKey.Find)
+        self.tag_action = self._action("&Tag article…", self.tag_selected_article, "Ctrl+T",
+                                       "File the selected article under a story")
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for action in (self.new_clip_action, self.import_action, self.import_url_action, None,
+                       self.export_action, self.reanalyse_action, None, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = menu.addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action, None, self.delete_action, self.tag_action,
+                       self.find_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = menu.addMenu("&View")
+        for number, name in enumerate(("Timeline", "People", "Brief")):
+            view_menu.addAction(self._action(name, partial(self.tabs.setCurrentIndex, number), f"Ctrl+{number + 1}"))
+        toolbar = self.addToolBar("Clip")
+        toolbar.setObjectName("clipToolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_clip_action, self.import_action, self.import_url_action, self.export_action):
+            toolbar.addAction(action)
+
+    def _connect(self) -> None:
+        self.library_pane.article_selected.connect(self.open_article)
+        self.reader.person_clicked.connect(self.filter_to_person_id)
+        self.reader.published_edited.connect(self.redate_article)
+        self.timeline_pane.source_activated.connect(self.open_article_at)
+        self.people_pane.source_activated.connect(self.open_article_at)
+        self.timeline_pane.hide_requested.connect(self.hide_event)
+        self.timeline_pane.pin_requested.connect(self.pin_event)
+        self.timeline_pane.edit_requested.connect(self.edit_event)
+        self.timeline_pane.add_requested.connect(self.add_event)
+        self.people_pane.rename_requested.connect(self.rename_person)
+        self.people_pane.merge_requested.connect(self.merge_people)
+        self.people_pane.split_requested.connect(self.split_person)
+        self.people_pane.not_person_requested.connect(self.mark_not_person)
+        self.brief_pane.refresh_requested.connect(self.refresh_brief)
+        self.brief_pane.export_requested.connect(self.export_dialog)
+        self.timeline.modelReset.connect(self._timeline_changed)
+
+    # -- layout, colours ----------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        tab = self.settings.value("window/tab")
+        if tab is not None and str(tab).isdigit():
+            self.tabs.setCurrentIndex(int(str(tab)))
+        sort = self.settings.value("library/sort")
+        index = self.library_pane.sort.findData(sort)
+        if index >= 0:
+            self.library_pane.sort.setCurrentIndex(index)
+        zoom = self.settings.value("timeline/zoom")
+        index = self.timeline_pane.zoom.findData(zoom)
+        if index >= 0:
+            self.timeline_pane.zoom.setCurrentIndex(index)
+
+    def save_layout(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("library/sort", self.library_pane.sort.currentData())
+        self.settings.setValue("timeline/zoom", self.timeline_pane.zoom.currentData())
+        self.settings.sync()
+
+    def apply_colour_scheme(self) -> None:
+        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        self.reader.set_dark(dark)
+        self.timeline.set_dark(dark)
+        self.person_events.set_dark(dark)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if self.warm_up:
+                QTimer.singleShot(0, self.start_model_warm_up)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.cancel_tasks()
+        super().closeEvent(event)
+
+    # -- tasks -------------------------------------------------------------------------------
+
+    def run_task(self, name: str, fn: Any, on_done: Any, *, quiet: bool = False) -> workers.Task:
+        """Run ``fn(state)`` on a worker; progress shows after a moment; errors are shown."""
+        task = workers.start(name, fn, self,
+                             on_done=partial(self._task_done, name, on_done),
+                             on_failed=partial(self._task_failed, name),
+                             on_progress=None if quiet else self._task_progress)
+        if not quiet:
+            self.running.append(task)
+            self.statusBar().showMessage(f"{name}…")
+            self._progress_timer.start()
+        return task
+
+    def _forget(self, name: str) -> None:
+        self.running = [t for t in self.running if t.name != name]
+        if not self.running:
+            self._progress_timer.stop()
+            self.progress.hide()
+            self.cancel_button.hide()
+
+    def _task_done(self, name: str, on_done: Any, result: Any) -> None:
+        self._forget(name)
+        on_done(result)
+
+    def _task_failed(self, name: str, message: str, details: str) -> None:
+        self._forget(name)
+        log.error("%s failed: %s\n%s", name, message, details)
+        self.statusBar().showMessage(f"{name} failed: {message}")
+        log_note = f"\n\nThe log is in {self.data_dir / 'clipline.log'}" if self.data_dir else ""
+        error_box(self, f"{name} failed", f"{name} failed: {message}", details + log_note)
+        self.task_failed.emit(message)
+
+    def _task_progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if message:
+            self.statusBar().showMessage(message)
+
+    def _show_progress(self) -> None:
+        if self.running:
+            self.progress.show()
+            self.cancel_button.show()
+
+    def cancel_tasks(self) -> None:
+        for task in self.running:
+            task.state.cancel()
+        if self.running:
+            self.statusBar().showMessage("Cancelling…")
+
+    # -- the NLP model -----------------------------------------------------------------------
+
+    def start_model_warm_up(self) -> None:
+        self.model_status = "loading"
+        self._update_model_label()
+        workers.start("Loading the language model", tasks.warm_up_model, self,
+                      on_done=self._model_warmed, on_failed=self._model_failed)
+
+    def _model_failed(self, message: str, details: str) -> None:
+        self.model_status = "failed"
+        self.model_label.setText("Language model unavailable")
+        self._task_failed("Loading the language model", message, details)
+        self.model_failed.emit(message)
+
+    def _model_warmed(self, _result: Any) -> None:
+        self.model_status = "ready"
+        self._update_model_label()
+        self.model_ready.emit()
+
+    def _update_model_label(self) -> None:
+        text = {"loading": "Language model loading…", "ready": "Language model ready"}.get(self.model_status, "")
+        self.model_label.setText(text)
+
+    # -- library & reader ---------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        article = self.library.article(article_id)
+        self.current_article = article_id if article else None
+        if article is None:
+            self.reader.show_article(None, [], [])
+            return
+        self.reader.show_article(article, sources.mentions_in_article(self.library, article_id),
+                                 sources.timexes_in_article(self.library, article_id))
+
+    def open_article_at(self, article_id: int, offset: int = 0) -> None:
+        """Show a timeline source: select it in the library and put the sentence in view."""
+        self.library_pane.select_article(article_id)
+        if self.current_article != article_id:
+            self.open_article(article_id)
+        cursor = self.reader.view.textCursor()
+        cursor.setPosition(min(offset, len(self.reader.view.toPlainText())))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.reader.view.setTextCursor(cursor)
+        self.reader.view.ensureCursorVisible()
+
+    def refresh_all(self) -> None:
+        """Read the library again after a change (import, delete, correction, re-dating)."""
+        selected = self.library_pane.selected_article()
+        self.articles.reload()
+        self._refresh_choices()
+        self.timeline.reload()
+        self.people.reload()
+        self.person_events.reload()
+        if selected is not None:
+            self.library_pane.select_article(selected)
+        if self.current_article is not None:
+            self.open_article(self.current_article)
+        if self.tabs.currentIndex() == TAB_BRIEF:
+            self.refresh_brief()
+
+    def _refresh_choices(self) -> None:
+        tags = self.library.tags()
+        self.library_pane.refresh_tags(tags)
+        self.timeline_pane.refresh_choices(self.people.names(), [t["name"] for t in tags])
+
+    def delete_selected_article(self) -> None:
+        from desktop.ui.undo import DeleteArticle
+
+        article_id = self.library_pane.selected_article()
+        if article_id is None:
+            return
+        article = self.library.article(article_id)
+        title = (article or {}).get("title") or f"#{article_id}"
+        if self.current_article == article_id:
+            self.current_article = None
+            self.reader.show_article(None, [], [])
+        self.undo_stack.push(DeleteArticle(self.library, article_id, title, self.refresh_all))
+        self.statusBar().showMessage(f"Deleted “{title}” — Ctrl+Z to undo")
+
+    def tag_selected_article(self) -> None:
+        article_id = self.library_pane.selected_article()
+        if article_id is None:
+            self.statusBar().showMessage("Select an article to tag")
+            return
+        name, ok = QInputDialog.getText(self, "Tag article", "Story:")
+        if ok and name.strip():
+            self.library.tag_article(article_id, name.strip())
+            self.refresh_all()
+
+    def redate_article(self, article_id: int, published: str) -> None:
+        fn = partial(tasks.redate_article, self.library_path, article_id, published)
+        self.run_task("Re-resolving dates", fn, self._article_redated)
+
+    def _article_redated(self, article_id: int) -> None:
+        self.refresh_all()
+        self.reader.published_status.setText("Dates re-resolved")
+        self.statusBar().showMessage("Publication date changed; the article's dates were re-resolved", 5000)
+        self.article_redated.emit(article_id)
+
+    def reanalyse_library(self) -> None:
+        self.run_task("Re-analysing the library", partial(tasks.reanalyse_all, self.library_path),
+                      lambda count: (self.refresh_all(), self.statusBar().showMessage(f"Re-analysed {count} articles", 5000)))
+
+    # -- clipping -----------------------------------------------------------------------------
+
+    def new_clip(self, _checked: bool = False, *, text: str = "", html: str | None = None) -> NewClipDialog:
+        dialog = NewClipDialog(self, text=text, html=html)
+        dialog.accepted.connect(lambda: self._clip_accepted(dialog))
+        dialog.open()
+        return dialog
+
+    def _clip_accepted(self, dialog: NewClipDialog) -> None:
+        if dialog.article is not None:
+            fn = partial(tasks.import_articles, self.library_path, [dialog.article], dialog.story_tags())
+            self.run_task("Clipping", fn, self._imported)
+
+    def import_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, "Import files", str(Path.home()),
+            "Articles (*.txt *.md *.html *.htm *.pdf *.jsonl);;All files (*)")
+        if paths:
+            self.import_inputs(paths)
+
+    def import_url(self) -> None:
+        url, ok = QInputDialog.getText(self, "Import URL", "Web page address (http or https):")
+        if ok and url.strip():
+            self.import_inputs([url.strip()])
+
+    def import_inputs(self, inputs: list[str], tags: tuple[str, ...] = ()) -> workers.Task:
+        fn = partial(tasks.import_inputs, self.library_path, inputs, tags)
+        return self.run_task("Importing", fn, self._imported)
+
+    def _imported(self, report: tasks.ImportReport) -> None:
+        self.refresh_all()
+        self.statusBar().showMessage(report.summary(), 10000)
+        if report.stored:
+            self.library_pane.select_article(report.stored[-1])
+        if report.errors:
+            error_box(self, "Some items were not imported", report.summary(), "\n".join(report.errors))
+        self.import_finished.emit(report)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText() or mime.hasHtml():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        inputs = []
+        for url in mime.urls():
+            if url.isLocalFile():
+                inputs.append(url.toLocalFile())
+            elif url.scheme().lower() in ("http", "https"):
+                inputs.append(url.toString())
+        if inputs:
+            self.import_inputs(inputs)
+        elif mime.hasHtml() and mime.html().strip():
+            self.new_clip(text=mime.text(), html=mime.html())
+        elif mime.hasText() and mime.text().strip():
+            self.new_clip(text=mime.text())
+        else:
+            return
+        event.acceptProposedAction()
+
+    # -- timeline --------------------------------------------------------------------------------
+
+    def _timeline_changed(self) -> None:
+        if self.tabs.currentIndex() == TAB_BRIEF:
+            self.refresh_brief()
+
+    def filter_to_person_id(self, person_id: int) -> None:
+        row = self.people.row_of(person_id)
+        if row is None:
+            self.people.reload()
+            row = self.people.row_of(person_id)
+        person = self.people.person(row) if row is not None else None
+        if person is None:
+            self.statusBar().showMessage("That name is not linked to a person", 5000)
+            return
+        self.timeline_pane.filter_person(person["name"])
+        self.tabs.setCurrentIndex(TAB_TIMELINE)
+        self.statusBar().showMessage(f"Timeline: events with {person['name']}", 5000)
+
+    def _push(self, command: Any) -> None:
+        self.undo_stack.push(command)
+        if getattr(command, "error", ""):
+            self.statusBar().showMessage(command.error, 8000)
+
+    def _event_target(self, event: Any) -> tuple[str, Any]:
+        if event.manual:
+            return "manual", int(event.id[1:])
+        source = event.sources[0]
+        return "extracted", (source.article_id, source.key)
+
+    def _correct(self, text: str, event: Any, do: dict[str, Any], undo: dict[str, Any]) -> None:
+        from db.events import correct_event, update_manual_event
+        from desktop.ui.undo import EventCorrection
+
+        kind, target = self._event_target(event)
+        if kind == "manual":
+            command = EventCorrection(text, self.library, lambda db: update_manual_event(db, target, **do),
+                                      lambda db: update_manual_event(db, target, **undo), self.refresh_timeline)
+        else:
+            article_id, key = target
+            command = EventCorrection(text, self.library, lambda db: correct_event(db, article_id, key, **do),
+                                      lambda db: correct_event(db, article_id, key, **undo), self.refresh_timeline)
+        self._push(command)
+
+    def hide_event(self, event: Any) -> None:
+        self._correct("Hide event", event, {"hidden": True}, {"hidden": False})
+        self.statusBar().showMessage("Event hidden — Ctrl+Z to undo", 5000)
+
+    def pin_event(self, event: Any) -> None:
+        self._correct("Unpin event" if event.pinned else "Pin event", event,
+                      {"pinned": not event.pinned}, {"pinned": event.pinned})
+
+    def edit_event(self, event: Any) -> None:
+        from desktop.ui.dialogs.event import EventDialog
+
+        dialog = EventDialog(self, date=event.date, text=event.text, title="Edit event")
+        dialog.accepted.connect(lambda: self._event_edited(event, dialog))
+        dialog.open()
+
+    def _event_edited(self, event: Any, dialog: Any) -> None:
+        do = {"date": dialog.date_value(), "text": dialog.text_value()}
+        undo = {"date": event.date, "text": event.text}
+        self._correct("Edit event", event, do, undo)
+
+    def add_event(self) -> None:
+        from desktop.ui.dialogs.event import EventDialog
+
+        dialog = EventDialog(self, title="Add event", source_title=self._current_title())
+        dialog.accepted.connect(lambda: self._event_added(dialog))
+        dialog.open()
+
+    def _current_title(self) -> str:
+        article = self.reader.article
+        return (article or {}).get("title") or ""
+
+    def _event_added(self, dialog: Any) -> None:
+        from db.events import add_manual_event, update_manual_event
+        from desktop.ui.undo import EventCorrection
+
+        created: dict[str, int] = {}
+        source = self.current_article if dialog.use_source() else None
+        people = dialog.people_value()
+
+        def do(db: Any) -> None:
+            if "id" in created:
+                update_manual_event(db, created["id"], hidden=False)
+            else:
+                created["id"] = add_manual_event(db, dialog.date_value(), dialog.text_value(), people=people,
+                                                 source_article_id=source, planned=dialog.planned())
+
+        def undo(db: Any) -> None:
+            update_manual_event(db, created["id"], hidden=True)
+
+        self._push(EventCorrection("Add event", self.library, do, undo, self.refresh_timeline))
+
+    def refresh_timeline(self) -> None:
+        self.timeline.reload()
+        self.person_events.reload()
+        if self.tabs.currentIndex() == TAB_BRIEF:
+            self.refresh_brief()
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def refresh_people(self) -> None:
+        self.people.reload()
+        self.person_events.reload()
+        self._refresh_choices()
+        self.timeline.reload()
+        if self.current_article is not None:
+            self.open_article(self.current_article)
+
+    def rename_person(self, person: dict[str, Any]) -> None:
+        from db.people import rename_person
+        from desktop.ui.undo import PeopleCorrection
+
+        name, ok = QInputDialog.getText(self, "Rename person", f"New name for {person['name']}:", text=person["name"])
+        if ok and name.strip() and name.strip() != person["name"]:
+            self._push(PeopleCorrection(f"Rename {person['name']}", self.library,
+                                        lambda db: rename_person(db, person["id"], name), self.refresh_people))
+
+    def merge_people(self, first: dict[str, Any], second: dict[str, Any]) -> None:
+        from db.people import merge_people
+        from desktop.ui.undo import PeopleCorrection
+
+        self._push(PeopleCorrection(f"Merge {second['name']} into {first['name']}", self.library,
+                                    lambda db: merge_people(db, first["id"], second["id"]), self.refresh_people))
+        self.statusBar().showMessage(f"Merged {second['name']} into {first['name']} — Ctrl+Z to undo", 5000)
+
+    def split_person(self, person: dict[str, Any]) -> None:
+        from db.people import split_person
+
+        aliases = person.get("aliases") or []
+        if not aliases:
+            self.statusBar().showMessage(f"{person['name']} goes by one name only: nothing to split off", 5000)
+            return
+        alias, ok = QInputDialog.getItem(self, "Split person",
+                                         f"Which name is someone other than {person['name']}?", aliases, 0, False)
+        if ok and alias:
+            self.split_person_alias(person, alias, split_person)
+
+    def split_person_alias(self, person: dict[str, Any], alias: str, split: Any = None) -> None:
+        from desktop.ui.undo import PeopleCorrection
+
+        if split is None:
+            from db.people import split_person as split
+        self._push(PeopleCorrection(f"Split {alias} from {person['name']}", self.library,
+                                    lambda db: split(db, person["id"], alias), self.refresh_people))
+
+    def mark_not_person(self, person: dict[str, Any]) -> None:
+        from db.people import mark_not_person
+        from desktop.ui.undo import PeopleCorrection
+
+        self._push(PeopleCorrection(f"{person['name']} is not a person", self.library,
+                                    lambda db: mark_not_person(db, person["name"]), self.refresh_people))
+        self.statusBar().showMessage(f"“{person['name']}” is no longer treated as a person — Ctrl+Z to undo", 5000)
+
+    # -- brief ----------------------------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_BRIEF:
+            self.refresh_brief()
+
+    def brief_filters(self) -> Any:
+        from desktop.timeline.filters import Filters
+
+        return Filters() if self.brief_pane.whole_library() else self.timeline.filters
+
+    def refresh_brief(self) -> None:
+        """Render the brief on a worker; a newer request makes older results moot."""
+        self._brief_generation += 1
+        generation = self._brief_generation
+        filters, title, path = self.brief_filters(), self.brief_pane.brief_title(), self.library_path
+
+        def render(_state: Any) -> tuple[int, str, str]:
+            with Library(path) as library:
+                markdown_text = brief_source.brief_markdown(library, filters, title)
+            return generation, markdown_text, brief_source.brief_html(markdown_text)
+
+        self.run_task("Updating the brief", render, self._brief_rendered, quiet=True)
+
+    def _brief_rendered(self, result: tuple[int, str, str]) -> None:
+        generation, markdown_text, html = result
+        if generation != self._brief_generation:
+            return
+        self.brief_pane.show_brief(markdown_text, html)
+        self.brief_updated.emit(markdown_text)
+
+    def export_dialog(self, kind: str = "md") -> None:
+        label, suffix = brief_source.EXPORTS[kind]
+        name = self.brief_pane.brief_title().replace("/", "-") + ("-timelinejs" if kind == "timelinejs" else "")
+        path, _filter = QFileDialog.getSaveFileName(self, f"Export {label}", str(Path.home() / f"{name}{suffix}"),
+                                                    f"{label} (*{suffix})")
+        if path:
+            self.export_to(kind, Path(path))
+
+    def export_to(self, kind: str, path: Path) -> workers.Task:
+        filters, title, library_path = self.brief_filters(), self.brief_pane.brief_title(), self.library_path
+
+        def write(state: Any) -> str:
+            with Library(library_path) as library:
+                content = brief_source.export(kind, library, filters, title)
+            return str(tasks.write_file(path, content, state))
+
+        return self.run_task("Exporting", write, self._exported)
+
+    def _exported(self, path: str) -> None:
+        self.brief_pane.status.setText(f"Saved {Path(path).name}")
+        self.statusBar().showMessage(f"Exported {path}", 8000)
+        self.export_finished.emit(path)
+
+
+def _nobody() -> Any:
+    from desktop.timeline.filters import Filters
+
+    return Filters(person="\x00nobody")
+

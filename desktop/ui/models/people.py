@@ -1,0 +1,78 @@
+"""``PeopleModel``: everyone the library mentions, with roles and mention counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from db.library import Library
+
+PersonRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PeopleModel(QAbstractTableModel):
+    HEADERS = ("Person", "Roles", "Mentions", "Articles")
+
+    def __init__(self, library: Library, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._people: list[dict[str, Any]] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._people = self._read()
+        self.endResetModel()
+
+    def _read(self) -> list[dict[str, Any]]:
+        if not self.library.db["people"].exists():
+            return []
+        from db.people import list_people
+
+        return list_people(self.library.db)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._people)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._people):
+            return None
+        person = self._people[index.row()]
+        column = index.column()
+        if role == PersonRole:
+            return person
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return person["name"]
+            if column == 1:
+                return "; ".join(person.get("roles") or [])
+            if column == 2:
+                return person.get("mentions", 0)
+            if column == 3:
+                return person.get("articles", 0)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and person.get("aliases"):
+            return "Also: " + ", ".join(person["aliases"])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def person(self, row: int) -> dict[str, Any] | None:
+        return self._people[row] if 0 <= row < len(self._people) else None
+
+    def row_of(self, person_id: int) -> int | None:
+        for row, person in enumerate(self._people):
+            if person["id"] == person_id:
+                return row
+        return None
+
+    def names(self) -> list[str]:
+        return [p["name"] for p in self._people]

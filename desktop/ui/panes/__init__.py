@@ -1,0 +1,1 @@
+"""The panes of the main window: library, reader, timeline, people, brief."""

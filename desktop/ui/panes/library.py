@@ -1,0 +1,127 @@
+"""The library pane: every article (title, outlet, date), full-text search with ranked
+snippets, a tag/story filter and the sort order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.articles import ArticleIdRole, ArticleListModel
+
+ALL_TAGS = "All stories"
+
+
+class LibraryPane(QWidget):
+    article_selected = Signal(int)
+    delete_requested = Signal(int)
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the library (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._run_search)
+        self.tag = QComboBox()
+        self.tag.setToolTip("Show one story (tag) only")
+        self.tag.currentIndexChanged.connect(self._tag_changed)
+        self.sort = QComboBox()
+        self.sort.addItem("Newest published", "published")
+        self.sort.addItem("Newest clipped", "clipped")
+        self.sort.currentIndexChanged.connect(lambda _i: self.model.set_order(self.sort.currentData()))
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        model.modelReset.connect(self._after_reset)
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.tag, 1)
+        filters.addWidget(self.sort, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self.refresh_tags([])
+        self._after_reset()
+
+    def refresh_tags(self, tags: list[dict]) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(ALL_TAGS, None)
+        for tag in tags:
+            self.tag.addItem(f"{tag['name']} ({tag['articles']})", tag["name"])
+        index = self.tag.findData(current)
+        self.tag.setCurrentIndex(max(index, 0))
+        self.tag.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_article(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.article_id(rows[0].row()) if rows else None
+
+    def select_article(self, article_id: int) -> None:
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        if self.search.text().strip() != self.model.query:
+            self.model.set_query(self.search.text())
+
+    def _tag_changed(self, _index: int) -> None:
+        self.model.set_tag(self.tag.currentData())
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            article_id = self.model.data(indexes[0], ArticleIdRole)
+            if article_id is not None:
+                self.article_selected.emit(int(article_id))
+
+    def _after_reset(self) -> None:
+        total = self.model.total()
+        what = "result" if self.model.query else "article"
+        self.count.setText(f"{total:,} {what}{'s' if total != 1 else ''}")
+        header = self.view.horizontalHeader()
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        if self.model.query and self.model.columnCount() > 4:
+            header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        else:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def current_index(self) -> QModelIndex:
+        return self.view.currentIndex()

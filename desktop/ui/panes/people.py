@@ -1,0 +1,143 @@
+"""The people pane: who the library mentions (roles, mention counts), their corrections —
+rename, merge, split, not a person, each undoable — and the selected person's events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.people import PeopleModel, PersonRole
+from desktop.ui.models.timeline import TimelineModel
+from desktop.ui.panes.timeline import EventDelegate
+
+
+class PeoplePane(QWidget):
+    person_selected = Signal(object)  # the person dict
+    rename_requested = Signal(object)
+    merge_requested = Signal(object, object)
+    split_requested = Signal(object)
+    not_person_requested = Signal(object)
+    source_activated = Signal(int, int)
+
+    def __init__(self, model: PeopleModel, events: TimelineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.events = events
+        self.table = QTableView()
+        self.table.setObjectName("peopleView")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 180)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.rename_button = QPushButton("Rename…")
+        self.merge_button = QPushButton("Merge")
+        self.merge_button.setToolTip("Select two people (Ctrl+click) to make them one")
+        self.split_button = QPushButton("Split…")
+        self.not_person_button = QPushButton("Not a person")
+        self.rename_button.clicked.connect(lambda: self._with_one(self.rename_requested))
+        self.split_button.clicked.connect(lambda: self._with_one(self.split_requested))
+        self.not_person_button.clicked.connect(lambda: self._with_one(self.not_person_requested))
+        self.merge_button.clicked.connect(self._merge)
+        self.events_title = QLabel("Select a person to see their events")
+        self.events_view = QListView()
+        self.events_view.setObjectName("personEventsView")
+        self.events_view.setModel(events)
+        self.events_view.setWordWrap(True)
+        self.events_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.events_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        delegate = EventDelegate(self.events_view)
+        delegate.link_activated.connect(self._open_link)
+        self.events_view.setItemDelegate(delegate)
+        buttons = QHBoxLayout()
+        for button in (self.rename_button, self.merge_button, self.split_button, self.not_person_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(buttons)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.events_title)
+        bottom_layout.addWidget(self.events_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self._update_buttons()
+
+    def selected_people(self) -> list[dict[str, Any]]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [p for p in (self.model.person(r) for r in rows) if p is not None]
+
+    def select_person(self, person_id: int) -> None:
+        row = self.model.row_of(person_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def show_events_of(self, person: dict[str, Any] | None) -> None:
+        from desktop.timeline.filters import Filters
+
+        if person is None:
+            self.events_title.setText("Select a person to see their events")
+            self.events.set_filters(Filters(person="\x00nobody"))
+            return
+        self.events.set_filters(Filters(person=person["name"]))
+        count = self.events.total_events()
+        self.events_title.setText(f"{person['name']}: {count} event{'s' if count != 1 else ''}")
+
+    def _with_one(self, signal: Any) -> None:
+        people = self.selected_people()
+        if len(people) == 1:
+            signal.emit(people[0])
+
+    def _merge(self) -> None:
+        people = self.selected_people()
+        if len(people) == 2:
+            self.merge_requested.emit(people[0], people[1])
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_buttons()
+        people = self.selected_people()
+        if len(people) == 1:
+            self.show_events_of(people[0])
+            self.person_selected.emit(people[0])
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_people())
+        for button in (self.rename_button, self.split_button, self.not_person_button):
+            button.setEnabled(count == 1)
+        self.merge_button.setEnabled(count == 2)
+
+    def _open_link(self, link: str) -> None:
+        parts = link.split(":")
+        if parts[0] == "article" and len(parts) > 1 and parts[1].isdigit():
+            offset = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+            self.source_activated.emit(int(parts[1]), offset)
+
+    def index_of(self, row: int) -> Any:
+        return self.model.index(row, 0).data(PersonRole)

@@ -1,0 +1,255 @@
+"""The timeline pane: events under date headers, people as chips, sources as reader links;
+filters (person, dates, words, story), zoom, and hide/edit/add/pin corrections (undoable)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.timeline import HtmlRole, KindRole, TimelineModel
+
+ALL_PEOPLE = "Everyone"
+ALL_STORIES = "All stories"
+
+
+class EventDelegate(QStyledItemDelegate):
+    """Paints header and event rows as rich text; a click on a source link opens it."""
+
+    link_activated = Signal(str)
+
+    def _document(self, index: QModelIndex | QPersistentModelIndex, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDocumentMargin(6)
+        if index.data(KindRole) == "header":
+            font = document.defaultFont()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            document.setDefaultFont(font)
+            document.setPlainText(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        else:
+            document.setHtml(index.data(HtmlRole) or "")
+        document.setTextWidth(max(width, 100))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = self._document(index, option.rect.width())
+        painter.translate(option.rect.topLeft())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        group = QPalette.ColorGroup.Active
+        role = (QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
+                else QPalette.ColorRole.Text)
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(group, role))
+        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = option.rect.width() if option.rect.width() > 0 else 500
+        if option.widget is not None and hasattr(option.widget, "viewport"):
+            width = option.widget.viewport().width()  # type: ignore[attr-defined]
+        document = self._document(index, width)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 2)
+
+    def anchor_at(self, index: QModelIndex | QPersistentModelIndex, rect_width: int, x: int, y: int) -> str:
+        from PySide6.QtCore import QPointF
+
+        document = self._document(index, rect_width)
+        return document.documentLayout().anchorAt(QPointF(x, y))
+
+    def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and index.data(KindRole) == "event":
+            position = event.position()  # type: ignore[attr-defined]
+            anchor = self.anchor_at(index, option.rect.width(),
+                                    int(position.x() - option.rect.x()), int(position.y() - option.rect.y()))
+            if anchor:
+                self.link_activated.emit(anchor)
+                return True
+        return super().editorEvent(event, model, option, index)
+
+
+class TimelinePane(QWidget):
+    source_activated = Signal(int, int)  # article id, character offset of the sentence
+    hide_requested = Signal(object)
+    pin_requested = Signal(object)
+    edit_requested = Signal(object)
+    add_requested = Signal()
+
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.person = QComboBox()
+        self.person.setEditable(True)
+        self.person.setToolTip("Only events naming this person")
+        self.person.setMinimumContentsLength(14)
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("from (2025, 2025-05, 2025-05-29)")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("to")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("words in the event")
+        self.text.setClearButtonEnabled(True)
+        self.tag = QComboBox()
+        self.zoom = QComboBox()
+        for zoom in ("day", "month", "year"):
+            self.zoom.addItem(f"By {zoom}", zoom)
+        self.zoom.currentIndexChanged.connect(lambda _i: self.model.set_zoom(self.zoom.currentData()))
+        self.filter_error = QLabel("")
+        self.filter_error.setStyleSheet("color: #c0392b")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.apply_filters)
+        for edit in (self.date_from, self.date_to, self.text):
+            edit.textChanged.connect(lambda _t: self._timer.start())
+        self.person.currentTextChanged.connect(lambda _t: self._timer.start())
+        self.tag.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.view = QListView()
+        self.view.setModel(model)
+        self.view.setObjectName("timelineView")
+        self.view.setWordWrap(True)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.delegate = EventDelegate(self.view)
+        self.delegate.link_activated.connect(self.open_link)
+        self.view.setItemDelegate(self.delegate)
+        self.view.doubleClicked.connect(self._open_first_source)
+        self.count = QLabel("")
+        model.modelReset.connect(self._update_count)
+        model.rowsInserted.connect(lambda *_a: self._update_count())
+        self.add_button = QPushButton("Add…")
+        self.edit_button = QPushButton("Edit…")
+        self.hide_button = QPushButton("Hide")
+        self.pin_button = QPushButton("Pin")
+        self.add_button.clicked.connect(self.add_requested)
+        self.edit_button.clicked.connect(lambda: self._emit_selected(self.edit_requested))
+        self.hide_button.clicked.connect(lambda: self._emit_selected(self.hide_requested))
+        self.pin_button.clicked.connect(lambda: self._emit_selected(self.pin_requested))
+        row1 = QHBoxLayout()
+        row1.addWidget(self.person, 2)
+        row1.addWidget(self.text, 3)
+        row1.addWidget(self.tag, 2)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.date_from, 2)
+        row2.addWidget(self.date_to, 2)
+        row2.addWidget(self.zoom, 1)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.hide_button, self.pin_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.filter_error)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.refresh_choices([], [])
+        self._update_count()
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def refresh_choices(self, people: list[str], tags: list[str]) -> None:
+        for combo, first, values in ((self.person, ALL_PEOPLE, people), (self.tag, ALL_STORIES, tags)):
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for value in values:
+                combo.addItem(value, value)
+            index = combo.findText(current)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+            elif combo.isEditable() and current:
+                combo.setEditText(current)
+            combo.blockSignals(False)
+
+    def current_filters(self) -> Any:
+        from desktop.timeline.filters import Filters
+
+        person = self.person.currentText().strip()
+        if person == ALL_PEOPLE:
+            person = ""
+        return Filters.from_strings(
+            person=person or None,
+            date_from=self.date_from.text().strip() or None,
+            date_to=self.date_to.text().strip() or None,
+            query=self.text.text().strip() or None,
+            tag=self.tag.currentData(),
+        )
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        try:
+            filters = self.current_filters()
+        except ValueError as error:
+            self.filter_error.setText(f"Dates: {error}")
+            return
+        self.filter_error.setText("")
+        self.model.set_filters(filters)
+
+    def filter_person(self, name: str) -> None:
+        """Show only this person's events (from the reader or the people pane)."""
+        self.person.setEditText(name)
+        self.apply_filters()
+
+    def _update_count(self) -> None:
+        total = self.model.total_events()
+        self.count.setText(f"{total:,} event{'s' if total != 1 else ''}")
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def selected_event(self) -> Any:
+        indexes = self.view.selectionModel().selectedIndexes()
+        if not indexes:
+            return None
+        return self.model.data(indexes[0], Qt.ItemDataRole.UserRole + 1)
+
+    def _emit_selected(self, signal: Any) -> None:
+        event = self.selected_event()
+        if event is not None:
+            signal.emit(event)
+
+    def open_link(self, link: str) -> None:
+        if link.startswith("article:"):
+            parts = link.split(":")
+            if len(parts) >= 2 and parts[1].isdigit():
+                offset = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+                self.source_activated.emit(int(parts[1]), offset)
+
+    def _open_first_source(self, index: QModelIndex) -> None:
+        event = self.model.data(index, Qt.ItemDataRole.UserRole + 1)
+        if event is not None and event.sources and event.sources[0].article_id is not None:
+            self.source_activated.emit(int(event.sources[0].article_id), int(event.sources[0].start or 0))
