@@ -936,6 +936,9 @@ def set_(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     if m["adv"]:
         return Resolution(SET, _ADVERB_SETS[m["adv"].lower()], None, NONE, 0.7, "a frequency")
+    if m["mon"]:
+        return Resolution(SET, f"XXXX-{_month_number(m['mon']):02d}", None, NONE, 0.7,
+                          "every year")
     q = m["q"].lower()
     unit_word = m["sunit"].lower().rstrip("s") if m["sunit"].lower() != "minutes" else "minute"
     if q == "a" and not m["freq"]:

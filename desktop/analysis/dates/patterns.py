@@ -104,7 +104,8 @@ _GATES = {
                      r"winter|day|period",
     "duration": r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|"
                 r"millenni",
-    "set": r"daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|day|week|month|year|"
+    "set": r"daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|every|each|day|week|"
+           r"month|year|"
            r"quarter|morning|evening|night|hour|minute|summer|winter|spring|fall",
 }
 #: How far before and after a gate hit a match may reach.
@@ -122,10 +123,11 @@ RULES: tuple[Rule, ...] = (
           r"(?:T(?P<hour>[01]\d|2[0-3]):(?P<min>[0-5]\d))?", 0),
     _rule("numeric", r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
           r"(?P<year>(?:19|20)\d{2})(?![\d.]\d)", 0),
-    _rule("clock", CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
+    _rule("clock", r"(?:(?:around|approximately|roughly)\s+)?"
+          + CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
           + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
           + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?))?", 1),
-    _rule("month_day", r"(?:" + WEEKDAY + r"\s*,?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
+    _rule("month_day", r"(?:(?:around|approximately|roughly)\s+)?(?:" + WEEKDAY + r"\s*,?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
           + REL.replace("(?P<rel>", "(?P<mdrel>") + r"\s+)?" + MONTH
           + r"\s*" + DAY + r"(?:(?:\s*,\s*|\s+)" + YEAR + r")?", 1),
     _rule("day_month", r"(?:" + WEEKDAY + r"\s*,?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?"
@@ -191,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     _rule("year_ago", r"(?:the\s+(?=year-\w+\s+(?:quarter|period|nine|six|month|week)))?"
           r"year-(?P<dir>earlier|ago|before)(?:\s+(?P<unit>quarter|"
           r"period|nine\s+months|six\s+months|level|month|week))?", 3),
-    _rule("duration", r"(?:(?P<pre>about|around|nearly|almost|approximately|roughly|some|"
+    _rule("duration", r"(?:(?P<pre>around|nearly|almost|approximately|roughly|some|"
           r"at\s+least|at\s+most|up\s+to|more\s+than|less\s+than|fewer\s+than|"
           r"no\s+more\s+than|no\s+less\s+than|as\s+many\s+as|as\s+much\s+as|as\s+long\s+as|"
           r"all|each\s+of|the\s+better\s+part\s+of)\s+)?"
@@ -212,7 +214,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<q>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?:"
           + NUMBER.replace("(?P<num>", "(?P<snum>") + r"\s+)?(?P<sunit>day|week|month|year|"
           r"quarter|morning|evening|night|hour|minute|weekend|summer|winter|spring|fall|"
-          r"(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s?)", 8),
+          r"(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s?|(?:every|each)\s+" + MONTH_FULL + r")",
+          8),
 )
 
 #: "a day" / "a year" count as a frequency only after these words ("twice a day").
