@@ -173,3 +173,13 @@ def test_a_weekday_that_contradicts_a_full_date_lowers_confidence():
     assert right.value == wrong.value == "2010-11-17"
     assert wrong.confidence < right.confidence
     assert "Friday" in wrong.explanation
+
+
+def test_named_days_fall_on_their_calendar_dates():
+    v = values("Sales jumped over Thanksgiving and Easter, before Christmas Eve 2024.",
+               "2025-05-30")
+    assert v["Thanksgiving"] == "2024-11-28"  # fourth Thursday of November
+    assert v["Easter"] == "2025-04-20"
+    assert v["Christmas Eve 2024"] == "2024-12-24"
+    assert values("Voters go to the polls on Election Day 2024.")["Election Day 2024"] == \
+        "2024-11-05"

@@ -22,6 +22,7 @@ from desktop.analysis.dates.anchoring import (
     describe_day,
     tense_near,
 )
+from desktop.analysis.dates.holidays import HOLIDAYS
 from desktop.analysis.dates.lexicon import (
     DECADE_WORDS,
     MONTHS,
@@ -324,62 +325,10 @@ def century(cand: Candidate, ctx: Context) -> Resolution | None:
     return Resolution(DATE, f"{n - 1:02d}", None, ABSOLUTE, 0.9, "a century")
 
 
-_EASTER_CACHE: dict[int, dt.date] = {}
-
-
-def _easter(year: int) -> dt.date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
-    if year not in _EASTER_CACHE:
-        a, b, c = year % 19, year // 100, year % 100
-        d, e = b // 4, b % 4
-        f = (b + 8) // 25
-        g = (b - f + 1) // 3
-        h = (19 * a + b - d - g + 15) % 30
-        i, k = c // 4, c % 4
-        L = (32 + 2 * e + 2 * i - h - k) % 7
-        mm = (a + 11 * h + 22 * L) // 451
-        mon = (h + L - 7 * mm + 114) // 31
-        day_ = (h + L - 7 * mm + 114) % 31 + 1
-        _EASTER_CACHE[year] = dt.date(year, mon, day_)
-    return _EASTER_CACHE[year]
-
-
-def _nth_weekday(year: int, mon: int, weekday: int, n: int) -> dt.date:
-    """The n-th ISO *weekday* of a month; n = -1 for the last one."""
-    if n > 0:
-        first = dt.date(year, mon, 1)
-        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
-
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas": lambda y: dt.date(y, 12, 25),
-    "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas eve": lambda y: dt.date(y, 12, 24),
-    "new year's": lambda y: dt.date(y, 1, 1),
-    "new year's day": lambda y: dt.date(y, 1, 1),
-    "new year's eve": lambda y: dt.date(y, 12, 31),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
-    "easter": _easter,
-    "easter sunday": _easter,
-    "independence day": lambda y: dt.date(y, 7, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
-    "halloween": lambda y: dt.date(y, 10, 31),
-    "valentine's day": lambda y: dt.date(y, 2, 14),
-    "boxing day": lambda y: dt.date(y, 12, 26),
-    "veterans day": lambda y: dt.date(y, 11, 11),
-    "election day": lambda y: _nth_weekday(y, 11, 2, 1) + dt.timedelta(days=0)
-    if _nth_weekday(y, 11, 1, 1).day > 1 else _nth_weekday(y, 11, 2, 1),
-}
-
-
 def holiday(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     name = " ".join(m["hol"].lower().replace("’", "'").split())
-    rule = _HOLIDAYS.get(name)
+    rule = HOLIDAYS.get(name)
     if rule is None:
         return None
     if m["year"]:
@@ -1031,78 +980,3 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
     "set": set_, "range_end_year": range_end_year, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }
-
-_YEAR_CONTEXT_BAD_BEFORE = re.compile(r"(?:[$£€#¥]|\bNo\.|\bnumber|\bRs\.?|\bUS\$)\s*$", re.I)
-_YEAR_CONTEXT_BAD_AFTER = re.compile(
-    r"\s*(?:[-–]\s*(?:[a-z]+\b)(?<!old)(?<!era)|[a-z]+s\b(?<!\bis)(?<!\bwas)|"
-    r"(?:people|feet|metres|meters|miles|kilometers|km|tons|troops|men|women|children|"
-    r"cars|jobs|votes|points|yards|pages|acres|dead|deaths)\b)", re.I)
-_DETERMINER = re.compile(r"\b(?:the|its|their|his|her|this|that|our|of|in)\s+$", re.I)
-_YEAR_PREP = re.compile(
-    r"\b(?:in|since|of|from|until|till|by|before|after|around|circa|c\.|during|to|through|"
-    r"between|and|early|late|mid|year|fiscal|the)\s*$", re.I)
-
-
-def plausible(cand: Candidate, text: str) -> bool:
-    """A cheap veto on matches that are numbers, names or words, not times."""
-    name = cand.rule.name
-    if name == "year":
-        m = cand.match
-        if _YEAR_CONTEXT_BAD_BEFORE.search(text, max(0, cand.start - 6), cand.start):
-            return False
-        if m["fiscal"] is None and _YEAR_CONTEXT_BAD_AFTER.match(
-                text, cand.end, cand.end + 20) and not \
-                _DETERMINER.search(text, max(0, cand.start - 8), cand.start):
-            return False  # "2000 troops", but "the 1992 elections"
-        if m["mod"] is None and m["fiscal"] is None:
-            y = int(m["year"])
-            before = text[max(0, cand.start - 12) : cand.start]
-            if y < 1900 and not _YEAR_PREP.search(before):
-                return False
-            if y > 2100:
-                return False
-            prior = re.search(r"(\d[\d,.]*)\s*(?:to|and|or|-)\s*$", before)
-            if prior and not re.fullmatch(r"1[0-9]\d\d|20\d\d", prior.group(1)):
-                return False
-    elif name == "duration":
-        m = cand.match
-        if m["num"].lower() in {"a", "an", "some", "many"} and (m["dir"] or m["det"]) is None \
-                and m["unit"].lower() in {"second", "minute"} and m["pre"] is None:
-            return False
-        after = text[cand.end : cand.end + 4]
-        if m["num"].lower() == "second" or after.startswith(("’s", "'s")):
-            return False
-        if m["old"] and m["old"].lower() == "-old" or re.match(r"\s+old\b", after + text[
-                cand.end + 4 : cand.end + 8]):
-            return False  # an age ("a 6-year-old", "52 years old"), not a stretch of time
-        if m["unit"].lower() == "quarter" and m["plural"] and "-" in m.group(0):
-            return False  # "three-quarters" of something
-        if len(m["num"]) == 4 and m["num"].isdigit() and m["unit"].lower() in {"second",
-                                                                                 "minute"}:
-            return False
-    elif name == "set":
-        m = cand.match
-        if m["q"] and m["q"].lower() in {"a", "per"} and not m["freq"]:
-            if m["q"].lower() == "per" or not SET_TRIGGER.search(
-                    text, max(0, cand.start - 25), cand.start):
-                return False
-    elif name == "ref":
-        word = cand.match["word"].lower()
-        if word in {"present", "past"} and not text[cand.end : cand.end + 1].isspace():
-            return False
-        if word == "present" or word == "past":
-            return False
-        if word == "current" and False:
-            after = text[cand.end : cand.end + 20]
-            if not re.match(r"\s+(?:[a-z]+\s+)?(?:year|quarter|month|week|period|season|"
-                            r"level|levels|rate|rates|price|prices|situation|crisis|"
-                            r"government|administration|term|policy|system|fiscal|"
-                            r"conditions|economic|market|state|plan|leader|leaders|"
-                            r"environment|talks|round|session|regime|president|contract|"
-                            r"rules)", after):
-                return False
-    elif name == "month":
-        m = cand.match
-        if m["mon"] in {"March", "May"} and text[cand.end : cand.end + 1] == "-":
-            return False
-    return True

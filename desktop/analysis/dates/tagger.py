@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.analysis.dates.anchoring import Narrative
-from desktop.analysis.dates.normalise import NORMALISERS, Context, plausible
+from desktop.analysis.dates.filters import plausible
+from desktop.analysis.dates.normalise import NORMALISERS, Context
 from desktop.analysis.dates.patterns import Candidate, find_candidates
 from desktop.analysis.dates.timex import Timex
 from desktop.analysis.dates.values import is_well_formed, precision_of

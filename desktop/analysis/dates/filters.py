@@ -1,0 +1,86 @@
+"""Which pattern matches are not time expressions at all: "2000 troops", "$1999", ages.
+
+The patterns are deliberately generous; these checks run before overlapping matches are
+resolved, so a vetoed long match cannot hide a good shorter one inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.analysis.dates.patterns import SET_TRIGGER, Candidate
+
+_YEAR_CONTEXT_BAD_BEFORE = re.compile(r"(?:[$£€#¥]|\bNo\.|\bnumber|\bRs\.?|\bUS\$)\s*$", re.I)
+_YEAR_CONTEXT_BAD_AFTER = re.compile(
+    r"\s*(?:[-–]\s*(?:[a-z]+\b)(?<!old)(?<!era)|[a-z]+s\b(?<!\bis)(?<!\bwas)|"
+    r"(?:people|feet|metres|meters|miles|kilometers|km|tons|troops|men|women|children|"
+    r"cars|jobs|votes|points|yards|pages|acres|dead|deaths)\b)", re.I)
+_DETERMINER = re.compile(r"\b(?:the|its|their|his|her|this|that|our|of|in)\s+$", re.I)
+_YEAR_PREP = re.compile(
+    r"\b(?:in|since|of|from|until|till|by|before|after|around|circa|c\.|during|to|through|"
+    r"between|and|early|late|mid|year|fiscal|the)\s*$", re.I)
+
+
+def plausible(cand: Candidate, text: str) -> bool:
+    """A cheap veto on matches that are numbers, names or words, not times."""
+    name = cand.rule.name
+    if name == "year":
+        m = cand.match
+        if _YEAR_CONTEXT_BAD_BEFORE.search(text, max(0, cand.start - 6), cand.start):
+            return False
+        if m["fiscal"] is None and _YEAR_CONTEXT_BAD_AFTER.match(
+                text, cand.end, cand.end + 20) and not \
+                _DETERMINER.search(text, max(0, cand.start - 8), cand.start):
+            return False  # "2000 troops", but "the 1992 elections"
+        if m["mod"] is None and m["fiscal"] is None:
+            y = int(m["year"])
+            before = text[max(0, cand.start - 12) : cand.start]
+            if y < 1900 and not _YEAR_PREP.search(before):
+                return False
+            if y > 2100:
+                return False
+            prior = re.search(r"(\d[\d,.]*)\s*(?:to|and|or|-)\s*$", before)
+            if prior and not re.fullmatch(r"1[0-9]\d\d|20\d\d", prior.group(1)):
+                return False
+    elif name == "duration":
+        m = cand.match
+        if m["num"].lower() in {"a", "an", "some", "many"} and (m["dir"] or m["det"]) is None \
+                and m["unit"].lower() in {"second", "minute"} and m["pre"] is None:
+            return False
+        after = text[cand.end : cand.end + 4]
+        if m["num"].lower() == "second" or after.startswith(("’s", "'s")):
+            return False
+        if m["old"] and m["old"].lower() == "-old" or re.match(r"\s+old\b", after + text[
+                cand.end + 4 : cand.end + 8]):
+            return False  # an age ("a 6-year-old", "52 years old"), not a stretch of time
+        if m["unit"].lower() == "quarter" and m["plural"] and "-" in m.group(0):
+            return False  # "three-quarters" of something
+        if len(m["num"]) == 4 and m["num"].isdigit() and m["unit"].lower() in {"second",
+                                                                                 "minute"}:
+            return False
+    elif name == "set":
+        m = cand.match
+        if m["q"] and m["q"].lower() in {"a", "per"} and not m["freq"]:
+            if m["q"].lower() == "per" or not SET_TRIGGER.search(
+                    text, max(0, cand.start - 25), cand.start):
+                return False
+    elif name == "ref":
+        word = cand.match["word"].lower()
+        if word in {"present", "past"} and not text[cand.end : cand.end + 1].isspace():
+            return False
+        if word == "present" or word == "past":
+            return False
+        if word == "current" and False:
+            after = text[cand.end : cand.end + 20]
+            if not re.match(r"\s+(?:[a-z]+\s+)?(?:year|quarter|month|week|period|season|"
+                            r"level|levels|rate|rates|price|prices|situation|crisis|"
+                            r"government|administration|term|policy|system|fiscal|"
+                            r"conditions|economic|market|state|plan|leader|leaders|"
+                            r"environment|talks|round|session|regime|president|contract|"
+                            r"rules)", after):
+                return False
+    elif name == "month":
+        m = cand.match
+        if m["mon"] in {"March", "May"} and text[cand.end : cand.end + 1] == "-":
+            return False
+    return True
