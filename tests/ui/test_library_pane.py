@@ -1,0 +1,63 @@
+"""The library pane: list, search with snippets, stories, sort; delete with undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.ui.models.articles import ArticleIdRole
+
+
+def _titles(window) -> list[str]:
+    model = window.articles
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def test_lists_title_outlet_and_date_newest_published_first(window):
+    model = window.articles
+    assert _titles(window) == ["Talks set for Istanbul", "Lavrov proposes a date", "An old memorandum"]
+    assert model.data(model.index(0, 1)) == "RT"
+    assert model.data(model.index(0, 2)) == "2025-05-30"
+    assert window.library_pane.count.text() == "3 articles"
+
+
+def test_sort_by_clipped(window):
+    window.library_pane.sort.setCurrentIndex(window.library_pane.sort.findData("clipped"))
+    assert _titles(window)[0] == "Lavrov proposes a date"
+
+
+def test_search_ranks_results_with_snippets(window, qtbot):
+    pane = window.library_pane
+    qtbot.keyClicks(pane.search, "memorandum")
+    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    assert _titles(window) == ["An old memorandum"]
+    snippet = window.articles.data(window.articles.index(0, 4))
+    assert "[memorandum]" in snippet
+    assert pane.count.text() == "1 result"
+    pane.search.clear()
+    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    assert len(_titles(window)) == 3
+
+
+def test_story_filter(window):
+    tag = window.library_pane.tag
+    tag.setCurrentIndex(tag.findData("Ukraine talks"))
+    assert _titles(window) == ["Talks set for Istanbul", "Lavrov proposes a date"]
+
+
+def test_selecting_an_article_opens_it_in_the_reader(window):
+    window.library_pane.view.selectRow(1)
+    assert window.reader.title.text() == "Lavrov proposes a date"
+    assert window.current_article == window.articles.data(window.articles.index(1, 0), ArticleIdRole)
+
+
+def test_delete_key_deletes_and_undo_restores(window, qtbot):
+    view = window.library_pane.view
+    view.selectRow(0)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _titles(window) == ["Lavrov proposes a date", "An old memorandum"]
+    assert "undo" in window.statusBar().currentMessage()
+    assert window.timeline.total_events() == 3  # its events went with it
+    window.undo_action.trigger()
+    assert _titles(window)[0] == "Talks set for Istanbul"
+    assert window.timeline.total_events() == 5
