@@ -26,10 +26,10 @@ from desktop.timeline.sentences import clean_sentence, split_spans, word_count
 #: Weights of the evidence for a date (per distinct article).
 W_REFERENCE = 1.0  # an article published later refers back to the day
 W_SAME_DAY = 0.5  # an article published that day dates a sentence to it
-W_AHEAD = 0.25  # an article announces it beforehand
+W_AHEAD = 0.5  # an article announces it beforehand
 W_PUBLISHED = 0.4  # an article published that day
 W_NEXT_DAY = 0.2  # an article published the next day (it reports "yesterday")
-W_OUTLET = 0.5  # each outlet beyond the first that mentions the day
+W_OUTLET = 0.25  # each outlet beyond the first that mentions the day
 LEAD_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -168,20 +168,29 @@ def _tokens(text: str) -> Counter[str]:
     )
 
 
-def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str]]:
-    """The first sentences of each article (after its headline), cleaned."""
-    leads: list[tuple[int, str]] = []
+def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]:
+    """The first sentences of each article (after its headline), cleaned, each with the one
+    day it dates itself to (None when it names no date; "" when it names another kind)."""
+    leads: list[tuple[int, str, str | None]] = []
     if not article_ids:
         return leads
-    sql = f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(article_ids))})"
-    for article_id, title, text in db.execute(sql, article_ids):
+    marks = ",".join("?" * len(article_ids))
+    timexes: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for article_id, start, value, kind in db.execute(
+        f"SELECT article_id, start, value, type FROM timexes WHERE article_id IN ({marks})", article_ids
+    ):
+        if kind in ("DATE", "TIME"):
+            timexes[article_id].append((start, value or ""))
+    for article_id, title, text in db.execute(f"SELECT id, title, text FROM articles WHERE id IN ({marks})", article_ids):
         taken = 0
         title_norm = " ".join((title or "").split())
         for start, end in split_spans(text, None):
             sentence = text[start:end]
             if " ".join(sentence.split()) == title_norm or word_count(sentence) < MIN_WORDS:
                 continue
-            leads.append((article_id, clean_sentence(sentence)))
+            values = {v[:10] for s, v in timexes.get(article_id, []) if start <= s < end}
+            day = None if not values else (values.pop() if len(values) == 1 else "")
+            leads.append((article_id, clean_sentence(sentence), day))
             taken += 1
             if taken >= LEAD_SENTENCES:
                 break
@@ -231,15 +240,19 @@ def key_events(
     events = _day_events(db, filters)
     publications = _publications(db, filters)
     scores = rank_dates(events, publications, filters)
-    best = sorted(scores, key=lambda d: (-scores[d], d))[: max(0, n_dates)]
+    ranked = sorted(scores, key=lambda d: (-scores[d], d))
+    best = ranked[: max(0, n_dates) * 2]  # spares for days that turn out to have nothing to say
     by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in events:
         if e["date"] in best:
             by_day[e["date"]].append(e)
     lead_ids = sorted({i for day in best for i in publications.get(day, [])}) if leads else []
     leads_by_article: dict[int, list[str]] = defaultdict(list)
-    for article_id, sentence in _leads(db, lead_ids):
-        leads_by_article[article_id].append(sentence)
+    published_on = {i: day for day in best for i in publications.get(day, [])}
+    for article_id, sentence, dated in _leads(db, lead_ids):
+        # A lead speaks for its publication day unless it dates itself to another one.
+        if dated is None or dated == published_on.get(article_id):
+            leads_by_article[article_id].append(sentence)
     candidates_by_day: dict[str, list[_Candidate]] = {}
     df: Counter[str] = Counter()
     for day in best:
@@ -265,7 +278,14 @@ def key_events(
             df.update(set(c.tokens))
     total = sum(len(c) for c in candidates_by_day.values()) or 1
     idf = {w: math.log(1 + total / n) for w, n in df.items()}
-    chosen_by_day = {day: _select(candidates_by_day[day], per_date, idf) for day in sorted(best)}
+    chosen_by_day: dict[str, list[_Candidate]] = {}
+    for day in best:
+        chosen = _select(candidates_by_day[day], per_date, idf)
+        if chosen or per_date == 0:
+            chosen_by_day[day] = chosen
+        if len(chosen_by_day) >= n_dates:
+            break
+    chosen_by_day = dict(sorted(chosen_by_day.items()))
     articles = _article_info(db, sorted({c.article_id for cs in chosen_by_day.values() for c in cs}))
     return [
         KeyDate(
