@@ -66,7 +66,9 @@ def event_html(event: Any, colours: dict[str, str]) -> str:
         marks.append(f"<span style='background-color:{colours['planned']};color:{colours['planned_text']}'>"
                      "&nbsp;PLANNED&nbsp;</span>")
     if event.conflict:
-        others = ", ".join(html.escape(d) for d in event.conflicting_dates) or "another date"
+        from desktop.timeline.precision import display
+
+        others = ", ".join(html.escape(display(d)) for d in event.conflicting_dates) or "another date"
         marks.append(f"<span style='background-color:{colours['conflict']};color:{colours['conflict_text']}'>"
                      f"&nbsp;&#9888; DATE CONFLICT: also reported as {others}&nbsp;</span>")
     if event.manual:
