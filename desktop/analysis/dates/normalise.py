@@ -615,6 +615,11 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     shift = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1,
              "the last": -1, "the prior": -1, "next": 1, "coming": 1, "the coming": 1,
              "this coming": 1, "this past": -1}.get(rel, 0)
+    if rel in {"the past", "the last"} and unit == "Y":
+        # "over the past year": TimeML reads it as the year before publication.
+        value = f"{ctx.dct.year - 1:04d}"
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6,
+                          _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
     if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D", "DE", "CE"}:
         # "the past decade" is the stretch up to now; TimeML gives it as a duration.
         value = {"DE": "P10Y", "CE": "P100Y"}.get(unit, f"P1{unit}")
