@@ -25,7 +25,11 @@ _PUBLISHED_META_REVERSED = re.compile(
     r"(article:published_time|article:modified_time|datePublished|dateModified)",
     re.I,
 )
-_TIME_PUBLISHED = re.compile(r"<time\b[^>]*>", re.I)
+# Whole <meta>/<time> tags of bounded length first, then the patterns above inside each tag:
+# run over the page as a whole, their nested lazy scans took minutes on a 60 KB page of
+# unclosed <meta tags (tests/data/hostile/meta_regex_bomb.html).
+_META_TAG = re.compile(r"<meta\b[^<>]{0,1000}>?", re.I)
+_TIME_PUBLISHED = re.compile(r"<time\b[^<>]{0,1000}>", re.I)
 _DATETIME_ATTR = re.compile(r"datetime\s*=\s*[\"']?" + _ISO, re.I)
 
 
@@ -48,10 +52,11 @@ def declared_publication_date(html: str) -> str | None:
     found: list[tuple[str, str, str | None]] = []  # (kind, day, offset)
     for m in _PUBLISHED_JSON.finditer(head):
         found.append((_kind(m.group(1)), m.group(2), m.group(4)))
-    for m in _PUBLISHED_META.finditer(head):
-        found.append((_kind(m.group(1)), m.group(2), m.group(4)))
-    for m in _PUBLISHED_META_REVERSED.finditer(head):
-        found.append((_kind(m.group(4)), m.group(1), m.group(3)))
+    for tag in _META_TAG.finditer(head):
+        if m := _PUBLISHED_META.match(tag.group(0)):
+            found.append((_kind(m.group(1)), m.group(2), m.group(4)))
+        if m := _PUBLISHED_META_REVERSED.match(tag.group(0)):
+            found.append((_kind(m.group(4)), m.group(1), m.group(3)))
     for tag in _TIME_PUBLISHED.finditer(head):
         if re.search(r"datePublished|pubdate", tag.group(0), re.I):
             dt = _DATETIME_ATTR.search(tag.group(0))
