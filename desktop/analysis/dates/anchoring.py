@@ -129,6 +129,9 @@ def _classify(words: list[str], i: int) -> str | None:
     if word in {"said", "says", "told", "tells", "announced", "reported", "added", "stated"}:
         return _SPEECH  # when something was said, it was said by publication
     following = words[i + 1] if i + 1 < len(words) else ""
+    if word in {"planned", "scheduled", "expected"} and (
+            "had" in before or before[-1:] in (["previously"], ["originally"])):
+        return PAST  # "had been scheduled to expire at midnight Friday": a plan now past
     if word == "planned":
         return FUTURE  # what was planned lies after the planning
     if word in {"plan", "plans"} or word in _INTENT_VERBS:
