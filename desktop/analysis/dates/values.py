@@ -46,12 +46,15 @@ def is_well_formed(value: str) -> bool:
 def precision_of(value: str) -> str | None:
     """The calendar granularity of a value, or None when it is not a placeable date.
 
-    "2025-05-28TEV" is a day, "2025-W22" a week, "199" a decade; "P3D", "PAST_REF" and
+    "2025-05-28TEV" is a day, "2025-W22" a week, "199" a decade, "2025-H1" a year (the
+    coarser unit, never a finer one); "P3D", "PAST_REF" and
     "XXXX-05-16" (no year known) are not on the calendar, so they give None.
     """
     for pattern, name in _PRECISION:
         if pattern.match(value):
-            return "quarter" if name == "half" else name
+            # A half year has no name of its own here: call it by the coarser unit, so
+            # nobody reads it as more precise than it is.
+            return "year" if name == "half" else name
     return None
 
 
