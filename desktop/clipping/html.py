@@ -30,6 +30,9 @@ for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
 _URL_DATE = re.compile(r"/(19[5-9]\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 #: Pages deeper than this are refused (or they'd take minutes and gigabytes to parse).
 MAX_HTML_NESTING = 2000
+#: htmldate's extensive search scans the whole page with many patterns (~1 s per MB): beyond
+#: this size only the page's metadata is read for a date.
+MAX_EXTENSIVE_DATE_SEARCH = 2_000_000
 #: Fewer words than this is a menu or a cookie banner, not an article.
 MIN_ARTICLE_WORDS = 5
 
@@ -57,7 +60,8 @@ def clip_html(
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params={"extensive_search": True, "original_date": True},
+            date_extraction_params={"extensive_search": len(html) <= MAX_EXTENSIVE_DATE_SEARCH,
+                                    "original_date": True},
         )
     except Exception as error:  # trafilatura/lxml raise many kinds on broken pages
         raise ClipError(f"{what} could not be read as HTML ({type(error).__name__})") from error
@@ -101,7 +105,9 @@ def _set_published(article: Article, html: str, metadata_date: str | None) -> No
 
 def _safe_find_date(html: str, url: str | None) -> str | None:
     try:
-        return find_date(html, url=url, original_date=True, extensive_search=True)
+        # Bytes, not str: htmldate downloads a str that starts with "http" and has no space.
+        return find_date(html.encode("utf-8"), url=url, original_date=True,
+                         extensive_search=len(html) <= MAX_EXTENSIVE_DATE_SEARCH)
     except Exception:  # htmldate on a broken page: no date rather than no article
         return None
 
