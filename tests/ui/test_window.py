@@ -1,0 +1,83 @@
+"""Desktop manners: layout remembered, errors shown (never silent), progress with Cancel,
+work off the GUI thread, colours for light and dark."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.ui.main_window import MainWindow
+
+
+def test_layout_and_choices_are_remembered(qtbot, small_library, settings):
+    first = MainWindow(small_library, settings=settings, warm_up=False)
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentIndex(1)
+    first.library_pane.sort.setCurrentIndex(first.library_pane.sort.findData("clipped"))
+    first.timeline_pane.zoom.setCurrentIndex(first.timeline_pane.zoom.findData("month"))
+    first.splitter.setSizes([500, 400, 500])
+    sizes = first.splitter.sizes()
+    first.close()
+    assert Path(settings.fileName()).is_file()
+    second = MainWindow(small_library, settings=settings, warm_up=False)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.tabs.currentIndex() == 1
+    assert second.library_pane.sort.currentData() == "clipped"
+    assert second.timeline.zoom == "month"
+    assert second.splitter.sizes() == sizes
+    second.close()
+
+
+def test_settings_live_in_the_data_folder(settings, tmp_path):
+    assert Path(settings.fileName()) == tmp_path / "data" / "clipline.ini"
+
+
+def test_a_failing_task_is_shown_with_copyable_details(window, qtbot):
+    def broken(_state):
+        raise ValueError("the export went wrong")
+
+    with qtbot.waitSignal(window.task_failed, timeout=10_000) as blocker:
+        window.run_task("Exporting", broken, lambda _r: None)
+    assert "the export went wrong" in blocker.args[0]
+    assert "Exporting failed" in window.statusBar().currentMessage()
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes
+    details = boxes[-1].detailedText()
+    assert "Traceback" in details and "ValueError" in details and "clipline.log" in details
+
+
+def test_long_work_runs_off_the_gui_thread_with_progress_and_cancel(window, qtbot):
+    started = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def slow(state):
+        threads.append(threading.current_thread())
+        state.progress(1, 10, "working")
+        started.set()
+        while not state.cancelled:
+            threading.Event().wait(0.01)
+        return "stopped"
+
+    results = []
+    window.run_task("Long job", slow, results.append)
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: window.progress.isVisible(), timeout=3_000)  # after a moment, not at once
+    assert window.cancel_button.isVisible()
+    assert window.progress.value() == 1 and window.progress.maximum() == 10
+    window.cancel_button.click()
+    qtbot.waitUntil(lambda: results == ["stopped"], timeout=5_000)
+    assert threads[0] is not threading.main_thread()
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+
+
+def test_dark_colour_scheme_changes_highlight_colours(window):
+    window.library_pane.view.selectRow(0)
+    light = window.reader.view.toHtml()
+    window.reader.set_dark(True)
+    dark = window.reader.view.toHtml()
+    assert light != dark
+    assert "#3b4f7a" in dark  # people on a dark background
