@@ -35,7 +35,13 @@ _SHIFT = re.compile(
 )
 #: A year right after these words bounds a stretch ("since 2022"); it dates nothing itself.
 _BOUND_BEFORE = re.compile(r"\b(since|until|till|by|through|from|before|after)\s*$", re.I)
+_STAMP_BEFORE = re.compile(r"(?:last updated|updated|first published|published|posted)(?: at| on)?[^.\n]{0,25}$", re.I)
+_STAMP_AFTER = re.compile(r"[^.\n]{0,25}?\b(?:wrote|writes)\s*:", re.I)
+_CLOCK_ZONE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|BST|UTC|EDT|EST|CDT|CST|PDT|PST|CET|CEST|ET)\b", re.I)
 MIN_WORDS = 4
+#: Prose has small words ("the", "said"); a dateline or caption credit has almost none.
+MIN_PROSE_WORDS = 3
+_PROSE_WORD = re.compile(r"(?<![\w'])[a-z]{2,}\b")
 MAX_CHARS = 600
 
 
@@ -100,6 +106,8 @@ def extract_events(
         start = int(_get(t, "start"))
         if placed.precision == "year" and _BOUND_BEFORE.search(text[max(0, start - 12) : start]):
             continue
+        if _is_stamp(text, start, int(_get(t, "end"))):
+            continue
         dated.append((start, int(_get(t, "end")), placed, _get(t, "text") or text[start : int(_get(t, "end"))]))
     dated.sort(key=lambda d: d[0])
     people = _people(entities)
@@ -113,7 +121,8 @@ def extract_events(
         inside = [d for d in dated if start <= d[0] < end]
         paragraph = paragraph_of(text, start)
         cleaned = clean_sentence(raw)
-        if word_count(_without(raw, start, inside)) < MIN_WORDS:
+        rest = _without(raw, start, inside)
+        if word_count(rest) < MIN_WORDS or len(_PROSE_WORD.findall(rest)) < MIN_PROSE_WORDS:
             previous = None
             continue
         names = _names_in(people, start, end)
@@ -141,6 +150,14 @@ def extract_events(
         else:
             previous = None
     return events
+
+
+def _is_stamp(text: str, start: int, end: int) -> bool:
+    """A page's own time stamp (dateline, "last updated", a reader comment's header): it says
+    when something was written, not when anything happened."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(_STAMP_BEFORE.search(before) or _STAMP_AFTER.match(after) or _CLOCK_ZONE.search(text[start:end] + after[:12]))
 
 
 def _dct_day(dct: str | None) -> dt.date | None:

@@ -17,8 +17,8 @@ from desktop.timeline.timeline_event import TimelineEvent
 
 MERGE_SIMILARITY = 0.5
 MERGE_SIMILARITY_WITH_PEOPLE = 0.3
-CONFLICT_SIMILARITY = 0.6
-CONFLICT_DAYS = 14
+CONFLICT_SIMILARITY = 0.75
+CONFLICT_DAYS = 7
 _RARE_TOKEN_LIMIT = 60
 _DATE_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|20\d\d")
 

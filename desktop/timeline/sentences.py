@@ -21,10 +21,24 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"(])")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+_WIRE_DATELINE = re.compile(
+    r"^.{0,120}?\(\s*(?:Reuters|AP|AFP|Bloomberg|UPI|PA|CNN|dpa)\s*\)\s*[-\u2013\u2014]+\s*"
+)
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/\\]{2,40}(?:\([A-Za-z. ]+\))?\s*(?:--|[-\u2013\u2014])\s+(?=[A-Z\u201c\"])")
+
+
+def strip_dateline(text: str) -> str:
+    """Drop a wire dateline ("HOUSTON (Reuters) - ", "NEW ORLEANS -- ") before the sentence."""
+    stripped = _WIRE_DATELINE.sub("", text, count=1)
+    if stripped == text:
+        stripped = _CAPS_DATELINE.sub("", text, count=1)
+    return stripped if len(stripped) >= 20 else text
+
+
 def clean_sentence(text: str) -> str:
     """One sentence as a reader expects it: no tokeniser artefacts, single spaces."""
     text = _PTB_RE.sub(lambda m: _PTB[m.group(0)], text)
-    text = " ".join(text.split())
+    text = strip_dateline(" ".join(text.split()))
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER.sub(r"\1", text)
     text = re.sub(r"\s+-\s+(?=\w)", " \u2013 ", text) if " - " in text else text
