@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop.clipping.article import Article
 from desktop.clipping.errors import ClipError
+from desktop.clipping.limits import MAX_JSONL_LINE_BYTES, human_size
 from desktop.clipping.text import check_text, clip_text, normalise_text, precision_of
 
 
@@ -72,8 +74,12 @@ def article_from_object(obj: object, *, source_path: str | None = None) -> Artic
 def read_jsonl(path: Path) -> Iterator[JsonlItem]:
     """Every line of ``path`` as an article or an error; blank lines are skipped."""
     with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_lines(handle), start=1):
             label = f"{path.name}:{number}"
+            if raw is None:
+                yield JsonlItem(label, error=f"line {number} is too long (over "
+                                f"{human_size(MAX_JSONL_LINE_BYTES)}; the limit for one article)")
+                continue
             if not raw.strip():
                 continue
             try:
@@ -84,7 +90,24 @@ def read_jsonl(path: Path) -> Iterator[JsonlItem]:
             except json.JSONDecodeError as error:
                 yield JsonlItem(label, error=f"line {number} is not valid JSON ({error.msg})")
                 continue
+            except RecursionError:
+                yield JsonlItem(label, error=f"line {number} is nested too deeply to be an article")
+                continue
             try:
                 yield JsonlItem(label, article_from_object(obj, source_path=str(path)))
             except ClipError as error:
                 yield JsonlItem(label, error=f"line {number}: {error}")
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The file's lines, each read with a cap: a line over the cap is None (and skipped over)."""
+    while True:
+        line = handle.readline(MAX_JSONL_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_JSONL_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := handle.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line

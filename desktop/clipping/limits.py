@@ -8,6 +8,7 @@ MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved page or a fetched URL
 MAX_TEXT_CHARS = 2_000_000  # cleaned article text (≈ 300,000 words, far beyond any article)
 MAX_LINE_CHARS = 200_000  # one line of text; longer ones are refused as not article text
 URL_TIMEOUT_SECONDS = 15.0
+MAX_JSONL_LINE_BYTES = 16 * 1024 * 1024  # one JSON Lines record (one article and its fields)
 
 
 def human_size(n: int) -> str:
