@@ -1,0 +1,61 @@
+"""The window on the sample article with the real analysis (the NLP model loads once here):
+highlights from real mentions and dates, and a changed publication date re-resolving them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from db.library import Library
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def sample_window(qtbot, analysed_sample: Path, tmp_path: Path, settings):
+    path = tmp_path / "library.db"
+    shutil.copy(analysed_sample, path)
+    library = Library(path)
+    window = MainWindow(library, settings=settings, warm_up=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.library_pane.view.selectRow(0)
+    yield window
+    window.close()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60_000)
+    library.close()
+
+
+def _tooltip_of(window, needle: str) -> str:
+    text = window.reader.view.toPlainText()
+    cursor = QTextCursor(window.reader.view.document())
+    cursor.setPosition(text.index(needle) + 1)
+    return cursor.charFormat().toolTip()
+
+
+def test_real_analysis_is_highlighted(sample_window):
+    reader = sample_window.reader
+    assert reader.title.text() == "Russia reveals team for next round of Ukraine peace talks"
+    html = reader.view.toHtml()
+    assert html.count("person:") >= 5  # Zakharova, Medinsky, Lavrov, Umerov, Peskov, ...
+    assert _tooltip_of(sample_window, "Thursday") == (
+        "Thursday → Thu 29 May 2025, relative to publication Fri 30 May 2025")
+    assert "Foreign Ministry spokeswoman" in _tooltip_of(sample_window, "Maria Zakharova")
+
+
+def test_changing_the_publication_date_re_resolves_relative_dates(sample_window, qtbot):
+    reader = sample_window.reader
+    assert "Thu 29 May 2025" in _tooltip_of(sample_window, "Thursday")
+    assert "Thu 29 May 2025" in sample_window.timeline.headers()
+    reader.published.setText("2025-06-06")
+    with qtbot.waitSignal(sample_window.article_redated, timeout=120_000):
+        reader.apply_published.click()
+    assert reader.published.text() == "2025-06-06"
+    assert _tooltip_of(sample_window, "Thursday") == (
+        "Thursday → Thu 5 Jun 2025, relative to publication Fri 6 Jun 2025")
+    assert reader.published_status.text() == "Dates re-resolved"
+    assert "Thu 5 June 2025" in sample_window.timeline.headers()
