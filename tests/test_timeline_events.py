@@ -122,3 +122,27 @@ def test_pretokenised_text_reads_cleanly():
     assert clean_sentence(raw) == "Earlier on Monday, BP pledged $500m (#346m) to study the spill's impact."
     quoted = "Salazar pledged to `` keep our boot on their neck '' ."
     assert clean_sentence(quoted) == "Salazar pledged to \u201ckeep our boot on their neck\u201d."
+
+
+def test_page_time_stamps_date_nothing():
+    text = (
+        "Page last updated at 16:51 GMT, Tuesday, 19 January 2010 on the news site for readers.\n"
+        "At 10:28 am on 28 May 2010, reader_1 wrote: the company should pay for all of this.\n"
+        "HOUSTON | Thu May 27, 2010 7:23 pm EDT HOUSTON (Reuters) - The amount of oil spilled grew again.\n"
+        "The rig exploded on April 20, killing 11 workers and injuring many more."
+    )
+    timexes = [
+        tx(text, "Tuesday, 19 January 2010", "2010-01-19"),
+        tx(text, "28 May 2010", "2010-05-28"),
+        tx(text, "Thu May 27, 2010", "2010-05-27"),
+        tx(text, "April 20", "2010-04-20"),
+    ]
+    events = extract_events(text, None, timexes, [], "2010-05-28")
+    assert [(e.date, e.text) for e in events] == [
+        ("2010-04-20", "The rig exploded on April 20, killing 11 workers and injuring many more.")
+    ]
+
+
+def test_wire_datelines_are_left_out_of_the_sentence():
+    assert clean_sentence("WASHINGTON -LRB- Reuters -RRB- - The Senate voted on Tuesday .") == "The Senate voted on Tuesday."
+    assert clean_sentence("NEW ORLEANS -- BP 's shares fell sharply on Tuesday .") == "BP's shares fell sharply on Tuesday."

@@ -1,0 +1,8 @@
+"""The briefing note and exports. No Qt here.
+
+- ``markdown.brief_from_library(library_or_db, Filters, title=) -> str`` and
+  ``markdown.render_brief(events, ...) -> str``: the Markdown note.
+- ``preview.brief_html(markdown) -> str`` (page) / ``preview.brief_body`` (fragment): HTML
+  with raw HTML from article text escaped.
+- ``exports.export(events, "csv" | "json" | "timelinejs") -> str``.
+"""

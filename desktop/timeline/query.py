@@ -116,14 +116,17 @@ def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineE
     return events
 
 
-def build_timeline(source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None) -> list[TimelineEvent]:
-    """The timeline: events matching ``filters`` (corrections applied, hidden ones left out),
-    merged across articles unless ``merge`` is False, with hand-made events, in date order."""
+def event_page(source: Any, filters: Filters | None = None, *, limit: int = 200, offset: int = 0) -> list[TimelineEvent]:
+    """One page of the unmerged timeline (each extracted event with its one source), for a
+    window that fetches rows lazily; pair with ``count_events``."""
     db = _database(source)
-    filters = filters or Filters()
-    rows = event_rows(db, filters, limit=limit)
+    rows = event_rows(db, filters, limit=limit, offset=offset)
+    return _events_from_rows(db, rows)
+
+
+def _events_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[TimelineEvent]:
     people = _people_of(db, rows)
-    events = [
+    return [
         TimelineEvent(
             f"e{r['id']}", r["date"], r["precision"], r["text"], people.get(r["id"], []),
             bool(r["planned"]),
@@ -133,6 +136,15 @@ def build_timeline(source: Any, filters: Filters | None = None, *, merge: bool =
         )
         for r in rows
     ]
+
+
+def build_timeline(source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None) -> list[TimelineEvent]:
+    """The timeline: events matching ``filters`` (corrections applied, hidden ones left out),
+    merged across articles unless ``merge`` is False, with hand-made events, in date order."""
+    db = _database(source)
+    filters = filters or Filters()
+    rows = event_rows(db, filters, limit=limit)
+    events = _events_from_rows(db, rows)
     events.extend(manual_events(db, filters))
     if merge:
         return merge_events(events)
