@@ -95,3 +95,25 @@ def test_filters_and_corrections_from_the_command_line(sample_library, timeline)
     _, out = run("--library", sample_library, "export", "--format", "timelinejs", "--from", "2025-05-20", "--to", "2025-05-25")
     (item,) = json.loads(out)["events"]
     assert item["start_date"] == {"year": 2025, "month": 5, "day": 21}
+
+
+def test_corrections_survive_the_reanalyse_command(tmp_path):
+    library = tmp_path / "library.db"
+    assert run("--library", library, "import", SAMPLE, "--published", "2025-05-30", "--quiet")[0] == 0
+    events = json.loads(run("--library", library, "timeline", "--json")[1])
+    rubio = next(e for e in events if "Rubio" in e["text"])
+    peskov = next(e for e in events if "Peskov" in e["text"])
+    assert run("--library", library, "event-hide", rubio["id"])[0] == 0
+    assert run("--library", library, "event-edit", peskov["id"], "--date", "2025-05-28", "--text", "Peskov rejects demands.")[0] == 0
+    assert run("--library", library, "event-pin", peskov["id"])[0] == 0
+    assert run("--library", library, "event-add", "--date", "2025-06", "--text", "Memorandums to be exchanged.", "--planned")[0] == 0
+    assert run("--library", library, "reanalyse")[0] == 0
+    after = json.loads(run("--library", library, "timeline", "--json")[1])
+    assert not any("Rubio" in e["text"] for e in after)
+    fixed = next(e for e in after if e["text"] == "Peskov rejects demands.")
+    assert fixed["date"] == "2025-05-28" and fixed["pinned"]
+    added = next(e for e in after if e["manual"])
+    assert added["date"] == "2025-06" and added["precision"] == "month" and added["planned"]
+    brief = run("--library", library, "brief")[1]
+    assert "- **Wed 28 May 2025** (pinned): Peskov rejects demands.[^1]" in brief
+    assert "### June 2025" in brief
