@@ -7,6 +7,7 @@ not asked for, so a small download can't inflate into gigabytes.
 from __future__ import annotations
 
 import socket
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urlparse
@@ -18,6 +19,22 @@ from desktop.clipping.html import clip_html
 from desktop.clipping.limits import MAX_HTML_BYTES, URL_TIMEOUT_SECONDS, human_size
 
 USER_AGENT = f"Clipline/{__version__} (desktop article clipper)"
+
+
+#: A download may take this many times the answer timeout in all.
+DOWNLOAD_TIMEOUTS = 4
+
+
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only (urllib also follows ftp:)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
+        if urlparse(newurl).scheme.lower() not in ("http", "https"):
+            raise ClipError(f"{req.full_url} redirects away from the web ({newurl.split(':', 1)[0]}:)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_WebOnlyRedirects)
 
 
 def is_url(text: str) -> bool:
@@ -32,8 +49,11 @@ def fetch(url: str, *, timeout: float = URL_TIMEOUT_SECONDS, max_bytes: int = MA
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml",
                       "Accept-Encoding": "identity"}
     )
+    # ``timeout`` bounds each wait for the server; the whole download gets a few times that,
+    # so a server dripping a byte at a time can't hold the import forever.
+    deadline = time.monotonic() + timeout * DOWNLOAD_TIMEOUTS
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             encoding = (response.headers.get("Content-Encoding") or "identity").lower()
             if encoding not in ("identity", ""):
                 raise ClipError(f"{url} sent compressed content ({encoding}) that was not asked for")
@@ -45,7 +65,9 @@ def fetch(url: str, *, timeout: float = URL_TIMEOUT_SECONDS, max_bytes: int = MA
                 raise ClipError(f"{url} is too large ({human_size(int(declared))})")
             chunks: list[bytes] = []
             size = 0
-            while chunk := response.read(64 * 1024):
+            while chunk := response.read1(64 * 1024):
+                if time.monotonic() > deadline:
+                    raise ClipError(f"{url} did not finish sending within {timeout * DOWNLOAD_TIMEOUTS:.0f} s")
                 size += len(chunk)
                 if size > max_bytes:
                     raise ClipError(f"{url} is too large (over {human_size(max_bytes)})")
