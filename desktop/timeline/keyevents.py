@@ -33,6 +33,10 @@ W_OUTLET = 0.25  # each outlet beyond the first that mentions the day
 LEAD_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 60
+#: Sentences of about this many words read best in a timeline entry.
+BEST_WORDS = (10, 35)
+LEAD_WEIGHT = 0.8
+NARRATIVE_WEIGHT = 0.7
 REDUNDANCY = 0.5
 
 _TOKEN = re.compile(r"[a-z][a-z0-9'-]+")
@@ -211,7 +215,7 @@ def _select(candidates: list[_Candidate], k: int, idf: dict[str, float]) -> list
         length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         cosine = sum(centroid[w] * v for w, v in vector.items()) / (norm * length)
         n = word_count(c.text)
-        fit = 1.0 if MIN_WORDS <= n <= MAX_WORDS else 0.5
+        fit = 1.0 if BEST_WORDS[0] <= n <= BEST_WORDS[1] else 0.8 if MIN_WORDS <= n <= MAX_WORDS else 0.5
         scored.append((cosine * c.weight * fit, c))
     scored.sort(key=lambda s: -s[0])
     chosen: list[_Candidate] = []
@@ -262,7 +266,7 @@ def key_events(
             if e["text"] in seen:
                 continue
             seen.add(e["text"])
-            weight = 1.0 if e["anchor"] == "timex" else 0.7
+            weight = 1.0 if e["anchor"] == "timex" else NARRATIVE_WEIGHT
             if e["planned"]:
                 weight *= 0.5
             if e["pinned"]:
@@ -272,7 +276,7 @@ def key_events(
             for sentence in leads_by_article.get(article_id, []):
                 if sentence not in seen:
                     seen.add(sentence)
-                    candidates.append(_Candidate(sentence, article_id, 0.8, _tokens(sentence)))
+                    candidates.append(_Candidate(sentence, article_id, LEAD_WEIGHT, _tokens(sentence)))
         candidates_by_day[day] = candidates
         for c in candidates:
             df.update(set(c.tokens))
