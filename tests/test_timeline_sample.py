@@ -117,3 +117,12 @@ def test_corrections_survive_the_reanalyse_command(tmp_path):
     brief = run("--library", library, "brief")[1]
     assert "- **Wed 28 May 2025** (pinned): Peskov rejects demands.[^1]" in brief
     assert "### June 2025" in brief
+
+
+def test_a_brief_for_a_date_range_keeps_events_reported_later(sample_library):
+    status, text = run("--library", sample_library, "brief", "--from", "2025-05-16", "--to", "2025-05-21")
+    assert status == 0
+    keys = text.split("## Key events", 1)[1].split("## Chronology", 1)[0]
+    assert "**Fri 16 May 2025**" in keys and "**Wed 21 May 2025**" in keys
+    assert "2 June" not in text.split("## People", 1)[0]
+    assert "dates: 2025-05-16 to 2025-05-21" in text

@@ -265,7 +265,7 @@ def brief_from_library(source: Any, filters: Filters | None = None, *, title: st
     db = _database(source)
     filters = filters or Filters()
     events = build_timeline(db, filters)
-    keys = key_events(db, KEY_DATES, KEY_SENTENCES, filters, leads=False) if events else []
+    keys = key_events(db, KEY_DATES, KEY_SENTENCES, filters, leads=False, published_in_range=False) if events else []
     people: list[dict[str, Any]] = []
     try:
         from db.people import list_people

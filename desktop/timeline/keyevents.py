@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.timeline.filters import Filters
+from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import similarity
 from desktop.timeline.query import _database
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
@@ -69,47 +69,47 @@ class _Candidate:
     tokens: Counter[str] = field(default_factory=Counter)
 
 
-def _article_scope(filters: Filters) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    if filters.date_from:
-        clauses.append("substr(a.published, 1, 10) >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        clauses.append("substr(a.published, 1, 10) <= ?")
-        params.append(filters.date_to.isoformat())
-    if filters.tag:
-        clauses.append(
-            "a.id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
-        )
-        params.append(filters.tag)
-    if filters.person:
-        clauses.append("a.id IN (SELECT article_id FROM event_people WHERE name LIKE ?)")
-        params.append(f"%{filters.person}%")
-    return (" AND ".join(clauses) or "1"), params
-
-
-def _day_events(db: Any, filters: Filters) -> list[dict[str, Any]]:
-    """Day-precision events (corrected, not hidden) of in-scope articles, dated in range."""
-    where, params = _article_scope(filters)
-    clauses = ["e.hidden = 0", "e.precision = 'day'"]
-    if filters.date_from:
-        clauses.append("e.date_first >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        clauses.append("e.date_first <= ?")
-        params.append(filters.date_to.isoformat())
+def _day_events(db: Any, filters: Filters, published_in_range: bool) -> list[dict[str, Any]]:
+    """Day-precision events matching the filters (corrected, not hidden), dated in range;
+    with ``published_in_range`` only from articles published in the range too."""
+    where, params = event_where(filters)
+    clauses = [where, "e.precision = 'day'"]
+    if published_in_range:
+        range_where, range_params = _published_range(filters)
+        clauses.append(range_where)
+        params = [*params, *range_params]
     sql = (
         "SELECT e.date, e.article_id, e.text, e.planned, e.anchor, e.pinned,"
         " substr(a.published, 1, 10) AS published, a.outlet FROM events e"
-        f" JOIN articles a ON a.id = e.article_id WHERE {where} AND {' AND '.join(clauses)}"
+        f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(clauses)}"
     )
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+def _published_range(filters: Filters) -> tuple[str, list[Any]]:
+    clauses, params = ["1"], []
+    if filters.date_from:
+        clauses.append("substr(a.published, 1, 10) >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        clauses.append("substr(a.published, 1, 10) <= ?")
+        params.append(filters.date_to.isoformat())
+    return " AND ".join(clauses), params
+
+
 def _publications(db: Any, filters: Filters) -> dict[str, list[int]]:
-    where, params = _article_scope(filters)
+    """Articles by publication day in the range (those of the tag; with a person or words,
+    those with an event that matches)."""
+    where, params = _published_range(filters)
+    if filters.tag:
+        where += " AND a.id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
+        params.append(filters.tag)
+    if filters.person or filters.query:
+        event_filter, event_params = event_where(Filters(person=filters.person, query=filters.query))
+        where += f" AND a.id IN (SELECT e.article_id FROM events e WHERE {event_filter})"
+        params.extend(event_params)
     days: dict[str, list[int]] = defaultdict(list)
     for article_id, day in db.execute(
         f"SELECT a.id, substr(a.published, 1, 10) FROM articles a WHERE {where} AND a.published IS NOT NULL", params
@@ -126,10 +126,10 @@ def rank_dates(events: list[dict[str, Any]], publications: dict[str, list[int]],
     outlets: dict[str, set[str]] = defaultdict(set)
     pinned: set[str] = set()
     for e in events:
-        day, published = e["date"], e["published"] or ""
+        day, published = e["date"], e["published"]
         if e["pinned"]:
             pinned.add(day)
-        if published > day:
+        if not published or published > day:  # unknown publication: a reference, as most are
             referring[day].add(e["article_id"])
         elif published == day:
             same_day[day].add(e["article_id"])
@@ -230,7 +230,13 @@ def _select(candidates: list[_Candidate], k: int, idf: dict[str, float]) -> list
 
 
 def key_events(
-    source: Any, n_dates: int, per_date: int, filters: Filters | None = None, *, leads: bool = True
+    source: Any,
+    n_dates: int,
+    per_date: int,
+    filters: Filters | None = None,
+    *,
+    leads: bool = True,
+    published_in_range: bool = True,
 ) -> list[KeyDate]:
     """The ``n_dates`` most important days in the filters' range, ``per_date`` sentences each,
     in date order.
@@ -238,11 +244,13 @@ def key_events(
     With ``leads`` the opening sentences of the articles published on a day may tell it (as
     in timeline summarisation, where a day's coverage speaks for the day); without, only
     sentences that date themselves to the day do (the brief: event dates, never report dates).
+    With ``published_in_range`` the evidence is the articles published in the date range (the
+    timeline-summarisation protocol); without, every article's mentions of days in range.
     """
     db = _database(source)
     filters = filters or Filters()
-    events = _day_events(db, filters)
-    publications = _publications(db, filters)
+    events = _day_events(db, filters, published_in_range)
+    publications = _publications(db, filters) if published_in_range or not (filters.date_from or filters.date_to) else {}
     scores = rank_dates(events, publications, filters)
     ranked = sorted(scores, key=lambda d: (-scores[d], d))
     best = ranked[: max(0, n_dates) * 2]  # spares for days that turn out to have nothing to say
