@@ -113,7 +113,8 @@ def run_timeline(args: argparse.Namespace) -> int:
             print(f"{'':31}people: {', '.join(e.people)}")
         for s in e.sources:
             where = s.outlet or s.url or ""
-            print(f"{'':31}source: #{s.article_id} {s.title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]})")
+            title = s.title if len(s.title) <= 80 else s.title[:79].rstrip() + "\u2026"
+            print(f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]})")
     return 0
 
 
