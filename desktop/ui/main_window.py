@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.apply_colour_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_colour_scheme())
         self.resize(1400, 860)
+        self.splitter.setSizes([330, 540, 530])
         self.restore_layout()
 
     # -- building ---------------------------------------------------------------------------

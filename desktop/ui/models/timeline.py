@@ -57,8 +57,9 @@ def header_for(date: str, precision: str, zoom: str) -> str:
     return display(str(first.year))
 
 
-def event_html(event: Any, colours: dict[str, str]) -> str:
-    """One event as rich text: date, marks, text, people chips, sources as reader links."""
+def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -> str:
+    """One event as rich text: date (unless its header says it), marks, text, people chips,
+    sources as reader links."""
     marks = []
     if event.pinned:
         marks.append(f"<span style='color:{colours['accent']}'>&#128204; pinned</span>")
@@ -87,10 +88,11 @@ def event_html(event: Any, colours: dict[str, str]) -> str:
             sources.append(f"<a href='article:{int(source.article_id)}:{int(source.start or 0)}'>{label}</a>{outlet}")
         else:
             sources.append(label + outlet)
-    parts = [
-        f"<span style='color:{colours['muted']}'>{html.escape(event.display_date)}</span> " + " ".join(marks),
-        f"<div>{html.escape(event.text)}</div>",
-    ]
+    first_line = " ".join(marks)
+    if show_date:
+        first_line = f"<span style='color:{colours['muted']}'>{html.escape(event.display_date)}</span> " + first_line
+    parts = [f"<div>{first_line}</div>"] if first_line.strip() else []
+    parts.append(f"<div>{html.escape(event.text)}</div>")
     if chips:
         parts.append(f"<div>{chips}</div>")
     if sources:
@@ -166,7 +168,8 @@ class TimelineModel(QAbstractListModel):
             if label != last_header:
                 rows.append(Row("header", label))
                 last_header = label
-            rows.append(Row("event", label, event, event_html(event, self.colours)))
+            rows.append(Row("event", label, event,
+                            event_html(event, self.colours, show_date=label != event.display_date)))
         return rows, end
 
     def _read_page(self) -> None:

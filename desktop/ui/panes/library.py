@@ -114,12 +114,18 @@ class LibraryPane(QWidget):
         total = self.model.total()
         what = "result" if self.model.query else "article"
         self.count.setText(f"{total:,} {what}{'s' if total != 1 else ''}")
+        # Fixed widths, not "resize to contents": that would measure every loaded row.
         header = self.view.horizontalHeader()
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        width = self.view.fontMetrics().horizontalAdvance("2025-05-30 12:58") + 16
+        for column, size in ((1, width * 2 // 3), (2, width), (3, width)):
+            if column < self.model.columnCount():
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, size)
+        self.view.setColumnHidden(3, self.model.order_by != "clipped")
         if self.model.query and self.model.columnCount() > 4:
             header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, width * 2)
         else:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 

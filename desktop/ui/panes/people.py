@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.models.people import PeopleModel, PersonRole
+from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.panes.timeline import EventDelegate
 
@@ -67,6 +67,7 @@ class PeoplePane(QWidget):
         self.events_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         delegate = EventDelegate(self.events_view)
         delegate.link_activated.connect(self._open_link)
+        events.modelAboutToBeReset.connect(delegate.forget_sizes)
         self.events_view.setItemDelegate(delegate)
         buttons = QHBoxLayout()
         for button in (self.rename_button, self.merge_button, self.split_button, self.not_person_button):
@@ -138,6 +139,3 @@ class PeoplePane(QWidget):
         if parts[0] == "article" and len(parts) > 1 and parts[1].isdigit():
             offset = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
             self.source_activated.emit(int(parts[1]), offset)
-
-    def index_of(self, row: int) -> Any:
-        return self.model.index(row, 0).data(PersonRole)

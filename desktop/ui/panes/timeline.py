@@ -42,6 +42,15 @@ class EventDelegate(QStyledItemDelegate):
 
     link_activated = Signal(str)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Row heights by (row, width): rows only ever get appended between resets, and a long
+        # list asks for every row's height again each time a page comes in.
+        self._heights: dict[tuple[int, int], QSize] = {}
+
+    def forget_sizes(self) -> None:
+        self._heights.clear()
+
     def _document(self, index: QModelIndex | QPersistentModelIndex, width: int) -> QTextDocument:
         document = QTextDocument()
         document.setDocumentMargin(6)
@@ -78,8 +87,13 @@ class EventDelegate(QStyledItemDelegate):
         width = option.rect.width() if option.rect.width() > 0 else 500
         if option.widget is not None and hasattr(option.widget, "viewport"):
             width = option.widget.viewport().width()  # type: ignore[attr-defined]
-        document = self._document(index, width)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 2)
+        key = (index.row(), width)
+        size = self._heights.get(key)
+        if size is None:
+            document = self._document(index, width)
+            size = QSize(int(document.idealWidth()), int(document.size().height()) + 2)
+            self._heights[key] = size
+        return size
 
     def anchor_at(self, index: QModelIndex | QPersistentModelIndex, rect_width: int, x: int, y: int) -> str:
         from PySide6.QtCore import QPointF
@@ -143,6 +157,7 @@ class TimelinePane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.delegate = EventDelegate(self.view)
         self.delegate.link_activated.connect(self.open_link)
+        model.modelAboutToBeReset.connect(self.delegate.forget_sizes)
         self.view.setItemDelegate(self.delegate)
         self.view.doubleClicked.connect(self._open_first_source)
         self.count = QLabel("")
