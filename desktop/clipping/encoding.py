@@ -47,7 +47,13 @@ def decode_text(data: bytes, *, what: str = "file") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise ClipError(f"{what} is not readable text (no text encoding fits it)")
+    # Short Western European text fits several code pages equally well (French came out as
+    # cp1250: "à Genève" -> "ŕ Genčve"); among equals, Windows-1252 is by far the commonest.
+    for match in matches:
+        if (match.chaos, match.coherence) == (best.chaos, best.coherence) and match.encoding == "cp1252":
+            return str(match)
     return str(best)

@@ -132,7 +132,17 @@ def _nesting_depth(html: str) -> int:
     if len(html) < 200_000 and html.count("<") < 20_000:
         return 0
     depth = peak = 0
-    for match in re.finditer(r"<(/?)[a-zA-Z]", html):
+    for match in _TAG_START.finditer(html):
+        if match.group(2).lower() in _NEVER_NEST:
+            continue  # <br>, <img>, <p> without </p>...: a long page of them is not deep
         depth += -1 if match.group(1) else 1
         peak = max(peak, depth)
     return peak
+
+
+_TAG_START = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,20})")
+#: Void elements and those whose end tag HTML lets pages leave out.
+_NEVER_NEST = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option thead tbody tfoot colgroup".split()
+)
