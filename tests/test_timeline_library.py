@@ -148,3 +148,22 @@ def test_deleting_an_article_removes_its_events_and_undo_restores_them(library):
     assert all("storm" not in e.text for e in build_timeline(library))
     library.restore_article(deleted)
     assert texts(build_timeline(library)) == texts(before)
+
+
+def test_key_events_rank_days_the_coverage_points_back_to(memory_library):
+    from desktop.timeline.keyevents import key_events
+
+    for n, (published, outlet) in enumerate([("2025-05-20", "A"), ("2025-05-22", "B"), ("2025-05-25", "C")]):
+        store(
+            memory_library, f"Follow-up {n}", f"Story {n}. The summit in Vienna on May 16 ended without a deal "
+            f"between the two sides. Analysts in report {n} were not surprised by the result.",
+            published, {"May 16": "2025-05-16"}, outlet=outlet,
+        )
+    for n in range(2):  # a busy publication day nobody refers back to
+        store(memory_library, f"Markets {n}", f"Stock markets moved sideways today in quiet trading number {n}.",
+              "2025-05-21", {"today": "2025-05-21"})
+    days = key_events(memory_library, 1, 1, Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31"))
+    assert [d.date for d in days] == ["2025-05-16"]
+    assert days[0].sentences == ["The summit in Vienna on May 16 ended without a deal between the two sides."]
+    both = key_events(memory_library, 2, 1, Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31"))
+    assert [d.date for d in both] == ["2025-05-16", "2025-05-21"]
