@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Literal
+from urllib.parse import urlsplit
 
 #: Where a publication date came from, in order of how much we trust it.
 DateSource = Literal["user", "metadata", "dateline", "url", "file", "jsonl", "none"]
@@ -36,8 +37,21 @@ class Article:
     sha256: str = field(default="")
 
     def __post_init__(self) -> None:
+        if self.url is not None and not is_web_url(self.url):
+            # A javascript:/file:/data: "URL" from a hostile page or export would become a live
+            # link in the reader: only http(s) addresses are kept as the article's URL.
+            self.url = None
         if not self.sha256:
             self.sha256 = hashlib.sha256(self.original.encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def is_web_url(url: str) -> bool:
+    """An http(s) address with a host: the only kind of URL an article keeps."""
+    try:
+        parsed = urlsplit(url.strip())
+    except ValueError:  # e.g. an unclosed "[" IPv6 host
+        return False
+    return parsed.scheme.lower() in ("http", "https") and bool(parsed.netloc)
