@@ -185,3 +185,28 @@ def test_named_days_fall_on_their_calendar_dates():
     assert v["Christmas Eve 2024"] == "2024-12-24"
     assert values("Voters go to the polls on Election Day 2024.")["Election Day 2024"] == \
         "2024-11-05"
+
+
+def test_reporting_verb_right_after_the_weekday_dates_the_saying():
+    # What was said ("may extend ... to shut off") has its own tense; the day is the saying's.
+    v = values("President Bush on Tuesday said the United States may extend its quarantine "
+               "to shut off trade.", "1990-08-15")
+    assert v["Tuesday"] == "1990-08-14"
+
+
+def test_participle_used_as_adjective_gives_no_tense():
+    v = values("On Friday, when Albright set aside vacation plans for the hastily planned "
+               "trip, the warning was lifted.", "1998-08-17")
+    assert v["Friday"] == "1998-08-14"
+
+
+def test_until_points_ahead_only_after_a_deferring_verb():
+    assert values("Until Thursday, they had not called him a suspect.")["Thursday"] == \
+        "2025-05-29"
+    assert values("Officials postponed until Tuesday any action on the case.")["Tuesday"] == \
+        "2025-06-03"
+
+
+def test_a_plan_in_the_past_progressive_looks_ahead():
+    v = values("Protesters were planning to drive around the airport on Saturday.")
+    assert v["Saturday"] == "2025-05-31"

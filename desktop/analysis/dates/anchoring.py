@@ -25,7 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n|\n(?
 _FUTURE_WORDS = frozenset({
     "will", "won't", "won’t", "shall", "would", "wouldn't", "'ll", "’ll", "upcoming",
     "scheduled", "expected", "due", "planning", "intends",
-    "tomorrow", "until", "coming", "forthcoming", "soon", "effective",
+    "tomorrow", "coming", "forthcoming", "soon", "effective",
     "hopes", "aims", "seeks", "proposes", "propose",
 })
 _MODALS = frozenset({"will", "would", "shall", "could", "might", "should", "may", "must",
@@ -97,6 +97,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             break
         found = _classify(right, i)
         if found == _SPEECH:
+            if distance == 0 and text[end:right_bound].lstrip()[:1].isalpha():
+                # "Bush on Tuesday said ...": the saying is what the day dates, and what
+                # was said (often in another tense) is not.
+                best = (weighted, PAST)
+                break
             fallback = fallback or PAST
             continue
         if found:
@@ -123,6 +128,22 @@ _SPEECH = "speech"
 _STOP = "stop"
 
 
+#: Verbs that move something later: "until" after them points ahead of publication.
+_DEFERRING = frozenset({
+    "postponed", "delayed", "extended", "adjourned", "deferred", "suspended", "recessed",
+    "postpone", "delay", "extend", "adjourn", "defer", "suspend", "off", "open", "remain",
+    "remains",
+})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
+
+
+def _after_determiner(before: list[str]) -> bool:
+    """True for "the planned ..." and "a hastily planned ...": a participle used as adjective."""
+    if before[-1:] and before[-1] in _DETERMINERS:
+        return True
+    return len(before) >= 2 and before[-1].endswith("ly") and before[-2] in _DETERMINERS
+
+
 def _classify(words: list[str], i: int) -> str | None:
     word = words[i]
     before = words[max(0, i - 3) : i]
@@ -132,12 +153,18 @@ def _classify(words: list[str], i: int) -> str | None:
     if word in {"planned", "scheduled", "expected"} and (
             "had" in before or before[-1:] in (["previously"], ["originally"])):
         return PAST  # "had been scheduled to expire at midnight Friday": a plan now past
+    if word in {"planned", "scheduled", "expected"} and _after_determiner(before):
+        return None  # "the hastily planned trip": an adjective, no verb to take a tense from
     if word == "planned":
         return FUTURE  # what was planned lies after the planning
     if word in {"plan", "plans"} or word in _INTENT_VERBS:
         return FUTURE if following == "to" else (PAST if word in _INTENT_VERBS else None)
     if word in _ARRANGED and before and before[-1] in {"is", "are", "am", "be", "'s"}:
         return FUTURE  # "is meeting on Monday": an arrangement ahead
+    if word == "until" and any(w in _DEFERRING for w in before):
+        return FUTURE  # "postponed until Tuesday": put off to a day ahead
+    if word in {"was", "were"} and following in {"planning", "preparing"}:
+        return FUTURE  # "were planning to drive ... on Monday": a plan, still ahead
     if word in {"is", "are", "am", "has", "have"}:
         if following in {"to", "due", "scheduled", "expected", "set", "going", "planning"} \
                 or following in _ARRANGED:
