@@ -69,3 +69,12 @@ def test_a_source_reporting_it_as_done_outweighs_an_earlier_plan():
     done = ev(2, "2025-06-02", "Talks in Istanbul resumed on June 2.", 2)
     (merged,) = merge_events([planned, done])
     assert not merged.planned and len(merged.sources) == 2
+
+
+def test_the_same_relative_words_in_articles_of_different_days_are_no_conflict():
+    a = ev(1, "2010-01-13", "Today is broadcast live and the running order is subject to change.", 1)
+    b = ev(2, "2010-01-14", "Today is broadcast live and the running order is subject to change.", 2)
+    a.sources[0].date_text = b.sources[0].date_text = "Today"
+    assert not any(e.conflict for e in merge_events([a, b]))
+    b.sources[0].date_text = "14 January"
+    assert all(e.conflict for e in merge_events([a, b]))

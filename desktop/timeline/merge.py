@@ -136,8 +136,17 @@ def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str
                 continue
             if event.people and other.people and not set(event.people) & set(other.people):
                 continue
+            if _same_relative_words(event, other):
+                continue  # "today" in two articles of different days: no disagreement
             if similarity(tokens[id(event)], tokens[id(other)]) >= CONFLICT_SIMILARITY:
                 for a, b in ((event, other), (other, event)):
                     a.conflict = True
                     if b.date not in a.conflicting_dates:
                         a.conflicting_dates.append(b.date)
+
+
+def _same_relative_words(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Both dated by the same words relative to their own publication ("on Tuesday")."""
+    words_a = {s.date_text.lower().strip() for s in a.sources}
+    words_b = {s.date_text.lower().strip() for s in b.sources}
+    return words_a == words_b and all(w and not any(c.isdigit() for c in w) for w in words_a)

@@ -18,7 +18,7 @@ from desktop.timeline.timeline_event import Source, TimelineEvent
 
 _EVENT_SQL = """
 SELECT e.id, e.article_id, e.key, e.text, e.date, e.precision, e.date_sort, e.planned, e.pinned,
-       e.corrected, e.start, e."end", a.title, a.url, a.published, a.outlet
+       e.corrected, e.start, e."end", a.title, a.url, a.published, a.outlet, e.date_text
 FROM events e
 JOIN articles a ON a.id = e.article_id
 WHERE {where}
@@ -131,7 +131,7 @@ def _events_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Timeline
             f"e{r['id']}", r["date"], r["precision"], r["text"], people.get(r["id"], []),
             bool(r["planned"]),
             [Source(r["article_id"], r["title"] or "", r["url"], r["published"], r["outlet"],
-                    r["text"], r["id"], r["key"], r["start"], r["end"])],
+                    r["text"], r["id"], r["key"], r["start"], r["end"], r.get("date_text") or "")],
             pinned=bool(r["pinned"]), corrected=bool(r["corrected"]),
         )
         for r in rows

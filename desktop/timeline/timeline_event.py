@@ -22,6 +22,7 @@ class Source:
     key: str | None = None
     start: int | None = None
     end: int | None = None
+    date_text: str = ""  # the words that date the sentence ("on Thursday"), if any
 
     def as_dict(self) -> dict[str, Any]:
         return {
