@@ -146,3 +146,18 @@ def test_page_time_stamps_date_nothing():
 def test_wire_datelines_are_left_out_of_the_sentence():
     assert clean_sentence("WASHINGTON -LRB- Reuters -RRB- - The Senate voted on Tuesday .") == "The Senate voted on Tuesday."
     assert clean_sentence("NEW ORLEANS -- BP 's shares fell sharply on Tuesday .") == "BP's shares fell sharply on Tuesday."
+
+
+def test_he_or_she_before_any_name_is_the_person_named_just_before():
+    text = (
+        "Her comments came after Vladimir Medinsky denied the claims. "
+        "In a post on Wednesday, he said he had called Rustem Umerov."
+    )
+    entities = [person(text, "Vladimir Medinsky"), person(text, "Rustem Umerov")]
+    (event,) = extract_events(text, None, [tx(text, "Wednesday", "2025-05-28")], entities, "2025-05-30")
+    assert event.people == ["Vladimir Medinsky", "Rustem Umerov"]
+    named_first = "Umerov said on Wednesday that he was ready."
+    (event,) = extract_events(
+        named_first, None, [tx(named_first, "Wednesday", "2025-05-28")], [person(named_first, "Umerov")], "2025-05-30"
+    )
+    assert event.people == ["Umerov"]

@@ -49,6 +49,8 @@ def test_the_sample_gives_the_events_a_reporter_expects(timeline):
     assert any("Rubio testifies" in e["text"] for e in on(timeline, "2025-05-21"))
     may28 = " ".join(e["text"] for e in on(timeline, "2025-05-28"))
     assert "Telegram" in may28 and "Lavrov confirmed that Moscow\u2019s memorandum is ready" in may28
+    telegram = next(e for e in on(timeline, "2025-05-28") if "Telegram" in e["text"])
+    assert telegram["people"][0] == "Vladimir Medinsky"  # "he", named in the sentence before
     may29 = on(timeline, "2025-05-29")
     assert any("Zakharova said on Thursday" in e["text"] for e in may29)
     assert any("Peskov" in e["text"] and "Dmitry Peskov" in e["people"] for e in may29)

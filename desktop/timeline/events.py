@@ -126,6 +126,9 @@ def extract_events(
             previous = None
             continue
         names = _names_in(people, start, end)
+        antecedent = pronoun_person(raw, start, people)
+        if antecedent and antecedent not in names:
+            names.insert(0, antecedent)
         if inside:
             chosen = _finest(inside)
             for _s, _e, placed, surface in chosen:
@@ -209,6 +212,25 @@ def _people(entities: Sequence[Any]) -> list[tuple[int, int, str]]:
             name = next((f for f in full if f.split()[-1] == name), name)
         resolved.append((s, e, name))
     return resolved
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
+PRONOUN_REACH = 400
+
+
+def pronoun_person(
+    sentence: str, start: int, people: Sequence[tuple[int, int, str]]
+) -> str | None:
+    """Who "he" or "she" is when the sentence says so before naming anyone: the last person
+    named shortly before it ("... Medinsky denied it. On Wednesday, he said ...")."""
+    pronoun = _PRONOUN.search(sentence)
+    if pronoun is None:
+        return None
+    at = start + pronoun.start()
+    if any(start <= s < at for s, _e, _n in people):
+        return None
+    before = [p for p in people if p[1] <= start and start - p[1] <= PRONOUN_REACH]
+    return before[-1][2] if before else None
 
 
 def _names_in(people: list[tuple[int, int, str]], start: int, end: int) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
 from desktop.timeline.merge import merge_events
 from desktop.timeline.timeline_event import Source, TimelineEvent
@@ -71,9 +72,14 @@ def _people_of(db: Database, rows: list[dict[str, Any]]) -> dict[int, list[str]]
             spans[article_id].append((start, end, name))
     fallback = [r["id"] for r in rows if r["article_id"] not in spans]
     for row in rows:
-        for start, end, name in spans.get(row["article_id"], []):
+        article_people = spans.get(row["article_id"], [])
+        for start, end, name in article_people:
             if row["start"] <= start and end <= row["end"] and name not in people[row["id"]]:
                 people[row["id"]].append(name)
+        if article_people:
+            antecedent = pronoun_person(row["text"], row["start"], article_people)
+            if antecedent and antecedent not in people[row["id"]]:
+                people[row["id"]].insert(0, antecedent)
     for offset in range(0, len(fallback), 900):
         chunk = fallback[offset : offset + 900]
         sql = f"SELECT event_id, name FROM event_people WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
