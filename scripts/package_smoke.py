@@ -4,7 +4,8 @@ Everything runs on a temporary data folder, offline: each command runs in a new 
 namespace (``unshare -rn``: no interface but a downed loopback) when the machine allows it, and
 always with every proxy variable pointing at a local listener that counts connections, so a
 command that tried the network through a proxy is caught even where namespaces are not
-available. PATH holds no Python and no PYTHON* variable is passed on, as on a reporter's laptop.
+available. PATH is only /usr/bin:/bin (no venv) and no PYTHON*/QT_*/CLIPLINE_* variable is passed
+on; HOME and the XDG folders are temporary, as on a reporter's fresh laptop.
 
 Checks (qutebrowser's ``build_release.smoke_test`` in spirit):
   1. ``import`` of the sample article succeeds (the first import loads the NER model);
@@ -13,9 +14,9 @@ Checks (qutebrowser's ``build_release.smoke_test`` in spirit):
   4. ``brief -o TMP/brief.md`` writes a brief that cites the article;
   5. the window starts offscreen with ``--quit-after 3000``, exits 0, and its stderr holds only
      known harmless Qt lines;
-  6. datelines in Turkish, French, German, Russian and Spanish and a saved HTML page (trafilatura,
-     htmldate, justext, lxml) import with the right date: the data files of dateparser and the
-     extractors made it into the build;
+  6. datelines in Turkish, French, German, Russian and Spanish, a saved HTML page (trafilatura,
+     htmldate, justext, lxml) and a PDF (pypdf) import with the right date: the data files of
+     dateparser and the extractors made it into the build;
   7. no command connected to the (proxy) network.
 Prints the unpacked size, the time from start to window shown and the time of the first
 import, then ``smoke: N passed, N failed``; exits 1 if anything failed.
@@ -160,7 +161,7 @@ def network_jail() -> list[str]:
 
 
 def offline_env(tmp: Path, proxy_port: int) -> dict[str, str]:
-    """A reporter's laptop: no Python on PATH, a fresh home, every proxy a dead end."""
+    """A reporter's laptop: no venv on PATH, a fresh home, every proxy a dead end."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -308,29 +309,34 @@ def command_ok(report: Report, name: str, outcome: Outcome) -> bool:
 
 
 def check_languages(report: Report, base: list[str], env: dict[str, str], folder: Path) -> None:
-    """Datelines in five languages and a saved page: dateparser's and trafilatura's data."""
+    """Datelines in five languages, a saved page and a PDF: dateparser's and the extractors' data."""
     folder.mkdir()
     for name, text in LANGUAGE_SAMPLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    if not command_ok(report, "import datelines in 5 languages and an HTML page",
+    sys.path.insert(0, str(ROOT))
+    from tests.pdf_maker import make_pdf  # the tests' own tiny PDF writer (pypdf reads it)
+
+    (folder / "talks.pdf").write_bytes(make_pdf([f"Talks resume in Istanbul\nMay 30, 2025\n\n{BODY}"]))
+    expected = len(LANGUAGE_SAMPLES) + 1
+    if not command_ok(report, "import datelines in 5 languages, an HTML page and a PDF",
                       run([*base, "import", str(folder)], env)):
         return
     articles = list(dicts(load_json(run([*base, "articles", "--json"], env).stdout)))
     wrong = [f"{a.get('title')!r}: {a.get('published')}" for a in articles
              if not str(a.get("published") or "").startswith(LANGUAGE_DATE)]
     report.check(f"every one dated {LANGUAGE_DATE}",
-                 len(articles) == len(LANGUAGE_SAMPLES) and not wrong,
+                 len(articles) == expected and not wrong,
                  f"{len(articles)} articles" + (": " + "; ".join(wrong) if wrong else ""))
     authors = [a.get("author") for a in articles]
     report.check("the page's metadata read (trafilatura)", HTML_AUTHOR in authors,
                  f"authors: {authors}")
 
 
-def smoke(app: Path, samples: Path) -> Report:
+def smoke(app: Path, samples: Path, use_namespace: bool = True) -> Report:
     report = Report()
     size = unpacked_size(app.parent)
     report.figures.append(f"unpacked size of {app.parent}: {size / 1e6:.0f} MB ({size} bytes)")
-    jail = network_jail()
+    jail = network_jail() if use_namespace else []
     print(
         "network: " + ("none (each command in its own network namespace, unshare -rn)"
                        if jail else "namespaces unavailable; proxies point at a local trap"),
@@ -409,13 +415,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app", type=Path, default=DEFAULT_APP, help="the frozen executable")
     parser.add_argument("--samples", type=Path, default=SAMPLES, help="folder of sample articles")
+    parser.add_argument("--no-netns", action="store_true",
+                        help="don't use a network namespace (test the proxy-trap fallback)")
     args = parser.parse_args(argv)
     app = args.app.resolve()
     if not os.access(app, os.X_OK):
         print(f"smoke: no packaged app at {app}; run `make package` first", file=sys.stderr)
         return 2
     print(f"smoke test of {app}", flush=True)
-    report = smoke(app, args.samples)
+    report = smoke(app, args.samples, use_namespace=not args.no_netns)
     for figure in report.figures:
         print(f"  {figure}")
     if report.failed:
