@@ -82,6 +82,8 @@ def test_relative_dates_keep_their_granularity(text, value):
         ("the past three months", "DURATION", "P3M"),
         ("daily", "SET", "P1D"),
         ("every Monday", "SET", "XXXX-WXX-1"),
+        ("twenty four hours", "DURATION", "PT24H"),
+        ("two and a half years", "DURATION", "P2Y6M"),
     ],
 )
 def test_durations_and_frequencies(text, type_, value):
@@ -210,3 +212,11 @@ def test_until_points_ahead_only_after_a_deferring_verb():
 def test_a_plan_in_the_past_progressive_looks_ahead():
     v = values("Protesters were planning to drive around the airport on Saturday.")
     assert v["Saturday"] == "2025-05-31"
+
+
+def test_the_year_spelled_out():
+    v = values("His promise to halve unemployment by the year two thousand was dropped; "
+               "the plan for the year two thousand and five stands.", "1998-02-05")
+    assert v["the year two thousand"] == "2000"
+    assert v["the year two thousand and five"] == "2005"
+    assert "two thousand" not in values("Some two thousand people marched.")

@@ -69,8 +69,8 @@ def number_value(word: str) -> float | None:
     if " " in w and w.split(" ")[-1] in {"1/2", "half"}:
         head = number_value(w.rsplit(" ", 1)[0].removesuffix(" and a"))
         return None if head is None else head + 0.5
-    if "-" in w:
-        tens, _, ones = w.partition("-")
+    if "-" in w or " " in w:  # "twenty-five", and "twenty five" as transcripts write it
+        tens, _, ones = w.replace("-", " ").partition(" ")
         if tens in SMALL_NUMBERS and ones in SMALL_NUMBERS:
             return SMALL_NUMBERS[tens] + SMALL_NUMBERS[ones]
     try:

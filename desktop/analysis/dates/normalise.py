@@ -276,6 +276,10 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 def spelled_year(cand: Candidate, ctx: Context) -> Resolution | None:
     """"nineteen ninety-six" (broadcast transcripts) -> 1996."""
     m = cand.match
+    if m["k"]:
+        rest = (m["krest"] or "").lower()
+        y = 2000 + _TENS.get(rest, _ONES.get(rest, 0))
+        return Resolution(DATE, f"{y:04d}", None, ABSOLUTE, 0.85, "as said")
     century = _TENS[m["c"].lower()]
     rest = m["rest"].lower().replace("-", " ").split()
     if rest[0] == "hundred":
@@ -805,7 +809,7 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
             return Resolution(SET, f"P1{_duration_unit(unit)}", None, NONE, 0.7, "a frequency")
     if n is not None and n > 10000:
         return None
-    if m["frac"]:
+    if m["frac"] or m["half"]:  # "two years and a half", "two and a half years"
         n = None if n is None else n + 0.5
     det = " ".join((m["det"] or "").lower().split())
     if direction in {"ago", "earlier", "later", "from now", "hence"}:

@@ -91,7 +91,8 @@ _GATES = {
     "holiday": r"(?-i:Christmas|New Year|Thanksgiving|Easter|Independence|Labor|Memorial|"
                r"Halloween|Valentine|Boxing|Veterans|Election)",
     "year": r"(?:1[0-9]|20)\d\d", "quarter_code": r"(?-i:[QH][1-4])",
-    "range_end_year": r"\d[-–][12]\d\d\d", "spelled_year": r"nineteen|eighteen|twenty\s",
+    "range_end_year": r"\d[-–][12]\d\d\d",
+    "spelled_year": r"nineteen|eighteen|twenty\s|year\s+two\s+thousand",
     "decade": r"0['’]?s\b|ties\b", "century": r"century", "weekday": r"(?-i:day)",
     "deictic": r"today|yesterday|tomorrow|tonight|overnight",
     "part_of_day": r"morning|afternoon|evening|night",
@@ -152,12 +153,17 @@ RULES: tuple[Rule, ...] = (
     _rule("quarter_code", r"(?-i:(?P<half>[QH])(?P<qn>[1-4]))(?:\s+|\s*[-/]\s*|\s+of\s+)"
           r"(?:FY\s*)?(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)", 2),
     _rule("spelled_year", r"(?:(?P<sm>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+|"
-          + MONTH_FULL + r",?\s+(?:of\s+)?)?"
+          + MONTH_FULL + r",?\s+(?:of\s+)?|(?P<theyear>the\s+year)\s+)?"
+          # "the year two thousand (and one)": only after "the year", as "two thousand"
+          # alone is most often a count.
+          r"(?:(?<=year\s)(?P<k>two\s+thousand)(?:(?:\s+and)?\s+(?P<krest>one|two|three|four|five|"
+          r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen))?(?![\w-])|"
           r"(?P<c>nineteen|eighteen|twenty)\s+(?P<rest>hundred|(?:hundred\s+(?:and\s+)?)?"
           r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
           r"three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|sixteen|seventeen|eighteen|nineteen|(?<=hundred\s)(?:one|two|three|four|"
-          r"five|six|seven|eight|nine)))", 4),
+          r"five|six|seven|eight|nine))))", 4),
     _rule("decade", r"(?:" + MODIFIER + r"[\s-]*)?(?:the\s+)?(?:(?P<dmod>early|late|mid)[\s-]*)?"
           r"(?:(?P<cent>1[0-9]|20)(?P<dec>\d)0['’]?s|['’](?P<dec2>\d)0['’]?s|"
           r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", 3),
@@ -201,7 +207,7 @@ RULES: tuple[Rule, ...] = (
           r"remaining|entire|whole|full|same|preceding|initial|recent)|past|last|next|first|"
           r"previous|coming|another|recent|the(?!\s+[\w.,]+-))\s+)?"
           + NUMBER + r"(?:\s+(?:or|to)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|"
-          r"ten|twelve))?(?:\s+and\s+a\s+half|\s+more)?[\s-]+"
+          r"ten|twelve))?(?:(?P<half>\s+and\s+a\s+half)|\s+more)?[\s-]+"
           + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
           r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|in\s+a\s+row))?", 6),
     _rule("bare_units", r"(?:(?P<det>recent|the\s+coming|coming|the\s+next\s+few|the\s+past\s+few|"
