@@ -220,3 +220,11 @@ def test_the_year_spelled_out():
     assert v["the year two thousand"] == "2000"
     assert v["the year two thousand and five"] == "2005"
     assert "two thousand" not in values("Some two thousand people marched.")
+
+
+def test_the_season_follows_the_verb_and_the_fall_of_things_is_no_season():
+    assert values("Demand stayed weak well into the summer.", "1989-10-26")["the summer"] == \
+        "1989-SU"
+    assert values("Factories will slow in the early spring.", "1998-02-06")[
+        "the early spring"] == "1998-SP"
+    assert values("After the fall of the Berlin Wall, prices fell.", "1998-02-06") == {}

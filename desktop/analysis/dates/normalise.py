@@ -583,6 +583,15 @@ def _season_value(base: dt.date, season: str, rel: str, tense: str | None) -> st
     return _choose(options, here, tense, rel)
 
 
+def season(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"the summer", "early spring": picked like a bare month (past unless the verb looks on)."""
+    if ctx.dct is None:
+        return None
+    code = SEASON[cand.match["season"].lower()]
+    value = _season_value(ctx.dct, code, "", ctx.tense(cand) or PAST)
+    return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6, _rel_to_dct(ctx, value))
+
+
 def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     rel = " ".join(m["rel"].lower().split())
@@ -985,7 +994,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "day_month": day_month, "month_year": month_year, "month": month, "holiday": holiday,
     "year": year, "decade": decade, "century": century, "weekday": weekday,
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
-    "relative_unit": relative_unit, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
+    "relative_unit": relative_unit, "season": season, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
     "set": set_, "range_end_year": range_end_year, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }

@@ -101,6 +101,7 @@ _GATES = {
     "bare_units": r"(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s",
     "the_unit": r"year|week|month",
     "ref": r"now|current|present|recent|lately|these\s+days|past|future|later",
+    "season": r"spring|summer|fall|autumn|winter",
     "relative_unit": r"week|month|year|quarter|half|decade|century|spring|summer|fall|autumn|"
                      r"winter|day|period",
     "duration": r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|"
@@ -184,6 +185,11 @@ RULES: tuple[Rule, ...] = (
     _rule("relative_unit", r"(?:" + MODIFIER + r"[\s-]+(?:in\s+)?)?" + REL
           + r"\s+(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|half|decade|"
           r"century|spring|summer|fall|autumn|winter|day|period)", 3),
+    # "the summer", "the early summer", "late spring": the season nearest in the verb's
+    # direction. "the fall of the Wall" / "the fall in prices" are no season.
+    _rule("season", r"(?:(?P<mod>early|late|mid)[\s-]+|the\s+(?:(?P<mod2>early|late)\s+)?)"
+          r"(?P<season>spring|summer|winter|autumn|fall(?!\s+(?:of|in|from|to|off|back|below|"
+          r"above|on|and|was|is|has|had|would|will)\b))(?![\w-])", 5),
     _rule("in_the_unit", MODIFIER.replace("(?P<mod>", "(?P<mod>earlier\\s+in|later\\s+in|")
           + r"\s+the\s+(?P<unit>week|month|year|day|decade)", 3),
     _rule("anaphoric", r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)"
