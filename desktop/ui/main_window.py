@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.articles = ArticleListModel(library, self)
         self.timeline = TimelineModel(library, self)
         self.people = PeopleModel(library, self)
-        self.person_events = TimelineModel(library, self)
+        self.person_events = TimelineModel(library, self, empty=True)
         self.library_pane = LibraryPane(self.articles)
         self.reader = ReaderPane(self)
         self.timeline_pane = TimelinePane(self.timeline)
@@ -110,8 +110,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._connect()
-        self.people.reload()
-        self.person_events.set_filters(_nobody())
+        self.people_loaded = False  # read just after the window shows (it can take a moment)
         self._refresh_choices()
         self.apply_colour_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_colour_scheme())
@@ -260,8 +259,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            QTimer.singleShot(0, self.load_people)
             if self.warm_up:
                 QTimer.singleShot(0, self.start_model_warm_up)
+
+    def load_people(self) -> None:
+        self.people.reload()
+        self.people_loaded = True
+        self._refresh_choices()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
@@ -692,9 +697,4 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 8000)
         self.export_finished.emit(path)
 
-
-def _nobody() -> Any:
-    from desktop.timeline.filters import Filters
-
-    return Filters(person="\x00nobody")
 

@@ -47,23 +47,84 @@ def article_rows(library: Library, ids: Sequence[int]) -> dict[int, dict[str, An
 TimelineKey = tuple[str, int, str]
 
 
+_JOIN = "LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.event_key = e.key"
+
+
+class TimelineCursor:
+    """The keys of the events matching ``filters``, in date order, read a page at a time.
+
+    Extracted events stream from the ``date_sort`` index (keyset paging: no sort of the whole
+    table, no OFFSET); the few whose date the reporter corrected, and hand-made events, are
+    read up front and merged in at their place.
+    """
+
+    def __init__(self, library: Library, filters: Any) -> None:
+        from desktop.timeline.filters import event_where, manual_where
+
+        self.library = library
+        self.where, self.params = event_where(filters)
+        moved = [("e", r[0], r[1]) for r in library.db.execute(
+            f"SELECT e.id, c.date_sort FROM events e {_JOIN} WHERE ({self.where}) AND c.date_sort IS NOT NULL",
+            self.params)]
+        where, params = manual_where(filters)
+        manual = [("m", r[0], r[1]) for r in library.db.execute(
+            f"SELECT m.id, m.date_sort FROM manual_events m WHERE {where}", params)]
+        self.extra: list[TimelineKey] = sorted(moved + manual, key=lambda k: (k[2], k[0], k[1]))
+        self.extra_total = len(self.extra)
+        self.after: tuple[str, int] = ("", 0)
+        self.streamed_all = False
+        self.read = 0
+
+    @property
+    def done(self) -> bool:
+        return self.streamed_all and not self.extra
+
+    def _stream(self, sql_tail: str, params: list[Any]) -> list[tuple[int, str]]:
+        sql = (f"SELECT e.id, e.date_sort FROM events e {_JOIN} WHERE ({self.where})"
+               f" AND c.date_sort IS NULL AND {sql_tail}")
+        return [(r[0], r[1]) for r in self.library.db.execute(sql, [*self.params, *params])]
+
+    def next_page(self, size: int) -> list[TimelineKey]:
+        """At least ``size`` keys (unless the end comes first), never splitting one date."""
+        rows: list[tuple[int, str]] = []
+        if not self.streamed_all:
+            sort, last_id = self.after
+            rows = self._stream("(e.date_sort > ? OR (e.date_sort = ? AND e.id > ?))"
+                                " ORDER BY e.date_sort, e.id LIMIT ?", [sort, sort, last_id, size])
+            if len(rows) < size:
+                self.streamed_all = True
+            elif rows:
+                last_sort, last_id = rows[-1][1], rows[-1][0]
+                rows += self._stream("e.date_sort = ? AND e.id > ? ORDER BY e.id", [last_sort, last_id])
+            if rows:
+                self.after = (rows[-1][1], rows[-1][0])
+        keys: list[TimelineKey] = [("e", i, sort) for i, sort in rows]
+        if self.streamed_all:
+            keys += self.extra
+            self.extra = []
+        elif self.extra:
+            limit = self.after[0]
+            take = [k for k in self.extra if k[2] <= limit]
+            self.extra = self.extra[len(take):]
+            keys += take
+        keys.sort(key=lambda k: k[2])  # stable: streamed order kept within a date
+        self.read += len(keys)
+        return keys
+
+    def count(self) -> int:
+        """How many events match (a full count: the window asks for it off the GUI thread)."""
+        streamed = self.library.db.execute(
+            f"SELECT count(*) FROM events e {_JOIN} WHERE ({self.where}) AND c.date_sort IS NULL",
+            self.params).fetchone()[0]
+        return int(streamed) + self.extra_total
+
+
 def timeline_keys(library: Library, filters: Any) -> list[TimelineKey]:
     """Every event matching ``filters`` (extracted and hand-made), in date order."""
-    from desktop.timeline.filters import event_where, manual_where
-
-    where, params = event_where(filters)
-    sql = (
-        "SELECT e.id, COALESCE(c.date_sort, e.date_sort) AS date_sort FROM events e"
-        " LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.event_key = e.key"
-        f" WHERE {where} ORDER BY date_sort, e.article_id, e.start"
-    )
-    keys: list[TimelineKey] = [("e", r[0], r[1]) for r in library.db.execute(sql, params)]
-    where, params = manual_where(filters)
-    manual = [("m", r[0], r[1]) for r in library.db.execute(
-        f"SELECT m.id, m.date_sort FROM manual_events m WHERE {where}", params)]
-    if manual:
-        keys.extend(manual)
-        keys.sort(key=lambda k: k[2])  # stable: extracted events keep their order
+    cursor = TimelineCursor(library, filters)
+    keys: list[TimelineKey] = []
+    while not cursor.done:
+        keys += cursor.next_page(5000)
     return keys
 
 

@@ -117,6 +117,7 @@ def window(qtbot, small_library: Library, settings):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.people_loaded, timeout=5_000)
     yield win
     win.close()
     _wait_for_workers(qtbot)

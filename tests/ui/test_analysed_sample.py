@@ -21,6 +21,7 @@ def sample_window(qtbot, analysed_sample: Path, tmp_path: Path, settings):
     window = MainWindow(library, settings=settings, warm_up=False)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.people_loaded, timeout=5_000)
     window.library_pane.view.selectRow(0)
     yield window
     window.close()

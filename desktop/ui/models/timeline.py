@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from db.library import Library
 from desktop.ui import pages
@@ -107,19 +107,27 @@ DARK = {"accent": "#f1948a", "planned": "#1b4f72", "planned_text": "#d6eaf8", "c
 
 
 class TimelineModel(QAbstractListModel):
-    """Rows are date headers and events, in date order, loaded page by page."""
+    """Rows are date headers and events, in date order, loaded page by page.
 
-    def __init__(self, library: Library, parent: Any = None) -> None:
+    ``total_changed`` tells how many events match once they are counted (off the GUI thread
+    when the first page does not already hold them all).
+    """
+
+    total_changed = Signal(int)
+
+    def __init__(self, library: Library, parent: Any = None, *, filters: Any = None, empty: bool = False) -> None:
         super().__init__(parent)
         self.library = library
+        self._empty = empty  # shows nothing until it is given filters
         self.zoom = "day"
         self.colours = LIGHT
         from desktop.timeline.filters import Filters
 
-        self.filters: Any = Filters()
-        self._keys: list[pages.TimelineKey] = []
-        self._next = 0  # index of the first key not read yet
+        self.filters: Any = filters if filters is not None else Filters()
+        self._cursor: pages.TimelineCursor | None = None
         self._rows: list[Row] = []
+        self._total: int | None = None
+        self._generation = 0
         self.event_count = 0
         self.reload()
 
@@ -127,6 +135,12 @@ class TimelineModel(QAbstractListModel):
 
     def set_filters(self, filters: Any) -> None:
         self.filters = filters
+        self._empty = False
+        self.reload()
+
+    def clear(self) -> None:
+        """Show nothing (until given filters again)."""
+        self._empty = True
         self.reload()
 
     def set_zoom(self, zoom: str) -> None:
@@ -136,31 +150,65 @@ class TimelineModel(QAbstractListModel):
         self.reload()
 
     def set_dark(self, dark: bool) -> None:
-        self.colours = DARK if dark else LIGHT
-        self.reload()
+        """New colours for the rows already read (no query)."""
+        colours = DARK if dark else LIGHT
+        if colours is self.colours:
+            return
+        self.colours = colours
+        for row in self._rows:
+            if row.kind == "event":
+                row.html = event_html(row.event, colours, show_date=row.label != row.event.display_date)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [HtmlRole])
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._keys = pages.timeline_keys(self.library, self.filters) if self._has_events() else []
-        self._next = 0
+        self._generation += 1
+        self._cursor = None
+        if not self._empty and self._has_events():
+            self._cursor = pages.TimelineCursor(self.library, self.filters)
         self._rows = []
         self.event_count = 0
+        self._total = None
         self._read_page()
+        if self._cursor is None:
+            self._total = 0
+        elif self._cursor.done:
+            self._total = self._cursor.read
         self.endResetModel()
+        if self._total is None:
+            self._count_in_background()
+        else:
+            self.total_changed.emit(self._total)
 
     def _has_events(self) -> bool:
         return self.library.db["events"].exists() and self.library.db["manual_events"].exists()
 
-    def _page_end(self, start: int) -> int:
-        end = min(start + PAGE_SIZE, len(self._keys))
-        while end < len(self._keys) and self._keys[end][2] == self._keys[end - 1][2]:
-            end += 1  # never split one date across pages (merging needs them together)
-        return end
+    def _count_in_background(self) -> None:
+        from desktop.ui import workers
 
-    def _next_page(self) -> tuple[list[Row], int]:
-        """The rows of the next page (not yet shown) and where the page after it starts."""
-        end = self._page_end(self._next)
-        events = pages.timeline_events(self.library, self._keys[self._next : end], self.filters)
+        generation, filters, path = self._generation, self.filters, self.library.path
+        if path is None:  # an in-memory library has one connection: count here
+            self._counted((generation, self._cursor.count() if self._cursor else 0))
+            return
+
+        def count(_state: Any) -> tuple[int, int]:
+            with Library(path) as library:
+                return generation, pages.TimelineCursor(library, filters).count()
+
+        workers.start("Counting events", count, self, on_done=self._counted)
+
+    def _counted(self, result: tuple[int, int]) -> None:
+        generation, total = result
+        if generation == self._generation:
+            self._total = total
+            self.total_changed.emit(total)
+
+    def _next_page(self) -> list[Row]:
+        """The rows of the next page (not yet shown)."""
+        assert self._cursor is not None
+        keys = self._cursor.next_page(PAGE_SIZE)
+        events = pages.timeline_events(self.library, keys, self.filters) if keys else []
         rows: list[Row] = []
         last_header = next((r.label for r in reversed(self._rows) if r.kind == "header"), None)
         for event in events:
@@ -170,12 +218,11 @@ class TimelineModel(QAbstractListModel):
                 last_header = label
             rows.append(Row("event", label, event,
                             event_html(event, self.colours, show_date=label != event.display_date)))
-        return rows, end
+        return rows
 
     def _read_page(self) -> None:
-        if self._next < len(self._keys):
-            rows, self._next = self._next_page()
-            self._append(rows)
+        if self._cursor is not None and not self._cursor.done:
+            self._append(self._next_page())
 
     def _append(self, rows: list[Row]) -> None:
         self._rows.extend(rows)
@@ -187,13 +234,12 @@ class TimelineModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._next < len(self._keys)
+        return not parent.isValid() and self._cursor is not None and not self._cursor.done
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._next >= len(self._keys):
+        if not self.canFetchMore(parent):
             return
-        rows, end = self._next_page()
-        self._next = end
+        rows = self._next_page()
         if not rows:
             return
         start = len(self._rows)
@@ -227,8 +273,13 @@ class TimelineModel(QAbstractListModel):
     # -- helpers ------------------------------------------------------------------------------
 
     def total_events(self) -> int:
-        """Matching events before merging (loaded or not)."""
-        return len(self._keys)
+        """Matching events before merging (loaded or not); counts now if not yet counted."""
+        if self._total is None:
+            self._total = self._cursor.count() if self._cursor is not None else 0
+        return self._total
+
+    def known_total(self) -> int | None:
+        return self._total
 
     def headers(self) -> list[str]:
         return [r.label for r in self._rows if r.kind == "header"]

@@ -105,7 +105,7 @@ class PeoplePane(QWidget):
 
         if person is None:
             self.events_title.setText("Select a person to see their events")
-            self.events.set_filters(Filters(person="\x00nobody"))
+            self.events.clear()
             return
         self.events.set_filters(Filters(person=person["name"]))
         count = self.events.total_events()

@@ -161,8 +161,8 @@ class TimelinePane(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.view.doubleClicked.connect(self._open_first_source)
         self.count = QLabel("")
+        model.total_changed.connect(lambda _total: self._update_count())
         model.modelReset.connect(self._update_count)
-        model.rowsInserted.connect(lambda *_a: self._update_count())
         self.add_button = QPushButton("Add…")
         self.edit_button = QPushButton("Edit…")
         self.hide_button = QPushButton("Hide")
@@ -241,8 +241,11 @@ class TimelinePane(QWidget):
         self.apply_filters()
 
     def _update_count(self) -> None:
-        total = self.model.total_events()
-        self.count.setText(f"{total:,} event{'s' if total != 1 else ''}")
+        total = self.model.known_total()
+        if total is None:
+            self.count.setText("counting events…")
+        else:
+            self.count.setText(f"{total:,} event{'s' if total != 1 else ''}")
 
     # -- actions --------------------------------------------------------------------------------
 
