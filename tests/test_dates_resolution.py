@@ -84,6 +84,8 @@ def test_relative_dates_keep_their_granularity(text, value):
         ("every Monday", "SET", "XXXX-WXX-1"),
         ("twenty four hours", "DURATION", "PT24H"),
         ("two and a half years", "DURATION", "P2Y6M"),
+        ("eight trading days", "DURATION", "P8D"),
+        ("a day-long", "DURATION", "P1D"),
     ],
 )
 def test_durations_and_frequencies(text, type_, value):
@@ -228,3 +230,14 @@ def test_the_season_follows_the_verb_and_the_fall_of_things_is_no_season():
     assert values("Factories will slow in the early spring.", "1998-02-06")[
         "the early spring"] == "1998-SP"
     assert values("After the fall of the Berlin Wall, prices fell.", "1998-02-06") == {}
+
+
+def test_open_stretches_ahead_and_the_near_term():
+    found = {t.text: (t.type, t.value) for t in tag_dates(
+        "Funds may sell in the weeks ahead; the challenge of the near term is cash; "
+        "their decades-long battle goes on; by mid afternoon it was over.", "1989-10-27")}
+    assert found["the weeks ahead"] == ("DURATION", "PXW")
+    assert found["the near term"] == ("DATE", "FUTURE_REF")
+    assert found["decades-long"] == ("DURATION", "PXY")
+    assert found["mid afternoon"] == ("TIME", "1989-10-27TAF")
+    assert "long-term" not in values("A long-term plan was approved.")

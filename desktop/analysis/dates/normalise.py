@@ -426,13 +426,15 @@ _REFS = {
     "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "past": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
-    "the future": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the future": "FUTURE_REF", "a later date": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 
 
 def ref(cand: Candidate, ctx: Context) -> Resolution | None:
     word = " ".join(cand.match["word"].lower().split())
-    word = re.sub(r"^in the |^the (?:near|distant|foreseeable) ", "the ", word)
+    if not word.endswith("term"):
+        word = re.sub(r"^in the |^the (?:near|distant|foreseeable) ", "the ", word)
     if "future" in word:
         word = "the future" if word.startswith("the") else "future"
     value = _REFS.get(word)
@@ -472,7 +474,7 @@ def part_of_day(cand: Candidate, ctx: Context) -> Resolution | None:
 def clock(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     if m["noon"]:
-        word = m["noon"].lower().replace("-", "")
+        word = "".join(m["noon"].lower().replace("-", " ").split())
         hhmm = {"noon": "12:00", "midnight": "24:00", "midday": "12:00",
                 "midafternoon": "AF", "midmorning": "MO"}[word]
     elif m["hour24"]:
@@ -884,6 +886,10 @@ def bare_units(cand: Candidate, ctx: Context) -> Resolution | None:
     unit = _unit_code(m["unit"])
     if unit == "WE":
         return None
+    direction = " ".join((m["dir"] or "").lower().split())
+    if direction in {"ahead", "to come"}:  # "the weeks ahead": a stretch of unsaid length
+        return Resolution(DURATION, V.duration(None, _duration_unit(unit)), None, NONE, 0.5,
+                          "an open stretch of time ahead")
     if m["dir"]:
         value = "PAST_REF" if m["dir"].lower() in {"ago", "earlier"} else "FUTURE_REF"
         return Resolution(DATE, value, _dct_anchor(ctx), DCT if ctx.dct else NONE, 0.5,
@@ -892,6 +898,17 @@ def bare_units(cand: Candidate, ctx: Context) -> Resolution | None:
         return Resolution(DURATION, f"PX{unit}", None, NONE, 0.5, "an open stretch")
     return Resolution(DURATION, V.duration(None, _duration_unit(unit)), None, NONE, 0.5,
                       "an open stretch of time")
+
+
+def long_unit(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"day-long" -> P1D, "decades-long" -> PXY (how many decades is not said)."""
+    m = cand.match
+    unit = _unit_code(m["unit"])
+    n: float | None = None if m["plural"] else 1
+    if unit in {"DE", "CE"}:
+        unit, n = "Y", None if n is None else n * (10 if unit == "DE" else 100)
+    return Resolution(DURATION, V.duration(n, _duration_unit(unit)), None, NONE, 0.7,
+                      f"lasting {cand.match.group(0).removesuffix('-long')}")
 
 
 _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
@@ -994,7 +1011,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "day_month": day_month, "month_year": month_year, "month": month, "holiday": holiday,
     "year": year, "decade": decade, "century": century, "weekday": weekday,
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
-    "relative_unit": relative_unit, "season": season, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
+    "relative_unit": relative_unit, "season": season, "long_unit": long_unit, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
     "set": set_, "range_end_year": range_end_year, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }

@@ -60,7 +60,7 @@ CLOCK = (
     r"|(?P<hour24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s+(?-i:GMT|UTC|CET|CEST|BST)\b|"
     r"\s*(?-i:h|hrs)\b)|(?<=\bat\s)(?P<hour24b>[01]\d|2[0-3]):(?P<min24b>[0-5]\d)"
     r"(?![\d:.,]\d)"
-    r"|(?P<noon>noon|midnight|midday|mid-?afternoon|mid-?morning))"
+    r"|(?P<noon>noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning))"
     r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)(?!\w)))?"
 )
 REL = (
@@ -84,7 +84,7 @@ _MONTH_GATE = (r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MA
                r"JUL|AUG|SEP|OCT|NOV|DEC)")
 _GATES = {
     "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d[/.]\d",
-    "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid-?afternoon|mid-?morning"
+    "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning"
              r"|\d:\d\d",
     "month_day": _MONTH_GATE, "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
     "month_rel_year": _MONTH_GATE, "month": _MONTH_GATE,
@@ -98,9 +98,10 @@ _GATES = {
     "part_of_day": r"morning|afternoon|evening|night",
     "in_the_unit": r"\sthe\s+(?:week|month|year|day|decade)", "anaphoric": r"before|after",
     "quarter": r"quarter|half|period", "year_ago": r"year-",
+    "long_unit": r"s?-long",
     "bare_units": r"(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s",
     "the_unit": r"year|week|month",
-    "ref": r"now|current|present|recent|lately|these\s+days|past|future|later",
+    "ref": r"now|current|present|recent|lately|these\s+days|past|future|later|term",
     "season": r"spring|summer|fall|autumn|winter",
     "relative_unit": r"week|month|year|quarter|half|decade|century|spring|summer|fall|autumn|"
                      r"winter|day|period",
@@ -178,7 +179,8 @@ RULES: tuple[Rule, ...] = (
           r"tomorrow|tonight|overnight)(?:\s+" + PART_OF_DAY + r")?", 4),
     _rule("ref", r"(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|recently|"
           r"lately|recent|the\s+(?:past|future|present)|current|"
-          r"the\s+(?:near|distant|foreseeable)\s+future|a\s+later\s+date)", 9),
+          r"the\s+(?:near|distant|foreseeable)\s+future|a\s+later\s+date|"
+          r"the\s+(?:near|short|long)\s+term(?![\w-]))", 9),
     _rule("part_of_day", r"(?:(?P<mod>early|late|later|earlier)\s+)?(?:(?P<rel>this|last|that|"
           r"the(?=\s+(?:morning|afternoon|evening))|the\s+next|the\s+following|the\s+previous|yesterday|tomorrow)\s+)"
           + PART_OF_DAY, 5),
@@ -214,13 +216,17 @@ RULES: tuple[Rule, ...] = (
           r"previous|coming|another|recent|the(?!\s+[\w.,]+-))\s+)?"
           + NUMBER + r"(?:\s+(?:or|to)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|"
           r"ten|twelve))?(?:(?P<half>\s+and\s+a\s+half)|\s+more)?[\s-]+"
-          + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
+          r"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?" + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
           r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|in\s+a\s+row))?", 6),
+    # "a day-long meeting", "a decades-long battle": how long, as a modifier.
+    _rule("long_unit", r"(?P<unit>hour|day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?"
+          r"-long", 7),
     _rule("bare_units", r"(?:(?P<det>recent|the\s+coming|coming|the\s+next\s+few|the\s+past\s+few|"
+          r"the(?=\s+\w+s\s+(?:ahead|to\s+come)\b)|"
           r"the\s+last\s+few|the\s+first|the\s+past|the\s+last)\s+|(?<=for\s)|(?<=over\s)|"
           r"(?<=within\s)|(?<=took\s)|(?<=lasted\s))(?P<unit>second|minute|hour|day|week|month|"
           r"quarter|year|decade|centurie)s"
-          r"(?:\s+(?P<dir>ago|earlier|later))?", 7),
+          r"(?:\s+(?P<dir>ago|earlier|later|ahead|to\s+come))?", 7),
     _rule("set", r"(?:(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly|"
           r"semiannually|biweekly)|(?:(?P<freq>once|twice|three\s+times|four\s+times)\s+)?"
           r"(?P<q>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?:"
