@@ -144,3 +144,16 @@ def test_keyboard_shortcuts(window):
     window.find_action.trigger()
     assert QApplication.focusWidget() is window.library_pane.search
 
+
+
+def test_import_url_failure_is_reported_not_silent(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    # Port 9 on this machine: refused at once, nothing leaves the computer.
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("http://127.0.0.1:9/story", True)))
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as blocker:
+        window.import_url_action.trigger()
+    assert blocker.args[0].counts["error"] == 1
+    assert "1 failed" in window.statusBar().currentMessage()
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "127.0.0.1:9" in boxes[-1].detailedText()

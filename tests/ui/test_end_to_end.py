@@ -52,3 +52,21 @@ def test_app_imports_the_sample_shows_its_events_and_exports_a_brief(tmp_path):
     assert (data / "clipline.ini").is_file()
     assert "Clipline quit (status 0)" in (data / "clipline.log").read_text(encoding="utf-8")
     assert not list(home.rglob("*"))
+
+
+def test_a_library_from_a_newer_clipline_is_refused_with_a_message(tmp_path):
+    import sqlite3
+
+    from db.library import Library
+
+    path = tmp_path / "newer.db"
+    Library(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('clipline', '9999_from_the_future', '2030-01-01')")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLIPLINE_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-m", "desktop", "--library", str(path), "--quit-after", "5000"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "newer version of Clipline" in done.stderr
+    assert "newer version of Clipline" in (tmp_path / "data" / "clipline.log").read_text(encoding="utf-8")
