@@ -241,3 +241,10 @@ def test_open_stretches_ahead_and_the_near_term():
     assert found["decades-long"] == ("DURATION", "PXY")
     assert found["mid afternoon"] == ("TIME", "1989-10-27TAF")
     assert "long-term" not in values("A long-term plan was approved.")
+
+
+def test_a_quarter_that_ended_on_a_day_is_the_three_months_before_it():
+    v = values("In the quarter ended July 31, Jayark had 5.6 million shares.", "1989-10-30")
+    assert v["the quarter"] == "1989-Q2"
+    v = values("For the quarter ended Sept. 30, Delta earned $133 million.", "1989-10-26")
+    assert v["the quarter"] == "1989-Q3"

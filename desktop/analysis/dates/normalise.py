@@ -768,6 +768,12 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         base = nq or V.add_quarters(*here, -1)
         return _quarter_resolution((base[0] - 1, base[1]), ctx, cand,
                                    NARRATIVE if nq else DCT, moves=False)
+    if unit == "quarter" and nq is None and (ended := _period_end(cand, ctx)) is not None:
+        # "the quarter ended July 31": the three months up to that day, named by the
+        # calendar quarter most of them fall in. (When the story has already named the
+        # quarter, "its fiscal first quarter", that name stands.)
+        middle = ended - dt.timedelta(days=45)
+        return _quarter_resolution(V.quarter_of(middle), ctx, cand, ABSOLUTE)
     if words & {"current"} or det == "this":
         return _quarter_resolution(here, ctx, cand)
     if det == "next":
@@ -777,6 +783,31 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
     if nq and not words & {"latest", "recent", "previous", "prior", "past", "last"}:
         return _quarter_resolution(nq, ctx, cand, NARRATIVE)
     return _quarter_resolution(V.add_quarters(*here, -1), ctx, cand)
+
+
+_PERIOD_END = re.compile(
+    r"\s+(?:(?:that|which)\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?"
+    r"(?P<mon>(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
+    r"July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"Dec(?:ember|\.)?))\s*(?P<day>3[01]|[12]\d|0?[1-9])\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+
+
+def _period_end(cand: Candidate, ctx: Context) -> dt.date | None:
+    """The day a reporting period is said to end on ("... ended Sept. 30"), or None."""
+    m = _PERIOD_END.match(ctx.text, cand.end, cand.end + 40)
+    if m is None:
+        return None
+    mon, dom = _month_number(m["mon"]), int(m["day"])
+    if m["year"]:
+        return V.safe_date(int(m["year"]), mon, dom)
+    if ctx.dct is None:
+        return None
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+               if (d := V.safe_date(y, mon, dom)) is not None]
+    if m["verb"].lower() == "ended":  # already over: the latest such day by publication
+        past = [d for d in options if d <= ctx.dct]
+        return max(past) if past else None
+    return min(options, key=lambda d: abs((d - ctx.dct).days))
 
 
 def quarter_code(cand: Candidate, ctx: Context) -> Resolution | None:
