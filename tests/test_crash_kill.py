@@ -251,3 +251,23 @@ def test_the_checker_itself_catches_orphans_altered_text_and_lost_articles(tmp_p
         conn.execute("DELETE FROM timexes")
         conn.execute("UPDATE articles SET text = 'changed' WHERE id = 2")
     assert any("intact" in p for p in check_library(path, expected, {1, 2, 3}, analysis=False))
+
+
+@pytest.mark.slow
+def test_kills_mid_reanalyse_leave_every_article_with_a_whole_analysis(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    write_batch(batch, 40, seed=3)
+    expected = [(i.article.sha256, i.article.title, i.article.text) for i in read_jsonl(batch)]
+    library = tmp_path / "library.db"
+    env = dict(os.environ, CLIPLINE_DATA_DIR=str(tmp_path / "data"))
+    _run_child(import_command(library, batch, analysis=True), env)
+    everything = set(range(1, 41))
+    assert check_library(library, expected, everything, analysis=True) == []
+    command = [sys.executable, "-m", "desktop", "--library", str(library), "reanalyse"]
+    _, full = _run_child(command, env)
+    rng = random.Random(4)
+    for kill in range(5):
+        delay = rng.uniform(full * 0.4, full)
+        _run_child(command, env, delay=delay)
+        problems = check_library(library, expected, everything, analysis=True)
+        assert problems == [], f"kill {kill} after {delay:.2f}s: {problems}"
