@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.apply_colour_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_colour_scheme())
         self.resize(1400, 860)
-        self.splitter.setSizes([330, 540, 530])
+        self._layout_restored = False
         self.restore_layout()
 
     # -- building ---------------------------------------------------------------------------
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+            self._layout_restored = self.splitter.restoreState(splitter)
         tab = self.settings.value("window/tab")
         if tab is not None and str(tab).isdigit():
             self.tabs.setCurrentIndex(int(str(tab)))
@@ -259,6 +259,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            if not self._layout_restored:
+                width = max(self.splitter.width(), 900)
+                self.splitter.setSizes([width * 27 // 100, width * 38 // 100, width * 35 // 100])
             QTimer.singleShot(0, self.load_people)
             if self.warm_up:
                 QTimer.singleShot(0, self.start_model_warm_up)

@@ -53,9 +53,11 @@ _JOIN = "LEFT JOIN event_corrections c ON c.article_id = e.article_id AND c.even
 class TimelineCursor:
     """The keys of the events matching ``filters``, in date order, read a page at a time.
 
-    Extracted events stream from the ``date_sort`` index (keyset paging: no sort of the whole
-    table, no OFFSET); the few whose date the reporter corrected, and hand-made events, are
-    read up front and merged in at their place.
+    Unfiltered, extracted events stream from the ``date_sort`` index (keyset paging: no sort
+    of the whole table, no OFFSET); the few whose date the reporter corrected, and hand-made
+    events, are read up front and merged in at their place. Filtered, SQLite narrows first
+    (the filters are indexed) and the matching keys are sorted at once: that is the fast way
+    round when a person or a word leaves a few thousand events of 200,000.
     """
 
     def __init__(self, library: Library, filters: Any) -> None:
@@ -63,6 +65,13 @@ class TimelineCursor:
 
         self.library = library
         self.where, self.params = event_where(filters)
+        self.keys: list[TimelineKey] | None = None
+        if not filters.is_empty():
+            self.keys = timeline_keys(library, filters)
+            self.position = 0
+            self.extra_total = 0
+            self.read = 0
+            return
         moved = [("e", r[0], r[1]) for r in library.db.execute(
             f"SELECT e.id, c.date_sort FROM events e {_JOIN} WHERE ({self.where}) AND c.date_sort IS NOT NULL",
             self.params)]
@@ -77,7 +86,19 @@ class TimelineCursor:
 
     @property
     def done(self) -> bool:
+        if self.keys is not None:
+            return self.position >= len(self.keys)
         return self.streamed_all and not self.extra
+
+    def _next_sorted(self, size: int) -> list[TimelineKey]:
+        assert self.keys is not None
+        end = min(self.position + size, len(self.keys))
+        while end < len(self.keys) and self.keys[end][2] == self.keys[end - 1][2]:
+            end += 1
+        page = self.keys[self.position : end]
+        self.position = end
+        self.read += len(page)
+        return page
 
     def _stream(self, sql_tail: str, params: list[Any]) -> list[tuple[int, str]]:
         sql = (f"SELECT e.id, e.date_sort FROM events e {_JOIN} WHERE ({self.where})"
@@ -86,6 +107,8 @@ class TimelineCursor:
 
     def next_page(self, size: int) -> list[TimelineKey]:
         """At least ``size`` keys (unless the end comes first), never splitting one date."""
+        if self.keys is not None:
+            return self._next_sorted(size)
         rows: list[tuple[int, str]] = []
         if not self.streamed_all:
             sort, last_id = self.after
@@ -113,6 +136,8 @@ class TimelineCursor:
 
     def count(self) -> int:
         """How many events match (a full count: the window asks for it off the GUI thread)."""
+        if self.keys is not None:
+            return len(self.keys)
         streamed = self.library.db.execute(
             f"SELECT count(*) FROM events e {_JOIN} WHERE ({self.where}) AND c.date_sort IS NULL",
             self.params).fetchone()[0]
@@ -121,10 +146,20 @@ class TimelineCursor:
 
 def timeline_keys(library: Library, filters: Any) -> list[TimelineKey]:
     """Every event matching ``filters`` (extracted and hand-made), in date order."""
-    cursor = TimelineCursor(library, filters)
-    keys: list[TimelineKey] = []
-    while not cursor.done:
-        keys += cursor.next_page(5000)
+    from desktop.timeline.filters import event_where, manual_where
+
+    where, params = event_where(filters)
+    sql = (
+        f"SELECT e.id, COALESCE(c.date_sort, e.date_sort) AS date_sort FROM events e {_JOIN}"
+        f" WHERE {where} ORDER BY date_sort, e.id"
+    )
+    keys: list[TimelineKey] = [("e", r[0], r[1]) for r in library.db.execute(sql, params)]
+    where, params = manual_where(filters)
+    manual = [("m", r[0], r[1]) for r in library.db.execute(
+        f"SELECT m.id, m.date_sort FROM manual_events m WHERE {where}", params)]
+    if manual:
+        keys.extend(manual)
+        keys.sort(key=lambda k: k[2])  # stable: extracted events keep their order
     return keys
 
 

@@ -121,11 +121,15 @@ class LibraryPane(QWidget):
             if column < self.model.columnCount():
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, size)
-        self.view.setColumnHidden(3, self.model.order_by != "clipped")
-        if self.model.query and self.model.columnCount() > 4:
+        searching = bool(self.model.query)
+        # A search shows each hit's title and the words it matched; the list, outlet and dates.
+        self.view.setColumnHidden(1, searching)
+        self.view.setColumnHidden(2, searching or self.model.order_by == "clipped")
+        self.view.setColumnHidden(3, searching or self.model.order_by != "clipped")
+        if searching and self.model.columnCount() > 4:
             header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(0, width * 2)
+            header.resizeSection(0, width * 3 // 2)
         else:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
