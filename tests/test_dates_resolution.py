@@ -248,3 +248,9 @@ def test_a_quarter_that_ended_on_a_day_is_the_three_months_before_it():
     assert v["the quarter"] == "1989-Q2"
     v = values("For the quarter ended Sept. 30, Delta earned $133 million.", "1989-10-26")
     assert v["the quarter"] == "1989-Q3"
+
+
+def test_the_nth_day_of_something_is_today_only_in_the_present():
+    v = values("It's the second day of an offensive by the security forces.", "1998-03-06")
+    assert v["the second day"] == "1998-03-06"
+    assert values("It was the third day of the strike.", "1998-03-06") == {}

@@ -931,6 +931,21 @@ def bare_units(cand: Candidate, ctx: Context) -> Resolution | None:
                       "an open stretch of time")
 
 
+_IS_BEFORE = re.compile(r"(?:\b(?:is|it['’]s|today['’]s|marks)|\bit\s+is)\s*$", re.IGNORECASE)
+
+
+def ordinal_day(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"Today is the eighth day of the blockade", "It's the second day of the offensive".
+
+    In the present tense the day being counted is the day of writing. Said of another time
+    ("was the third day of"), the count alone does not place it, so it is not kept.
+    """
+    if ctx.dct is None or not _IS_BEFORE.search(ctx.text, max(0, cand.start - 12), cand.start):
+        return None
+    return Resolution(DATE, V.day(ctx.dct), _dct_anchor(ctx), DCT, 0.7,
+                      _rel_to_dct(ctx, f"{cand.match.group(0)} is the day of writing"))
+
+
 def long_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     """"day-long" -> P1D, "decades-long" -> PXY (how many decades is not said)."""
     m = cand.match
@@ -1042,7 +1057,8 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "day_month": day_month, "month_year": month_year, "month": month, "holiday": holiday,
     "year": year, "decade": decade, "century": century, "weekday": weekday,
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
-    "relative_unit": relative_unit, "season": season, "long_unit": long_unit, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
+    "relative_unit": relative_unit, "season": season, "long_unit": long_unit,
+    "ordinal_day": ordinal_day, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
     "set": set_, "range_end_year": range_end_year, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }

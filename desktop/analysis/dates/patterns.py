@@ -98,7 +98,7 @@ _GATES = {
     "part_of_day": r"morning|afternoon|evening|night",
     "in_the_unit": r"\sthe\s+(?:week|month|year|day|decade)", "anaphoric": r"before|after",
     "quarter": r"quarter|half|period", "year_ago": r"year-",
-    "long_unit": r"s?-long",
+    "long_unit": r"s?-long", "ordinal_day": r"day\s+(?:of|in|since)\b",
     "bare_units": r"(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s",
     "the_unit": r"year|week|month",
     "ref": r"now|current|present|recent|lately|these\s+days|past|future|later|term",
@@ -218,6 +218,10 @@ RULES: tuple[Rule, ...] = (
           r"ten|twelve))?(?:(?P<half>\s+and\s+a\s+half)|\s+more)?[\s-]+"
           r"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?" + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
           r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|in\s+a\s+row))?", 6),
+    # "today is the eighth day of the blockade": the normaliser keeps it only after "is".
+    _rule("ordinal_day", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
+          r"eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive)"
+          r"\s+)?day(?=\s+(?:of|in|since)\b)", 6),
     # "a day-long meeting", "a decades-long battle": how long, as a modifier.
     _rule("long_unit", r"(?P<unit>hour|day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?"
           r"-long", 7),
