@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if not self._layout_restored:
-                width = max(self.splitter.width(), 900)
+                width = max(self.width(), 900)
                 self.splitter.setSizes([width * 27 // 100, width * 38 // 100, width * 35 // 100])
             QTimer.singleShot(0, self.load_people)
             if self.warm_up:

@@ -85,6 +85,7 @@ class ReaderPane(QWidget):
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._anchor_clicked)
         self.legend = QLabel()
+        self.legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
