@@ -254,3 +254,13 @@ def test_the_nth_day_of_something_is_today_only_in_the_present():
     v = values("It's the second day of an offensive by the security forces.", "1998-03-06")
     assert v["the second day"] == "1998-03-06"
     assert values("It was the third day of the strike.", "1998-03-06") == {}
+
+
+def test_names_and_idioms_are_not_times():
+    assert values("This is VOA Today. USA Today reported it.") == {}
+    assert values('Baker, speaking on ABC News\' "This Week," said the request helps.') == {}
+    assert values("Protesters joined the annual March for Life on Capitol Hill.") == {}
+    assert values("For the people of Poland, high noon has come.") == {}
+    # ... but the words keep their meaning where they are used as such.
+    assert values("He stepped down in March for health reasons.")["March"] == "2025-03"
+    assert values('"Today is a sad day," he said.')["Today"] == "2025-05-30"

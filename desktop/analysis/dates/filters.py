@@ -83,4 +83,32 @@ def plausible(cand: Candidate, text: str) -> bool:
         m = cand.match
         if m["mon"] in {"March", "May"} and text[cand.end : cand.end + 1] == "-":
             return False
+        if m["mon"] == "March" and _MARCH_EVENT.match(text, cand.end, cand.end + 30):
+            return False  # "the March for Life", "the March of the Mothers": a march
+    if name in {"deictic", "relative_unit", "clock"} and _is_title(cand, text):
+        return False
     return True
+
+
+_MARCH_EVENT = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}(?:-[A-Z]+)?\s$")
+_TITLE_CLOSES = re.compile(r"(?:\s+[A-Z][\w.'’-]*){0,5}[,.!?]?[\"”'’]")
+_QUOTE_OPENED_MIDSENTENCE = re.compile(r"[a-z,'’]\s+(?:``|[\"“])$")
+
+
+def _is_title(cand: Candidate, text: str) -> bool:
+    """"USA Today", ABC's "This Week," "high noon": names and idioms, not times.
+
+    Only capitalised words count: after an acronym ("VOA Today"), or opening a short quoted
+    title in the middle of a sentence that closes right after its capitalised words.
+    """
+    words = text[cand.start : cand.end]
+    if words.lower() == "noon" and text[max(0, cand.start - 5) : cand.start].lower() == "high ":
+        return True  # "high noon": the showdown, not the hour
+    if not words[:1].isupper():
+        return False
+    before = text[max(0, cand.start - 12) : cand.start]
+    if _ACRONYM_BEFORE.search(before):
+        return True
+    return bool(_QUOTE_OPENED_MIDSENTENCE.search(before)) and bool(
+        _TITLE_CLOSES.match(text, cand.end, cand.end + 60))
