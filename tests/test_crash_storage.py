@@ -119,3 +119,30 @@ def test_a_locked_library_says_busy_and_stores_the_item_once_free(fresh_library,
     (outcome,) = store_clips(fresh_library, [clip(2)])
     assert outcome.status == "stored"
     assert stored_texts(fresh_library) == ["Story 1", "Story 2"]
+
+
+class _Analysis:
+    def write(self, db, article_id: int) -> None:
+        db["timexes"].insert({"article_id": article_id, "start": 0, "end": 1, "text": "x",
+                              "type": "DATE", "value": "2025"})
+
+
+class _PickyAnalyser:
+    """Like spaCy on a text over its length limit: refuses a whole batch for one article."""
+
+    def analyse(self, articles):
+        if any("too long for the model" in a.text for a in articles):
+            raise ValueError("[E088] Text of length 1852315 exceeds maximum of 1000000. The parser...")
+        return [_Analysis() for _ in articles]
+
+
+def test_one_article_the_analysis_refuses_does_not_sink_its_batch(fresh_library):
+    bad = Clip("bad", Article(text="too long for the model", original="bad", title="Bad"))
+    outcomes = list(store_clips(fresh_library, [clip(1), bad, clip(2)], analyser=_PickyAnalyser()))
+    assert [o.status for o in outcomes] == ["stored", "error", "stored"]
+    assert "could not be analysed" in outcomes[1].message and "E088" in outcomes[1].message
+    assert stored_texts(fresh_library) == ["Story 1", "Story 2"]
+    # ... and what was stored has its analysis.
+    assert fresh_library.db.execute(
+        "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM timexes)"
+    ).fetchone()[0] == 0

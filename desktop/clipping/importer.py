@@ -148,8 +148,7 @@ def _store_batch(library: Library, batch: list[Clip], analyser: Analyser | None)
         else:
             seen[clip.article.sha256] = index
             to_store.append(clip)
-    analyses = analyser.analyse([c.article for c in to_store]) if analyser and to_store else []
-    analysed = {id(c): a for c, a in zip(to_store, analyses, strict=False)}
+    analysed = _analyse(analyser, to_store) if analyser and to_store else {}
     for index, clip in enumerate(batch):
         if index in outcomes:
             outcome = outcomes[index]
@@ -157,7 +156,30 @@ def _store_batch(library: Library, batch: list[Clip], analyser: Analyser | None)
                 outcome.article_id = library.find_duplicate(clip.article.sha256, clip.article.url)  # type: ignore[union-attr]
             yield outcome
             continue
-        yield _store_one(library, clip, analysed.get(id(clip)))
+        analysis = analysed.get(id(clip))
+        if isinstance(analysis, str):
+            yield ImportOutcome(clip.label, "error", message=analysis)
+            continue
+        yield _store_one(library, clip, analysis)
+
+
+def _analyse(analyser: Analyser, clips: list[Clip]) -> dict[int, object]:
+    """Each clip's analysis by ``id(clip)``, or the reason (a str) it could not be analysed.
+
+    One text the analysis can't take (spaCy refuses over 1,000,000 characters) must not sink
+    the batch: the batch is retried one article at a time, and only that one is refused.
+    """
+    try:
+        analyses = analyser.analyse([c.article for c in clips])
+        return {id(c): a for c, a in zip(clips, analyses, strict=True)}
+    except Exception as error:  # noqa: BLE001 - the NLP models raise many kinds
+        if len(clips) > 1:
+            results: dict[int, object] = {}
+            for clip in clips:
+                results.update(_analyse(analyser, [clip]))
+            return results
+        reason = str(error).split(". ")[0][:120]
+        return {id(clips[0]): f"could not be analysed ({type(error).__name__}: {reason}); nothing was stored"}
 
 
 def _store_one(library: Library, clip: Clip, analysis: object | None) -> ImportOutcome:
