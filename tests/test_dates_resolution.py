@@ -264,3 +264,10 @@ def test_names_and_idioms_are_not_times():
     # ... but the words keep their meaning where they are used as such.
     assert values("He stepped down in March for health reasons.")["March"] == "2025-03"
     assert values('"Today is a sad day," he said.')["Today"] == "2025-05-30"
+
+
+def test_a_year_ago_compares_with_reported_results_not_a_forecast():
+    v = values("Steelmakers will report losses through the third quarter of 1990. In the "
+               "year-ago period, Bethlehem earned $101 million.", "1989-10-26")
+    assert v["the third quarter of 1990"] == "1990-Q3"
+    assert v["the year-ago period"] == "1988-Q3"

@@ -765,7 +765,7 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.75,
                           f"{cand.match.group(0)} → {value}", not year_ago)
     if year_ago:
-        base = nq or V.add_quarters(*here, -1)
+        base = nq if nq and nq <= here else V.add_quarters(*here, -1)
         return _quarter_resolution((base[0] - 1, base[1]), ctx, cand,
                                    NARRATIVE if nq else DCT, moves=False)
     if unit == "quarter" and nq is None and (ended := _period_end(cand, ctx)) is not None:
@@ -827,6 +827,10 @@ def year_ago(cand: Candidate, ctx: Context) -> Resolution | None:
         return None
     nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
     if nq and unit not in {"month", "week"}:
+        if nq > V.quarter_of(ctx.dct):
+            # The quarter last named is a forecast ("losses through the third quarter of
+            # 1990"); a year-ago comparison is with results already reported.
+            nq = V.add_quarters(*V.quarter_of(ctx.dct), -1)
         return _quarter_resolution((nq[0] - 1, nq[1]), ctx, cand, NARRATIVE, moves=False)
     return Resolution(DATE, f"{ctx.dct.year - 1:04d}", _dct_anchor(ctx), DCT, 0.6,
                       "the year before publication", moves=False)
