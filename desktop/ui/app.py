@@ -45,7 +45,7 @@ def _timing(what: str) -> None:
 
 
 def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
-    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from db.errors import LibraryError
@@ -97,7 +97,9 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     del selftest
     window.save_layout()
     window.cancel_tasks()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    from desktop.ui.workers import wait_for_all
+
+    wait_for_all(10_000)
     library.close()
     log.info("Clipline quit (status %s)", status)
     return int(status)

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.apply_colour_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_colour_scheme())
         self.resize(1400, 860)
-        self._layout_restored = False
+        self._splitter_state: QByteArray | None = None
         self.restore_layout()
 
     # -- building ---------------------------------------------------------------------------
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
-            self._layout_restored = self.splitter.restoreState(splitter)
+            self._splitter_state = splitter  # applied once the window has its size (first show)
         tab = self.settings.value("window/tab")
         if tab is not None and str(tab).isdigit():
             self.tabs.setCurrentIndex(int(str(tab)))
@@ -259,7 +259,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            if not self._layout_restored:
+            restored = self._splitter_state is not None and self.splitter.restoreState(self._splitter_state)
+            if not restored:
                 width = max(self.width(), 900)
                 self.splitter.setSizes([width * 27 // 100, width * 38 // 100, width * 35 // 100])
             QTimer.singleShot(0, self.load_people)
@@ -278,12 +279,14 @@ class MainWindow(QMainWindow):
 
     # -- tasks -------------------------------------------------------------------------------
 
-    def run_task(self, name: str, fn: Any, on_done: Any, *, quiet: bool = False) -> workers.Task:
-        """Run ``fn(state)`` on a worker; progress shows after a moment; errors are shown."""
+    def run_task(self, name: str, fn: Any, on_done: Any, *, quiet: bool = False, writes: bool = False) -> workers.Task:
+        """Run ``fn(state)`` on a worker (the writer thread if it ``writes``); progress shows
+        after a moment; errors are shown."""
         task = workers.start(name, fn, self,
                              on_done=partial(self._task_done, name, on_done),
                              on_failed=partial(self._task_failed, name),
-                             on_progress=None if quiet else self._task_progress)
+                             on_progress=None if quiet else self._task_progress,
+                             pool=workers.writer_pool() if writes else None)
         if not quiet:
             self.running.append(task)
             self.statusBar().showMessage(f"{name}…")
@@ -417,7 +420,7 @@ class MainWindow(QMainWindow):
 
     def redate_article(self, article_id: int, published: str) -> None:
         fn = partial(tasks.redate_article, self.library_path, article_id, published)
-        self.run_task("Re-resolving dates", fn, self._article_redated)
+        self.run_task("Re-resolving dates", fn, self._article_redated, writes=True)
 
     def _article_redated(self, article_id: int) -> None:
         self.refresh_all()
@@ -427,7 +430,11 @@ class MainWindow(QMainWindow):
 
     def reanalyse_library(self) -> None:
         self.run_task("Re-analysing the library", partial(tasks.reanalyse_all, self.library_path),
-                      lambda count: (self.refresh_all(), self.statusBar().showMessage(f"Re-analysed {count} articles", 5000)))
+                      self._reanalysed, writes=True)
+
+    def _reanalysed(self, count: int) -> None:
+        self.refresh_all()
+        self.statusBar().showMessage(f"Re-analysed {count} articles", 5000)
 
     # -- clipping -----------------------------------------------------------------------------
 
@@ -440,7 +447,7 @@ class MainWindow(QMainWindow):
     def _clip_accepted(self, dialog: NewClipDialog) -> None:
         if dialog.article is not None:
             fn = partial(tasks.import_articles, self.library_path, [dialog.article], dialog.story_tags())
-            self.run_task("Clipping", fn, self._imported)
+            self.run_task("Clipping", fn, self._imported, writes=True)
 
     def import_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -456,7 +463,7 @@ class MainWindow(QMainWindow):
 
     def import_inputs(self, inputs: list[str], tags: tuple[str, ...] = ()) -> workers.Task:
         fn = partial(tasks.import_inputs, self.library_path, inputs, tags)
-        return self.run_task("Importing", fn, self._imported)
+        return self.run_task("Importing", fn, self._imported, writes=True)
 
     def _imported(self, report: tasks.ImportReport) -> None:
         self.refresh_all()

@@ -73,6 +73,26 @@ class Task(QRunnable):
             log.info("task %s ended after its window closed", self.name)
 
 
+_writer: QThreadPool | None = None
+
+
+def writer_pool() -> QThreadPool:
+    """The one thread that writes to the library (imports, re-analysis, corrections by task):
+    writes queue up behind each other instead of contending for SQLite's lock."""
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        _writer.setMaxThreadCount(1)
+        _writer.setObjectName("clipline-writer")
+    return _writer
+
+
+def wait_for_all(msecs: int) -> None:
+    """At shutdown: let running tasks finish (they were asked to cancel)."""
+    writer_pool().waitForDone(msecs)
+    QThreadPool.globalInstance().waitForDone(msecs)
+
+
 def describe(error: BaseException) -> str:
     """A one-line message for the status bar or a dialog."""
     from db.errors import LibraryError

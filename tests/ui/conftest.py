@@ -124,9 +124,9 @@ def window(qtbot, small_library: Library, settings):
 
 
 def _wait_for_workers(qtbot) -> None:
-    from PySide6.QtCore import QThreadPool
+    from desktop.ui.workers import wait_for_all
 
-    QThreadPool.globalInstance().waitForDone(30_000)
+    wait_for_all(30_000)
     qtbot.wait(1)
 
 

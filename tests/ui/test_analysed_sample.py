@@ -25,9 +25,9 @@ def sample_window(qtbot, analysed_sample: Path, tmp_path: Path, settings):
     window.library_pane.view.selectRow(0)
     yield window
     window.close()
-    from PySide6.QtCore import QThreadPool
+    from desktop.ui.workers import wait_for_all
 
-    QThreadPool.globalInstance().waitForDone(60_000)
+    wait_for_all(60_000)
     library.close()
 
 

@@ -14,17 +14,19 @@ from desktop.ui.main_window import MainWindow
 def test_layout_and_choices_are_remembered(qtbot, small_library, settings):
     first = MainWindow(small_library, settings=settings, warm_up=False)
     qtbot.addWidget(first)
+    first.resize(780, 560)  # inside the offscreen screen (800x600), so geometry is kept as is
     first.show()
     first.tabs.setCurrentIndex(1)
     first.library_pane.sort.setCurrentIndex(first.library_pane.sort.findData("clipped"))
     first.timeline_pane.zoom.setCurrentIndex(first.timeline_pane.zoom.findData("month"))
-    first.splitter.setSizes([500, 400, 500])
+    first.splitter.setSizes([300, 200, 250])
     sizes = first.splitter.sizes()
     first.close()
     assert Path(settings.fileName()).is_file()
     second = MainWindow(small_library, settings=settings, warm_up=False)
     qtbot.addWidget(second)
     second.show()
+    assert second.size() == first.size()
     assert second.tabs.currentIndex() == 1
     assert second.library_pane.sort.currentData() == "clipped"
     assert second.timeline.zoom == "month"
@@ -81,3 +83,31 @@ def test_dark_colour_scheme_changes_highlight_colours(window):
     dark = window.reader.view.toHtml()
     assert light != dark
     assert "#3b4f7a" in dark  # people on a dark background
+
+
+def test_writes_queue_on_one_writer_thread(window, qtbot):
+    threads: list[str] = []
+
+    def write(_state):
+        threads.append(threading.current_thread().name)
+        return len(threads)
+
+    results: list[int] = []
+    for _ in range(3):
+        window.run_task("Writing", write, results.append, writes=True)
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=5_000)
+    assert len(set(threads)) == 1 and threads[0] != threading.main_thread().name
+
+
+def test_tag_an_article_to_file_it_under_a_story(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Prisoner exchange", True)))
+    window.library_pane.view.selectRow(2)
+    window.tag_action.trigger()
+    tag = window.library_pane.tag
+    assert tag.findData("Prisoner exchange") >= 0
+    tag.setCurrentIndex(tag.findData("Prisoner exchange"))
+    model = window.articles
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["An old memorandum"]
+    assert "Prisoner exchange" in window.reader.meta.text()
