@@ -260,9 +260,9 @@ def _footnotes(notes: _Notes) -> list[str]:
 def brief_from_library(source: Any, filters: Filters | None = None, *, title: str | None = None) -> str:
     """Gather the timeline, key events and people for ``filters`` and render the brief."""
     from desktop.timeline.keyevents import key_events
-    from desktop.timeline.query import _database, build_timeline
+    from desktop.timeline.query import build_timeline, database_of
 
-    db = _database(source)
+    db = database_of(source)
     filters = filters or Filters()
     events = build_timeline(db, filters)
     keys = key_events(db, KEY_DATES, KEY_SENTENCES, filters, leads=False, published_in_range=False) if events else []

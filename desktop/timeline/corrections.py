@@ -14,7 +14,7 @@ from typing import Any
 from db.events import add_manual_event, correct_event, update_manual_event
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import place
-from desktop.timeline.query import _database, build_timeline
+from desktop.timeline.query import build_timeline, database_of
 
 
 class CorrectionError(ValueError):
@@ -61,7 +61,7 @@ def correct(
 ) -> None:
     """Hide, pin, re-date or re-word the timeline event ``event_id`` (all its sources)."""
     _check_date(date)
-    db = _database(source)
+    db = database_of(source)
     with db.conn:
         if str(event_id).lower().startswith("m"):
             if not update_manual_event(db, _number(event_id, "m"), hidden=hidden, pinned=pinned, date=date, text=text):
@@ -99,7 +99,7 @@ def add(
     _check_date(date)
     if not text.strip():
         raise CorrectionError("an event needs some text")
-    db = _database(source)
+    db = database_of(source)
     with db.conn:
         number = add_manual_event(
             db, date, text.strip(), people=people or [], source_article_id=article_id,

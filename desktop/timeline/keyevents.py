@@ -6,7 +6,8 @@ several outlets, refer back to it; articles published on the day itself and on t
 day add to it, so the date ranking is more than a count of publications. For each chosen
 day the sentences that date themselves to it, and the leads of the articles published that
 day, compete: the ones closest to the centroid of what is said about that day win, without
-repeating each other.
+repeating each other. Days of events the reporter pinned come first; hidden events count
+for nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import similarity
-from desktop.timeline.query import _database
+from desktop.timeline.query import database_of
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
 
 #: Weights of the evidence for a date (per distinct article).
@@ -138,7 +139,7 @@ def rank_dates(events: list[dict[str, Any]], publications: dict[str, list[int]],
         outlets[day].add(e["outlet"] or "")
     scores: dict[str, float] = defaultdict(float)
     for day in set(referring) | set(same_day) | set(ahead):
-        scores[day] += W_REFERENCE * len(referring[day]) + W_SAME_DAY * len(same_day[day] - referring[day])
+        scores[day] += W_REFERENCE * len(referring[day]) + W_SAME_DAY * len(same_day[day])
         scores[day] += W_AHEAD * len(ahead[day]) + W_OUTLET * max(0, len(outlets[day]) - 1)
     for day, ids in publications.items():
         if _in_range(day, filters):
@@ -247,7 +248,7 @@ def key_events(
     With ``published_in_range`` the evidence is the articles published in the date range (the
     timeline-summarisation protocol); without, every article's mentions of days in range.
     """
-    db = _database(source)
+    db = database_of(source)
     filters = filters or Filters()
     events = _day_events(db, filters, published_in_range)
     publications = _publications(db, filters) if published_in_range or not (filters.date_from or filters.date_to) else {}

@@ -27,14 +27,17 @@ ORDER BY e.date_sort, e.id
 """
 
 
-def _database(source: Any) -> Database:
-    """A Library or a sqlite-utils Database."""
+def database_of(source: Any) -> Database:
+    """The database of a ``Library``, or the sqlite-utils ``Database`` given."""
     return source.db if hasattr(source, "db") and not isinstance(source, Database) else source
+
+
+_database = database_of
 
 
 def event_rows(source: Any, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Extracted events matching the filters, corrections applied, in date order (unmerged)."""
-    db = _database(source)
+    db = database_of(source)
     where, params = event_where(filters or Filters())
     sql = _EVENT_SQL.format(where=where)
     if limit is not None:
@@ -46,7 +49,7 @@ def event_rows(source: Any, filters: Filters | None = None, *, limit: int | None
 
 
 def count_events(source: Any, filters: Filters | None = None) -> int:
-    db = _database(source)
+    db = database_of(source)
     where, params = event_where(filters or Filters())
     sql = f"SELECT count(*) FROM events e WHERE {where}"
     return int(db.execute(sql, params).fetchone()[0])
@@ -89,7 +92,7 @@ def _people_of(db: Database, rows: list[dict[str, Any]]) -> dict[int, list[str]]
 
 
 def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineEvent]:
-    db = _database(source)
+    db = database_of(source)
     where, params = manual_where(filters or Filters())
     sql = (
         "SELECT m.*, a.title AS a_title, a.url AS a_url, a.published AS a_published, a.outlet AS a_outlet"
@@ -125,7 +128,7 @@ def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineE
 def event_page(source: Any, filters: Filters | None = None, *, limit: int = 200, offset: int = 0) -> list[TimelineEvent]:
     """One page of the unmerged timeline (each extracted event with its one source), for a
     window that fetches rows lazily; pair with ``count_events``."""
-    db = _database(source)
+    db = database_of(source)
     rows = event_rows(db, filters, limit=limit, offset=offset)
     return _events_from_rows(db, rows)
 
@@ -147,7 +150,7 @@ def _events_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Timeline
 def build_timeline(source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None) -> list[TimelineEvent]:
     """The timeline: events matching ``filters`` (corrections applied, hidden ones left out),
     merged across articles unless ``merge`` is False, with hand-made events, in date order."""
-    db = _database(source)
+    db = database_of(source)
     filters = filters or Filters()
     rows = event_rows(db, filters, limit=limit)
     events = _events_from_rows(db, rows)
