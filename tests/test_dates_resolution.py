@@ -271,3 +271,10 @@ def test_a_year_ago_compares_with_reported_results_not_a_forecast():
                "year-ago period, Bethlehem earned $101 million.", "1989-10-26")
     assert v["the third quarter of 1990"] == "1990-Q3"
     assert v["the year-ago period"] == "1988-Q3"
+
+
+def test_soon_looks_ahead_but_not_as_soon_as_or_in_past_narration():
+    assert values("Kellogg soon will begin selling cheaper boxes.")["soon"] == "FUTURE_REF"
+    assert "soon" not in values("They will leave as soon as Tuesday.")
+    assert "soon" not in values("He was soon released from the hospital.")
+    assert "soon" not in values("She died soon after the attack.")

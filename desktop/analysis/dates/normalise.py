@@ -440,6 +440,8 @@ def ref(cand: Candidate, ctx: Context) -> Resolution | None:
     value = _REFS.get(word)
     if value is None:
         return None
+    if word == "soon" and ctx.tense(cand) == PAST:
+        return None  # "the trickle soon became a flood": soon after something, not ahead
     return Resolution(DATE, value, _dct_anchor(ctx), DCT if ctx.dct else NONE, 0.6,
                       {"PRESENT_REF": "the present", "PAST_REF": "some time in the past",
                        "FUTURE_REF": "some time in the future"}[value])

@@ -101,7 +101,7 @@ _GATES = {
     "long_unit": r"s?-long", "ordinal_day": r"day\s+(?:of|in|since)\b",
     "bare_units": r"(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s",
     "the_unit": r"year|week|month",
-    "ref": r"now|current|present|recent|lately|these\s+days|past|future|later|term",
+    "ref": r"now|current|present|recent|lately|these\s+days|past|future|later|term|soon",
     "season": r"spring|summer|fall|autumn|winter",
     "relative_unit": r"week|month|year|quarter|half|decade|century|spring|summer|fall|autumn|"
                      r"winter|day|period",
@@ -180,7 +180,10 @@ RULES: tuple[Rule, ...] = (
     _rule("ref", r"(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|recently|"
           r"lately|recent|the\s+(?:past|future|present)|current|"
           r"the\s+(?:near|distant|foreseeable)\s+future|a\s+later\s+date|"
-          r"the\s+(?:near|short|long)\s+term(?![\w-]))", 9),
+          r"the\s+(?:near|short|long)\s+term(?![\w-])|"
+          # "will soon begin", but not "as soon as", "soon after", "too soon", "sooner"
+          r"(?<!\bas\s)(?<!\btoo\s)(?<!\bhow\s)soon(?!\s+(?:as|after|afterwards?|before|"
+          r"thereafter|enough\s+to)\b))", 9),
     _rule("part_of_day", r"(?:(?P<mod>early|late|later|earlier)\s+)?(?:(?P<rel>this|last|that|"
           r"the(?=\s+(?:morning|afternoon|evening))|the\s+next|the\s+following|the\s+previous|yesterday|tomorrow)\s+)"
           + PART_OF_DAY, 5),
