@@ -24,6 +24,8 @@ from desktop.timeline.timeline_event import Source, TimelineEvent
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|!])")
 KEY_DATES = 7
 KEY_SENTENCES = 2
+MAX_PEOPLE = 30  # rows in the people table; the rest are listed by name
+MAX_REFS = 8  # citations per person in the table
 
 
 def md_escape(text: str) -> str:
@@ -219,13 +221,19 @@ def _people(events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], n
     if not counts:
         return lines + ["No people named in these events.", ""]
     lines += ["| Name | Role | Events | Mentions | When | Sources |", "|---|---|---|---|---|---|"]
-    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    for name, n in ranked[:MAX_PEOPLE]:
         info = known.get(name, {})
         roles = "; ".join(info.get("roles", [])[:2])
         mentions = info.get("mentions", "")
         when = ", ".join(display(d) for d in dates[name][:4]) + (" …" if len(dates[name]) > 4 else "")
-        refs = "".join(f"[^{i}]" for i in sorted(cited[name]))
+        refs = "".join(f"[^{i}]" for i in sorted(cited[name])[:MAX_REFS])
+        if len(cited[name]) > MAX_REFS:
+            refs += f" and {len(cited[name]) - MAX_REFS} more"
         lines.append(f"| {md_escape(name)} | {md_escape(roles)} | {n} | {mentions} | {when} | {refs} |")
+    if len(ranked) > MAX_PEOPLE:
+        rest = ", ".join(md_escape(name) for name, _n in ranked[MAX_PEOPLE:])
+        lines += ["", f"Also named in these events: {rest}."]
     return lines + [""]
 
 
