@@ -268,7 +268,21 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self.start_model_warm_up)
 
     def load_people(self) -> None:
-        self.people.reload()
+        """Read the people on a worker: with a large library it takes a moment."""
+        from desktop.ui.models.people import read_people
+
+        path = self.library_path
+
+        def read(_state: Any) -> list[dict[str, Any]]:
+            with Library(path) as library:
+                return read_people(library)
+
+        workers.start("Reading people", read, self, on_done=self._people_read,
+                      on_failed=partial(self._task_failed, "Reading people"))
+
+    def _people_read(self, people: list[dict[str, Any]]) -> None:
+        if not self.people_loaded:  # a correction meanwhile already read them afresh
+            self.people.set_people(people)
         self.people_loaded = True
         self._refresh_choices()
 
@@ -378,9 +392,10 @@ class MainWindow(QMainWindow):
         """Read the library again after a change (import, delete, correction, re-dating)."""
         selected = self.library_pane.selected_article()
         self.articles.reload()
+        self.people.reload()
+        self.people_loaded = True
         self._refresh_choices()
         self.timeline.reload()
-        self.people.reload()
         self.person_events.reload()
         if selected is not None:
             self.library_pane.select_article(selected)
@@ -507,6 +522,7 @@ class MainWindow(QMainWindow):
         row = self.people.row_of(person_id)
         if row is None:
             self.people.reload()
+            self.people_loaded = True
             row = self.people.row_of(person_id)
         person = self.people.person(row) if row is not None else None
         if person is None:
@@ -602,6 +618,7 @@ class MainWindow(QMainWindow):
 
     def refresh_people(self) -> None:
         self.people.reload()
+        self.people_loaded = True
         self.person_events.reload()
         self._refresh_choices()
         self.timeline.reload()

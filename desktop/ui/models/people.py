@@ -12,6 +12,15 @@ PersonRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
+def read_people(library: Library) -> list[dict[str, Any]]:
+    """Everyone the library mentions, most mentioned first (``db.people.list_people``)."""
+    if not library.db["people"].exists():
+        return []
+    from db.people import list_people
+
+    return list_people(library.db)
+
+
 class PeopleModel(QAbstractTableModel):
     HEADERS = ("Person", "Roles", "Mentions", "Articles")
 
@@ -21,16 +30,13 @@ class PeopleModel(QAbstractTableModel):
         self._people: list[dict[str, Any]] = []
 
     def reload(self) -> None:
+        self.set_people(read_people(self.library))
+
+    def set_people(self, people: list[dict[str, Any]]) -> None:
+        """Show people read elsewhere (the window reads them on a worker at start-up)."""
         self.beginResetModel()
-        self._people = self._read()
+        self._people = people
         self.endResetModel()
-
-    def _read(self) -> list[dict[str, Any]]:
-        if not self.library.db["people"].exists():
-            return []
-        from db.people import list_people
-
-        return list_people(self.library.db)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._people)
