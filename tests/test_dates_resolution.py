@@ -278,3 +278,14 @@ def test_soon_looks_ahead_but_not_as_soon_as_or_in_past_narration():
     assert "soon" not in values("They will leave as soon as Tuesday.")
     assert "soon" not in values("He was soon released from the hospital.")
     assert "soon" not in values("She died soon after the attack.")
+
+
+def test_overnight_and_the_previous_weekday_count_from_the_story_day():
+    text = ("London stocks fell Friday. Shares were depressed by overnight losses in New "
+            "York. The index closed down 4.5% from the previous Friday.")
+    v = values(text, "1989-10-30")
+    assert v["Friday"] == "1989-10-27"
+    assert v["overnight"] == "1989-10-26TNI"
+    assert v["the previous Friday"] == "1989-10-20"
+    # Without a recent story day, overnight is the night before publication.
+    assert values("Rebels attacked overnight.", "1989-10-30")["overnight"] == "1989-10-29TNI"

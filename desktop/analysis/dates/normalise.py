@@ -360,10 +360,21 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     if ctx.dct is None:
         return Resolution(kind, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.4,
                           "no publication date to place it")
+    rel = " ".join((_g(m, "rel") or "").lower().split())
+    story = ctx.narrative.day
+    if rel in {"the previous", "the prior", "the preceding", "the following"} and \
+            story is not None:
+        # "down 4.5% from the previous Friday": the one before the day being told about.
+        step = -1 if rel != "the following" else 1
+        d = story + dt.timedelta(days=step)
+        while d.isoweekday() != wd:
+            d += dt.timedelta(days=step)
+        return Resolution(kind, V.day(d) + _pod_suffix(pod), V.day(story), NARRATIVE, 0.7,
+                          f"{cand.match.group(0)} → {describe_day(d)}, from the story's "
+                          f"date {describe_day(story)}")
     here = ctx.dct.toordinal()
     options = [(here + k, "") for k in range(-7, 8)
                if (ctx.dct + dt.timedelta(days=k)).isoweekday() == wd]
-    rel = (_g(m, "rel") or "").lower()
     tense = ctx.tense(cand)
     if not rel and ctx.text.startswith(("'s", "’s"), cand.end):
         tense = PAST  # "Wednesday's ruling": an event already there to be named
@@ -411,6 +422,15 @@ def deictic(cand: Candidate, ctx: Context) -> Resolution | None:
         if ctx.tense(cand) != FUTURE:
             word = "yesterday"
     kind = TIME if pod else DATE
+    story = ctx.narrative.day
+    if word == "yesterday" and m["word"].lower() == "overnight" and story is not None and \
+            ctx.narrative.day_at >= cand.start - 300 and ctx.dct is not None and \
+            0 < (ctx.dct - story).days <= 7:
+        # "Friday's trading ... depressed by overnight losses in New York": the night
+        # before the day the story is telling about.
+        d = story - dt.timedelta(days=1)
+        return Resolution(TIME, V.day(d) + "TNI", V.day(story), NARRATIVE, 0.6,
+                          f"the night before {describe_day(story)}")
     if ctx.dct is None:
         return Resolution(kind, "PRESENT_REF" if word == "today" else "XXXX-XX-XX", None,
                           NONE, 0.3, "no publication date")
