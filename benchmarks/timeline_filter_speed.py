@@ -51,15 +51,30 @@ def fill(library: Library, n_events: int) -> None:
             p = place(value)
             assert p is not None
             text = " ".join(rng.choice(WORDS) for _ in range(12)) + f" number {i}."
-            events.append((i, rng.randrange(1, n_articles + 1), f"k{i}", 0, 10, text, p.value, p.precision,
-                           p.first.isoformat(), p.last.isoformat(), p.sort_key))
+            events.append(
+                (
+                    i,
+                    rng.randrange(1, n_articles + 1),
+                    f"k{i}",
+                    0,
+                    10,
+                    text,
+                    p.value,
+                    p.precision,
+                    p.first.isoformat(),
+                    p.last.isoformat(),
+                    p.sort_key,
+                )
+            )
             people.append((i, events[-1][1], rng.choice(NAMES)))
         db.conn.executemany(
             'INSERT INTO events (id, article_id, key, start, "end", text, date, precision, date_first,'
             " date_last, date_sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             events,
         )
-        db.conn.executemany("INSERT INTO event_people (event_id, article_id, name) VALUES (?, ?, ?)", people)
+        db.conn.executemany(
+            "INSERT INTO event_people (event_id, article_id, name) VALUES (?, ?, ?)", people
+        )
 
 
 def main() -> int:
@@ -78,7 +93,9 @@ def main() -> int:
             "date range (a month)": Filters.from_strings(date_from="2022-03", date_to="2022-03"),
             "text query": Filters.from_strings(query="memorandum istanbul"),
             "tag": Filters.from_strings(tag="story"),
-            "person + year": Filters.from_strings(person="Person 7", date_from="2021", date_to="2021"),
+            "person + year": Filters.from_strings(
+                person="Person 7", date_from="2021", date_to="2021"
+            ),
         }
         worst = 0.0
         for name, filters in cases.items():
@@ -90,7 +107,9 @@ def main() -> int:
             print(f"{name:22s} {total:7d} events, count + first page in {elapsed:6.1f} ms")
         t = time.perf_counter()
         events = build_timeline(library, Filters.from_strings(person="Person 42"))
-        print(f"build_timeline (merged) for one person: {len(events)} events in {(time.perf_counter() - t) * 1000:.0f} ms")
+        print(
+            f"build_timeline (merged) for one person: {len(events)} events in {(time.perf_counter() - t) * 1000:.0f} ms"
+        )
         print(f"worst filter: {worst:.0f} ms (target < 200 ms)")
         library.close()
         _ = page

@@ -34,7 +34,12 @@ def timed(log: Path, args: list[str]) -> int:
     status = subprocess.call([sys.executable, "-m", "desktop", *args], cwd=REPO)
     command = next((a for a in args if a in ("import", "key-events")), args[0] if args else "")
     with log.open("a", encoding="utf-8") as out:
-        out.write(json.dumps({"command": command, "seconds": time.monotonic() - started, "status": status}) + "\n")
+        out.write(
+            json.dumps(
+                {"command": command, "seconds": time.monotonic() - started, "status": status}
+            )
+            + "\n"
+        )
     return status
 
 
@@ -62,7 +67,9 @@ def main(argv: list[str]) -> int:
         return timed(Path(argv[2]), argv[3:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topics", default="bpoil,H1N1,haiti")
-    parser.add_argument("--dump", type=Path, help="save Clipline's predicted timelines (JSON lines)")
+    parser.add_argument(
+        "--dump", type=Path, help="save Clipline's predicted timelines (JSON lines)"
+    )
     args = parser.parse_args(argv[1:])
     with tempfile.TemporaryDirectory(prefix="clipline_tls_") as tmp:
         log = Path(tmp) / "times.jsonl"
@@ -72,9 +79,15 @@ def main(argv: list[str]) -> int:
         ours, _ = score([str(CORPUS), args.topics, *extra, "--", *command])
         print("\n## Baseline (publication counts)", flush=True)
         base, _ = score([str(CORPUS), args.topics, "--baseline", "pubcount"])
-        times = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+        times = (
+            [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+            if log.exists()
+            else []
+        )
     print("\n## Summary (F scores)")
-    print(f"{'topic':12s} {'Date-F1':>15s} {'ROUGE-1':>15s} {'ROUGE-2':>15s}   (Clipline / baseline)")
+    print(
+        f"{'topic':12s} {'Date-F1':>15s} {'ROUGE-1':>15s} {'ROUGE-2':>15s}   (Clipline / baseline)"
+    )
     for topic in [*args.topics.split(","), "all"]:
         mine, theirs = ours.get(topic), base.get(topic)
         if mine is None or theirs is None:
@@ -85,7 +98,9 @@ def main(argv: list[str]) -> int:
     imports = [t["seconds"] for t in times if t["command"] == "import"]
     queries = [t["seconds"] for t in times if t["command"] == "key-events"]
     if imports:
-        print(f"import + analysis: {sum(imports):.1f} s for all topics ({', '.join(f'{s:.1f}' for s in imports)} s per topic)")
+        print(
+            f"import + analysis: {sum(imports):.1f} s for all topics ({', '.join(f'{s:.1f}' for s in imports)} s per topic)"
+        )
     if queries:
         print(
             f"key-events: median {statistics.median(queries):.2f} s, max {max(queries):.2f} s per query "

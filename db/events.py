@@ -45,16 +45,28 @@ def write_events(db: Database, article_id: int, events: Iterable[Any]) -> None:
             " date_last, date_sort, planned, date_text, anchor, confidence)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                article_id, event.key, event.start, event.end, event.text, columns["date"],
-                columns["precision"], columns["date_first"], columns["date_last"],
-                columns["date_sort"], int(bool(event.planned)), event.date_text, event.anchor,
+                article_id,
+                event.key,
+                event.start,
+                event.end,
+                event.text,
+                columns["date"],
+                columns["precision"],
+                columns["date_first"],
+                columns["date_last"],
+                columns["date_sort"],
+                int(bool(event.planned)),
+                event.date_text,
+                event.anchor,
                 event.confidence,
             ],
         )
         event_id = int(cursor.lastrowid or 0)
         people_rows.extend((event_id, article_id, name) for name in dict.fromkeys(event.people))
     if people_rows:
-        db.conn.executemany("INSERT INTO event_people (event_id, article_id, name) VALUES (?, ?, ?)", people_rows)
+        db.conn.executemany(
+            "INSERT INTO event_people (event_id, article_id, name) VALUES (?, ?, ?)", people_rows
+        )
     apply_corrections(db, article_id)
 
 
@@ -69,22 +81,38 @@ def apply_corrections(db: Database, article_id: int, key: str | None = None) -> 
     if key is not None:
         sql += " AND event_key = ?"
         params.append(key)
-    for event_key, hidden, pinned, date, precision, first, last, sort, text in db.execute(sql, params).fetchall():
+    for event_key, hidden, pinned, date, precision, first, last, sort, text in db.execute(
+        sql, params
+    ).fetchall():
         db.execute(
             "UPDATE events SET hidden = ?, pinned = ?, corrected = ?, date = COALESCE(?, date),"
             " precision = COALESCE(?, precision), date_first = COALESCE(?, date_first),"
             " date_last = COALESCE(?, date_last), date_sort = COALESCE(?, date_sort),"
             " text = COALESCE(?, text) WHERE article_id = ? AND key = ?",
-            [hidden, pinned, int(date is not None or text is not None), date, precision, first, last, sort, text,
-             article_id, event_key],
+            [
+                hidden,
+                pinned,
+                int(date is not None or text is not None),
+                date,
+                precision,
+                first,
+                last,
+                sort,
+                text,
+                article_id,
+                event_key,
+            ],
         )
 
 
 def events_in_article(db: Database, article_id: int) -> list[dict[str, Any]]:
-    rows = list(db["events"].rows_where("article_id = ?", [article_id], order_by="start, date_sort"))
+    rows = list(
+        db["events"].rows_where("article_id = ?", [article_id], order_by="start, date_sort")
+    )
     for row in rows:
         row["people"] = [
-            r[0] for r in db.execute("SELECT name FROM event_people WHERE event_id = ?", [row["id"]])
+            r[0]
+            for r in db.execute("SELECT name FROM event_people WHERE event_id = ?", [row["id"]])
         ]
     return rows
 

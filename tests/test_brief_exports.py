@@ -10,13 +10,36 @@ from desktop.brief.exports import export
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
 EVENTS = [
-    TimelineEvent("e1", "2022", "year", "Russia launched its invasion.", [], False,
-                  [Source(2, "Background", "https://news.example/2", "2025-05-31", "Example")]),
-    TimelineEvent("e5", "2025-05", "month", "=HYPERLINK(\"http://x\") fighting grew <b>worse</b>.", [], False,
-                  [Source(3, "Front", None, "2025-06-01")]),
-    TimelineEvent("e2", "2025-05-16", "day", "Delegations met in Istanbul.", ["Vladimir Medinsky", "Rustem Umerov"], False,
-                  [Source(1, "Talks resume", "https://news.example/1", "2025-05-30"),
-                   Source(2, "Background", "https://news.example/2", "2025-05-31")]),
+    TimelineEvent(
+        "e1",
+        "2022",
+        "year",
+        "Russia launched its invasion.",
+        [],
+        False,
+        [Source(2, "Background", "https://news.example/2", "2025-05-31", "Example")],
+    ),
+    TimelineEvent(
+        "e5",
+        "2025-05",
+        "month",
+        '=HYPERLINK("http://x") fighting grew <b>worse</b>.',
+        [],
+        False,
+        [Source(3, "Front", None, "2025-06-01")],
+    ),
+    TimelineEvent(
+        "e2",
+        "2025-05-16",
+        "day",
+        "Delegations met in Istanbul.",
+        ["Vladimir Medinsky", "Rustem Umerov"],
+        False,
+        [
+            Source(1, "Talks resume", "https://news.example/1", "2025-05-30"),
+            Source(2, "Background", "https://news.example/2", "2025-05-31"),
+        ],
+    ),
     TimelineEvent("m1", "2025-06-02", "day", "Next round due.", [], True, [], manual=True),
 ]
 
@@ -34,8 +57,14 @@ def test_json_export_matches_the_timeline_json():
     data = json.loads(export(EVENTS, "json"))
     assert data[2]["date"] == "2025-05-16" and data[2]["precision"] == "day"
     assert data[2]["sources"][1] == {
-        "article_id": 2, "title": "Background", "url": "https://news.example/2", "published": "2025-05-31",
-        "outlet": None, "sentence": "", "start": None, "end": None,
+        "article_id": 2,
+        "title": "Background",
+        "url": "https://news.example/2",
+        "published": "2025-05-31",
+        "outlet": None,
+        "sentence": "",
+        "start": None,
+        "end": None,
     }
     assert data[3]["planned"] is True and data[0]["conflict"] is False
 
@@ -43,8 +72,12 @@ def test_json_export_matches_the_timeline_json():
 def test_timelinejs_leaves_out_what_the_precision_does_not_give():
     data = json.loads(export(EVENTS, "timelinejs", title="Ukraine talks"))
     starts = [e["start_date"] for e in data["events"]]
-    assert starts == [{"year": 2022}, {"year": 2025, "month": 5}, {"year": 2025, "month": 5, "day": 16},
-                      {"year": 2025, "month": 6, "day": 2}]
+    assert starts == [
+        {"year": 2022},
+        {"year": 2025, "month": 5},
+        {"year": 2025, "month": 5, "day": 16},
+        {"year": 2025, "month": 6, "day": 2},
+    ]
     assert data["title"]["text"]["headline"] == "Ukraine talks"
     first_day = data["events"][2]
     assert first_day["text"]["headline"] == "Delegations met in Istanbul."

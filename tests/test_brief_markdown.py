@@ -13,25 +13,58 @@ from desktop.timeline.timeline_event import Source, TimelineEvent
 
 
 def src(article: int, title: str, published: str = "2025-05-30", url: str | None = None) -> Source:
-    return Source(article, title, url or f"https://news.example/{article}", published, "Example News")
+    return Source(
+        article, title, url or f"https://news.example/{article}", published, "Example News"
+    )
 
 
 EVENTS = [
-    TimelineEvent("e1", "2022", "year", "Russia launched its invasion.", [], False, [src(2, "Background", "2025-05-31")]),
     TimelineEvent(
-        "e2", "2025-05-16", "day", "Delegations met in Istanbul for direct talks.", ["Vladimir Medinsky"], False,
+        "e1",
+        "2022",
+        "year",
+        "Russia launched its invasion.",
+        [],
+        False,
+        [src(2, "Background", "2025-05-31")],
+    ),
+    TimelineEvent(
+        "e2",
+        "2025-05-16",
+        "day",
+        "Delegations met in Istanbul for direct talks.",
+        ["Vladimir Medinsky"],
+        False,
         [src(1, "Talks resume"), src(2, "Background", "2025-05-31")],
     ),
     TimelineEvent(
-        "e3", "2025-06-02", "day", "Follow-up talks were proposed in Istanbul.", ["Sergey Lavrov"], True,
-        [src(1, "Talks resume")], conflict=True, conflicting_dates=["2025-06-03"],
+        "e3",
+        "2025-06-02",
+        "day",
+        "Follow-up talks were proposed in Istanbul.",
+        ["Sergey Lavrov"],
+        True,
+        [src(1, "Talks resume")],
+        conflict=True,
+        conflicting_dates=["2025-06-03"],
     ),
 ]
 
 
 def brief(**kwargs) -> str:
-    keys = [KeyDate("2025-05-16", 3.0, ["Delegations met in Istanbul for direct talks."], [{"article_id": 1}])]
-    options = {"title": "Ukraine talks", "key_dates": keys, "generated": dt.date(2025, 6, 1)} | kwargs
+    keys = [
+        KeyDate(
+            "2025-05-16",
+            3.0,
+            ["Delegations met in Istanbul for direct talks."],
+            [{"article_id": 1}],
+        )
+    ]
+    options = {
+        "title": "Ukraine talks",
+        "key_dates": keys,
+        "generated": dt.date(2025, 6, 1),
+    } | kwargs
     return render_brief(EVENTS, **options)
 
 
@@ -51,12 +84,22 @@ def test_the_brief_has_every_section_in_order():
 def test_chronology_groups_by_event_date_and_cites_each_source_with_its_publication_date():
     text = brief()
     chronology = section(text, "Chronology")
-    assert re.findall(r"^### (.+)$", chronology, re.M) == ["2022", "Fri 16 May 2025", "Mon 2 June 2025"]
+    assert re.findall(r"^### (.+)$", chronology, re.M) == [
+        "2022",
+        "Fri 16 May 2025",
+        "Mon 2 June 2025",
+    ]
     assert "Delegations met in Istanbul for direct talks.[^1][^2]" in chronology
     assert "*planned*" in chronology and "other sources give Tue 3 June 2025" in chronology
     # Sources are numbered in the order the chronology first cites them.
-    assert "[^1]: Example News, [Background](https://news.example/2), published Sat 31 May 2025" in text
-    assert "[^2]: Example News, [Talks resume](https://news.example/1), published Fri 30 May 2025" in text
+    assert (
+        "[^1]: Example News, [Background](https://news.example/2), published Sat 31 May 2025"
+        in text
+    )
+    assert (
+        "[^2]: Example News, [Talks resume](https://news.example/1), published Fri 30 May 2025"
+        in text
+    )
     # The report date never appears as an event heading.
     assert "### Fri 30 May 2025" not in text
 
@@ -81,7 +124,12 @@ def test_people_table_says_who_appears_how_often_and_where():
 
 def test_article_text_cannot_inject_markdown_or_html():
     evil = TimelineEvent(
-        "e9", "2025-05-20", "day", "<script>alert(1)</script> **bold** [link](javascript:x) | cell", [], False,
+        "e9",
+        "2025-05-20",
+        "day",
+        "<script>alert(1)</script> **bold** [link](javascript:x) | cell",
+        [],
+        False,
         [Source(9, "<img src=x onerror=alert(1)>", "javascript:alert(1)", "2025-05-20")],
     )
     text = render_brief([evil], title="<b>T</b>")

@@ -49,13 +49,17 @@ TEXT = (
 
 
 def events_of(text: str = TEXT, timexes=None, entities=()):
-    timexes = timexes if timexes is not None else [
-        tx(text, "May 16", "2025-05-16"),
-        tx(text, "30 days", "P30D", "DURATION"),
-        tx(text, "June 2", "2025-06-02"),
-        tx(text, "Thursday", "2025-05-29"),
-        tx(text, "2022", "2022"),
-    ]
+    timexes = (
+        timexes
+        if timexes is not None
+        else [
+            tx(text, "May 16", "2025-05-16"),
+            tx(text, "30 days", "P30D", "DURATION"),
+            tx(text, "June 2", "2025-06-02"),
+            tx(text, "Thursday", "2025-05-29"),
+            tx(text, "2022", "2022"),
+        ]
+    )
     return extract_events(text, None, timexes, list(entities), "2025-05-30")
 
 
@@ -103,10 +107,14 @@ def test_people_in_the_sentence_with_surnames_resolved_to_full_names():
 
 
 def test_a_bare_dateline_is_not_an_event():
-    text = "May 30, 2025 - 12:58\nTalks resumed in Istanbul on Friday with both delegations present."
+    text = (
+        "May 30, 2025 - 12:58\nTalks resumed in Istanbul on Friday with both delegations present."
+    )
     timexes = [tx(text, "May 30, 2025", "2025-05-30"), tx(text, "Friday", "2025-05-30")]
     events = extract_events(text, None, timexes, [], "2025-05-30")
-    assert [e.text for e in events] == ["Talks resumed in Istanbul on Friday with both delegations present."]
+    assert [e.text for e in events] == [
+        "Talks resumed in Istanbul on Friday with both delegations present."
+    ]
 
 
 def test_the_key_of_an_event_survives_reanalysis_but_not_a_changed_sentence():
@@ -119,7 +127,10 @@ def test_the_key_of_an_event_survives_reanalysis_but_not_a_changed_sentence():
 
 def test_pretokenised_text_reads_cleanly():
     raw = "Earlier on Monday , BP pledged $ 500m -LRB- # 346m -RRB- to study the spill 's impact ."
-    assert clean_sentence(raw) == "Earlier on Monday, BP pledged $500m (#346m) to study the spill's impact."
+    assert (
+        clean_sentence(raw)
+        == "Earlier on Monday, BP pledged $500m (#346m) to study the spill's impact."
+    )
     quoted = "Salazar pledged to `` keep our boot on their neck '' ."
     assert clean_sentence(quoted) == "Salazar pledged to \u201ckeep our boot on their neck\u201d."
 
@@ -144,8 +155,14 @@ def test_page_time_stamps_date_nothing():
 
 
 def test_wire_datelines_are_left_out_of_the_sentence():
-    assert clean_sentence("WASHINGTON -LRB- Reuters -RRB- - The Senate voted on Tuesday .") == "The Senate voted on Tuesday."
-    assert clean_sentence("NEW ORLEANS -- BP 's shares fell sharply on Tuesday .") == "BP's shares fell sharply on Tuesday."
+    assert (
+        clean_sentence("WASHINGTON -LRB- Reuters -RRB- - The Senate voted on Tuesday .")
+        == "The Senate voted on Tuesday."
+    )
+    assert (
+        clean_sentence("NEW ORLEANS -- BP 's shares fell sharply on Tuesday .")
+        == "BP's shares fell sharply on Tuesday."
+    )
 
 
 def test_he_or_she_before_any_name_is_the_person_named_just_before():
@@ -154,10 +171,16 @@ def test_he_or_she_before_any_name_is_the_person_named_just_before():
         "In a post on Wednesday, he said he had called Rustem Umerov."
     )
     entities = [person(text, "Vladimir Medinsky"), person(text, "Rustem Umerov")]
-    (event,) = extract_events(text, None, [tx(text, "Wednesday", "2025-05-28")], entities, "2025-05-30")
+    (event,) = extract_events(
+        text, None, [tx(text, "Wednesday", "2025-05-28")], entities, "2025-05-30"
+    )
     assert event.people == ["Vladimir Medinsky", "Rustem Umerov"]
     named_first = "Umerov said on Wednesday that he was ready."
     (event,) = extract_events(
-        named_first, None, [tx(named_first, "Wednesday", "2025-05-28")], [person(named_first, "Umerov")], "2025-05-30"
+        named_first,
+        None,
+        [tx(named_first, "Wednesday", "2025-05-28")],
+        [person(named_first, "Umerov")],
+        "2025-05-30",
     )
     assert event.people == ["Umerov"]

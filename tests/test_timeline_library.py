@@ -43,8 +43,13 @@ def analyse(text: str, published: str, dates: dict[str, str], people: list[str])
 
 def store(library, title, text, published, dates, people=(), tags=(), url=None, outlet=None) -> int:
     record = {
-        "title": title, "text": text, "original": text, "published": published, "url": url,
-        "outlet": outlet, "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "title": title,
+        "text": text,
+        "original": text,
+        "published": published,
+        "url": url,
+        "outlet": outlet,
+        "sha256": hashlib.sha256(text.encode()).hexdigest(),
     }
     analysis = analyse(text, published, dates, list(people))
     return library.add_article(record, tags=list(tags), write_with=analysis.write).article_id
@@ -53,20 +58,35 @@ def store(library, title, text, published, dates, people=(), tags=(), url=None, 
 @pytest.fixture
 def library(memory_library):
     store(
-        memory_library, "Talks resume", "Delegations met in Istanbul on May 16 for direct talks. "
-        "Maria Zakharova said on Thursday the team would not change.", "2025-05-30",
-        {"May 16": "2025-05-16", "Thursday": "2025-05-29"}, ["Maria Zakharova"], tags=["ukraine"],
-        url="https://news.example/talks", outlet="Example News",
+        memory_library,
+        "Talks resume",
+        "Delegations met in Istanbul on May 16 for direct talks. "
+        "Maria Zakharova said on Thursday the team would not change.",
+        "2025-05-30",
+        {"May 16": "2025-05-16", "Thursday": "2025-05-29"},
+        ["Maria Zakharova"],
+        tags=["ukraine"],
+        url="https://news.example/talks",
+        outlet="Example News",
     )
     store(
-        memory_library, "Istanbul round", "The delegations met in Istanbul on May 16 for direct talks. "
-        "Dmitry Peskov on Thursday called the demands unconstructive.", "2025-05-30",
-        {"May 16": "2025-05-16", "Thursday": "2025-05-29"}, ["Dmitry Peskov"], url="https://other.example/x",
+        memory_library,
+        "Istanbul round",
+        "The delegations met in Istanbul on May 16 for direct talks. "
+        "Dmitry Peskov on Thursday called the demands unconstructive.",
+        "2025-05-30",
+        {"May 16": "2025-05-16", "Thursday": "2025-05-29"},
+        ["Dmitry Peskov"],
+        url="https://other.example/x",
         outlet="Other Daily",
     )
     store(
-        memory_library, "Storm", "A storm hit the coast of Florida in June 2024, flooding homes.", "2024-07-01",
-        {"June 2024": "2024-06"}, tags=["weather"],
+        memory_library,
+        "Storm",
+        "A storm hit the coast of Florida in June 2024, flooding homes.",
+        "2024-07-01",
+        {"June 2024": "2024-06"},
+        tags=["weather"],
     )
     return memory_library
 
@@ -87,10 +107,15 @@ def test_filters_by_person_date_words_and_tag(library):
     assert texts(build_timeline(library, Filters.from_strings(person="zakharova"))) == [
         "Maria Zakharova said on Thursday the team would not change."
     ]
-    assert [e.date for e in build_timeline(library, Filters.from_strings(date_from="2025-05-20"))] == [
-        "2025-05-29", "2025-05-29",
+    assert [
+        e.date for e in build_timeline(library, Filters.from_strings(date_from="2025-05-20"))
+    ] == [
+        "2025-05-29",
+        "2025-05-29",
     ]
-    assert [e.date for e in build_timeline(library, Filters.from_strings(date_to="2024"))] == ["2024-06"]
+    assert [e.date for e in build_timeline(library, Filters.from_strings(date_to="2024"))] == [
+        "2024-06"
+    ]
     assert texts(build_timeline(library, Filters.from_strings(query="unconstructive"))) == [
         "Dmitry Peskov on Thursday called the demands unconstructive."
     ]
@@ -109,10 +134,14 @@ def test_hidden_edited_pinned_and_added_events(library):
     edited = next(e for e in build_timeline(library) if e.date == "2025-05-15")
     assert edited.text == "Delegations met in Istanbul." and edited.pinned and edited.corrected
     assert len(edited.sources) == 2  # the correction applies to every source of a merged event
-    added = corrections.add(library, "2025-06-02", "Next round due in Istanbul.", people=["Sergey Lavrov"], planned=True)
+    added = corrections.add(
+        library, "2025-06-02", "Next round due in Istanbul.", people=["Sergey Lavrov"], planned=True
+    )
     manual = next(e for e in build_timeline(library) if e.id == added)
     assert manual.manual and manual.planned and manual.people == ["Sergey Lavrov"]
-    assert texts(build_timeline(library, Filters.from_strings(person="Lavrov"))) == ["Next round due in Istanbul."]
+    assert texts(build_timeline(library, Filters.from_strings(person="Lavrov"))) == [
+        "Next round due in Istanbul."
+    ]
     with pytest.raises(corrections.CorrectionError):
         corrections.edit(library, istanbul.id, date="sometime")
     with pytest.raises(corrections.CorrectionError):
@@ -130,7 +159,9 @@ def test_corrections_are_kept_when_the_library_is_reanalysed(library):
         article_id, text, published = article
         dates = {
             row[0]: row[1]
-            for row in library.db.execute("SELECT text, value FROM timexes WHERE article_id = ?", [article_id])
+            for row in library.db.execute(
+                "SELECT text, value FROM timexes WHERE article_id = ?", [article_id]
+            )
         }
         people = ["Maria Zakharova", "Dmitry Peskov"]
         with library.transaction() as db:
@@ -138,7 +169,9 @@ def test_corrections_are_kept_when_the_library_is_reanalysed(library):
     after = build_timeline(library)
     assert all("storm" not in e.text for e in after)
     assert next(e for e in after if "Zakharova" in e.text).date == "2025-05-28"
-    assert {e.id for e in after}.isdisjoint({storm.id, zakharova.id})  # new ids, corrections found again
+    assert {e.id for e in after}.isdisjoint(
+        {storm.id, zakharova.id}
+    )  # new ids, corrections found again
 
 
 def test_deleting_an_article_removes_its_events_and_undo_restores_them(library):
@@ -153,17 +186,34 @@ def test_deleting_an_article_removes_its_events_and_undo_restores_them(library):
 def test_key_events_rank_days_the_coverage_points_back_to(memory_library):
     from desktop.timeline.keyevents import key_events
 
-    for n, (published, outlet) in enumerate([("2025-05-20", "A"), ("2025-05-22", "B"), ("2025-05-25", "C")]):
+    for n, (published, outlet) in enumerate(
+        [("2025-05-20", "A"), ("2025-05-22", "B"), ("2025-05-25", "C")]
+    ):
         store(
-            memory_library, f"Follow-up {n}", f"Story {n}. The summit in Vienna on May 16 ended without a deal "
+            memory_library,
+            f"Follow-up {n}",
+            f"Story {n}. The summit in Vienna on May 16 ended without a deal "
             f"between the two sides. Analysts in report {n} were not surprised by the result.",
-            published, {"May 16": "2025-05-16"}, outlet=outlet,
+            published,
+            {"May 16": "2025-05-16"},
+            outlet=outlet,
         )
     for n in range(2):  # a busy publication day nobody refers back to
-        store(memory_library, f"Markets {n}", f"Stock markets moved sideways today in quiet trading number {n}.",
-              "2025-05-21", {"today": "2025-05-21"})
-    days = key_events(memory_library, 1, 1, Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31"))
+        store(
+            memory_library,
+            f"Markets {n}",
+            f"Stock markets moved sideways today in quiet trading number {n}.",
+            "2025-05-21",
+            {"today": "2025-05-21"},
+        )
+    days = key_events(
+        memory_library, 1, 1, Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31")
+    )
     assert [d.date for d in days] == ["2025-05-16"]
-    assert days[0].sentences == ["The summit in Vienna on May 16 ended without a deal between the two sides."]
-    both = key_events(memory_library, 2, 1, Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31"))
+    assert days[0].sentences == [
+        "The summit in Vienna on May 16 ended without a deal between the two sides."
+    ]
+    both = key_events(
+        memory_library, 2, 1, Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31")
+    )
     assert [d.date for d in both] == ["2025-05-16", "2025-05-21"]

@@ -14,7 +14,13 @@ from desktop.timeline.precision import display, parse_bound, place, precision_of
 def test_coarse_dates_sort_before_the_finer_dates_they_contain():
     values = ["2025-05-29", "2025-05", "2022", "2025", "2025-W22", "2025-05-16", "2025-06-02"]
     assert sorted(values, key=sort_key) == [
-        "2022", "2025", "2025-05", "2025-05-16", "2025-W22", "2025-05-29", "2025-06-02",
+        "2022",
+        "2025",
+        "2025-05",
+        "2025-05-16",
+        "2025-W22",
+        "2025-05-29",
+        "2025-06-02",
     ]
 
 

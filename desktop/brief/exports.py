@@ -18,9 +18,22 @@ from desktop.timeline.timeline_event import TimelineEvent
 Format = Literal["csv", "json", "timelinejs"]
 
 CSV_COLUMNS = [
-    "id", "date", "precision", "display_date", "text", "people", "planned", "conflict",
-    "conflicting_dates", "pinned", "manual", "sources", "source_titles", "source_urls",
-    "source_published", "article_ids",
+    "id",
+    "date",
+    "precision",
+    "display_date",
+    "text",
+    "people",
+    "planned",
+    "conflict",
+    "conflicting_dates",
+    "pinned",
+    "manual",
+    "sources",
+    "source_titles",
+    "source_urls",
+    "source_published",
+    "article_ids",
 ]
 
 
@@ -31,14 +44,24 @@ def events_csv(events: Sequence[TimelineEvent]) -> str:
     for e in events:
         writer.writerow(
             {
-                "id": e.id, "date": e.date, "precision": e.precision, "display_date": e.display_date,
-                "text": _no_formula(e.text), "people": "; ".join(e.people), "planned": int(e.planned),
-                "conflict": int(e.conflict), "conflicting_dates": "; ".join(e.conflicting_dates),
-                "pinned": int(e.pinned), "manual": int(e.manual), "sources": len(e.sources),
+                "id": e.id,
+                "date": e.date,
+                "precision": e.precision,
+                "display_date": e.display_date,
+                "text": _no_formula(e.text),
+                "people": "; ".join(e.people),
+                "planned": int(e.planned),
+                "conflict": int(e.conflict),
+                "conflicting_dates": "; ".join(e.conflicting_dates),
+                "pinned": int(e.pinned),
+                "manual": int(e.manual),
+                "sources": len(e.sources),
                 "source_titles": _no_formula(" | ".join(s.title for s in e.sources)),
                 "source_urls": " | ".join(s.url or "" for s in e.sources),
                 "source_published": " | ".join((s.published or "")[:10] for s in e.sources),
-                "article_ids": " ".join(str(s.article_id) for s in e.sources if s.article_id is not None),
+                "article_ids": " ".join(
+                    str(s.article_id) for s in e.sources if s.article_id is not None
+                ),
             }
         )
     return out.getvalue()
@@ -72,7 +95,9 @@ def _headline(text: str, limit: int = 90) -> str:
     return cut.rstrip(",;:") + "\u2026"
 
 
-def timelinejs(events: Sequence[TimelineEvent], *, title: str | None = None, filters: Filters | None = None) -> dict[str, Any]:
+def timelinejs(
+    events: Sequence[TimelineEvent], *, title: str | None = None, filters: Filters | None = None
+) -> dict[str, Any]:
     """A TimelineJS (v3) JSON object. Text fields are HTML there, so article text is escaped."""
     items = []
     for e in events:
@@ -105,17 +130,31 @@ def timelinejs(events: Sequence[TimelineEvent], *, title: str | None = None, fil
         items.append(item)
     described = "; ".join((filters or Filters()).describe())
     return {
-        "title": {"text": {"headline": html.escape(title or "Timeline"), "text": html.escape(described)}},
+        "title": {
+            "text": {"headline": html.escape(title or "Timeline"), "text": html.escape(described)}
+        },
         "events": items,
     }
 
 
-def export(events: Sequence[TimelineEvent], format: Format, *, title: str | None = None, filters: Filters | None = None, db: Any = None) -> str:
+def export(
+    events: Sequence[TimelineEvent],
+    format: Format,
+    *,
+    title: str | None = None,
+    filters: Filters | None = None,
+    db: Any = None,
+) -> str:
     """Events in ``format`` ("csv", "json" or "timelinejs") as text."""
     if format == "csv":
         return events_csv(events)
     if format == "json":
         return events_json(events)
     if format == "timelinejs":
-        return json.dumps(timelinejs(events, title=title, filters=filters), ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                timelinejs(events, title=title, filters=filters), ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     raise ValueError(f"unknown export format: {format!r}")

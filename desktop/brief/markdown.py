@@ -111,12 +111,16 @@ def render_brief(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _scope(events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, generated: dt.date) -> list[str]:
+def _scope(
+    events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, generated: dt.date
+) -> list[str]:
     described = filters.describe()
     placed = [place(e.date) for e in events]
     spans = [p for p in placed if p is not None]
     lines = ["## Scope", ""]
-    lines.append(f"- Filters: {md_escape('; '.join(described)) if described else 'none (every clipped article)'}")
+    lines.append(
+        f"- Filters: {md_escape('; '.join(described)) if described else 'none (every clipped article)'}"
+    )
     if spans:
         first = min(spans, key=lambda p: (p.first, -p.last.toordinal()))
         last = max(spans, key=lambda p: (p.last, p.first))
@@ -128,8 +132,10 @@ def _scope(events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, gen
         lines.append(f"- {planned} planned or expected (not yet happened when reported)")
     if conflicts:
         lines.append(f"- {conflicts} with conflicting dates across sources: check before use")
-    lines.append(f"- Brief written {display(generated.isoformat())}; dates in headings are event dates, "
-                 "footnotes give each source's publication date")
+    lines.append(
+        f"- Brief written {display(generated.isoformat())}; dates in headings are event dates, "
+        "footnotes give each source's publication date"
+    )
     return lines + [""]
 
 
@@ -153,14 +159,23 @@ def _key_lines(events: Sequence[TimelineEvent], key_dates: Sequence[Any]) -> lis
             cited = []
             if info.get("article_id") is not None:
                 cited.append(
-                    Source(info["article_id"], info.get("title") or "", info.get("url"), info.get("published"), info.get("outlet"), sentence)
+                    Source(
+                        info["article_id"],
+                        info.get("title") or "",
+                        info.get("url"),
+                        info.get("published"),
+                        info.get("outlet"),
+                        sentence,
+                    )
                 )
             sentences.append((sentence, cited))
         lines.append(KeyLine(key.date, sentences))
     return lines
 
 
-def _key_events(events: Sequence[TimelineEvent], key_dates: Sequence[Any], notes: _Notes) -> list[str]:
+def _key_events(
+    events: Sequence[TimelineEvent], key_dates: Sequence[Any], notes: _Notes
+) -> list[str]:
     key_lines = _key_lines(events, key_dates)
     lines = ["## Key events", ""]
     if not key_lines:
@@ -206,7 +221,9 @@ def _chronology(events: Sequence[TimelineEvent], notes: _Notes) -> list[str]:
     return lines + [""]
 
 
-def _people(events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], notes: _Notes) -> list[str]:
+def _people(
+    events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], notes: _Notes
+) -> list[str]:
     counts: Counter[str] = Counter()
     dates: dict[str, list[str]] = defaultdict(list)
     cited: dict[str, set[int]] = defaultdict(set)
@@ -226,11 +243,15 @@ def _people(events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], n
         info = known.get(name, {})
         roles = "; ".join(info.get("roles", [])[:2])
         mentions = info.get("mentions", "")
-        when = ", ".join(display(d) for d in dates[name][:4]) + (" …" if len(dates[name]) > 4 else "")
+        when = ", ".join(display(d) for d in dates[name][:4]) + (
+            " …" if len(dates[name]) > 4 else ""
+        )
         refs = "".join(f"[^{i}]" for i in sorted(cited[name])[:MAX_REFS])
         if len(cited[name]) > MAX_REFS:
             refs += f" and {len(cited[name]) - MAX_REFS} more"
-        lines.append(f"| {md_escape(name)} | {md_escape(roles)} | {n} | {mentions} | {when} | {refs} |")
+        lines.append(
+            f"| {md_escape(name)} | {md_escape(roles)} | {n} | {mentions} | {when} | {refs} |"
+        )
     if len(ranked) > MAX_PEOPLE:
         rest = ", ".join(md_escape(name) for name, _n in ranked[MAX_PEOPLE:])
         lines += ["", f"Also named in these events: {rest}."]
@@ -265,7 +286,9 @@ def _footnotes(notes: _Notes) -> list[str]:
     return [f"[^{n}]: {_source_line(s)}" for n, s in enumerate(notes.sources, start=1)]
 
 
-def brief_from_library(source: Any, filters: Filters | None = None, *, title: str | None = None) -> str:
+def brief_from_library(
+    source: Any, filters: Filters | None = None, *, title: str | None = None
+) -> str:
     """Gather the timeline, key events and people for ``filters`` and render the brief."""
     from desktop.timeline.keyevents import key_events
     from desktop.timeline.query import build_timeline, database_of
@@ -273,7 +296,11 @@ def brief_from_library(source: Any, filters: Filters | None = None, *, title: st
     db = database_of(source)
     filters = filters or Filters()
     events = build_timeline(db, filters)
-    keys = key_events(db, KEY_DATES, KEY_SENTENCES, filters, leads=False, published_in_range=False) if events else []
+    keys = (
+        key_events(db, KEY_DATES, KEY_SENTENCES, filters, leads=False, published_in_range=False)
+        if events
+        else []
+    )
     people: list[dict[str, Any]] = []
     try:
         from db.people import list_people

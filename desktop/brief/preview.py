@@ -37,7 +37,7 @@ def brief_html(markdown_text: str, *, title: str | None = None) -> str:
         (line[2:].strip() for line in markdown_text.splitlines() if line.startswith("# ")), "Brief"
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(heading.replace(chr(92), ''))}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         f"{brief_body(markdown_text)}\n</body>\n</html>\n"
     )

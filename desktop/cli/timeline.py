@@ -12,36 +12,57 @@ from desktop.cli.common import open_library, print_json
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--person", metavar="NAME", help="only events naming this person")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="only events from this date (YYYY[-MM[-DD]])")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="only events up to this date (YYYY[-MM[-DD]])")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="only events from this date (YYYY[-MM[-DD]])",
+    )
+    p.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="only events up to this date (YYYY[-MM[-DD]])"
+    )
     p.add_argument("--query", metavar="Q", help="only events whose sentence has these words")
     p.add_argument("--tag", metavar="T", help="only events from articles under this tag/story")
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("timeline", parents=[parent], help="the dated events of all clips, in order, with sources")
+    p = commands.add_parser(
+        "timeline", parents=[parent], help="the dated events of all clips, in order, with sources"
+    )
     _filter_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--separate", action="store_true", help="do not merge events reported by several clips")
+    p.add_argument(
+        "--separate", action="store_true", help="do not merge events reported by several clips"
+    )
     p.set_defaults(run=run_timeline)
 
-    p = commands.add_parser("key-events", parents=[parent], help="the most important dates, with their best sentences")
+    p = commands.add_parser(
+        "key-events", parents=[parent], help="the most important dates, with their best sentences"
+    )
     p.add_argument("--dates", type=int, default=10, metavar="L", help="how many dates (default 10)")
-    p.add_argument("--per-date", type=int, default=2, metavar="K", help="sentences per date (default 2)")
+    p.add_argument(
+        "--per-date", type=int, default=2, metavar="K", help="sentences per date (default 2)"
+    )
     _filter_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=run_key_events)
 
     p = commands.add_parser("brief", parents=[parent], help="write the Markdown briefing note")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)"
+    )
     p.add_argument("--title", metavar="T", help="title of the note")
     p.add_argument("--html", action="store_true", help="write the HTML preview instead of Markdown")
     _filter_options(p)
     p.set_defaults(run=run_brief)
 
-    p = commands.add_parser("export", parents=[parent], help="export events as CSV, JSON or TimelineJS JSON")
+    p = commands.add_parser(
+        "export", parents=[parent], help="export events as CSV, JSON or TimelineJS JSON"
+    )
     p.add_argument("--format", choices=["csv", "json", "timelinejs"], required=True)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)"
+    )
     p.add_argument("--title", metavar="T", help="title (TimelineJS)")
     _filter_options(p)
     p.set_defaults(run=run_export)
@@ -57,14 +78,20 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
     p = commands.add_parser("event-edit", parents=[parent], help="correct an event's date or text")
     p.add_argument("event", metavar="ID", help="event id as `timeline` shows it (e12, m3)")
-    p.add_argument("--date", metavar="DATE", help="the right date (YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)")
+    p.add_argument(
+        "--date", metavar="DATE", help="the right date (YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)"
+    )
     p.add_argument("--text", metavar="TEXT", help="the right wording")
     p.set_defaults(run=run_edit)
 
     p = commands.add_parser("event-add", parents=[parent], help="add an event by hand")
-    p.add_argument("--date", required=True, metavar="DATE", help="YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD")
+    p.add_argument(
+        "--date", required=True, metavar="DATE", help="YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD"
+    )
     p.add_argument("--text", required=True, metavar="TEXT")
-    p.add_argument("--person", action="append", default=[], metavar="NAME", help="a person in it (repeatable)")
+    p.add_argument(
+        "--person", action="append", default=[], metavar="NAME", help="a person in it (repeatable)"
+    )
     p.add_argument("--article", type=int, metavar="ID", help="the article it comes from")
     p.add_argument("--url", metavar="URL", help="where it comes from")
     p.add_argument("--source", metavar="TITLE", help="name of the source")
@@ -78,7 +105,11 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     try:
         return Filters.from_strings(
-            person=args.person, date_from=args.date_from, date_to=args.date_to, query=args.query, tag=args.tag
+            person=args.person,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            query=args.query,
+            tag=args.tag,
         )
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -95,7 +126,14 @@ def run_timeline(args: argparse.Namespace) -> int:
         print_json([e.as_dict() for e in events])
         return 0
     if not events:
-        print("no events" + (" match the filters" if not filters.is_empty() else " (import or reanalyse articles)"))
+        print(
+            "no events"
+            + (
+                " match the filters"
+                if not filters.is_empty()
+                else " (import or reanalyse articles)"
+            )
+        )
         return 0
     for e in events:
         flags = []
@@ -114,7 +152,9 @@ def run_timeline(args: argparse.Namespace) -> int:
         for s in e.sources:
             where = s.outlet or s.url or ""
             title = s.title if len(s.title) <= 80 else s.title[:79].rstrip() + "\u2026"
-            print(f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]})")
+            print(
+                f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]})"
+            )
     return 0
 
 
@@ -128,7 +168,17 @@ def run_key_events(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         days = key_events(library, args.dates, args.per_date, filters)
     if args.json:
-        print_json([{"date": d.date, "sentences": d.sentences, "score": round(d.score, 3), "sources": d.sources} for d in days])
+        print_json(
+            [
+                {
+                    "date": d.date,
+                    "sentences": d.sentences,
+                    "score": round(d.score, 3),
+                    "sources": d.sources,
+                }
+                for d in days
+            ]
+        )
         return 0
     from desktop.timeline.precision import display
 
@@ -220,8 +270,15 @@ def run_add(args: argparse.Namespace) -> int:
             return 1
         try:
             event_id = add(
-                library, args.date, args.text, people=args.person, article_id=args.article, url=args.url,
-                source_title=args.source, planned=args.planned, pinned=args.pin,
+                library,
+                args.date,
+                args.text,
+                people=args.person,
+                article_id=args.article,
+                url=args.url,
+                source_title=args.source,
+                planned=args.planned,
+                pinned=args.pin,
             )
         except CorrectionError as error:
             print(f"error: {error}", file=sys.stderr)

@@ -29,10 +29,16 @@ def _members(db: Any, event_id: str) -> list[tuple[int, str]]:
     ).fetchone()
     if row is None:
         raise CorrectionError(f"no event {event_id}")
-    filters = Filters(date_from=dt.date.fromisoformat(row[2]), date_to=dt.date.fromisoformat(row[3]), include_hidden=True)
+    filters = Filters(
+        date_from=dt.date.fromisoformat(row[2]),
+        date_to=dt.date.fromisoformat(row[3]),
+        include_hidden=True,
+    )
     for event in build_timeline(db, filters):
         if any(s.event_id == number for s in event.sources):
-            return [(s.article_id, s.key) for s in event.sources if s.article_id is not None and s.key]
+            return [
+                (s.article_id, s.key) for s in event.sources if s.article_id is not None and s.key
+            ]
     return [(row[0], row[1])]
 
 
@@ -47,7 +53,9 @@ def _number(event_id: str, prefix: str) -> int:
 
 def _check_date(date: str | None) -> None:
     if date is not None and place(date) is None:
-        raise CorrectionError(f"not a calendar date: {date!r} (use YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)")
+        raise CorrectionError(
+            f"not a calendar date: {date!r} (use YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)"
+        )
 
 
 def correct(
@@ -64,7 +72,9 @@ def correct(
     db = database_of(source)
     with db.conn:
         if str(event_id).lower().startswith("m"):
-            if not update_manual_event(db, _number(event_id, "m"), hidden=hidden, pinned=pinned, date=date, text=text):
+            if not update_manual_event(
+                db, _number(event_id, "m"), hidden=hidden, pinned=pinned, date=date, text=text
+            ):
                 raise CorrectionError(f"no event {event_id}")
             return
         for article_id, key in _members(db, event_id):
@@ -102,7 +112,14 @@ def add(
     db = database_of(source)
     with db.conn:
         number = add_manual_event(
-            db, date, text.strip(), people=people or [], source_article_id=article_id,
-            source_title=source_title, url=url, planned=planned, pinned=pinned,
+            db,
+            date,
+            text.strip(),
+            people=people or [],
+            source_article_id=article_id,
+            source_title=source_title,
+            url=url,
+            planned=planned,
+            pinned=pinned,
         )
     return f"m{number}"

@@ -35,9 +35,14 @@ _SHIFT = re.compile(
 )
 #: A year right after these words bounds a stretch ("since 2022"); it dates nothing itself.
 _BOUND_BEFORE = re.compile(r"\b(since|until|till|by|through|from|before|after)\s*$", re.I)
-_STAMP_BEFORE = re.compile(r"(?:last updated|updated|first published|published|posted)(?: at| on)?[^.\n]{0,25}$", re.I)
+_STAMP_BEFORE = re.compile(
+    r"(?:last updated|updated|first published|published|posted)(?: at| on)?[^.\n]{0,25}$", re.I
+)
 _STAMP_AFTER = re.compile(r"[^.\n]{0,25}?\b(?:wrote|writes)\s*:", re.I)
-_CLOCK_ZONE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|BST|UTC|EDT|EST|CDT|CST|PDT|PST|CET|CEST|ET)\b", re.I)
+_CLOCK_ZONE = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|BST|UTC|EDT|EST|CDT|CST|PDT|PST|CET|CEST|ET)\b",
+    re.I,
+)
 MIN_WORDS = 4
 #: Prose has small words ("the", "said"); a dateline or caption credit has almost none.
 MIN_PROSE_WORDS = 3
@@ -98,7 +103,9 @@ def extract_events(
         kind = (_get(t, "type") or "DATE").upper()
         if kind not in ("DATE", "TIME"):
             continue
-        if (_get(t, "anchor_kind") or "") == "none" and not re.match(r"\d{4}", _get(t, "value") or ""):
+        if (_get(t, "anchor_kind") or "") == "none" and not re.match(
+            r"\d{4}", _get(t, "value") or ""
+        ):
             continue
         placed = place(_get(t, "value"))
         if placed is None or placed.precision not in EVENT_PRECISIONS:
@@ -108,7 +115,14 @@ def extract_events(
             continue
         if _is_stamp(text, start, int(_get(t, "end"))):
             continue
-        dated.append((start, int(_get(t, "end")), placed, _get(t, "text") or text[start : int(_get(t, "end"))]))
+        dated.append(
+            (
+                start,
+                int(_get(t, "end")),
+                placed,
+                _get(t, "text") or text[start : int(_get(t, "end"))],
+            )
+        )
     dated.sort(key=lambda d: d[0])
     people = _people(entities)
     events: list[Event] = []
@@ -133,8 +147,18 @@ def extract_events(
             chosen = _finest(inside)
             for _s, _e, placed, surface in chosen:
                 events.append(
-                    Event(placed.value, placed.precision, cleaned, start, end, names,
-                          _planned(raw, placed, dct_day), surface, "timex", 1.0)
+                    Event(
+                        placed.value,
+                        placed.precision,
+                        cleaned,
+                        start,
+                        end,
+                        names,
+                        _planned(raw, placed, dct_day),
+                        surface,
+                        "timex",
+                        1.0,
+                    )
                 )
             previous = (paragraph, chosen[0][2], end)
         elif (
@@ -146,8 +170,18 @@ def extract_events(
         ):
             placed = previous[1]
             events.append(
-                Event(placed.value, placed.precision, cleaned, start, end, names,
-                      _planned(raw, placed, dct_day), "", "narrative", 0.6)
+                Event(
+                    placed.value,
+                    placed.precision,
+                    cleaned,
+                    start,
+                    end,
+                    names,
+                    _planned(raw, placed, dct_day),
+                    "",
+                    "narrative",
+                    0.6,
+                )
             )
             previous = (paragraph, placed, end)
         else:
@@ -160,7 +194,11 @@ def _is_stamp(text: str, start: int, end: int) -> bool:
     when something was written, not when anything happened."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    return bool(_STAMP_BEFORE.search(before) or _STAMP_AFTER.match(after) or _CLOCK_ZONE.search(text[start:end] + after[:12]))
+    return bool(
+        _STAMP_BEFORE.search(before)
+        or _STAMP_AFTER.match(after)
+        or _CLOCK_ZONE.search(text[start:end] + after[:12])
+    )
 
 
 def _dct_day(dct: str | None) -> dt.date | None:
@@ -218,9 +256,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 PRONOUN_REACH = 400
 
 
-def pronoun_person(
-    sentence: str, start: int, people: Sequence[tuple[int, int, str]]
-) -> str | None:
+def pronoun_person(sentence: str, start: int, people: Sequence[tuple[int, int, str]]) -> str | None:
     """Who "he" or "she" is when the sentence says so before naming anyone: the last person
     named shortly before it ("... Medinsky denied it. On Wednesday, he said ...")."""
     pronoun = _PRONOUN.search(sentence)

@@ -88,7 +88,9 @@ def event_where(filters: Filters) -> tuple[str, list[Any]]:
         params.append(filters.date_from.isoformat())
     if filters.date_to:
         clauses.append("e.date_sort < ? AND e.date_last <= ?")
-        params.extend([(filters.date_to + dt.timedelta(days=1)).isoformat(), filters.date_to.isoformat()])
+        params.extend(
+            [(filters.date_to + dt.timedelta(days=1)).isoformat(), filters.date_to.isoformat()]
+        )
     if filters.query:
         fts = to_fts_query(filters.query)
         if fts:

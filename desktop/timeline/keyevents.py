@@ -59,7 +59,12 @@ class KeyDate:
     sources: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "score": round(self.score, 3), "sentences": self.sentences, "sources": self.sources}
+        return {
+            "date": self.date,
+            "score": round(self.score, 3),
+            "sentences": self.sentences,
+            "sources": self.sources,
+        }
 
 
 @dataclass
@@ -108,18 +113,23 @@ def _publications(db: Any, filters: Filters) -> dict[str, list[int]]:
         where += " AND a.id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
         params.append(filters.tag)
     if filters.person or filters.query:
-        event_filter, event_params = event_where(Filters(person=filters.person, query=filters.query))
+        event_filter, event_params = event_where(
+            Filters(person=filters.person, query=filters.query)
+        )
         where += f" AND a.id IN (SELECT e.article_id FROM events e WHERE {event_filter})"
         params.extend(event_params)
     days: dict[str, list[int]] = defaultdict(list)
     for article_id, day in db.execute(
-        f"SELECT a.id, substr(a.published, 1, 10) FROM articles a WHERE {where} AND a.published IS NOT NULL", params
+        f"SELECT a.id, substr(a.published, 1, 10) FROM articles a WHERE {where} AND a.published IS NOT NULL",
+        params,
     ):
         days[day].append(article_id)
     return days
 
 
-def rank_dates(events: list[dict[str, Any]], publications: dict[str, list[int]], filters: Filters) -> dict[str, float]:
+def rank_dates(
+    events: list[dict[str, Any]], publications: dict[str, list[int]], filters: Filters
+) -> dict[str, float]:
     """A score for every day in range: how much the coverage points to it."""
     referring: dict[str, set[int]] = defaultdict(set)
     same_day: dict[str, set[int]] = defaultdict(set)
@@ -182,11 +192,14 @@ def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]
     marks = ",".join("?" * len(article_ids))
     timexes: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for article_id, start, value, kind in db.execute(
-        f"SELECT article_id, start, value, type FROM timexes WHERE article_id IN ({marks})", article_ids
+        f"SELECT article_id, start, value, type FROM timexes WHERE article_id IN ({marks})",
+        article_ids,
     ):
         if kind in ("DATE", "TIME"):
             timexes[article_id].append((start, value or ""))
-    for article_id, title, text in db.execute(f"SELECT id, title, text FROM articles WHERE id IN ({marks})", article_ids):
+    for article_id, title, text in db.execute(
+        f"SELECT id, title, text FROM articles WHERE id IN ({marks})", article_ids
+    ):
         taken = 0
         title_norm = " ".join((title or "").split())
         for start, end in split_spans(text, None):
@@ -216,7 +229,13 @@ def _select(candidates: list[_Candidate], k: int, idf: dict[str, float]) -> list
         length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         cosine = sum(centroid[w] * v for w, v in vector.items()) / (norm * length)
         n = word_count(c.text)
-        fit = 1.0 if BEST_WORDS[0] <= n <= BEST_WORDS[1] else 0.8 if MIN_WORDS <= n <= MAX_WORDS else 0.5
+        fit = (
+            1.0
+            if BEST_WORDS[0] <= n <= BEST_WORDS[1]
+            else 0.8
+            if MIN_WORDS <= n <= MAX_WORDS
+            else 0.5
+        )
         scored.append((cosine * c.weight * fit, c))
     scored.sort(key=lambda s: -s[0])
     chosen: list[_Candidate] = []
@@ -251,7 +270,11 @@ def key_events(
     db = database_of(source)
     filters = filters or Filters()
     events = _day_events(db, filters, published_in_range)
-    publications = _publications(db, filters) if published_in_range or not (filters.date_from or filters.date_to) else {}
+    publications = (
+        _publications(db, filters)
+        if published_in_range or not (filters.date_from or filters.date_to)
+        else {}
+    )
     scores = rank_dates(events, publications, filters)
     ranked = sorted(scores, key=lambda d: (-scores[d], d))
     best = ranked[: max(0, n_dates) * 2]  # spares for days that turn out to have nothing to say
@@ -285,7 +308,9 @@ def key_events(
             for sentence in leads_by_article.get(article_id, []):
                 if sentence not in seen:
                     seen.add(sentence)
-                    candidates.append(_Candidate(sentence, article_id, LEAD_WEIGHT, _tokens(sentence)))
+                    candidates.append(
+                        _Candidate(sentence, article_id, LEAD_WEIGHT, _tokens(sentence))
+                    )
         candidates_by_day[day] = candidates
         for c in candidates:
             df.update(set(c.tokens))
@@ -299,11 +324,18 @@ def key_events(
         if len(chosen_by_day) >= n_dates:
             break
     chosen_by_day = dict(sorted(chosen_by_day.items()))
-    articles = _article_info(db, sorted({c.article_id for cs in chosen_by_day.values() for c in cs}))
+    articles = _article_info(
+        db, sorted({c.article_id for cs in chosen_by_day.values() for c in cs})
+    )
     return [
         KeyDate(
-            day, scores[day], [c.text for c in chosen],
-            [{"article_id": c.article_id, "sentence": c.text} | articles.get(c.article_id, {}) for c in chosen],
+            day,
+            scores[day],
+            [c.text for c in chosen],
+            [
+                {"article_id": c.article_id, "sentence": c.text} | articles.get(c.article_id, {})
+                for c in chosen
+            ],
         )
         for day, chosen in chosen_by_day.items()
     ]

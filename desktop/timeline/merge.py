@@ -70,7 +70,11 @@ def merge_events(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
                     if other.manual or articles & other_articles:
                         continue
                     score = similarity(words, frozenset(other_words))
-                    needed = MERGE_SIMILARITY_WITH_PEOPLE if people & set(other.people) else MERGE_SIMILARITY
+                    needed = (
+                        MERGE_SIMILARITY_WITH_PEOPLE
+                        if people & set(other.people)
+                        else MERGE_SIMILARITY
+                    )
                     if score >= needed and score > best:
                         best, target = score, index
             if target is None:
@@ -89,8 +93,17 @@ def merge_events(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
 
 def _copy(event: TimelineEvent) -> TimelineEvent:
     return TimelineEvent(
-        event.id, event.date, event.precision, event.text, list(event.people), event.planned,
-        list(event.sources), event.pinned, event.manual, event.corrected, event.conflict,
+        event.id,
+        event.date,
+        event.precision,
+        event.text,
+        list(event.people),
+        event.planned,
+        list(event.sources),
+        event.pinned,
+        event.manual,
+        event.corrected,
+        event.conflict,
         list(event.conflicting_dates),
     )
 
@@ -128,7 +141,11 @@ def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str
             if other.date == event.date:
                 continue
             second = place(other.date)
-            if first is None or second is None or abs((first.first - second.first).days) > CONFLICT_DAYS:
+            if (
+                first is None
+                or second is None
+                or abs((first.first - second.first).days) > CONFLICT_DAYS
+            ):
                 continue
             mine = {s.article_id for s in event.sources}
             theirs = {s.article_id for s in other.sources}

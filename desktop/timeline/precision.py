@@ -18,7 +18,16 @@ from dataclasses import dataclass
 EVENT_PRECISIONS = ("day", "week", "month", "year")
 
 #: Coarse before fine when two stretches start on the same day.
-_RANK = {"century": 0, "decade": 1, "year": 2, "quarter": 3, "season": 3, "month": 4, "week": 5, "day": 6}
+_RANK = {
+    "century": 0,
+    "decade": 1,
+    "year": 2,
+    "quarter": 3,
+    "season": 3,
+    "month": 4,
+    "week": 5,
+    "day": 6,
+}
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?\Z")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-(?:[1-7]|WE))?\Z")
@@ -74,7 +83,9 @@ def place(value: str | None) -> Placed | None:
             else:
                 first_month, months = (int(m[3]) - 1) * 6 + 1, 6
             last_month = first_month + months - 1
-            return Placed(value, "quarter", dt.date(year, first_month, 1), _month_end(year, last_month))
+            return Placed(
+                value, "quarter", dt.date(year, first_month, 1), _month_end(year, last_month)
+            )
         if m := _SEASON.match(value):
             year = int(m[1])
             a, b = _SEASON_MONTHS[m[2]]

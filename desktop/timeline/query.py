@@ -35,7 +35,9 @@ def database_of(source: Any) -> Database:
 _database = database_of
 
 
-def event_rows(source: Any, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def event_rows(
+    source: Any, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """Extracted events matching the filters, corrections applied, in date order (unmerged)."""
     db = database_of(source)
     where, params = event_where(filters or Filters())
@@ -117,15 +119,23 @@ def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineE
             )
         events.append(
             TimelineEvent(
-                f"m{row['id']}", row["date"], row["precision"], row["text"],
-                json.loads(row["people"] or "[]"), bool(row["planned"]), sources,
-                pinned=bool(row["pinned"]), manual=True,
+                f"m{row['id']}",
+                row["date"],
+                row["precision"],
+                row["text"],
+                json.loads(row["people"] or "[]"),
+                bool(row["planned"]),
+                sources,
+                pinned=bool(row["pinned"]),
+                manual=True,
             )
         )
     return events
 
 
-def event_page(source: Any, filters: Filters | None = None, *, limit: int = 200, offset: int = 0) -> list[TimelineEvent]:
+def event_page(
+    source: Any, filters: Filters | None = None, *, limit: int = 200, offset: int = 0
+) -> list[TimelineEvent]:
     """One page of the unmerged timeline (each extracted event with its one source), for a
     window that fetches rows lazily; pair with ``count_events``."""
     db = database_of(source)
@@ -137,17 +147,37 @@ def _events_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Timeline
     people = _people_of(db, rows)
     return [
         TimelineEvent(
-            f"e{r['id']}", r["date"], r["precision"], r["text"], people.get(r["id"], []),
+            f"e{r['id']}",
+            r["date"],
+            r["precision"],
+            r["text"],
+            people.get(r["id"], []),
             bool(r["planned"]),
-            [Source(r["article_id"], r["title"] or "", r["url"], r["published"], r["outlet"],
-                    r["text"], r["id"], r["key"], r["start"], r["end"], r.get("date_text") or "")],
-            pinned=bool(r["pinned"]), corrected=bool(r["corrected"]),
+            [
+                Source(
+                    r["article_id"],
+                    r["title"] or "",
+                    r["url"],
+                    r["published"],
+                    r["outlet"],
+                    r["text"],
+                    r["id"],
+                    r["key"],
+                    r["start"],
+                    r["end"],
+                    r.get("date_text") or "",
+                )
+            ],
+            pinned=bool(r["pinned"]),
+            corrected=bool(r["corrected"]),
         )
         for r in rows
     ]
 
 
-def build_timeline(source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None) -> list[TimelineEvent]:
+def build_timeline(
+    source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None
+) -> list[TimelineEvent]:
     """The timeline: events matching ``filters`` (corrections applied, hidden ones left out),
     merged across articles unless ``merge`` is False, with hand-made events, in date order."""
     db = database_of(source)

@@ -11,11 +11,19 @@ import re
 from collections.abc import Iterator, Sequence
 
 _PTB = {
-    "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
-    "``": "\u201c", "''": "\u201d",
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+    "``": "\u201c",
+    "''": "\u201d",
 }
 _PTB_RE = re.compile("|".join(re.escape(k) for k in _PTB))
-_SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]}\u201d]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|'(?=\s|$))")
+_SPACE_BEFORE = re.compile(
+    r"\s+([,.;:!?%)\]}\u201d]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|'(?=\s|$))"
+)
 _SPACE_AFTER = re.compile(r"([(\[{\u201c$#])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"(])")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -24,7 +32,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _WIRE_DATELINE = re.compile(
     r"^.{0,120}?\(\s*(?:Reuters|AP|AFP|Bloomberg|UPI|PA|CNN|dpa)\s*\)\s*[-\u2013\u2014]+\s*"
 )
-_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/\\]{2,40}(?:\([A-Za-z. ]+\))?\s*(?:--|[-\u2013\u2014])\s+(?=[A-Z\u201c\"])")
+_CAPS_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'/\\]{2,40}(?:\([A-Za-z. ]+\))?\s*(?:--|[-\u2013\u2014])\s+(?=[A-Z\u201c\"])"
+)
 
 
 def strip_dateline(text: str) -> str:
@@ -53,7 +63,9 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def split_spans(text: str, sentences: Sequence[tuple[int, int]] | None) -> Iterator[tuple[int, int]]:
+def split_spans(
+    text: str, sentences: Sequence[tuple[int, int]] | None
+) -> Iterator[tuple[int, int]]:
     """Sentence spans cut again at line breaks (a caption or dateline is its own sentence).
 
     Without spans from analysis, a plain rule (end punctuation then a capital) is used.
