@@ -289,3 +289,8 @@ def test_overnight_and_the_previous_weekday_count_from_the_story_day():
     assert v["the previous Friday"] == "1989-10-20"
     # Without a recent story day, overnight is the night before publication.
     assert values("Rebels attacked overnight.", "1989-10-30")["overnight"] == "1989-10-29TNI"
+
+
+def test_the_week_of_a_day_is_that_week():
+    v = values("The case may be resolved in a hearing the week of March 6.", "2000-02-24")
+    assert v == {"the week of March 6": "2000-W10"}

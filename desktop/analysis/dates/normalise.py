@@ -180,6 +180,16 @@ def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
 
 
+def week_of(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"the week of March 6" -> the ISO week of that day."""
+    res = month_day(cand, ctx)
+    if res is None or not re.match(r"\d{4}-\d\d-\d\d\Z", res.value):
+        return res
+    value = V.week(dt.date.fromisoformat(res.value))
+    return Resolution(DATE, value, res.anchor, res.anchor_kind, res.confidence,
+                      f"the week of {res.value}")
+
+
 def day_month(cand: Candidate, ctx: Context) -> Resolution | None:
     return month_day(cand, ctx)
 
@@ -1080,7 +1090,7 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
 
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "iso": iso, "numeric": numeric, "clock": clock, "month_day": month_day,
-    "day_month": day_month, "month_year": month_year, "month": month, "holiday": holiday,
+    "day_month": day_month, "week_of": week_of, "month_year": month_year, "month": month, "holiday": holiday,
     "year": year, "decade": decade, "century": century, "weekday": weekday,
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "season": season, "long_unit": long_unit,

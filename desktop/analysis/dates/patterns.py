@@ -86,7 +86,7 @@ _GATES = {
     "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d[/.]\d",
     "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning"
              r"|\d:\d\d",
-    "month_day": _MONTH_GATE, "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
+    "month_day": _MONTH_GATE, "week_of": r"week\s+of\s", "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
     "month_rel_year": _MONTH_GATE, "month": _MONTH_GATE,
     "holiday": r"(?-i:Christmas|New Year|Thanksgiving|Easter|Independence|Labor|Memorial|"
                r"Halloween|Valentine|Boxing|Veterans|Election)",
@@ -133,6 +133,9 @@ RULES: tuple[Rule, ...] = (
     _rule("month_day", r"(?:(?:around|approximately|roughly)\s+)?(?:" + WEEKDAY + r"\s*,?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
           + REL.replace("(?P<rel>", "(?P<mdrel>") + r"\s+)?" + MONTH
           + r"\s*" + DAY + r"(?:(?:\s*,\s*|\s+)" + YEAR + r")?", 1),
+    # "the week of March 6": the week that day falls in.
+    _rule("week_of", r"the\s+week\s+of\s+" + MONTH + r"\s*" + DAY
+          + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?", 1),
     _rule("day_month", r"(?:" + WEEKDAY + r"\s*,?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?"
           + MONTH + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?", 2),
     _rule("month_year", r"(?:" + MODIFIER + r"[\s-]*)?" + MONTH + r",?\s+(?:of\s+)?"
