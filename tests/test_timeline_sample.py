@@ -205,3 +205,13 @@ def test_a_brief_for_a_date_range_keeps_events_reported_later(sample_library):
     assert "**Fri 16 May 2025**" in keys and "**Wed 21 May 2025**" in keys
     assert "2 June" not in text.split("## People", 1)[0]
     assert "dates: 2025-05-16 to 2025-05-21" in text
+
+
+def test_html_preview_and_csv_export_files(sample_library, tmp_path):
+    page, table = tmp_path / "brief.html", tmp_path / "events.csv"
+    assert run("--library", sample_library, "brief", "--html", "-o", page)[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<h2>Chronology</h2>" in html and "<h3>Mon 2 June 2025</h3>" in html
+    assert run("--library", sample_library, "export", "--format", "csv", "-o", table)[0] == 0
+    rows = table.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("id,date,precision") and len(rows) > 5
