@@ -294,3 +294,11 @@ def test_overnight_and_the_previous_weekday_count_from_the_story_day():
 def test_the_week_of_a_day_is_that_week():
     v = values("The case may be resolved in a hearing the week of March 6.", "2000-02-24")
     assert v == {"the week of March 6": "2000-W10"}
+
+
+def test_a_participle_after_a_determiner_is_an_adjective_not_a_past_tense():
+    v = values("The company will pay an unspecified dividend in January.", "1989-10-26")
+    assert v["January"] == "1990-01"
+    # A relative clause keeps its verb: "shootings that injured doctors in November".
+    v = values("He is a suspect in shootings that injured doctors in November.", "1999-05-06")
+    assert v["November"] == "1998-11"

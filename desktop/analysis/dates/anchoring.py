@@ -134,14 +134,21 @@ _DEFERRING = frozenset({
     "postpone", "delay", "extend", "adjourn", "defer", "suspend", "off", "open", "remain",
     "remains",
 })
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
+
+
+_ADVERBS = frozenset({"still", "yet", "now", "once", "well", "long", "much", "so", "too",
+                      "very", "already", "just", "ever", "never", "as", "most", "more", "less",
+                      "least", "all", "not", "un", "widely", "newly"})
 
 
 def _after_determiner(before: list[str]) -> bool:
-    """True for "the planned ..." and "a hastily planned ...": a participle used as adjective."""
+    """True for "the planned ...", "a hastily planned ...", "a still unspecified date":
+    a participle used as an adjective, which has no tense."""
     if before[-1:] and before[-1] in _DETERMINERS:
         return True
-    return len(before) >= 2 and before[-1].endswith("ly") and before[-2] in _DETERMINERS
+    return len(before) >= 2 and before[-2] in _DETERMINERS and (
+        before[-1].endswith("ly") or before[-1] in _ADVERBS)
 
 
 def _classify(words: list[str], i: int) -> str | None:
@@ -179,6 +186,8 @@ def _classify(words: list[str], i: int) -> str | None:
     if word == "set" and i + 1 < len(words) and words[i + 1] in {"to", "for"}:
         return FUTURE
     if _is_past_form(word):
+        if word.endswith("ed") and _after_determiner(before):
+            return None  # "the troubled region", "an unnamed official": adjectives
         if any(w in _MODALS for w in before) and not any(w in {"have", "has"} for w in before):
             return FUTURE if any(w in {"will", "'ll", "’ll", "shall", "to"} for w in before) \
                 else _STOP
