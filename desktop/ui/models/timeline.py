@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from db.library import Library
 from desktop.ui import pages
 
-PAGE_SIZE = 200
+PAGE_SIZE = 80
 ZOOMS = ("year", "month", "day")
 _RANK = {"decade": 0, "year": 1, "quarter": 2, "season": 2, "month": 3, "week": 4, "day": 5}
 
