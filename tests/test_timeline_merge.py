@@ -158,3 +158,27 @@ def test_the_same_relative_words_in_articles_of_different_days_are_no_conflict()
     assert not any(e.conflict for e in merge_events([a, b]))
     b.sources[0].date_text = "14 January"
     assert all(e.conflict for e in merge_events([a, b]))
+
+
+def test_a_merged_event_is_worded_by_its_most_typical_source():
+    events = merge_events(
+        [
+            ev(
+                1,
+                "2025-05-16",
+                "Talks in Istanbul on Friday, also a football match and a concert.",
+                1,
+            ),
+            ev(2, "2025-05-16", "Russia and Ukraine held direct talks in Istanbul on Friday.", 2),
+            ev(3, "2025-05-16", "Russia and Ukraine held direct peace talks in Istanbul.", 3),
+            ev(
+                4,
+                "2025-05-16",
+                "Russian and Ukrainian negotiators held direct talks in Istanbul.",
+                4,
+            ),
+        ]
+    )
+    merged = max(events, key=lambda e: len(e.sources))
+    assert len(merged.sources) >= 3
+    assert merged.text == "Russia and Ukraine held direct talks in Istanbul on Friday."

@@ -84,11 +84,31 @@ def merge_events(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
                 _absorb(other, event)
                 other_articles |= articles
         for event, words, _articles in clusters:
+            _tell_it_best(event)
             tokens[id(event)] = frozenset(words)
             merged.append(event)
     _flag_conflicts(merged, tokens)
     merged.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else "", e.id))
     return merged
+
+
+def _tell_it_best(event: TimelineEvent, limit: int = 50) -> None:
+    """Word a merged event with the source sentence closest to all the others (the shorter
+    one on a tie), unless the reporter has corrected it."""
+    if len(event.sources) < 3 or event.corrected or event.manual:
+        return
+    sentences = [s.sentence for s in event.sources[:limit] if s.sentence]
+    words = [content_tokens(t) for t in sentences]
+    best = max(
+        range(len(sentences)),
+        key=lambda i: (
+            sum(similarity(words[i], w) for j, w in enumerate(words) if j != i),
+            -len(sentences[i]),
+        ),
+        default=None,
+    )
+    if best is not None:
+        event.text = sentences[best]
 
 
 def _copy(event: TimelineEvent) -> TimelineEvent:
