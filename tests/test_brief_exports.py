@@ -65,6 +65,7 @@ def test_json_export_matches_the_timeline_json():
         "sentence": "",
         "start": None,
         "end": None,
+        "date_text": "",
     }
     assert data[3]["planned"] is True and data[0]["conflict"] is False
 

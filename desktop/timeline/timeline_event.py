@@ -34,6 +34,7 @@ class Source:
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,
+            "date_text": self.date_text,
         }
 
 
