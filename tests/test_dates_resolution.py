@@ -302,3 +302,10 @@ def test_a_participle_after_a_determiner_is_an_adjective_not_a_past_tense():
     # A relative clause keeps its verb: "shootings that injured doctors in November".
     v = values("He is a suspect in shootings that injured doctors in November.", "1999-05-06")
     assert v["November"] == "1998-11"
+
+
+def test_the_second_day_of_a_range_takes_the_month_of_the_first():
+    v = values("The summit is on April 24 and 25; the festival runs June 10-12.", "1999-02-10")
+    assert v["25"] == "1999-04-25"
+    assert v["12"] == "1999-06-12"
+    assert "5" not in values("On May 3 to 5 people came.", "1999-02-10")

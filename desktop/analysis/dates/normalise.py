@@ -315,6 +315,27 @@ def range_end_year(cand: Candidate, ctx: Context) -> Resolution | None:
     return Resolution(DATE, cand.match["year"], None, ABSOLUTE, 0.9, "as written")
 
 
+_RANGE_START = re.compile(
+    r"(?<![\w.])(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
+    r"July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"Dec(?:ember|\.)?)\s*(?P<first>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s*(?:[-–]|and|or|to|through)\s*\Z")
+
+
+def range_end_day(cand: Candidate, ctx: Context) -> Resolution | None:
+    """The 25 of "April 24 and 25": the same month and year as the day before it."""
+    m = _RANGE_START.search(ctx.text[max(0, cand.start - 30) : cand.start])
+    story = ctx.narrative.day
+    if m is None or story is None or ctx.narrative.day_at < cand.start - 30 or \
+            story.day != int(m["first"]):
+        return None
+    d = V.safe_date(story.year, story.month, int(cand.match["day"]))
+    if d is None or d <= story:
+        return None
+    return Resolution(DATE, V.day(d), V.day(story), NARRATIVE, 0.8,
+                      f"{describe_day(d)}, the end of a range starting {describe_day(story)}")
+
+
 def decade(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     if m["decw"]:
@@ -1090,7 +1111,7 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
 
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "iso": iso, "numeric": numeric, "clock": clock, "month_day": month_day,
-    "day_month": day_month, "week_of": week_of, "month_year": month_year, "month": month, "holiday": holiday,
+    "day_month": day_month, "week_of": week_of, "range_end_day": range_end_day, "month_year": month_year, "month": month, "holiday": holiday,
     "year": year, "decade": decade, "century": century, "weekday": weekday,
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "season": season, "long_unit": long_unit,

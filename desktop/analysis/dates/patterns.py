@@ -92,6 +92,7 @@ _GATES = {
                r"Halloween|Valentine|Boxing|Veterans|Election)",
     "year": r"(?:1[0-9]|20)\d\d", "quarter_code": r"(?-i:[QH][1-4])",
     "range_end_year": r"\d[-–][12]\d\d\d",
+    "range_end_day": r"\d(?:[-–]|\s(?:and|or|to|through)\s)\d",
     "spelled_year": r"nineteen|eighteen|twenty\s|year\s+two\s+thousand",
     "decade": r"0['’]?s\b|ties\b", "century": r"century", "weekday": r"(?-i:day)",
     "deictic": r"today|yesterday|tomorrow|tonight|overnight",
@@ -155,6 +156,13 @@ RULES: tuple[Rule, ...] = (
           , 5),
     _rule("range_end_year", r"(?P<year>(?:1[0-9]|20)\d{2})(?!\d)", 5,
           start=r"(?<=(?<!\d)(?:1[0-9]|20)\d\d[-–])"),
+    # The second day of "April 24 and 25", "June 10-12": the normaliser finds the month.
+    _rule("range_end_day", r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\s*%)"
+          # "May 3 to 5 people" counts people: no lower-case word may follow but a preposition
+          r"(?!\s+(?!(?:in|at|on|of|and|or|for|when|with|to|the|a|as|while|after|before|"
+          r"until|during|from|by|is|are|was|were|will|would)\b)[a-z])", 5,
+          start=r"(?:(?<=\d[-–])|(?<=\d\sand\s)|(?<=\d\sor\s)|(?<=\d\sto\s)|"
+                r"(?<=\d\sthrough\s))"),
     _rule("quarter_code", r"(?-i:(?P<half>[QH])(?P<qn>[1-4]))(?:\s+|\s*[-/]\s*|\s+of\s+)"
           r"(?:FY\s*)?(?P<year>(?:19|20)\d{2}|['’]\d{2})(?!\d)", 2),
     _rule("spelled_year", r"(?:(?P<sm>(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+|"
