@@ -309,3 +309,10 @@ def test_the_second_day_of_a_range_takes_the_month_of_the_first():
     assert v["25"] == "1999-04-25"
     assert v["12"] == "1999-06-12"
     assert "5" not in values("On May 3 to 5 people came.", "1999-02-10")
+
+
+def test_over_the_years_is_an_open_stretch_but_the_years_before_a_war_is_not():
+    found = {t.text: (t.type, t.value) for t in tag_dates(
+        "Over the years the list grew; in the early years it was short.", "1998-03-31")}
+    assert found == {"the years": ("DURATION", "PXY"), "the early years": ("DURATION", "PXY")}
+    assert values("In the years before the war, trade grew.") == {}

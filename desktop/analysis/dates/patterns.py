@@ -241,6 +241,9 @@ RULES: tuple[Rule, ...] = (
           r"-long", 7),
     _rule("bare_units", r"(?:(?P<det>recent|the\s+coming|coming|the\s+next\s+few|the\s+past\s+few|"
           r"the(?=\s+\w+s\s+(?:ahead|to\s+come)\b)|"
+          # "over the years", "in the early years", "in the years that followed"
+          r"(?:(?<=\bover\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthroughout\s))"
+          r"the(?:\s+early|\s+later)?(?=\s+years\b(?!\s+(?:before|after|of|ago|to)\b))|"
           r"the\s+last\s+few|the\s+first|the\s+past|the\s+last)\s+|(?<=for\s)|(?<=over\s)|"
           r"(?<=within\s)|(?<=took\s)|(?<=lasted\s))(?P<unit>second|minute|hour|day|week|month|"
           r"quarter|year|decade|centurie)s"
