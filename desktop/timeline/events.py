@@ -153,7 +153,7 @@ def extract_events(
                         cleaned,
                         start,
                         end,
-                        names,
+                        list(names),
                         _planned(raw, placed, dct_day),
                         surface,
                         "timex",
