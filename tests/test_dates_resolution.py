@@ -316,3 +316,8 @@ def test_over_the_years_is_an_open_stretch_but_the_years_before_a_war_is_not():
         "Over the years the list grew; in the early years it was short.", "1998-03-31")}
     assert found == {"the years": ("DURATION", "PXY"), "the early years": ("DURATION", "PXY")}
     assert values("In the years before the war, trade grew.") == {}
+
+
+def test_a_present_passive_is_not_a_past_tense():
+    v = values("He will not cooperate if the case is heard in May.", "2000-03-29")
+    assert v["May"] == "2000-05"
