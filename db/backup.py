@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -203,13 +204,18 @@ def restore_backup(library_path: Path, backup: Path | None = None) -> Restored:
         if library_path.exists():
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             kept_as = _free_name(folder, library_path.stem, datetime.now(UTC), REPLACED)
+            # Keep the old file under its new name while the library name still points at it,
+            # so a crash at any moment leaves a library file there (never none, never empty).
+            try:
+                os.link(library_path, kept_as)
+            except OSError:  # no hard links here (FAT, some network drives): a copy
+                shutil.copy2(library_path, kept_as)
             # The write-ahead log belongs to the old file: it goes with it, or SQLite would
             # replay it onto the restored one.
             for suffix in ("-wal", "-shm"):
                 side = Path(str(library_path) + suffix)
                 if side.exists():
                     os.replace(side, Path(str(kept_as) + suffix))
-            os.replace(library_path, kept_as)
         os.replace(incoming, library_path)
         os.chmod(library_path, 0o600)
         _fsync_folder(library_path.parent)
