@@ -86,6 +86,8 @@ def test_relative_dates_keep_their_granularity(text, value):
         ("two and a half years", "DURATION", "P2Y6M"),
         ("eight trading days", "DURATION", "P8D"),
         ("a day-long", "DURATION", "P1D"),
+        ("centuries", "DURATION", "PXC"),
+        ("decades", "DURATION", "PXE"),
     ],
 )
 def test_durations_and_frequencies(text, type_, value):

@@ -983,7 +983,9 @@ def bare_units(cand: Candidate, ctx: Context) -> Resolution | None:
         return Resolution(DATE, value, _dct_anchor(ctx), DCT if ctx.dct else NONE, 0.5,
                           "some time away")
     if unit in {"DE", "CE", "L"}:
-        return Resolution(DURATION, f"PX{unit}", None, NONE, 0.5, "an open stretch")
+        # TimeML writes decades, centuries and millennia as E, C and L ("for centuries": PXC).
+        code = {"DE": "E", "CE": "C", "L": "L"}[unit]
+        return Resolution(DURATION, f"PX{code}", None, NONE, 0.5, "an open stretch")
     return Resolution(DURATION, V.duration(None, _duration_unit(unit)), None, NONE, 0.5,
                       "an open stretch of time")
 

@@ -22,7 +22,7 @@ _DATE = (
 )
 _TIME = r"(?:T(?:(?:[01]\d|2[0-4])(?::[0-5]\d){0,2}|MO|MI|AF|EV|NI|DT))?"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
-_DURATION = rf"P(?:(?:{_NUM}(?:Y|M|W|D|Q|DE|CE|L))+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
+_DURATION = rf"P(?:(?:{_NUM}(?:Y|M|W|D|Q|DE|CE|E|C|L))+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
 _WELL_FORMED = re.compile(rf"(?:PAST_REF|PRESENT_REF|FUTURE_REF|{_DURATION}|{_DATE}{_TIME})\Z")
 
 _PRECISION = [
