@@ -23,6 +23,20 @@ class _State:
         pass
 
 
+def dark_palette():  # noqa: ANN201 (Qt is imported late)
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#353535"),
+                         (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#2f65ca"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Link, "#8ab4f8"),
+                         (QPalette.ColorRole.PlaceholderText, "#8a8a8a")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def main(out: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="clipline-shots-"))
@@ -77,6 +91,16 @@ def main(out: Path) -> int:
     window.library_pane.search.setText("memorandum")
     window.library_pane._run_search()
     shot("library-search", window.library_pane)
+    window.library_pane.search.clear()
+    window.library_pane._run_search()
+    window.library_pane.select_article(report.stored[0])
+    # The same window in a dark colour scheme (it follows the system's; the offscreen platform
+    # has none, so a dark palette stands in for it).
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    window.tabs.setCurrentIndex(0)
+    window.apply_colour_scheme()
+    shot("window-dark")
     window.close()
     library.close()
     return 0

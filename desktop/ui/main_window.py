@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, *, settings: QSettings | None = None, warm_up: bool = True,
                  data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._built = False  # Qt sends events (palette, layout) while the window is being built
+        self._closed = False  # results of tasks that end after closing are dropped
         self.library = library
         assert library.path is not None, "the window needs a library file (workers open their own)"
         self.library_path: Path = library.path
@@ -112,11 +114,17 @@ class MainWindow(QMainWindow):
         self._connect()
         self.people_loaded = False  # read just after the window shows (it can take a moment)
         self._refresh_choices()
+        self._built = True
         self.apply_colour_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_colour_scheme())
         self.resize(1400, 860)
         self._splitter_state: QByteArray | None = None
         self.restore_layout()
+
+    def changeEvent(self, event: Any) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange and self._built:
+            self.apply_colour_scheme()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -250,7 +258,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def apply_colour_scheme(self) -> None:
-        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        """Highlight colours for the system's scheme (or a dark palette where no scheme is told)."""
+        scheme = QGuiApplication.styleHints().colorScheme()
+        dark = scheme == Qt.ColorScheme.Dark or (
+            scheme == Qt.ColorScheme.Unknown and QGuiApplication.palette().window().color().lightness() < 128)
         self.reader.set_dark(dark)
         self.timeline.set_dark(dark)
         self.person_events.set_dark(dark)
@@ -281,12 +292,15 @@ class MainWindow(QMainWindow):
                       on_failed=partial(self._task_failed, "Reading people"))
 
     def _people_read(self, people: list[dict[str, Any]]) -> None:
+        if self._closed:
+            return
         if not self.people_loaded:  # a correction meanwhile already read them afresh
             self.people.set_people(people)
         self.people_loaded = True
         self._refresh_choices()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.save_layout()
         self.cancel_tasks()
         super().closeEvent(event)
@@ -316,7 +330,8 @@ class MainWindow(QMainWindow):
 
     def _task_done(self, name: str, on_done: Any, result: Any) -> None:
         self._forget(name)
-        on_done(result)
+        if not self._closed:
+            on_done(result)
 
     def _task_failed(self, name: str, message: str, details: str) -> None:
         self._forget(name)

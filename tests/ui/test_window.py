@@ -16,6 +16,7 @@ def test_layout_and_choices_are_remembered(qtbot, small_library, settings):
     qtbot.addWidget(first)
     first.resize(780, 560)  # inside the offscreen screen (800x600), so geometry is kept as is
     first.show()
+    qtbot.waitUntil(lambda: first.people_loaded)
     first.tabs.setCurrentIndex(1)
     first.library_pane.sort.setCurrentIndex(first.library_pane.sort.findData("clipped"))
     first.timeline_pane.zoom.setCurrentIndex(first.timeline_pane.zoom.findData("month"))
@@ -26,6 +27,7 @@ def test_layout_and_choices_are_remembered(qtbot, small_library, settings):
     second = MainWindow(small_library, settings=settings, warm_up=False)
     qtbot.addWidget(second)
     second.show()
+    qtbot.waitUntil(lambda: second.people_loaded)
     assert second.size() == first.size()
     assert second.tabs.currentIndex() == 1
     assert second.library_pane.sort.currentData() == "clipped"
@@ -76,13 +78,23 @@ def test_long_work_runs_off_the_gui_thread_with_progress_and_cancel(window, qtbo
     assert not window.progress.isVisible() and not window.cancel_button.isVisible()
 
 
-def test_dark_colour_scheme_changes_highlight_colours(window):
+def test_a_dark_system_palette_switches_the_highlight_colours(window, qapp):
+    from PySide6.QtGui import QColor, QPalette
+
     window.library_pane.view.selectRow(0)
-    light = window.reader.view.toHtml()
-    window.reader.set_dark(True)
-    dark = window.reader.view.toHtml()
-    assert light != dark
-    assert "#3b4f7a" in dark  # people on a dark background
+    assert "#dbe6ff" in window.reader.view.toHtml()  # people on a light background
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()
+        assert "#3b4f7a" in window.reader.view.toHtml()  # people on a dark background
+        assert window.timeline.colours["chip"] == "#3b4f7a"
+    finally:
+        qapp.setPalette(original)
+        qapp.processEvents()
+    assert "#dbe6ff" in window.reader.view.toHtml()
 
 
 def test_writes_queue_on_one_writer_thread(window, qtbot):
