@@ -324,3 +324,13 @@ def test_a_present_passive_is_not_a_past_tense():
     # Friday 30 May: "is heard on Monday" is the nearest Monday, not the one just gone.
     assert values("The appeal is heard on Monday.")["Monday"] == "2025-06-02"
     assert values("The appeal was heard on Monday.")["Monday"] == "2025-05-26"
+
+
+def test_a_year_ago_is_a_point_of_comparison_not_the_story_date():
+    v = values("Oil prices were higher than a year ago. Herbicide use was delayed earlier in "
+               "the year by rains.", "1989-10-26")
+    assert v["a year ago"] == "1988"
+    assert v["earlier in the year"] == "1989"
+    found = [t.value for t in tag_dates("Costs rose from a year earlier. Sales fell compared "
+                                        "with a year earlier.", "1989-10-26")]
+    assert found == ["1988", "1988"]

@@ -961,6 +961,8 @@ def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
         kind, moves = NARRATIVE, False
     else:
         value = _shift_value(unit, base, sign * n)
+        # "higher than a year ago": a point of comparison, not where the story now is.
+        moves = not (unit == "Y" and n == 1 and sign < 0)
     if value is None:
         return None
     where = "publication" if kind == DCT else "the story's date"
