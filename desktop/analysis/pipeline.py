@@ -49,7 +49,6 @@ class ArticleAnalysis:
         """Store this analysis for ``article_id``; runs inside the caller's transaction."""
         from db.events import write_events
         from db.people import write_mentions
-
         from db.timexes import write_timexes
 
         clear_analysis(db, article_id)
