@@ -73,7 +73,7 @@ def test_clicking_a_source_link_opens_the_article_in_the_reader(window, qtbot):
     target = None
     for y in range(rect.top(), rect.bottom(), 3):
         for x in range(rect.left(), rect.right(), 6):
-            if pane.delegate.anchor_at(index, rect.width(), x - rect.left(), y - rect.top()):
+            if pane.delegate.anchor_at(index, rect.width(), x - rect.left(), y - rect.top()).startswith("article:"):
                 target = QPoint(x, y)
                 break
         if target:
@@ -133,3 +133,14 @@ def test_edit_and_add_events(window, qtbot):
     assert "June 2025" in window.timeline.headers()
     window.undo_action.trigger()
     assert not any(e.manual for e in window.timeline.loaded_events())
+
+
+def test_clicking_a_person_chip_filters_to_them(window):
+    model = window.timeline
+    row = next(r for r in range(model.rowCount())
+               if "Sergey Lavrov" in (model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 3) or ""))
+    html = model.data(model.index(row, 0), Qt.ItemDataRole.UserRole + 3)
+    assert "href='person-name:Sergey%20Lavrov'" in html
+    window.timeline_pane.open_link("person-name:Sergey%20Lavrov")
+    assert window.timeline_pane.person.currentText() == "Sergey Lavrov"
+    assert [e.date for e in window.timeline.loaded_events()] == ["2025-05"]

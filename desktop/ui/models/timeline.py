@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -77,7 +78,8 @@ def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -
     elif event.corrected:
         marks.append("<i>edited</i>")
     chips = " ".join(
-        f"<span style='background-color:{colours['chip']};color:{colours['chip_text']}'>&nbsp;{html.escape(p)}&nbsp;</span>"
+        f"<a href='person-name:{quote(p)}' style='background-color:{colours['chip']};color:{colours['chip_text']};"
+        f"text-decoration:none'>&nbsp;{html.escape(p)}&nbsp;</a>"
         for p in event.people
     )
     sources = []

@@ -261,6 +261,11 @@ class TimelinePane(QWidget):
             signal.emit(event)
 
     def open_link(self, link: str) -> None:
+        if link.startswith("person-name:"):
+            from urllib.parse import unquote
+
+            self.filter_person(unquote(link.split(":", 1)[1]))
+            return
         if link.startswith("article:"):
             parts = link.split(":")
             if len(parts) >= 2 and parts[1].isdigit():
