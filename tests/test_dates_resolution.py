@@ -334,3 +334,11 @@ def test_a_year_ago_is_a_point_of_comparison_not_the_story_date():
     found = [t.value for t in tag_dates("Costs rose from a year earlier. Sales fell compared "
                                         "with a year earlier.", "1989-10-26")]
     assert found == ["1988", "1988"]
+
+
+def test_the_corresponding_period_last_year_is_the_reported_quarter_a_year_back():
+    v = values("Net fell in the third quarter ended Sept. 30, against $1.8 million for the "
+               "corresponding period last year. Sales for last year's quarter were $3 million.",
+               "1989-11-01")
+    assert v["the corresponding period last year"] == "1988-Q3"
+    assert v["last year's quarter"] == "1988-Q3"

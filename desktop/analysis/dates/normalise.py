@@ -760,11 +760,15 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
     unit = m["qunit"].lower()
     words = set(mods.split())
     ordinal = next((_QUARTER_ORD[w] for w in mods.split() if w in _QUARTER_ORD), None)
-    year_ago = "year earlier" in mods or "year ago" in mods or m["qago"] is not None
+    # "the year-ago quarter", "the same period a year earlier", "the corresponding period
+    # last year", "last year's quarter": the quarter being reported, one year back.
+    year_ago = "year earlier" in mods or "year ago" in mods or m["qago"] is not None or \
+        m["qly"] is not None or (det == "last year's" and not mods)
     if m["qs"]:
         return None
-    if unit == "period" and not (words & {"latest", "recent", "year", "same", "comparable"}) \
-            and not re.search(r"\d{4}", det):
+    if unit == "period" and not (words & {"latest", "recent", "year", "same", "comparable",
+                                          "corresponding"}) \
+            and not re.search(r"\d{4}", det) and not year_ago:
         return None
     if unit == "half":
         if ordinal not in {1, 2} and "last" not in words:
@@ -778,12 +782,13 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         y = ctx.dct.year - (1 if "last year's" in det else 0)
         return Resolution(DATE, f"{y:04d}-H{half}", _dct_anchor(ctx), DCT, 0.7, f"{y} H{half}")
     if not (ordinal or det in {"the", "its", "their", "this", "last", "next"} or words
-            or re.search(r"\d{4}", det)):
+            or re.search(r"\d{4}", det) or year_ago):
         return None
     if ordinal is None and not (words & {"latest", "current", "recent", "previous", "prior",
-                                         "past", "year", "same", "comparable", "last"}) \
+                                         "past", "year", "same", "comparable", "last",
+                                         "corresponding"}) \
             and det not in {"the", "its", "their", "this", "last", "next"} \
-            and not re.search(r"\d{4}", det):
+            and not re.search(r"\d{4}", det) and not year_ago:
         return None
     det_year = re.search(r"\d{4}", det)
     if m["year"] or det_year:

@@ -213,11 +213,11 @@ RULES: tuple[Rule, ...] = (
     _rule("quarter", r"(?:(?P<qdet>the|that|this\s+year['’]s|last\s+year['’]s|"
           r"next\s+year['’]s|this|last|next|(?:the\s+|its\s+)?(?:fiscal\s+)?"
           r"(?:19|20)\d{2}(?:['’]s)?)\s+(?!(?:fiscal[\s-]+)?(?:first|second|third|fourth)-))?(?P<qmods>(?:(?:current|latest|most\s+recent|"
-          r"recent|previous|prior|past|year-earlier|year-ago|same|comparable|fiscal|calendar|"
+          r"recent|previous|prior|past|year-earlier|year-ago|same|comparable|corresponding|fiscal|calendar|"
           r"first|second|third|fourth|final|last|1st|2nd|3rd|4th|flat|weak|strong|"
           r"disappointing)[\s-]+){0,3})(?P<qunit>quarter|half|period)(?P<qs>s)?"
           r"(?:\s+(?:of\s+)?(?:fiscal\s+)?" + FULL_YEAR + r")?"
-          r"(?:\s+a\s+year\s+(?P<qago>ago|earlier))?", 2),
+          r"(?:\s+a\s+year\s+(?P<qago>ago|earlier)|\s+(?P<qly>last\s+year)(?!['’]))?", 2),
     _rule("year_ago", r"(?:the\s+(?=year-\w+\s+(?:quarter|period|nine|six|month|week)))?"
           r"year-(?P<dir>earlier|ago|before)(?:\s+(?P<unit>quarter|"
           r"period|nine\s+months|six\s+months|level|month|week))?", 3),
