@@ -125,5 +125,8 @@ def start(
         task.signals.failed.connect(on_failed)
     if on_progress is not None:
         task.signals.progressed.connect(on_progress)
+    # Connected last, so it runs after the callbacks: the signals object goes with its task.
+    task.signals.finished.connect(task.signals.deleteLater)
+    task.signals.failed.connect(task.signals.deleteLater)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
