@@ -1,9 +1,11 @@
 """``MainWindow``: library, reader, timeline, people and brief in one window.
 
-The window owns one read connection (``Library``) for the GUI thread; long work (imports,
-analysis, re-dating, exports, the brief) runs in ``workers`` tasks with their own connection,
-and the window refreshes its models when they report back. Nothing here runs SQL or NLP: it
-calls the core (``db``, ``desktop.clipping``, ``desktop.analysis``, ``desktop.timeline``).
+The window owns one connection (``Library``) for the GUI thread: it reads, and writes the
+reporter's small undoable corrections (delete, people, events), each one transaction. Long
+work (imports, analysis, re-dating, exports, the brief) runs in ``workers`` tasks with their
+own connection — writes on the one writer thread — and the window refreshes its models when
+they report back. Nothing here runs SQL or NLP: it calls the core (``db``,
+``desktop.clipping``, ``desktop.analysis``, ``desktop.timeline``, ``desktop.brief``).
 """
 
 from __future__ import annotations

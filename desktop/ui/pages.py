@@ -1,8 +1,11 @@
-"""Paged reads for the window's lazy models (ids first, then rows by id).
+"""Paged reads for the window's lazy models: ids first, then rows by id.
 
-``db.Library`` lists whole tables; a window over 50,000 articles needs the ids in order and
-then one page of rows at a time. This is a thin read-only adapter over the library's own
-tables (no Qt, no writes); it belongs in ``db`` once the library grows a paged API.
+``db.Library`` lists whole tables and ``desktop.timeline.query`` builds whole timelines; a
+window over 50,000 articles and 200,000 events needs the ids in order and then one page of
+rows at a time. This is a thin read-only adapter over the core's own tables and filters (no
+Qt, no writes). It uses ``desktop.timeline.query``'s ``_EVENT_SQL`` and ``_people_of`` so an
+event reads exactly as in ``build_timeline``; both belong behind a public "events by id" in
+the timeline package, and the article reads in ``db`` once the library grows a paged API.
 """
 
 from __future__ import annotations
