@@ -342,3 +342,10 @@ def test_the_corresponding_period_last_year_is_the_reported_quarter_a_year_back(
                "1989-11-01")
     assert v["the corresponding period last year"] == "1988-Q3"
     assert v["last year's quarter"] == "1988-Q3"
+
+
+def test_holiday_week_and_a_past_verb_only_picks_a_near_past_holiday():
+    v = values("Protesters prayed for help as Easter week began.", "2000-04-17")
+    assert v["Easter week"] == "2000-W16"  # Easter 2000 was 23 April, a week ahead
+    assert values("They met at Christmas.", "2000-04-17")["Christmas"] == "1999-12-25"
+    assert values("He will visit at Christmas.", "2000-04-17")["Christmas"] == "2000-12-25"

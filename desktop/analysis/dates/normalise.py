@@ -366,14 +366,20 @@ def holiday(cand: Candidate, ctx: Context) -> Resolution | None:
     rule = HOLIDAYS.get(name)
     if rule is None:
         return None
+    # "Easter week": the week the holiday falls in.
+    as_value = (lambda d: V.week(d)) if m["hweek"] else V.day
     if m["year"]:
         d = rule(int(m["year"]))
-        return Resolution(DATE, V.day(d), None, ABSOLUTE, 0.9, f"{describe_day(d)}")
+        return Resolution(DATE, as_value(d), None, ABSOLUTE, 0.9, f"{describe_day(d)}")
     if ctx.dct is None:
         return None
-    options = [(d.toordinal(), V.day(d)) for d in (rule(y) for y in
+    options = [(d.toordinal(), as_value(d)) for d in (rule(y) for y in
                (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1))]
-    value = _choose(options, ctx.dct.toordinal(), ctx.tense(cand), _g(m, "rel"))
+    # A past verb picks the last one only while it is the nearer: "as Easter week began"
+    # a week before Easter is this year's Easter, not last year's.
+    tense = ctx.tense(cand)
+    value = _choose(options, ctx.dct.toordinal(), tense, _g(m, "rel"),
+                    reach=200 if tense == PAST else None)
     return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8, _rel_to_dct(ctx, value))
 
 

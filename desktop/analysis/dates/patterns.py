@@ -150,7 +150,8 @@ RULES: tuple[Rule, ...] = (
     _rule("holiday", r"(?:" + REL + r"\s+)?(?P<hol>(?-i:Christmas(?:\s+(?:Day|Eve))?|"
           r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
           r"Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
-          r"Boxing\s+Day|Veterans\s+Day|Election\s+Day))(?:,?\s+" + FULL_YEAR + r")?", 3),
+          r"Boxing\s+Day|Veterans\s+Day|Election\s+Day))(?P<hweek>\s+week)?"
+          r"(?:,?\s+" + FULL_YEAR + r")?", 3),
     _rule("year", r"(?:" + MODIFIER + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar"
           r"(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*)?" + FULL_YEAR
           , 5),
