@@ -31,7 +31,9 @@ class SafeTextBrowser(QTextBrowser):
             return None
         return None
 
-    @staticmethod
-    def open_web_link(url: QUrl) -> None:
+    def open_web_link(self, url: QUrl) -> None:
+        """http(s) in the system browser; a link within the page (a footnote) scrolls to it."""
         if url.scheme().lower() in ("http", "https"):
             QDesktopServices.openUrl(url)
+        elif not url.scheme() and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())

@@ -76,3 +76,14 @@ def test_exports(window, qtbot, tmp_path):
     assert timeline["events"]
     assert not list(tmp_path.glob("*.part"))
     assert window.brief_pane.status.text() == "Saved timelinejs.json"
+
+
+def test_a_footnote_link_scrolls_to_its_note(window, qtbot):
+    _show_brief(window, qtbot)
+    preview = window.brief_pane.preview
+    preview.resize(400, 200)
+    preview.setHtml("<p>Claim<sup><a href='#fn:1'>1</a></sup></p>" + "<p>filler</p>" * 80
+                    + "<ol><li id='fn:1'>The source.</li></ol>")
+    assert preview.verticalScrollBar().value() == 0
+    preview.anchorClicked.emit(QUrl("#fn:1"))
+    assert preview.verticalScrollBar().value() > 0
