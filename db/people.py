@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from desktop.analysis.people.grouping import Cluster, group_mentions
-from desktop.analysis.people.names import is_full, name_key, surname_key
+from desktop.analysis.people.names import family_name_keys, is_full, name_key, surname_key
 
 #: The label a mention gets when the reader says it is not a person (unless they say more).
 NOT_PERSON_LABEL = "OTHER"
@@ -151,9 +151,10 @@ def _allowed(db: Database, person_id: int, key: str, rules: Rules) -> bool:
 def _full_people_with_surname(db: Database, key: str) -> set[int]:
     found = set()
     for person_id, alias_key in db.execute(
-        "SELECT person_id, key FROM person_aliases WHERE key LIKE ?", ["% " + key]
+        "SELECT person_id, key FROM person_aliases WHERE key LIKE ? OR key LIKE ?",
+        ["% " + key, key + " %-%"],
     ):
-        if surname_key(alias_key) == key:
+        if key in family_name_keys(alias_key):
             found.add(person_id)
     return found
 

@@ -33,7 +33,7 @@ from desktop.analysis.entities.names import (
     surname,
     trim_span,
 )
-from desktop.analysis.entities.roles import title_before
+from desktop.analysis.entities.roles import is_title_word, title_before
 
 SPACY_LABELS = {
     "PERSON": "PERSON",
@@ -43,6 +43,13 @@ SPACY_LABELS = {
     "FAC": "PLACE",
     "NORP": "NORP",
 }
+
+
+#: "-like" in "Warhol-like": a hyphenated word made from a name, not part of the name.
+_ADJECTIVE_SUFFIXES = frozenset(
+    "like style era led backed based born esque ish type linked made owned run funded allied "
+    "friendly appointed controlled inspired related sized era designed leaning aligned".split()
+)
 
 
 @dataclass
@@ -55,12 +62,30 @@ class Span:
 
 
 def _strip_leading_titles(text: str, start: int, end: int) -> int:
-    """Move ``start`` past leading honorifics ("Mr", "Dr.") and "the"."""
+    """Move ``start`` past leading titles ("Mr", "Dr.", "Defender", "President") and "the"."""
     while True:
-        match = re.match(r"(\S+)\s+", text[start:end])
-        if not match or not (is_honorific(match.group(1)) or match.group(1) in {"the", "The"}):
+        match = re.match(r"(\S+)\s+(?=\S)", text[start:end])
+        if not match:
+            return start
+        word = match.group(1)
+        if not (is_honorific(word) or word in {"the", "The"} or is_title_word(word)):
             return start
         start += match.end()
+
+
+def extend_name(text: str, start: int, end: int) -> int:
+    """The end of a person's name the model cut short at a hyphen ("Wong Kwok" of "Wong
+    Kwok-hing") or before a hyphenated given name ("Leung" of "Leung Kwok-hung")."""
+    tail = re.match(r"-([^\W\d_][\w’']*)", text[end : end + 20])
+    if tail and (
+        tail.group(1)[0].isupper()
+        or (" " in text[start:end].strip() and tail.group(1) not in _ADJECTIVE_SUFFIXES)
+    ):
+        return end + tail.end()
+    given = re.match(r" ([A-Z][a-z]+-([a-z]+))(?![\w-])", text[end : end + 30])
+    if given and given.group(2) not in _ADJECTIVE_SUFFIXES and " " not in text[start:end]:
+        return end + given.end()
+    return end
 
 
 def clean_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Span]:
@@ -72,8 +97,11 @@ def clean_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Span]:
         start, end = trim_span(text, start, end)
         if end <= start:
             continue
-        if label == "PERSON" and is_fragment(text[start:end]):
-            continue
+        if label == "PERSON":
+            # "Wong Kwok" of "Wong Kwok-hing": the model stopped at a hyphen.
+            end = extend_name(text, start, end)
+            if is_fragment(text[start:end]):
+                continue
         if label != "PERSON" and not any(c.isalpha() for c in text[start:end]):
             continue
         spans.append(Span(start, end, label))
@@ -226,6 +254,21 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
         last = surname(name)
         if last and any(c.islower() for c in last):
             surnames.add(last)
+    # "Warhol Polaroid" after "Andy Warhol": a person's surname used as a modifier.
+    compounds = {
+        n for n in full_names
+        if len(n.split()) >= 2 and n.split()[0] in surnames
+        and not any(m != n and m.endswith(" " + n) for m in full_names)
+        and _used_alone(text, n.split()[0], " ".join(n.split()[1:]))
+    }
+    for span in spans:
+        name = names[id(span)]
+        if name in compounds and span.label == "PERSON":
+            first = text[span.start : span.end].split()[0]
+            span.end = span.start + len(first)
+            names[id(span)] = first
+    full_names -= compounds
+    surnames = {s for s in surnames if any(surname(n) == s for n in full_names)}
     person_keys = {_key(n) for n in full_names | surnames}
 
     def non_person_label(key: str) -> str | None:
@@ -262,8 +305,94 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
         result.append(span)
 
     _add_missed(text, result, full_names | surnames)
+    result = _headlines(text, result)
     result.sort(key=lambda s: (s.start, -s.end))
     return result
+
+
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?=\s*(?:,[^\n,]{1,40})?\s*"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}|\([A-Z][a-z]|[—–-]\s+[A-Z][a-z]))",
+    re.MULTILINE,
+)
+
+
+def _headlines(text: str, spans: list[Span]) -> list[Span]:
+    """All-caps lines (headlines, datelines): keep only what the running text confirms.
+
+    The model's guesses on shouted words are mostly noise ("DEFEAT" as a place); a shouted
+    name the article also writes normally ("CUTTITTA", "JAPAN") gets that name's label, and
+    a dateline's opening words ("AL-AIN , United Arab Emirates 1996-12-06") are a place.
+    """
+    known: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        name = " ".join(text[span.start : span.end].split())
+        if not is_shouting(name):
+            known[name.casefold()][span.label] += 1
+            last = surname(name) if span.label == "PERSON" else None
+            if last:
+                known[last.casefold()]["PERSON"] += 1
+    datelines = {m.span(1) for m in _DATELINE.finditer(text)}
+    result: list[Span] = []
+    for span in spans:
+        name = text[span.start : span.end]
+        if (span.start, span.end) in datelines:
+            continue
+        if is_shouting(name) and len(name) > 4 and _in_shouting_line(text, span.start):
+            labels = known.get(" ".join(name.split()).casefold())
+            if not labels:
+                continue
+            span.label = labels.most_common(1)[0][0]
+        result.append(span)
+    for start, end in datelines:
+        if not any(s.start < end and start < s.end for s in result):
+            result.append(Span(start, end, "PLACE"))
+    if not known:
+        return result
+    for line in re.finditer(r"[^\n]+", text):
+        if not _is_shouting_line(line.group()):
+            continue
+        for word in re.finditer(r"[A-Z][A-Z'’.-]*[A-Z](?:\s+[A-Z][A-Z'’.-]*[A-Z]){0,2}", line.group()):
+            _add_known(line.start(), word, known, result)
+    return result
+
+
+def _add_known(offset: int, match: re.Match[str], known: dict[str, Counter[str]],
+               spans: list[Span]) -> None:
+    words = list(re.finditer(r"\S+", match.group()))
+    # Longest known run of words first ("UNITED ARAB EMIRATES" before "UNITED").
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            phrase = " ".join(w.group() for w in words[i:j]).casefold()
+            labels = known.get(phrase)
+            if labels:
+                start = offset + match.start() + words[i].start()
+                end = offset + match.start() + words[j - 1].end()
+                if not any(s.start < end and start < s.end for s in spans):
+                    spans.append(Span(start, end, labels.most_common(1)[0][0]))
+                i = j - 1
+                break
+        i += 1
+
+
+def _is_shouting_line(line: str) -> bool:
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and sum(is_shouting(w) for w in words) / len(words) >= 0.6
+
+
+def _in_shouting_line(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return _is_shouting_line(text[start : end if end >= 0 else len(text)])
+
+
+def _used_alone(text: str, first: str, rest: str) -> bool:
+    """Whether ``rest`` also occurs in the text without ``first`` right before it."""
+    for match in re.finditer(r"(?<![\w-])" + re.escape(rest) + r"(?![\w-])", text):
+        if not text[: match.start()].rstrip().endswith(first):
+            return True
+    return False
 
 
 def _add_missed(text: str, spans: list[Span], names: set[str]) -> None:
@@ -277,6 +406,7 @@ def _add_missed(text: str, spans: list[Span], names: set[str]) -> None:
     taken = sorted((s.start, s.end) for s in spans)
     for match in pattern.finditer(text):
         start, end = match.span(1)
+        end = extend_name(text, start, end)
         if any(s < end and start < e for s, e in taken):
             continue
         spans.append(Span(start, end, "PERSON"))

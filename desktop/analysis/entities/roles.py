@@ -25,7 +25,9 @@ ROLE_HEADS = frozenset(
     investigator dean owner boss treasurer diplomat emissary strategist chair candidate nominee
     activist organiser organizer campaigner founder-director superintendent detective constable
     sheriff governor-general ombudsman mufti ayatollah sultan emir crown tsar czar dictator
-    spokesmen
+    spokesmen striker midfielder defender goalkeeper keeper forward winger fullback batsman
+    bowler pitcher quarterback rider driver cyclist sprinter jockey referee umpire teammate
+    skipper playmaker centre-back full-back opener all-rounder wicketkeeper
     """.split()
 )
 
@@ -56,9 +58,13 @@ _CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 _TOKEN = re.compile(r"[\w][\w’'.&-]*|[^\w\s]")
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
+    """A role word such as "Minister" or "spokeswoman"."""
     bare = word.rstrip(".").casefold()
     return bare in ROLE_HEADS
+
+
+_is_title_word = is_title_word
 
 
 def _allowed(word: str) -> bool:

@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from desktop.analysis.people.names import first_name_key, is_full, name_key, surname_key
+from desktop.analysis.people.names import (
+    family_name_keys,
+    first_name_key,
+    is_full,
+    name_key,
+    surname_key,
+)
 
 _PARTICLES = frozenset("von van der den de da di del della du le la al el bin ibn abu ben".split())
 
@@ -102,7 +108,7 @@ def _attach(
     full = [c for c in clusters if c.full and allowed(c)]
     by_surname = [
         c for c in full
-        if surname_key(c.key) == key or (" " in key and c.key.endswith(" " + key))
+        if key in family_name_keys(c.key) or (" " in key and c.key.endswith(" " + key))
     ]
     if not by_surname:
         by_surname = [c for c in full if first_name_key(c.key) == key]

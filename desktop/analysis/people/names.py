@@ -13,7 +13,7 @@ import unicodedata
 
 from desktop.analysis.entities.names import name_parts, strip_possessive
 
-_NON_WORD = re.compile(r"[^\w\s]|_", re.UNICODE)
+_NON_WORD = re.compile(r"[^\w\s-]|_", re.UNICODE)
 _FOLDS = (
     (re.compile(r"x"), "ks"),
     (re.compile(r"(?:yy|iy|ij|yi|ii)$"), "y"),
@@ -51,7 +51,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     bare = bare.replace("’", "'").replace("'", "")
-    bare = _NON_WORD.sub(" ", bare.replace("-", " "))
+    bare = _NON_WORD.sub(" ", bare.replace("‐", "-").replace("–", "-"))
+    bare = re.sub(r"(?<!\w)-|-(?!\w)", " ", bare)
     return " ".join(bare.casefold().split())
 
 
@@ -76,6 +77,20 @@ def surname_key(key: str) -> str | None:
     """Last word of a multi-word key (one letter initials do not count as words)."""
     parts = [p for p in key.split() if len(p) > 1]
     return parts[-1] if len(parts) >= 2 else None
+
+
+def family_name_keys(key: str) -> set[str]:
+    """Keys a surname alone may take for this full name: its last word, and its first word
+    when the name is written family name first ("Leung Kwok-hung": a hyphenated given name
+    last)."""
+    last = surname_key(key)
+    if last is None:
+        return set()
+    keys = {last}
+    parts = key.split()
+    if "-" in parts[-1] and len(parts) == 2:
+        keys.add(parts[0])
+    return keys
 
 
 def first_name_key(key: str) -> str | None:
