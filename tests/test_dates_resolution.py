@@ -49,6 +49,7 @@ def test_ago_counts_from_publication_at_the_unit_given():
     v = values("Three years ago the plant closed; two months ago it reopened.")
     assert v["Three years ago"] == "2022"
     assert v["two months ago"] == "2025-03"
+    assert values("Then, a week or so ago, he chose.")["a week or so ago"] == "2025-W21"
 
 
 @pytest.mark.parametrize(

@@ -232,7 +232,8 @@ RULES: tuple[Rule, ...] = (
           + NUMBER + r"(?:\s+(?:or|to)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|"
           r"ten|twelve))?(?:(?P<half>\s+and\s+a\s+half)|\s+more)?[\s-]+"
           r"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?" + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
-          r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|in\s+a\s+row))?", 6),
+          r"(?:\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|"
+          r"in\s+a\s+row))?", 6),
     # "today is the eighth day of the blockade": the normaliser keeps it only after "is".
     _rule("ordinal_day", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
           r"eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive)"
