@@ -88,6 +88,8 @@ def test_relative_dates_keep_their_granularity(text, value):
         ("eight trading days", "DURATION", "P8D"),
         ("a day-long", "DURATION", "P1D"),
         ("centuries", "DURATION", "PXC"),
+        ("an additional year", "DURATION", "P1Y"),
+        ("two full days", "DURATION", "P2D"),
         ("decades", "DURATION", "PXE"),
     ],
 )
@@ -350,3 +352,10 @@ def test_holiday_week_and_a_past_verb_only_picks_a_near_past_holiday():
     assert v["Easter week"] == "2000-W16"  # Easter 2000 was 23 April, a week ahead
     assert values("They met at Christmas.", "2000-04-17")["Christmas"] == "1999-12-25"
     assert values("He will visit at Christmas.", "2000-04-17")["Christmas"] == "2000-12-25"
+
+
+def test_in_years_and_post_year():
+    found = {t.text: (t.type, t.value) for t in tag_dates(
+        "Sales grew for the first time in years. The post-1959 politics split families.",
+        "2000-02-24")}
+    assert found == {"years": ("DURATION", "PXY"), "post-1959": ("DATE", "1959")}

@@ -152,7 +152,7 @@ RULES: tuple[Rule, ...] = (
           r"Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
           r"Boxing\s+Day|Veterans\s+Day|Election\s+Day))(?P<hweek>\s+week)?"
           r"(?:,?\s+" + FULL_YEAR + r")?", 3),
-    _rule("year", r"(?:" + MODIFIER + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar"
+    _rule("year", r"(?:" + MODIFIER + r"[\s-]*|(?:pre|post)-)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar"
           r"(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*)?" + FULL_YEAR
           , 5),
     _rule("range_end_year", r"(?P<year>(?:1[0-9]|20)\d{2})(?!\d)", 5,
@@ -231,7 +231,8 @@ RULES: tuple[Rule, ...] = (
           r"previous|coming|another|recent|the(?!\s+[\w.,]+-))\s+)?"
           + NUMBER + r"(?:\s+(?:or|to)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|"
           r"ten|twelve))?(?:(?P<half>\s+and\s+a\s+half)|\s+more)?[\s-]+"
-          r"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?" + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
+          r"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?"
+          r"(?:(?:additional|extra|further|full|whole)\s+)?" + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
           r"(?:\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|"
           r"in\s+a\s+row))?", 6),
     # "today is the eighth day of the blockade": the normaliser keeps it only after "is".
@@ -247,6 +248,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?<=\bover\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthroughout\s))"
           r"the(?:\s+early|\s+later)?(?=\s+years\b(?!\s+(?:before|after|of|ago|to)\b))|"
           r"the\s+last\s+few|the\s+first|the\s+past|the\s+last)\s+|(?<=for\s)|(?<=over\s)|"
+          # "for the first time in years", "the highest level in decades"
+          r"(?<=\bin\s)(?=(?:years|decades|months)\s*[.,;:!?)])|"
           r"(?<=within\s)|(?<=took\s)|(?<=lasted\s))(?P<unit>second|minute|hour|day|week|month|"
           r"quarter|year|decade|centurie)s"
           r"(?:\s+(?P<dir>ago|earlier|later|ahead|to\s+come))?", 7),
