@@ -359,3 +359,8 @@ def test_in_years_and_post_year():
         "Sales grew for the first time in years. The post-1959 politics split families.",
         "2000-02-24")}
     assert found == {"years": ("DURATION", "PXY"), "post-1959": ("DATE", "1959")}
+
+
+def test_the_past_followed_by_a_count_is_not_past_ref():
+    assert values("There was violence for the past three summers.") == {}
+    assert values("In the past, it was different.")["the past"] == "PAST_REF"

@@ -70,6 +70,8 @@ def plausible(cand: Candidate, text: str) -> bool:
             return False
         if word == "present" or word == "past":
             return False
+        if word.startswith("the") and _COUNT_AFTER.match(text, cand.end, cand.end + 20):
+            return False  # "the past three summers": a count of something, not the past
         if word == "current" and False:
             after = text[cand.end : cand.end + 20]
             if not re.match(r"\s+(?:[a-z]+\s+)?(?:year|quarter|month|week|period|season|"
@@ -90,6 +92,9 @@ def plausible(cand: Candidate, text: str) -> bool:
     return True
 
 
+_COUNT_AFTER = re.compile(
+    r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"few|several|many|couple)\b)", re.IGNORECASE)
 _MARCH_EVENT = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}(?:-[A-Z]+)?\s$")
 _TITLE_CLOSES = re.compile(r"(?:\s+[A-Z][\w.'’-]*){0,5}[,.!?]?[\"”'’]")
