@@ -364,3 +364,8 @@ def test_in_years_and_post_year():
 def test_the_past_followed_by_a_count_is_not_past_ref():
     assert values("There was violence for the past three summers.") == {}
     assert values("In the past, it was different.")["the past"] == "PAST_REF"
+
+
+def test_generic_todays_is_the_present_not_the_publication_day():
+    assert values("It is hard for mothers in today's world.")["today"] == "PRESENT_REF"
+    assert values("It was advertised in today's editions.")["today"] == "2025-05-30"

@@ -445,6 +445,10 @@ def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, re
     return max(o for o, _ in options if o <= here)
 
 
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|kids|young|teenagers|"
+    r"economy|standards|technology|computers|families|students|parents|women|men|people|"
+    r"culture|consumers?|workers|workplace|politics|media|military|industry)\b")
 _DEICTIC_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0}
 
 
@@ -471,6 +475,9 @@ def deictic(cand: Candidate, ctx: Context) -> Resolution | None:
     if ctx.dct is None:
         return Resolution(kind, "PRESENT_REF" if word == "today" else "XXXX-XX-XX", None,
                           NONE, 0.3, "no publication date")
+    if word == "today" and not pod and _GENERIC_TODAY.match(ctx.text, cand.end, cand.end + 40):
+        # "today's world", "today's youth": the present age, not the day of publication.
+        return Resolution(DATE, "PRESENT_REF", _dct_anchor(ctx), DCT, 0.6, "the present day")
     d = ctx.dct + dt.timedelta(days=_DEICTIC_SHIFT[word])
     return Resolution(kind, V.day(d) + _pod_suffix(pod), _dct_anchor(ctx), DCT, 0.95,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
