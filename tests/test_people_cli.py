@@ -1,0 +1,60 @@
+"""``people`` and the correction commands on a library file (entities given by hand)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from db import Library
+from db.people import write_mentions
+from desktop.analysis.entities import Entity
+
+
+def make_library(path: Path) -> None:
+    text = "Foreign Ministry spokeswoman Maria Zakharova spoke. Zakharova left Kiev."
+    found = [
+        Entity(29, 44, "Maria Zakharova", "PERSON", "Foreign Ministry spokeswoman"),
+        Entity(52, 61, "Zakharova", "PERSON"),
+        Entity(67, 71, "Kiev", "PERSON"),
+    ]
+    assert [text[e.start : e.end] for e in found] == ["Maria Zakharova", "Zakharova", "Kiev"]
+    with Library(path) as library:
+        library.add_article({"text": text, "original": text, "sha256": "a"},
+                            write_with=lambda db, aid: write_mentions(db, aid, found))
+
+
+def test_people_json_lists_names_aliases_roles_and_counts(tmp_path: Path, cli) -> None:
+    path = tmp_path / "lib.db"
+    make_library(path)
+    status, out, _ = cli("--library", path, "people", "--json")
+    assert status == 0
+    people = {p["name"]: p for p in json.loads(out)}
+    zakharova = people["Maria Zakharova"]
+    assert zakharova["aliases"] == ["Zakharova"]
+    assert zakharova["roles"] == ["Foreign Ministry spokeswoman"]
+    assert (zakharova["mentions"], zakharova["articles"]) == (2, 1)
+
+
+def test_corrections_from_the_command_line_stick_and_undo(tmp_path: Path, cli) -> None:
+    path = tmp_path / "lib.db"
+    make_library(path)
+    status, out, _ = cli("--library", path, "not-a-person", "Kiev", "--label", "PLACE")
+    assert status == 0 and "no longer a person" in out
+    status, out, _ = cli("--library", path, "person-rename", "Zakharova", "Maria V. Zakharova")
+    assert status == 0
+    status, out, _ = cli("--library", path, "people")
+    assert "Maria V. Zakharova" in out and "Kiev" not in out and "1 person" in out
+    status, out, _ = cli("--library", path, "people-corrections", "--json")
+    rules = json.loads(out)
+    assert [r["kind"] for r in rules] == ["not_person", "rename"]
+    status, _, _ = cli("--library", path, "people-corrections", "--undo", rules[0]["id"])
+    assert status == 0
+    status, out, _ = cli("--library", path, "people", "--json")
+    assert {p["name"] for p in json.loads(out)} == {"Maria V. Zakharova", "Kiev"}
+
+
+def test_a_correction_naming_nobody_fails_clearly(tmp_path: Path, cli) -> None:
+    path = tmp_path / "lib.db"
+    make_library(path)
+    status, _, err = cli("--library", path, "person-merge", "Maria Zakharova", "Nobody")
+    assert status == 1 and "no person called 'Nobody'" in err
