@@ -350,6 +350,17 @@ def find_person(db: Database, name_or_id: str | int) -> int:
     if len(rows) == 1:
         return int(rows[0][0])
     if not rows:
+        # A surname alone names the one person it can be ("Rubio").
+        by_surname = [
+            p for p in _full_people_with_surname(db, key)
+            if db.execute("SELECT 1 FROM mentions WHERE person_id = ?", [p]).fetchone()
+        ]
+        if len(by_surname) == 1:
+            return by_surname[0]
+        if by_surname:
+            raise PeopleError(
+                f"{name_or_id!r} could be {len(by_surname)} people; use the full name or id"
+            )
         raise PeopleError(f"no person called {name_or_id!r} in the library")
     raise PeopleError(f"{name_or_id!r} could be {len(rows)} people; use the person's id")
 

@@ -113,11 +113,16 @@ def people(args: argparse.Namespace) -> int:
     for person in found:
         aliases = f"  (also {', '.join(person['aliases'])})" if person.get("aliases") else ""
         roles = f" — {'; '.join(person['roles'])}" if person.get("roles") else ""
-        articles = f", {person['articles']} articles" if "articles" in person else ""
-        print(f"#{person['id']:<5} {person['name']}{roles}{aliases}  "
-              f"[{person['mentions']} mentions{articles}]")
+        counts = _plural(person["mentions"], "mention")
+        if "articles" in person:
+            counts += ", " + _plural(person["articles"], "article")
+        print(f"#{person['id']:<5} {person['name']}{roles}{aliases}  [{counts}]")
     print(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
     return 0
+
+
+def _plural(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
