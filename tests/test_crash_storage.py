@@ -146,3 +146,28 @@ def test_one_article_the_analysis_refuses_does_not_sink_its_batch(fresh_library)
     assert fresh_library.db.execute(
         "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM timexes)"
     ).fetchone()[0] == 0
+
+
+def test_an_article_stored_meanwhile_by_another_program_is_a_duplicate_not_a_crash(fresh_library, tmp_path):
+    # Both importers checked "not here yet"; the other one committed first.
+    other = Library(tmp_path / "library.db")
+    try:
+        checked = fresh_library.find_duplicate
+        original = clip(1)
+        calls: list[str] = []
+
+        def not_yet_then_there(sha256, url):
+            calls.append(sha256)
+            if len(calls) == 1:
+                other.add_article(original.article.to_dict())
+            if len(calls) <= 2:  # the importer's check and add_article's own both miss it
+                return None
+            return checked(sha256, url)
+
+        fresh_library.find_duplicate = not_yet_then_there  # type: ignore[method-assign]
+        (outcome,) = store_clips(fresh_library, [original])
+    finally:
+        other.close()
+    assert len(calls) == 3  # the insert hit the UNIQUE index, then it was looked up
+    assert outcome.status == "duplicate" and outcome.article_id == 1
+    assert stored_texts(fresh_library) == ["Story 1"]

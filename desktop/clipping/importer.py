@@ -7,6 +7,7 @@ transaction as its article: an article is never in the library without its analy
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,6 +194,12 @@ def _store_one(library: Library, clip: Clip, analysis: object | None) -> ImportO
         result = library.add_article(record, tags=clip.tags, write_with=write_with)
     except LibraryError as error:
         return ImportOutcome(clip.label, "error", message=str(error))
+    except sqlite3.IntegrityError:
+        # Another program (the window, a second import) stored the same article meanwhile.
+        duplicate = library.find_duplicate(article.sha256, article.url)
+        if duplicate is None:
+            raise
+        return ImportOutcome(clip.label, "duplicate", duplicate, article.title)
     except Exception as error:  # sqlite3 errors: disk full, read-only, locked
         from db.failures import describe_storage_error
 
