@@ -369,3 +369,17 @@ def test_the_past_followed_by_a_count_is_not_past_ref():
 def test_generic_todays_is_the_present_not_the_publication_day():
     assert values("It is hard for mothers in today's world.")["today"] == "PRESENT_REF"
     assert values("It was advertised in today's editions.")["today"] == "2025-05-30"
+
+
+def test_that_period_does_not_crash_and_is_not_placed():
+    assert values("Losses grew during that period and the previous period.") == {}
+
+
+def test_long_term_as_an_adjective_is_not_a_time():
+    assert values("The long term trend matters more than short term noise.") == {}
+
+
+def test_a_season_without_a_tense_is_the_nearest():
+    # 29 April: with only "could", the autumn meant is the coming one.
+    assert values("It could get worse again in the autumn.", "2009-04-29")["the autumn"] == \
+        "2009-FA"

@@ -652,11 +652,11 @@ def _season_value(base: dt.date, season: str, rel: str, tense: str | None) -> st
 
 
 def season(cand: Candidate, ctx: Context) -> Resolution | None:
-    """"the summer", "early spring": picked like a bare month (past unless the verb looks on)."""
+    """"the summer", "early spring": the one the verb points to, else the nearest one."""
     if ctx.dct is None:
         return None
     code = SEASON[cand.match["season"].lower()]
-    value = _season_value(ctx.dct, code, "", ctx.tense(cand) or PAST)
+    value = _season_value(ctx.dct, code, "", ctx.tense(cand))
     return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6, _rel_to_dct(ctx, value))
 
 
@@ -666,6 +666,10 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
     unit_word = m["unit"].lower()
     if unit_word in {"day", "period"} and rel not in {"the same", "that", "the previous",
                                                        "the next", "the following"}:
+        return None
+    if unit_word == "period":
+        # "that period", "the previous period": as long as the story's period, which only
+        # the quarter rule can tell ("the same period" after a quarter); no calendar unit.
         return None
     if unit_word in SEASON:
         if ctx.dct is None:

@@ -192,7 +192,10 @@ RULES: tuple[Rule, ...] = (
     _rule("ref", r"(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|recently|"
           r"lately|recent|the\s+(?:past|future|present)|current|"
           r"the\s+(?:near|distant|foreseeable)\s+future|a\s+later\s+date|"
-          r"the\s+(?:near|short|long)\s+term(?![\w-])|"
+          # "in the long term", but not "the long term trend" (an adjective)
+          r"the\s+(?:near|short|long)\s+term(?![\w-])(?!\s+(?!(?:is|are|was|were|will|would|"
+          r"and|or|but|as|if|when|because|the|a|in|of|for|to|this|that|it|we|they|he|she|"
+          r"i|you|there|its|their|our|my|his|her|remains?|looks?|seems?)\b)[a-z])|"
           # "will soon begin", but not "as soon as", "soon after", "too soon", "sooner"
           r"(?<!\bas\s)(?<!\btoo\s)(?<!\bhow\s)soon(?!\s+(?:as|after|afterwards?|before|"
           r"thereafter|enough\s+to)\b))", 9),
