@@ -123,3 +123,10 @@ def test_a_swapped_model_is_refused() -> None:
         assert "requirements-model.txt" in str(error)
     else:
         raise AssertionError("a different model was accepted")
+
+
+def test_a_first_name_that_is_also_a_word_stays_in_the_name() -> None:
+    text = "Mark Taylor scored. The mark was high. Taylor left."
+    raw = spans(text, ("Mark Taylor", "PERSON", 0), ("Taylor", "PERSON", 0))
+    found = labels(text, raw)
+    assert found[0] == ("Mark Taylor", "PERSON")

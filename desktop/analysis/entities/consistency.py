@@ -170,6 +170,8 @@ def _common_words_trimmed(text: str, span: Span, common: set[str]) -> bool:
     keep = [m for m in parts if m.group().casefold() not in common]
     if not keep:
         return False
+    if len(keep) < 2 <= len(parts):
+        return True  # "Mark Taylor" in an article that also says "mark": keep it whole
     first = parts.index(keep[0])
     last = parts.index(keep[-1])
     if first or last < len(parts) - 1:
