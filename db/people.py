@@ -23,7 +23,15 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from desktop.analysis.people.grouping import Cluster, group_mentions
-from desktop.analysis.people.names import family_name_keys, is_full, name_key, surname_key
+from desktop.analysis.people.names import (
+    PLACE_VARIANTS,
+    family_name_keys,
+    fold,
+    is_full,
+    name_key,
+    place_key,
+    surname_key,
+)
 
 #: The label a mention gets when the reader says it is not a person (unless they say more).
 NOT_PERSON_LABEL = "OTHER"
@@ -264,6 +272,32 @@ def list_people(db: Database) -> list[dict[str, Any]]:
     people = [_person_summary(db, person_id, name) for person_id, name in rows]
     people.sort(key=lambda p: (-p["mentions"], p["name"]))
     return people
+
+
+def list_named(db: Database, label: str) -> list[dict[str, Any]]:
+    """Places ("PLACE"), organisations ("ORG") or groups ("NORP") across the library, with
+    spellings of one name together ("Kiev" and "Kyiv"); most mentioned first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for name, article_id in db.execute(
+        "SELECT name, article_id FROM mentions WHERE label = ?", [label]
+    ):
+        key = place_key(name) if label == "PLACE" else fold(name)
+        group = groups.setdefault(key, {"names": Counter(), "articles": set()})
+        group["names"][name] += 1
+        group["articles"].add(article_id)
+    out = []
+    for key, group in groups.items():
+        names: Counter[str] = group["names"]
+        preferred = PLACE_VARIANTS.get(key) if label == "PLACE" else None
+        name = preferred if preferred in names else names.most_common(1)[0][0]
+        out.append({
+            "name": name,
+            "aliases": [n for n, _ in names.most_common() if n != name],
+            "mentions": sum(names.values()),
+            "articles": len(group["articles"]),
+        })
+    out.sort(key=lambda g: (-g["mentions"], g["name"]))
+    return out
 
 
 def people_in_article(db: Database, article_id: int) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import pytest
 from db import Library
 from db.people import (
     PeopleError,
+    list_named,
     list_people,
     mark_not_person,
     mentions_in_article,
@@ -179,3 +180,15 @@ def test_deleting_an_article_takes_its_mentions_and_undo_brings_them_back(
     assert deleted is not None and deleted.children["mentions"]
     library.restore_article(deleted)
     assert list(names(library)) == ["Anna Petrova"]
+
+
+def test_spellings_of_a_place_are_one_place(library: Library) -> None:
+    for text in ("Troops left Kiev.", "Officials in Kyiv met.", "Kyiv’s mayor spoke."):
+        found = entities(text, "Kiev", "Kyiv", label="PLACE")
+        for entity in found:
+            entity.name = entity.text
+        library.add_article({"text": text, "original": text, "sha256": text},
+                            write_with=lambda db, aid, f=found: write_mentions(db, aid, f))
+    places = list_named(library.db, "PLACE")
+    assert [(p["name"], p["aliases"], p["articles"]) for p in places] == [
+        ("Kyiv", ["Kiev"], 3)]

@@ -29,6 +29,13 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     p.add_argument("--article", type=int, metavar="ID", help="only the people of one article")
     p.set_defaults(run=people)
 
+    for name, label, what in (("places", "PLACE", "places"),
+                              ("organisations", "ORG", "organisations")):
+        p = commands.add_parser(name, parents=[parent],
+                                help=f"the {what} named in the library, spellings together")
+        p.add_argument("--json", action="store_true", help="a JSON array of objects")
+        p.set_defaults(run=_named(label))
+
     p = commands.add_parser("person-rename", parents=[parent], help="give a person another name")
     p.add_argument("person", metavar="OLD", help="the person's name, one of its names, or id")
     p.add_argument("new_name", metavar="NEW")
@@ -119,6 +126,25 @@ def people(args: argparse.Namespace) -> int:
         print(f"#{person['id']:<5} {person['name']}{roles}{aliases}  [{counts}]")
     print(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
     return 0
+
+
+def _named(label: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from db.people import list_named
+
+        with open_library(args) as library:
+            found = list_named(library.db, label)
+        if args.json:
+            print_json(found)
+            return 0
+        for item in found:
+            aliases = f"  (also {', '.join(item['aliases'])})" if item["aliases"] else ""
+            print(f"{item['name']}{aliases}  [{_plural(item['mentions'], 'mention')}, "
+                  f"{_plural(item['articles'], 'article')}]")
+        print(_plural(len(found), "name"))
+        return 0
+
+    return run
 
 
 def _plural(number: int, word: str) -> str:

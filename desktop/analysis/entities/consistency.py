@@ -306,6 +306,7 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
             span.label = votes[key].most_common(1)[0][0]
         result.append(span)
 
+    _one_label_per_name(text, result)
     _add_missed(text, result, full_names | surnames)
     result = _headlines(text, result)
     result.sort(key=lambda s: (s.start, -s.end))
@@ -387,6 +388,21 @@ def _in_shouting_line(text: str, position: int) -> bool:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     return _is_shouting_line(text[start : end if end >= 0 else len(text)])
+
+
+def _one_label_per_name(text: str, spans: list[Span]) -> None:
+    """A name the article calls a place more often than an organisation (or the other way
+    round) is that everywhere in it ("Kiev")."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        if span.label in {"ORG", "PLACE"}:
+            votes[_key(text[span.start : span.end])][span.label] += 1
+    for span in spans:
+        if span.label in {"ORG", "PLACE"}:
+            counts = votes[_key(text[span.start : span.end])]
+            other = "PLACE" if span.label == "ORG" else "ORG"
+            if counts[other] > counts[span.label]:
+                span.label = other
 
 
 def _used_alone(text: str, first: str, rest: str) -> bool:
