@@ -383,3 +383,18 @@ def test_a_season_without_a_tense_is_the_nearest():
     # 29 April: with only "could", the autumn meant is the coming one.
     assert values("It could get worse again in the autumn.", "2009-04-29")["the autumn"] == \
         "2009-FA"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the day before yesterday", "1998-08-10"),
+        ("the day after tomorrow", "1998-08-14"),
+        ("the first quarter of next year", "1999-Q1"),
+        ("the fourth quarter of last year", "1997-Q4"),
+        ("the first half of next year", "1999-H1"),
+        ("the weekend of June 6", "1998-W23-WE"),
+    ],
+)
+def test_relative_phrases_built_on_other_expressions(text, value):
+    assert values(f"It happens {text}, officials said.", "1998-08-12")[text] == value

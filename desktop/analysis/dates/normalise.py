@@ -190,6 +190,16 @@ def week_of(cand: Candidate, ctx: Context) -> Resolution | None:
                       f"the week of {res.value}")
 
 
+def part_of(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"the weekend of June 6" -> the weekend of that day's week."""
+    res = month_day(cand, ctx)
+    if res is None or not re.match(r"\d{4}-\d\d-\d\d\Z", res.value):
+        return res
+    d = dt.date.fromisoformat(res.value)
+    return Resolution(DATE, V.week(d) + "-WE", res.anchor, res.anchor_kind, res.confidence,
+                      f"the weekend of {res.value}")
+
+
 def day_month(cand: Candidate, ctx: Context) -> Resolution | None:
     return month_day(cand, ctx)
 
@@ -478,7 +488,8 @@ def deictic(cand: Candidate, ctx: Context) -> Resolution | None:
     if word == "today" and not pod and _GENERIC_TODAY.match(ctx.text, cand.end, cand.end + 40):
         # "today's world", "today's youth": the present age, not the day of publication.
         return Resolution(DATE, "PRESENT_REF", _dct_anchor(ctx), DCT, 0.6, "the present day")
-    d = ctx.dct + dt.timedelta(days=_DEICTIC_SHIFT[word])
+    shift = _DEICTIC_SHIFT[word] + {"before": -1, "after": 1}.get((_g(m, "dba") or "").lower(), 0)
+    d = ctx.dct + dt.timedelta(days=shift)
     return Resolution(kind, V.day(d) + _pod_suffix(pod), _dct_anchor(ctx), DCT, 0.95,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
 
@@ -797,6 +808,8 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
             return None
         half = ordinal or 2
         y = ctx.dct.year - (1 if "last year's" in det else 0)
+        if m["qrel"]:  # "the first half of next year"
+            y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["qrel"].lower()]
         return Resolution(DATE, f"{y:04d}-H{half}", _dct_anchor(ctx), DCT, 0.7, f"{y} H{half}")
     if not (ordinal or det in {"the", "its", "their", "this", "last", "next"} or words
             or re.search(r"\d{4}", det) or year_ago):
@@ -819,6 +832,10 @@ def quarter(cand: Candidate, ctx: Context) -> Resolution | None:
         return Resolution(DATE, V.quarter(y, ordinal), None, ABSOLUTE, 0.9, "as written")
     if ctx.dct is None:
         return None
+    if m["qrel"] and ordinal is not None and unit == "quarter":
+        # "the first quarter of next year"
+        y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["qrel"].lower()]
+        return _quarter_resolution((y, ordinal), ctx, cand)
     here = V.quarter_of(ctx.dct)
     nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
     if ordinal is not None:
@@ -1137,7 +1154,7 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
 
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "iso": iso, "numeric": numeric, "clock": clock, "month_day": month_day,
-    "day_month": day_month, "week_of": week_of, "range_end_day": range_end_day, "month_year": month_year, "month": month, "holiday": holiday,
+    "day_month": day_month, "week_of": week_of, "part_of": part_of, "range_end_day": range_end_day, "month_year": month_year, "month": month, "holiday": holiday,
     "year": year, "decade": decade, "century": century, "weekday": weekday,
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "season": season, "long_unit": long_unit,

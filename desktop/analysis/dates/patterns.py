@@ -86,7 +86,8 @@ _GATES = {
     "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d[/.]\d",
     "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning"
              r"|\d:\d\d",
-    "month_day": _MONTH_GATE, "week_of": r"week\s+of\s", "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
+    "month_day": _MONTH_GATE, "week_of": r"week\s+of\s",
+    "part_of": r"weekend\s+of\s", "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
     "month_rel_year": _MONTH_GATE, "month": _MONTH_GATE,
     "holiday": r"(?-i:Christmas|New Year|Thanksgiving|Easter|Independence|Labor|Memorial|"
                r"Halloween|Valentine|Boxing|Veterans|Election)",
@@ -134,6 +135,10 @@ RULES: tuple[Rule, ...] = (
     _rule("month_day", r"(?:(?:around|approximately|roughly)\s+)?(?:" + WEEKDAY + r"\s*,?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
           + REL.replace("(?P<rel>", "(?P<mdrel>") + r"\s+)?" + MONTH
           + r"\s*" + DAY + r"(?:(?:\s*,\s*|\s+)" + YEAR + r")?", 1),
+    # "the weekend of June 6": that day's weekend. ("the night of Oct. 23": TimeML tags the
+    # date alone, so that is left to the date rules.)
+    _rule("part_of", r"the\s+(?P<we>weekend)\s+of\s+" + MONTH
+          + r"\s*" + DAY + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?", 1),
     # "the week of March 6": the week that day falls in.
     _rule("week_of", r"the\s+week\s+of\s+" + MONTH + r"\s*" + DAY
           + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?", 1),
@@ -187,7 +192,8 @@ RULES: tuple[Rule, ...] = (
           r"[\s-]+century", 3),
     _rule("weekday", r"(?:(?P<mod>early|late)\s+)?(?:" + REL + r"\s+)?" + WEEKDAY
           + r"(?P<plural>s)?(?:\s+" + PART_OF_DAY + r")?", 4),
-    _rule("deictic", r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|"
+    _rule("deictic", r"(?:the\s+day\s+(?P<dba>before|after)\s+(?=yesterday|tomorrow))?"
+          r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|"
           r"tomorrow|tonight|overnight)(?:\s+" + PART_OF_DAY + r")?", 4),
     _rule("ref", r"(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|recently|"
           r"lately|recent|the\s+(?:past|future|present)|current|"
@@ -220,7 +226,8 @@ RULES: tuple[Rule, ...] = (
           r"recent|previous|prior|past|year-earlier|year-ago|same|comparable|corresponding|fiscal|calendar|"
           r"first|second|third|fourth|final|last|1st|2nd|3rd|4th|flat|weak|strong|"
           r"disappointing)[\s-]+){0,3})(?P<qunit>quarter|half|period)(?P<qs>s)?"
-          r"(?:\s+(?:of\s+)?(?:fiscal\s+)?" + FULL_YEAR + r")?"
+          r"(?:\s+(?:of\s+)?(?:fiscal\s+)?" + FULL_YEAR
+          + r"|\s+of\s+(?P<qrel>next|last|this)\s+(?:fiscal\s+)?year)?"
           r"(?:\s+a\s+year\s+(?P<qago>ago|earlier)|\s+(?P<qly>last\s+year)(?!['’]))?", 2),
     _rule("year_ago", r"(?:the\s+(?=year-\w+\s+(?:quarter|period|nine|six|month|week)))?"
           r"year-(?P<dir>earlier|ago|before)(?:\s+(?P<unit>quarter|"
