@@ -67,7 +67,8 @@ def load_rules(db: Database) -> Rules:
         data = json.loads(row[2])
         rules.rows.append({"id": row[0], "kind": row[1], "data": data})
         if row[1] == "not_person":
-            rules.not_person[data["key"]] = data.get("label") or NOT_PERSON_LABEL
+            for key in data["keys"]:
+                rules.not_person[key] = data.get("label") or NOT_PERSON_LABEL
         elif row[1] == "split":
             for person_key in data["person_keys"]:
                 rules.separated.add(frozenset({person_key, data["key"]}))
@@ -455,15 +456,24 @@ def split_person(db: Database, person: str | int, alias: str) -> int:
 
 
 def mark_not_person(db: Database, name: str, label: str | None = None) -> int:
-    """Say a name is not a person ("Kiev", "Telegram"), here and in every later article."""
+    """Say a name is not a person ("Kiev", "Telegram"), here and in every later article.
+
+    Naming a person covers every name it goes by ("Kiev" and "Kiev's" alike)."""
     key = name_key(name)
     with db.atomic():
-        if not db.execute(
+        try:
+            person_id: int | None = find_person(db, name)
+        except PeopleError:
+            person_id = None
+        if person_id is not None:
+            keys = sorted(_person_keys(db, person_id) | {key})
+        elif db.execute(
             "SELECT 1 FROM mentions WHERE key = ? AND model_label = 'PERSON'", [key]
         ).fetchone():
-            person_id = find_person(db, name)  # raises if unknown
-            key = db.execute("SELECT key FROM people WHERE id = ?", [person_id]).fetchone()[0]
-        rule = {"key": key, "name": name, "label": label or NOT_PERSON_LABEL}
+            keys = [key]
+        else:
+            raise PeopleError(f"no person called {name!r} in the library")
+        rule = {"keys": keys, "name": name, "label": label or NOT_PERSON_LABEL}
         rule_id = _store_rule(db, "not_person", rule)
         _apply_not_person(db, rule)
     return rule_id
@@ -536,10 +546,12 @@ def _apply_split(db: Database, rule: dict[str, Any]) -> None:
 
 
 def _apply_not_person(db: Database, rule: dict[str, Any]) -> None:
-    db.execute(
-        "UPDATE mentions SET label = ?, person_id = NULL WHERE key = ? AND model_label = 'PERSON'",
-        [rule["label"], rule["key"]],
-    )
+    for key in rule["keys"]:
+        db.execute(
+            "UPDATE mentions SET label = ?, person_id = NULL"
+            " WHERE key = ? AND model_label = 'PERSON'",
+            [rule["label"], key],
+        )
     _drop_orphans(db)
 
 

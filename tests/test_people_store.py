@@ -192,3 +192,11 @@ def test_spellings_of_a_place_are_one_place(library: Library) -> None:
     places = list_named(library.db, "PLACE")
     assert [(p["name"], p["aliases"], p["articles"]) for p in places] == [
         ("Kyiv", ["Kiev"], 3)]
+
+
+def test_not_a_person_covers_every_name_it_goes_by(library: Library) -> None:
+    add(library, "Marco Polo Bridge was busy. Polo was closed.", "Marco Polo", "Polo")
+    assert names(library)["Marco Polo"]["mentions"] == 2
+    mark_not_person(library.db, "Marco Polo", "PLACE")
+    add(library, "Polo reopened near Marco Polo Bridge.", "Marco Polo", "Polo")
+    assert names(library) == {}
