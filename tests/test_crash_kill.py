@@ -68,6 +68,10 @@ def write_batch(path: Path, count: int, *, seed: int = 8) -> None:
             handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+#: Every imported article is filed under this story, in its own transaction.
+TAG = "Istanbul talks"
+
+
 @dataclass
 class KillReport:
     kills: int = 0
@@ -78,7 +82,7 @@ class KillReport:
 
 def import_command(library: Path, batch: Path, *, analysis: bool) -> list[str]:
     command = [sys.executable, "-m", "desktop", "--library", str(library), "import",
-               "--jsonl", str(batch)]
+               "--jsonl", str(batch), "--tag", TAG]
     return command if analysis else [*command, "--no-analysis"]
 
 
@@ -153,6 +157,12 @@ def check_library(path: Path, expected: list[tuple[str, str, str]], reported: se
             if (article_id, sha, title, text) != (position + 1, want_sha, want_title, want_text):
                 problems.append(f"article #{article_id} is not input line {position + 1} intact")
                 break
+        untagged = conn.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_tags"
+            " JOIN tags ON tags.id = tag_id WHERE tags.name = ?)", [TAG]
+        ).fetchone()[0]
+        if untagged:
+            problems.append(f"{untagged} articles stored without their tag")
         stored = {r[0] for r in rows}
         missing = reported - stored
         if missing:
@@ -240,7 +250,7 @@ def test_the_checker_itself_catches_orphans_altered_text_and_lost_articles(tmp_p
     path = tmp_path / "library.db"
     with Library(path) as library:
         for item in read_jsonl(batch):
-            library.add_article(item.article.to_dict())
+            library.add_article(item.article.to_dict(), tags=[TAG])
     assert check_library(path, expected, {1, 2, 3}, analysis=False) == []
     assert check_library(path, expected, {1, 2, 3, 4}, analysis=False) != []
     with sqlite3.connect(path) as conn:
