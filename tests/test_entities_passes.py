@@ -130,3 +130,13 @@ def test_a_first_name_that_is_also_a_word_stays_in_the_name() -> None:
     raw = spans(text, ("Mark Taylor", "PERSON", 0), ("Taylor", "PERSON", 0))
     found = labels(text, raw)
     assert found[0] == ("Mark Taylor", "PERSON")
+
+
+@given(st.text(alphabet="ab \n", max_size=400), st.integers(10, 60))
+def test_long_texts_are_cut_into_pieces_that_add_up(text: str, limit: int) -> None:
+    from desktop.analysis.entities.analyse import chunk_text
+
+    pieces = chunk_text(text, limit)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= limit for _, piece in pieces)

@@ -34,10 +34,52 @@ def entities_from_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Enti
     return entities
 
 
+#: Longest piece of text given to the model at once; longer texts are cut at paragraph
+#: (else line, else space) boundaries so memory stays flat and spaCy's length limit is
+#: never reached.
+CHUNK_CHARS = 100_000
+
+
+def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) pieces of at most ``limit`` characters."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), 0) or max(window.rfind("\n"), 0) or max(
+            window.rfind(" "), 0
+        )
+        if cut < limit // 2:
+            cut = limit
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
 def analyse_texts(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[TextAnalysis]:
     """Entities and sentences of each text, in order (the model loads on first use)."""
     nlp = load_pipeline()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        raw = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        yield TextAnalysis(entities_from_spans(doc.text, raw), sentences)
+    pending: list[str] = []
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            pending.append(text)
+            for _, piece in chunk_text(text):
+                yield piece
+
+    docs = nlp.pipe(pieces(), batch_size=batch_size)
+    while True:
+        try:
+            first = next(docs)
+        except StopIteration:
+            return
+        text = pending.pop(0)
+        chunks = chunk_text(text)
+        raw: list[tuple[int, int, str]] = []
+        sentences: list[tuple[int, int]] = []
+        for index, (offset, _) in enumerate(chunks):
+            doc = first if index == 0 else next(docs)
+            raw += [(e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents]
+            sentences += [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
+        yield TextAnalysis(entities_from_spans(text, raw), sentences)
