@@ -394,6 +394,7 @@ def test_a_season_without_a_tense_is_the_nearest():
         ("the fourth quarter of last year", "1997-Q4"),
         ("the first half of next year", "1999-H1"),
         ("the weekend of June 6", "1998-W23-WE"),
+        ("the first two quarters of 1999", "1999-H1"),
     ],
 )
 def test_relative_phrases_built_on_other_expressions(text, value):

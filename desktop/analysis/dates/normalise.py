@@ -190,6 +190,13 @@ def week_of(cand: Candidate, ctx: Context) -> Resolution | None:
                       f"the week of {res.value}")
 
 
+def two_quarters(cand: Candidate, ctx: Context) -> Resolution | None:
+    """"the first two quarters of 1990" -> 1990-H1, "the last two quarters" -> H2."""
+    half = 1 if cand.match["which"].lower() == "first" else 2
+    return Resolution(DATE, f"{int(cand.match['year']):04d}-H{half}", None, ABSOLUTE, 0.9,
+                      "half a year, as two quarters")
+
+
 def part_of(cand: Candidate, ctx: Context) -> Resolution | None:
     """"the weekend of June 6" -> the weekend of that day's week."""
     res = month_day(cand, ctx)
@@ -1154,7 +1161,7 @@ def the_unit(cand: Candidate, ctx: Context) -> Resolution | None:
 
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "iso": iso, "numeric": numeric, "clock": clock, "month_day": month_day,
-    "day_month": day_month, "week_of": week_of, "part_of": part_of, "range_end_day": range_end_day, "month_year": month_year, "month": month, "holiday": holiday,
+    "day_month": day_month, "week_of": week_of, "part_of": part_of, "two_quarters": two_quarters, "range_end_day": range_end_day, "month_year": month_year, "month": month, "holiday": holiday,
     "year": year, "decade": decade, "century": century, "weekday": weekday,
     "deictic": deictic, "ref": ref, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "season": season, "long_unit": long_unit,
