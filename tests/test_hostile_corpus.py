@@ -35,7 +35,7 @@ EXPECTED: dict[str, str | list[str]] = {
     "canonical_javascript.html": "stored",
     "billion_laughs.xhtml": "stored",
     "xxe_file.xhtml": "stored",
-    "deep_nesting.html": "error: has no article text",
+    "deep_nesting.html": "error: nested too deeply to be read",
     "unclosed_tags.html": "error: nested too deeply",
     "meta_regex_bomb.html": "stored",
     "url_as_content.html": "error: has no article text",

@@ -30,6 +30,8 @@ for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
 _URL_DATE = re.compile(r"/(19[5-9]\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 #: Pages deeper than this are refused (or they'd take minutes and gigabytes to parse).
 MAX_HTML_NESTING = 2000
+#: libxml2 drops what lies deeper than this: a page with its text down there reads as empty.
+PARSER_MAX_DEPTH = 255
 #: htmldate's extensive search scans the whole page with many patterns (~1 s per MB): beyond
 #: this size only the page's metadata is read for a date.
 MAX_EXTENSIVE_DATE_SEARCH = 2_000_000
@@ -67,6 +69,9 @@ def clip_html(
         raise ClipError(f"{what} could not be read as HTML ({type(error).__name__})") from error
     text = normalise_text(getattr(doc, "text", None) or "") if doc is not None else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
+        if _nesting_depth(html, always=True) > PARSER_MAX_DEPTH:
+            raise ClipError(f"{what} is nested too deeply to be read (the text is below "
+                            f"{PARSER_MAX_DEPTH} levels of elements)")
         raise ClipError(f"{what} has no article text")
     check_text(text, what=what)
     page_url = url or getattr(doc, "url", None) or None
@@ -127,9 +132,9 @@ def _hostname(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _nesting_depth(html: str) -> int:
+def _nesting_depth(html: str, *, always: bool = False) -> int:
     """A cheap upper bound on element nesting (opening minus closing tags, at most)."""
-    if len(html) < 200_000 and html.count("<") < 20_000:
+    if not always and len(html) < 200_000 and html.count("<") < 20_000:
         return 0
     depth = peak = 0
     for match in _TAG_START.finditer(html):
