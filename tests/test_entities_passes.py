@@ -85,6 +85,10 @@ def test_roles_before_and_after_a_name() -> None:
     assert role_before(text, text.index("Marco")) == "US Secretary of State"
     text = "In a post he said Rustem Umerov agreed"
     assert role_before(text, text.index("Rustem")) is None
+    text = "musician Tiziano Lugli and actor Jason Beghe"
+    assert role_before(text, text.index("Jason")) == "actor"
+    text = "Polaroids of author Truman Capote"
+    assert role_before(text, text.index("Truman")) == "author"
     text = "Paul Dewar, an Ottawa New Democrat MP, said"
     assert role_after(text, text.index(",")) == "Ottawa New Democrat MP"
 

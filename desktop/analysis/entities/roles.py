@@ -91,6 +91,12 @@ def _clean_role(tokens: list[str]) -> str | None:
         rest = [t for t in tail[1:] if t.casefold() != "the"]
         if not rest or not all(t[0].isupper() for t in rest):
             return None
+    # "of"/"for" belong after a role word ("Secretary of State"), never before the first
+    # one ("Polaroids of author"); "and" joins two phrases, so the role starts after it.
+    first = heads[0]
+    cut = max((i for i, t in enumerate(tokens[:first]) if t.casefold() in _CONNECTORS),
+              default=-1)
+    tokens = tokens[cut + 1 :]
     while tokens and (tokens[0].casefold() in _STOP or tokens[0].casefold() in _CONNECTORS):
         tokens = tokens[1:]
     if not tokens or not any(_is_title_word(t) for t in tokens):
