@@ -399,3 +399,11 @@ def test_a_season_without_a_tense_is_the_nearest():
 )
 def test_relative_phrases_built_on_other_expressions(text, value):
     assert values(f"It happens {text}, officials said.", "1998-08-12")[text] == value
+
+
+def test_weekday_nights_are_a_frequency_and_the_plural_covers_coordinated_days():
+    found = {t.text: (t.type, t.value) for t in tag_dates(
+        "Two new flights would leave on Monday and Tuesday nights.", "1998-02-13")}
+    assert found == {"Monday": ("SET", "XXXX-WXX-1TNI"),
+                     "Tuesday nights": ("SET", "XXXX-WXX-2TNI")}
+    assert values("They met on Monday and Tuesday.")["Monday"] == "2025-05-26"

@@ -407,7 +407,13 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     m = cand.match
     wd = _weekday_number(m["wd"])
     pod = _g(m, "pod")
-    if m["plural"]:
+    if not (m["plural"] or m["podplural"]) and (
+            shared := _COORDINATED_PLURAL.match(ctx.text, cand.end, cand.end + 60)):
+        # "on Monday and Tuesday nights": the plural covers both days
+        pod = pod or shared["pod"]
+        return Resolution(SET, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.7,
+                          "every week")
+    if m["plural"] or m["podplural"]:  # "Mondays", "Tuesday nights": every week
         return Resolution(SET, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.8,
                           "every week")
     kind = TIME if pod else DATE
@@ -440,6 +446,12 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     conf = 0.9 if rel or ctx.tense(cand) else 0.7
     return Resolution(kind, value, _dct_anchor(ctx), DCT, conf, _rel_to_dct(
         ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+_COORDINATED_PLURAL = re.compile(
+    r"\s*(?:,|and|or|&)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s+(?:and\s+)?)*"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|\s+(?P<pod>morning|afternoon|evening|night)s)"
+    r"(?!\w)")
 
 
 def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, rel: str) -> int:

@@ -194,7 +194,7 @@ RULES: tuple[Rule, ...] = (
           r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)"
           r"[\s-]+century", 3),
     _rule("weekday", r"(?:(?P<mod>early|late)\s+)?(?:" + REL + r"\s+)?" + WEEKDAY
-          + r"(?P<plural>s)?(?:\s+" + PART_OF_DAY + r")?", 4),
+          + r"(?P<plural>s)?(?:\s+" + PART_OF_DAY + r"(?P<podplural>s)?)?", 4),
     _rule("deictic", r"(?:the\s+day\s+(?P<dba>before|after)\s+(?=yesterday|tomorrow))?"
           r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|"
           r"tomorrow|tonight|overnight)(?:\s+" + PART_OF_DAY + r")?", 4),
