@@ -87,3 +87,14 @@ def test_a_footnote_link_scrolls_to_its_note(window, qtbot):
     assert preview.verticalScrollBar().value() == 0
     preview.anchorClicked.emit(QUrl("#fn:1"))
     assert preview.verticalScrollBar().value() > 0
+
+
+def test_ctrl_e_asks_where_and_saves_the_brief_as_markdown(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "my brief.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
+        window.export_action.trigger()
+    assert target.read_text(encoding="utf-8").startswith("# Brief")
+    assert f"Exported {target}" in window.statusBar().currentMessage()
