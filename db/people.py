@@ -183,11 +183,18 @@ def _person_for(db: Database, cluster: Cluster, rules: Rules) -> int | None:
     key = cluster.key
     candidates = _people_with_alias(db, key) | _full_people_with_surname(db, key)
     candidates = {p for p in candidates if _allowed(db, p, key, rules)}
+    if len(candidates) > 1:  # people left without mentions (deleted articles) do not count
+        live = {p for p in candidates if _has_mentions(db, p)}
+        candidates = live or candidates
     if len(candidates) == 1:
         return candidates.pop()
     if candidates:
         return None  # two people go by this name: never guess
     return _create_person(db, cluster.display, key, rules)
+
+
+def _has_mentions(db: Database, person_id: int) -> bool:
+    return db.execute("SELECT 1 FROM mentions WHERE person_id = ?", [person_id]).fetchone() is not None
 
 
 def _create_person(db: Database, name: str, key: str, rules: Rules | None = None) -> int:

@@ -200,3 +200,11 @@ def test_not_a_person_covers_every_name_it_goes_by(library: Library) -> None:
     mark_not_person(library.db, "Marco Polo", "PLACE")
     add(library, "Polo reopened near Marco Polo Bridge.", "Marco Polo", "Polo")
     assert names(library) == {}
+
+
+def test_a_deleted_article_leaves_no_ambiguity_behind(library: Library) -> None:
+    gone = add(library, "Hillary Clinton spoke.", "Hillary Clinton")
+    add(library, "Bill Clinton spoke.", "Bill Clinton")
+    library.delete_article(gone)
+    add(library, "Clinton said no.", "Clinton")
+    assert names(library)["Bill Clinton"]["mentions"] == 2
