@@ -144,3 +144,9 @@ def test_long_texts_are_cut_into_pieces_that_add_up(text: str, limit: int) -> No
     assert "".join(piece for _, piece in pieces) == text
     assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
     assert all(len(piece) <= limit for _, piece in pieces)
+
+
+def test_an_apposition_with_a_role_makes_a_person_but_not_of_a_company() -> None:
+    text = "Morgan Stanley, the lead manager, agreed. Paul Dewar, an Ottawa MP, said so."
+    raw = spans(text, ("Morgan Stanley", "ORG", 0), ("Paul Dewar", "ORG", 0))
+    assert labels(text, raw) == [("Morgan Stanley", "ORG"), ("Paul Dewar", "PERSON")]

@@ -52,6 +52,13 @@ _ADJECTIVE_SUFFIXES = frozenset(
 )
 
 
+#: Role words a company or team can have too ("Morgan Stanley, the lead manager").
+_COMPANY_ROLES = frozenset(
+    "manager leader owner founder co-founder head representative partner agent counsel "
+    "executive official operator sponsor".split()
+)
+
+
 @dataclass
 class Span:
     start: int
@@ -198,7 +205,8 @@ def _person_evidence(text: str, spans: list[Span]) -> None:
             continue
         if is_shouting(name) or has_non_person_word(name):
             continue
-        if role_after(text, span.end):
+        role = role_after(text, span.end)
+        if role and role.split()[-1].casefold() not in _COMPANY_ROLES:
             span.label, span.cue = "PERSON", True
             continue
         neighbours = 0
