@@ -407,3 +407,10 @@ def test_weekday_nights_are_a_frequency_and_the_plural_covers_coordinated_days()
     assert found == {"Monday": ("SET", "XXXX-WXX-1TNI"),
                      "Tuesday nights": ("SET", "XXXX-WXX-2TNI")}
     assert values("They met on Monday and Tuesday.")["Monday"] == "2025-05-26"
+
+
+def test_in_a_year_or_two_is_the_near_future():
+    assert values("You may, in a year or two, save more lives.")["a year or two"] == \
+        "FUTURE_REF"
+    found = {t.text: t.value for t in tag_dates("It could take a month or two.", None)}
+    assert found == {"a month or two": "P1M"}

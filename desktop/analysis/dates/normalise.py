@@ -958,6 +958,10 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
     n = number_value(num_word)
     if m["num2"]:
         n = None
+    if m["ortwo"] and re.search(r"\bin\s+$", ctx.text[max(0, cand.start - 4) : cand.start]):
+        # "in a year or two": some time soon, not a stretch of time
+        return Resolution(DATE, "FUTURE_REF", _dct_anchor(ctx), DCT, 0.5, "a little while ahead")
+    # otherwise "a month or two" keeps the count it names (P1M), its lower bound
     direction = (m["dir"] or "").lower()
     if not direction and num_word.lower() in {"a", "an"} and \
             cand.match.group(0).lower().startswith(("a ", "an ")):

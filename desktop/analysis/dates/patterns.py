@@ -246,6 +246,7 @@ RULES: tuple[Rule, ...] = (
           r"ten|twelve))?(?:(?P<half>\s+and\s+a\s+half)|\s+more)?[\s-]+"
           r"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?"
           r"(?:(?:additional|extra|further|full|whole)\s+)?" + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
+          r"(?P<ortwo>(?<!s)\s+or\s+two(?![\w-]))?"
           r"(?:\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|"
           r"in\s+a\s+row))?", 6),
     # "today is the eighth day of the blockade": the normaliser keeps it only after "is".
