@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
 
     def _reanalysed(self, count: int) -> None:
         self.refresh_all()
-        self.statusBar().showMessage(f"Re-analysed {count} articles", 5000)
+        self.statusBar().showMessage(f"Re-analysed {count} article{'s' if count != 1 else ''}", 5000)
 
     # -- clipping -----------------------------------------------------------------------------
 

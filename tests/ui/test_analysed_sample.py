@@ -60,3 +60,12 @@ def test_changing_the_publication_date_re_resolves_relative_dates(sample_window,
         "Thursday → Thu 5 Jun 2025, relative to publication Fri 6 Jun 2025")
     assert reader.published_status.text() == "Dates re-resolved"
     assert "Thu 5 June 2025" in sample_window.timeline.headers()
+
+
+def test_re_analyse_the_library_from_the_menu(sample_window, qtbot):
+    before = sample_window.timeline.total_events()
+    sample_window.reanalyse_action.trigger()
+    qtbot.waitUntil(lambda: sample_window.statusBar().currentMessage() == "Re-analysed 1 article",
+                    timeout=120_000)
+    assert sample_window.timeline.total_events() == before
+    assert "Thu 29 May 2025" in _tooltip_of(sample_window, "Thursday")
