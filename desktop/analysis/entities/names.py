@@ -19,7 +19,8 @@ HONORIFICS = frozenset(
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 _POSSESSIVE = re.compile(r"\s*['’`]s?$", re.IGNORECASE)
-_EDGE_JUNK = re.compile(r"^[\W_]+|[^\w.)]+$|(?<=\w\w)\.$")
+_LEAD_JUNK = re.compile(r"^[\W_]+")
+_TAIL_JUNK = re.compile(r"(?:[^\w.)]|(?<=\w\w)\.)+$")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 
 
@@ -36,25 +37,24 @@ def trim_span(source: str, start: int, end: int) -> tuple[int, int]:
     A span crossing a line break keeps its first line (spaCy sometimes glues a headline to
     the next paragraph).
     """
-    text = source[start:end]
-    newline = text.find("\n")
-    if newline > 0 and text[:newline].strip():
-        end = start + newline
+    while start < end:
+        before = (start, end)
         text = source[start:end]
-    while True:
-        before = text
-        stripped = strip_possessive(text)
-        stripped = _EDGE_JUNK.sub("", stripped).rstrip()
-        lead = len(stripped) - len(stripped.lstrip())
-        stripped = stripped.strip()
-        if stripped == before:
+        lead = _LEAD_JUNK.match(text)
+        if lead:
+            start += lead.end()
+            text = source[start:end]
+        newline = text.find("\n")
+        if newline > 0:
+            end = start + newline
+            text = source[start:end]
+        end = start + len(strip_possessive(text))
+        tail = _TAIL_JUNK.search(source[start:end])
+        if tail:
+            end = start + tail.start()
+        if (start, end) == before:
             break
-        offset = text.find(stripped) if stripped else 0
-        start, end = start + max(offset, lead), start + max(offset, lead) + len(stripped)
-        text = source[start:end]
-        if not text:
-            break
-    return start, end
+    return start, max(start, end)
 
 
 def words(text: str) -> list[str]:
