@@ -414,3 +414,10 @@ def test_in_a_year_or_two_is_the_near_future():
         "FUTURE_REF"
     found = {t.text: t.value for t in tag_dates("It could take a month or two.", None)}
     assert found == {"a month or two": "P1M"}
+
+
+def test_one_day_after_a_modal_is_some_day_ahead_and_last_the_verb_is_no_determiner():
+    assert values("Islam will one day be the second largest religion.")["one day"] == \
+        "FUTURE_REF"
+    found = {t.text: t.value for t in tag_dates("The strike will last one day.", None)}
+    assert found == {"one day": "P1D"}

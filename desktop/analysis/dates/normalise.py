@@ -975,6 +975,10 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
     det = " ".join((m["det"] or "").lower().split())
     if direction in {"ago", "earlier", "later", "from now", "hence"}:
         return _offset(cand, ctx, n, unit, direction)
+    if cand.match.group(0).lower() == "one day" and \
+            _MODAL_BEFORE.search(ctx.text, max(0, cand.start - 12), cand.start):
+        # "Islam will one day be ...": some day ahead, not a day long
+        return Resolution(DATE, "FUTURE_REF", _dct_anchor(ctx), DCT, 0.5, "some day ahead")
     if unit == "W2":
         unit, n = "W", None if n is None else 2 * n
     if unit in {"DE", "CE", "L"}:
@@ -988,6 +992,11 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
         return None
     value = V.duration(n, _duration_unit(unit))
     return Resolution(DURATION, value, None, NONE, 0.8, f"a stretch of {cand.match.group(0)}")
+
+
+#: "will one day be": "one day" between a modal and its verb is an adverb of time.
+_MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|could|may|might|shall|can|should|must|to)|"
+                           r"['’]ll)\s+$", re.IGNORECASE)
 
 
 def _duration_unit(unit: str) -> str:

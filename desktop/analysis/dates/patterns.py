@@ -240,7 +240,10 @@ RULES: tuple[Rule, ...] = (
           r"no\s+more\s+than|no\s+less\s+than|as\s+many\s+as|as\s+much\s+as|as\s+long\s+as|"
           r"all|each\s+of|the\s+better\s+part\s+of)\s+)?"
           r"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|latest|"
-          r"remaining|entire|whole|full|same|preceding|initial|recent)|past|last|next|first|"
+          r"remaining|entire|whole|full|same|preceding|initial|recent)|past|"
+          # "last" the verb ("will last one day") is no determiner
+          r"(?<!\bwill\s)(?<!\bto\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)"
+          r"(?<!\bcan\s)(?<!\bshould\s)(?<!\bmust\s)(?<!\bdid\s)(?<!\bnot\s)last|next|first|"
           r"previous|coming|another|recent|the(?!\s+[\w.,]+-))\s+)?"
           + NUMBER + r"(?:\s+(?:or|to)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|"
           r"ten|twelve))?(?:(?P<half>\s+and\s+a\s+half)|\s+more)?[\s-]+"
