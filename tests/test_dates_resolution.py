@@ -67,6 +67,7 @@ def test_ago_counts_from_publication_at_the_unit_given():
         ("June 2024", "2024-06"),
         ("now", "PRESENT_REF"),
         ("recently", "PAST_REF"),
+        ("then current", "PAST_REF"),
     ],
 )
 def test_relative_dates_keep_their_granularity(text, value):

@@ -517,6 +517,7 @@ _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
     "current": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
+    "then current": "PAST_REF", "then-current": "PAST_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "past": "PAST_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",

@@ -199,7 +199,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|"
           r"tomorrow|tonight|overnight)(?:\s+" + PART_OF_DAY + r")?", 4),
     _rule("ref", r"(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|recently|"
-          r"lately|recent|the\s+(?:past|future|present)|current|"
+          r"lately|recent|the\s+(?:past|future|present)|(?:then[\s-])?current|"
           r"the\s+(?:near|distant|foreseeable)\s+future|a\s+later\s+date|"
           # "in the long term", but not "the long term trend" (an adjective)
           r"the\s+(?:near|short|long)\s+term(?![\w-])(?!\s+(?!(?:is|are|was|were|will|would|"
