@@ -422,3 +422,8 @@ def test_one_day_after_a_modal_is_some_day_ahead_and_last_the_verb_is_no_determi
         "FUTURE_REF"
     found = {t.text: t.value for t in tag_dates("The strike will last one day.", None)}
     assert found == {"one day": "P1D"}
+
+
+def test_until_looks_ahead_when_no_verb_says_otherwise():
+    assert values("The exhibition runs until Sunday.")["Sunday"] == "2025-06-01"
+    assert values("The strike lasted until Friday.")["Friday"] == "2025-05-30"

@@ -79,9 +79,15 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     left = [w.lower() for w in _TOKEN.findall(text, left_bound, start)]
     right = [w.lower() for w in _TOKEN.findall(text, end, right_bound)]
     fallback: str | None = None
+    until = False
     best: tuple[float, str | None] | None = None
     for distance, i in enumerate(range(len(left) - 1, -1, -1)):
         found = _classify(left, i)
+        if found == _UNTIL:
+            # "until Sunday" looks ahead unless a verb says otherwise ("Until Thursday,
+            # they had not called him a suspect")
+            until = True
+            continue
         if found == _SPEECH:
             if distance <= 2:
                 best = (distance, PAST)
@@ -96,6 +102,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if best is not None and weighted >= best[0]:
             break
         found = _classify(right, i)
+        if found == _UNTIL:
+            continue  # "Monday until Friday": says nothing of Monday
         if found == _SPEECH:
             if distance == 0 and text[end:right_bound].lstrip()[:1].isalpha():
                 # "Bush on Tuesday said ...": the saying is what the day dates, and what
@@ -109,6 +117,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             break
     if best is not None:
         return best[1]
+    if until:
+        return FUTURE
     return fallback
 
 
@@ -126,6 +136,7 @@ _ARRANGED = frozenset({
 
 _SPEECH = "speech"
 _STOP = "stop"
+_UNTIL = "until"
 
 
 #: Verbs that move something later: "until" after them points ahead of publication.
@@ -170,6 +181,8 @@ def _classify(words: list[str], i: int) -> str | None:
         return FUTURE  # "is meeting on Monday": an arrangement ahead
     if word == "until" and any(w in _DEFERRING for w in before):
         return FUTURE  # "postponed until Tuesday": put off to a day ahead
+    if word in {"until", "till"}:
+        return _UNTIL
     if word in {"was", "were"} and following in {"planning", "preparing"}:
         return FUTURE  # "were planning to drive ... on Monday": a plan, still ahead
     if word in {"is", "are", "am", "has", "have"}:
