@@ -150,3 +150,9 @@ def test_an_apposition_with_a_role_makes_a_person_but_not_of_a_company() -> None
     text = "Morgan Stanley, the lead manager, agreed. Paul Dewar, an Ottawa MP, said so."
     raw = spans(text, ("Morgan Stanley", "ORG", 0), ("Paul Dewar", "ORG", 0))
     assert labels(text, raw) == [("Morgan Stanley", "ORG"), ("Paul Dewar", "PERSON")]
+
+
+def test_a_full_name_taken_for_an_organisation_follows_its_surname() -> None:
+    text = "The shot was saved by Thibaut Courtois. Courtois then cleared."
+    raw = spans(text, ("Thibaut Courtois", "ORG", 0), ("Courtois", "PERSON", 1))
+    assert labels(text, raw) == [("Thibaut Courtois", "PERSON"), ("Courtois", "PERSON")]

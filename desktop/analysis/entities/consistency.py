@@ -197,6 +197,12 @@ def _person_evidence(text: str, spans: list[Span]) -> None:
     from desktop.analysis.entities.roles import role_after
 
     ordered = sorted(spans, key=lambda s: s.start)
+    # One-word names the model calls people in this article ("Courtois").
+    single_people = {
+        text[s.start : s.end] for s in spans
+        if s.label == "PERSON" and " " not in text[s.start : s.end].strip()
+        and not s.determiner and not is_shouting(text[s.start : s.end])
+    }
     for index, span in enumerate(ordered):
         if span.label == "PERSON":
             continue
@@ -204,6 +210,9 @@ def _person_evidence(text: str, spans: list[Span]) -> None:
         if not 2 <= len(name.split()) <= 3 or not looks_like_person_name(name):
             continue
         if is_shouting(name) or has_non_person_word(name):
+            continue
+        if name.split()[-1] in single_people:
+            span.label = "PERSON"  # "Thibaut Courtois" (ORG) ... "Courtois" (PERSON)
             continue
         role = role_after(text, span.end)
         if role and role.split()[-1].casefold() not in _COMPANY_ROLES:
