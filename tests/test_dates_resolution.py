@@ -264,6 +264,7 @@ def test_the_nth_day_of_something_is_today_only_in_the_present():
 
 def test_names_and_idioms_are_not_times():
     assert values("This is VOA Today. USA Today reported it.") == {}
+    assert values("WASHINGTON Today the president spoke.")["Today"] == "2025-05-30"
     assert values('Baker, speaking on ABC News\' "This Week," said the request helps.') == {}
     assert values("Protesters joined the annual March for Life on Capitol Hill.") == {}
     assert values("For the people of Poland, high noon has come.") == {}

@@ -96,7 +96,7 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"few|several|many|couple)\b)", re.IGNORECASE)
 _MARCH_EVENT = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
-_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}(?:-[A-Z]+)?\s$")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,5}(?:-[A-Z]+)?\s$")
 _TITLE_CLOSES = re.compile(r"(?:\s+[A-Z][\w.'’-]*){0,5}[,.!?]?[\"”'’]")
 _QUOTE_OPENED_MIDSENTENCE = re.compile(r"[a-z,'’]\s+(?:``|[\"“])$")
 
