@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from db.library import Library
 from desktop.ui import pages
 
-PAGE_SIZE = 80
+PAGE_SIZE = 40
 ZOOMS = ("year", "month", "day")
 _RANK = {"decade": 0, "year": 1, "quarter": 2, "season": 2, "month": 3, "week": 4, "day": 5}
 
