@@ -156,3 +156,9 @@ def test_a_full_name_taken_for_an_organisation_follows_its_surname() -> None:
     text = "The shot was saved by Thibaut Courtois. Courtois then cleared."
     raw = spans(text, ("Thibaut Courtois", "ORG", 0), ("Courtois", "PERSON", 1))
     assert labels(text, raw) == [("Thibaut Courtois", "PERSON"), ("Courtois", "PERSON")]
+
+
+def test_a_surname_that_is_also_a_word_is_kept_mid_sentence() -> None:
+    text = "The bat was made of wood. England lost when Wood was out for 12."
+    raw = spans(text, ("Wood", "PERSON", 0))
+    assert labels(text, raw) == [("Wood", "PERSON")]

@@ -170,13 +170,20 @@ def lowercase_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3) : position].rstrip(" \t\"“‘'(")
+    return not before or before.endswith(("\n", ".", "!", "?", ":"))
+
+
 def _common_words_trimmed(text: str, span: Span, common: set[str]) -> bool:
     """Trim edge words the article also writes in lower case ("Nonpartisan Paul Tse");
     False when nothing of a name is left ("Election Results", "Image")."""
     parts = list(re.finditer(r"\S+", text[span.start : span.end]))
     keep = [m for m in parts if m.group().casefold() not in common]
     if not keep:
-        return False
+        # One word ("Image", "Wood"): a common word only where its capital is explained by
+        # the start of a line or sentence.
+        return len(parts) == 1 and not _starts_sentence(text, span.start)
     if len(keep) < 2 <= len(parts):
         return True  # "Mark Taylor" in an article that also says "mark": keep it whole
     first = parts.index(keep[0])
