@@ -162,3 +162,10 @@ def test_a_surname_that_is_also_a_word_is_kept_mid_sentence() -> None:
     text = "The bat was made of wood. England lost when Wood was out for 12."
     raw = spans(text, ("Wood", "PERSON", 0))
     assert labels(text, raw) == [("Wood", "PERSON")]
+
+
+def test_a_surname_found_again_but_not_a_common_word_opening_a_sentence() -> None:
+    text = "Neil Young played. Young people came. The young crowd cheered Young."
+    raw = spans(text, ("Neil Young", "PERSON", 0))
+    assert labels(text, raw) == [("Neil Young", "PERSON"), ("Young", "PERSON")]
+    assert entities_from_spans(text, raw)[1].start == text.rindex("Young")

@@ -331,7 +331,7 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
         result.append(span)
 
     _one_label_per_name(text, result)
-    _add_missed(text, result, full_names | surnames)
+    _add_missed(text, result, full_names | surnames, common)
     result = _headlines(text, result)
     result.sort(key=lambda s: (s.start, -s.end))
     return result
@@ -437,7 +437,7 @@ def _used_alone(text: str, first: str, rest: str) -> bool:
     return False
 
 
-def _add_missed(text: str, spans: list[Span], names: set[str]) -> None:
+def _add_missed(text: str, spans: list[Span], names: set[str], common: set[str]) -> None:
     """Mentions of the article's people that the model did not tag at all."""
     if not names:
         return
@@ -448,6 +448,8 @@ def _add_missed(text: str, spans: list[Span], names: set[str]) -> None:
     taken = sorted((s.start, s.end) for s in spans)
     for match in pattern.finditer(text):
         start, end = match.span(1)
+        if match.group(1).casefold() in common and _starts_sentence(text, start):
+            continue  # "Young people ..." in an article about Neil Young
         end = extend_name(text, start, end)
         if any(s < end and start < e for s, e in taken):
             continue
