@@ -415,18 +415,19 @@ def _in_shouting_line(text: str, position: int) -> bool:
 
 
 def _one_label_per_name(text: str, spans: list[Span]) -> None:
-    """A name the article calls a place more often than an organisation (or the other way
-    round) is that everywhere in it ("Kiev")."""
+    """A name the article calls a place more often than an organisation or a group (or
+    any other way round) is that everywhere in it ("Kiev", "Ukrainian")."""
+    kinds = {"ORG", "PLACE", "NORP"}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for span in spans:
-        if span.label in {"ORG", "PLACE"}:
+        if span.label in kinds:
             votes[_key(text[span.start : span.end])][span.label] += 1
     for span in spans:
-        if span.label in {"ORG", "PLACE"}:
+        if span.label in kinds:
             counts = votes[_key(text[span.start : span.end])]
-            other = "PLACE" if span.label == "ORG" else "ORG"
-            if counts[other] > counts[span.label]:
-                span.label = other
+            best = max(counts, key=lambda k: (counts[k], k == span.label))
+            if counts[best] > counts[span.label]:
+                span.label = best
 
 
 def _used_alone(text: str, first: str, rest: str) -> bool:
