@@ -86,8 +86,9 @@ _GATES = {
     "iso": r"\d-[01]\d-[0-3]\d", "numeric": r"\d[/.]\d",
     "clock": r"\d\s*(?:[ap]\.?\s?m|o'clock)|noon|midnight|midday|mid[-\s]?afternoon|mid[-\s]?morning"
              r"|\d:\d\d",
-    "month_day": _MONTH_GATE, "week_of": r"week\s+of\s",
-    "part_of": r"weekend\s+of\s", "two_quarters": r"two\s+(?:fiscal\s+)?quarters\s+of\s", "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
+    "month_day": _MONTH_GATE, "week_of": r"week\s+of\s", "part_of": r"weekend\s+of\s",
+    "two_quarters": r"two\s+(?:fiscal\s+)?quarters\s+of\s",
+    "day_month": _MONTH_GATE, "month_year": _MONTH_GATE,
     "month_rel_year": _MONTH_GATE, "month": _MONTH_GATE,
     "holiday": r"(?-i:Christmas|New Year|Thanksgiving|Easter|Independence|Labor|Memorial|"
                r"Halloween|Valentine|Boxing|Veterans|Election)",
@@ -136,8 +137,8 @@ RULES: tuple[Rule, ...] = (
           + REL.replace("(?P<rel>", "(?P<mdrel>") + r"\s+)?" + MONTH
           + r"\s*" + DAY + r"(?:(?:\s*,\s*|\s+)" + YEAR + r")?", 1),
     # "the first two quarters of 1990" is its first half.
-    _rule("two_quarters", r"(?:at\s+(?:least|most)\s+)?the\s+(?P<which>first|last|second|final)\s+two\s+(?:fiscal\s+)?"
-          r"quarters\s+of\s+(?:fiscal\s+)?" + FULL_YEAR, 1),
+    _rule("two_quarters", r"(?:at\s+(?:least|most)\s+)?the\s+(?P<which>first|last|second|final)"
+          r"\s+two\s+(?:fiscal\s+)?quarters\s+of\s+(?:fiscal\s+)?" + FULL_YEAR, 1),
     # "the weekend of June 6": that day's weekend. ("the night of Oct. 23": TimeML tags the
     # date alone, so that is left to the date rules.)
     _rule("part_of", r"the\s+(?P<we>weekend)\s+of\s+" + MONTH
