@@ -428,3 +428,11 @@ def test_one_day_after_a_modal_is_some_day_ahead_and_last_the_verb_is_no_determi
 def test_until_looks_ahead_when_no_verb_says_otherwise():
     assert values("The exhibition runs until Sunday.")["Sunday"] == "2025-06-01"
     assert values("The strike lasted until Friday.")["Friday"] == "2025-05-30"
+
+
+def test_the_last_decade_is_the_previous_one_the_past_decade_a_stretch():
+    found = {t.text: (t.type, t.value) for t in tag_dates(
+        "Workers lost pay to inflation in the last decade; prices rose over the past decade.",
+        "1998-02-06")}
+    assert found == {"the last decade": ("DATE", "198"),
+                     "the past decade": ("DURATION", "P10Y")}

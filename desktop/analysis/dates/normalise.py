@@ -736,7 +736,9 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
         value = f"{ctx.dct.year - 1:04d}"
         return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6,
                           _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
-    if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D", "DE", "CE"}:
+    if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D", "DE", "CE"} \
+            and not (rel == "the last" and unit in {"DE", "CE"}):
+        # ("the last decade", like "last year", is the previous one: 198 in 1998)
         # "the past decade" is the stretch up to now; TimeML gives it as a duration.
         value = {"DE": "P10Y", "CE": "P100Y"}.get(unit, f"P1{unit}")
         return Resolution(DURATION, value, None, NONE, 0.6, "a stretch of time ending now")
