@@ -56,6 +56,7 @@ class Rules:
 
     not_person: dict[str, str] = field(default_factory=dict)  # name key -> new label
     separated: set[frozenset[str]] = field(default_factory=set)  # keys never joined
+    split_names: set[str] = field(default_factory=set)  # names split off into a person
     rows: list[dict[str, Any]] = field(default_factory=list)
     reuse_ids: dict[str, int] = field(default_factory=dict)  # name key -> former person id
     next_id: int = 0  # first id free of every former person's, while rebuilding
@@ -70,6 +71,7 @@ def load_rules(db: Database) -> Rules:
             for key in data["keys"]:
                 rules.not_person[key] = data.get("label") or NOT_PERSON_LABEL
         elif row[1] == "split":
+            rules.split_names.add(data["key"])
             for person_key in data["person_keys"]:
                 rules.separated.add(frozenset({person_key, data["key"]}))
     return rules
@@ -181,6 +183,10 @@ def _person_for(db: Database, cluster: Cluster, rules: Rules) -> int | None:
         _absorb_surname_only(db, person_id, cluster.key, rules)
         return person_id
     key = cluster.key
+    if key in rules.split_names:
+        # A name the reader split off is its own person wherever it stands alone.
+        own = db.execute("SELECT min(id) FROM people WHERE key = ?", [key]).fetchone()[0]
+        return int(own) if own is not None else _create_person(db, cluster.display, key, rules)
     candidates = _people_with_alias(db, key) | _full_people_with_surname(db, key)
     candidates = {p for p in candidates if _allowed(db, p, key, rules)}
     if len(candidates) > 1:  # people left without mentions (deleted articles) do not count
@@ -426,7 +432,11 @@ def rename_person(db: Database, person: str | int, new_name: str) -> int:
         raise PeopleError("the new name is empty")
     with db.atomic():
         person_id = find_person(db, person)
-        rule = {"person_keys": sorted(_person_keys(db, person_id)), "name": new_name}
+        rule = {
+            "key": _primary_key(db, person_id),
+            "person_keys": sorted(_person_keys(db, person_id)),
+            "name": new_name,
+        }
         rule_id = _store_rule(db, "rename", rule)
         _apply_rename(db, rule)
     return rule_id
@@ -438,7 +448,10 @@ def merge_people(db: Database, first: str | int, second: str | int) -> int:
         a, b = find_person(db, first), find_person(db, second)
         if a == b:
             raise PeopleError("those are already the same person")
-        rule = {"keys": sorted(_person_keys(db, a)), "other_keys": sorted(_person_keys(db, b))}
+        rule = {
+            "key": _primary_key(db, a), "keys": sorted(_person_keys(db, a)),
+            "other_key": _primary_key(db, b), "other_keys": sorted(_person_keys(db, b)),
+        }
         rule_id = _store_rule(db, "merge", rule)
         _apply_merge(db, rule)
     return rule_id
@@ -456,7 +469,8 @@ def split_person(db: Database, person: str | int, alias: str) -> int:
         keys = sorted(_person_keys(db, person_id) - {key})
         if not keys:
             raise PeopleError(f"{alias!r} is that person's only name")
-        rule = {"person_keys": keys, "key": key, "name": " ".join(alias.split())}
+        rule = {"person_key": _primary_key(db, person_id), "person_keys": keys, "key": key,
+                "name": " ".join(alias.split())}
         rule_id = _store_rule(db, "split", rule)
         _apply_split(db, rule)
     return rule_id
@@ -514,35 +528,48 @@ def _find_by_keys(db: Database, keys: Iterable[str]) -> set[int]:
         "SELECT 1 FROM mentions WHERE person_id = ?", [p]).fetchone()}
 
 
+def _rule_people(db: Database, key: str | None, keys: list[str]) -> list[int]:
+    """The people a stored rule was made for, most mentioned first: found by the person's
+    own key, else by its full names — never by a bare surname another person may share."""
+    found = _find_by_keys(db, [key]) if key else set()
+    if not found:
+        found = _find_by_keys(db, [k for k in keys if is_full(k)])
+    return sorted(found, key=lambda p: -db.execute(
+        "SELECT count(*) FROM mentions WHERE person_id = ?", [p]).fetchone()[0])
+
+
+def _primary_key(db: Database, person_id: int) -> str:
+    return str(db.execute("SELECT key FROM people WHERE id = ?", [person_id]).fetchone()[0])
+
+
 def _apply_rename(db: Database, rule: dict[str, Any]) -> None:
-    for person_id in _find_by_keys(db, rule["person_keys"][:1] or []) or _find_by_keys(
-        db, rule["person_keys"]
-    ):
+    for person_id in _rule_people(db, rule.get("key"), rule["person_keys"])[:1]:
         db.execute("UPDATE people SET name = ? WHERE id = ?", [rule["name"], person_id])
         _add_alias(db, person_id, rule["name"])
-        break
 
 
 def _apply_merge(db: Database, rule: dict[str, Any]) -> None:
-    targets = sorted(_find_by_keys(db, rule["keys"]))
-    sources = sorted(_find_by_keys(db, rule["other_keys"]))
+    targets = _rule_people(db, rule.get("key"), rule["keys"])
     if not targets:
         return
-    for source in sources:
+    for source in _rule_people(db, rule.get("other_key"), rule["other_keys"]):
         if source != targets[0]:
             _move_person(db, source, targets[0])
 
 
 def _apply_split(db: Database, rule: dict[str, Any]) -> None:
     key = rule["key"]
-    for person_id in _find_by_keys(db, rule["person_keys"]):
+    for person_id in _rule_people(db, rule.get("person_key"), rule["person_keys"])[:1]:
         rows = db.execute(
             "SELECT id FROM mentions WHERE person_id = ? AND key = ?", [person_id, key]
         ).fetchall()
         db.execute("DELETE FROM person_aliases WHERE person_id = ? AND key = ?", [person_id, key])
         if not rows:
             continue
-        existing = _people_with_alias(db, key) - {person_id}
+        existing = {  # a person going by that very name (not one who shares a surname)
+            r[0] for r in db.execute("SELECT id FROM people WHERE key = ? AND id != ?",
+                                     [key, person_id])
+        }
         new_id = min(existing) if existing else _create_person(db, rule["name"], key)
         _add_alias(db, new_id, rule["name"])
         ids = [r[0] for r in rows]

@@ -208,3 +208,21 @@ def test_a_deleted_article_leaves_no_ambiguity_behind(library: Library) -> None:
     library.delete_article(gone)
     add(library, "Clinton said no.", "Clinton")
     assert names(library)["Bill Clinton"]["mentions"] == 2
+
+
+@pytest.mark.parametrize("hillary_first", [False, True])
+def test_corrections_of_one_person_leave_a_namesake_alone(
+    library: Library, hillary_first: bool
+) -> None:
+    articles = [("Bill Clinton spoke. Clinton left.", "Bill Clinton", "Clinton"),
+                ("Hillary Clinton spoke. Clinton stayed.", "Hillary Clinton", "Clinton")]
+    for text, *people in reversed(articles) if hillary_first else articles:
+        add(library, text, *people)
+    split_person(library.db, "Bill Clinton", "Clinton")
+    rename_person(library.db, "Bill Clinton", "William J. Clinton")
+    for _ in range(2):
+        people = names(library)
+        assert people["Hillary Clinton"]["mentions"] == 2
+        assert people["William J. Clinton"]["mentions"] == 1
+        assert people["Clinton"]["mentions"] == 1
+        relink_all(library.db)
