@@ -441,6 +441,8 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     if not rel and tense is None:
         tense = PAST  # news mostly reports what happened
     chosen = _choose_day(options, here, tense, rel)
+    # "the day before last Tuesday's hearing": a day either side of it
+    chosen += {"before": -1, "after": 1}.get((_g(m, "dba") or "").lower(), 0)
     d = dt.date.fromordinal(chosen)
     value = V.day(d) + _pod_suffix(pod)
     conf = 0.9 if rel or ctx.tense(cand) else 0.7

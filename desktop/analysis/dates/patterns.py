@@ -194,7 +194,8 @@ RULES: tuple[Rule, ...] = (
           r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
           r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)"
           r"[\s-]+century", 3),
-    _rule("weekday", r"(?:(?P<mod>early|late)\s+)?(?:" + REL + r"\s+)?" + WEEKDAY
+    _rule("weekday", r"(?:the\s+day\s+(?P<dba>before|after)\s+)?(?:(?P<mod>early|late)\s+)?"
+          r"(?:" + REL + r"\s+)?" + WEEKDAY
           + r"(?P<plural>s)?(?:\s+" + PART_OF_DAY + r"(?P<podplural>s)?)?", 4),
     _rule("deictic", r"(?:the\s+day\s+(?P<dba>before|after)\s+(?=yesterday|tomorrow))?"
           r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|"
