@@ -28,6 +28,7 @@ from desktop.analysis.people.names import (
     family_name_keys,
     fold,
     is_full,
+    middles_agree,
     name_key,
     place_key,
     surname_key,
@@ -177,6 +178,11 @@ def _person_for(db: Database, cluster: Cluster, rules: Rules) -> int | None:
         for key in sorted(k for k in cluster.keys if is_full(k)):
             candidates |= _people_with_alias(db, key)
         candidates = {p for p in candidates if _allowed(db, p, cluster.key, rules)}
+        if not candidates:
+            candidates = _same_name_with_middle(db, cluster.key)
+            candidates = {p for p in candidates if _allowed(db, p, cluster.key, rules)}
+            if len(candidates) > 1:
+                candidates = set()
         if candidates:
             return min(candidates)
         person_id = _create_person(db, cluster.display, cluster.key, rules)
@@ -201,6 +207,25 @@ def _person_for(db: Database, cluster: Cluster, rules: Rules) -> int | None:
 
 def _has_mentions(db: Database, person_id: int) -> bool:
     return db.execute("SELECT 1 FROM mentions WHERE person_id = ?", [person_id]).fetchone() is not None
+
+
+def _same_name_with_middle(db: Database, key: str) -> set[int]:
+    """People whose full name is this one with or without middle names or initials
+    ("Donald J. Trump" and "Donald Trump"), when first and last names agree."""
+    parts = key.split()
+    first, last = parts[0], parts[-1]
+    found: set[int] = set()
+    for person_id, other in db.execute(
+        "SELECT person_id, key FROM person_aliases WHERE key LIKE ?", [f"{first} % {last}"]
+    ).fetchall() + db.execute(
+        "SELECT person_id, key FROM person_aliases WHERE key = ?", [f"{first} {last}"]
+    ).fetchall():
+        theirs = other.split()
+        if theirs[0] != first or theirs[-1] != last:
+            continue
+        if middles_agree(parts[1:-1], theirs[1:-1]):
+            found.add(person_id)
+    return found
 
 
 def _create_person(db: Database, name: str, key: str, rules: Rules | None = None) -> int:

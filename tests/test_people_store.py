@@ -226,3 +226,13 @@ def test_corrections_of_one_person_leave_a_namesake_alone(
         assert people["William J. Clinton"]["mentions"] == 1
         assert people["Clinton"]["mentions"] == 1
         relink_all(library.db)
+
+
+def test_a_middle_initial_does_not_make_another_person(library: Library) -> None:
+    add(library, "Donald J. Trump spoke.", "Donald J. Trump")
+    add(library, "Donald Trump spoke.", "Donald Trump")
+    add(library, "George H. W. Bush spoke.", "George H. W. Bush")
+    add(library, "George W. Bush spoke.", "George W. Bush")
+    people = names(library)
+    assert people["Donald J. Trump"]["mentions"] == 2
+    assert {"George H. W. Bush", "George W. Bush"} <= set(people)

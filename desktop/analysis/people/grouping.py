@@ -16,6 +16,7 @@ from desktop.analysis.people.names import (
     family_name_keys,
     first_name_key,
     is_full,
+    middles_agree,
     name_key,
     surname_key,
 )
@@ -70,7 +71,7 @@ def group_mentions(
         longer = [
             c for c in canonical.values()
             if first_name_key(c) == first and surname_key(c) == last and c != key
-            and set(key.split()) <= set(c.split())
+            and middles_agree(key.split()[1:-1], c.split()[1:-1])
         ]
         canonical[key] = longer[0] if len(set(longer)) == 1 else key
 

@@ -93,6 +93,17 @@ def family_name_keys(key: str) -> set[str]:
     return keys
 
 
+def middles_agree(mine: list[str], theirs: list[str]) -> bool:
+    """No middle name on one side, or the same ones (an initial agrees with its name):
+    "George W. Bush" and "George H. W. Bush" do not agree."""
+    if not mine or not theirs:
+        return True
+    if len(mine) != len(theirs):
+        return False
+    return all(a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+               for a, b in zip(mine, theirs, strict=True))
+
+
 def first_name_key(key: str) -> str | None:
     parts = [p for p in key.split() if len(p) > 1]
     return parts[0] if len(parts) >= 2 else None
