@@ -2,15 +2,24 @@
 
 The small model labels the same string differently from sentence to sentence ("Kiev" as a
 person, an organisation and a place in one article) and misses surnames it found in full
-earlier. The passes here, in order:
+earlier. The passes, in order:
 
-1. trim spans to the name (possessive, titles, punctuation) and drop fragments;
-2. cues: a title right before a name or "X said" make it a person;
-3. consistency: a full name tagged PERSON anywhere (or marked by a cue) makes that name and
-   its surname a person everywhere in the article, including mentions the model missed;
-   a one-word "person" the article otherwise tags as a place or organisation takes that
-   label; all-caps spans (headlines, tables) are kept only when the article's running text
-   confirms them.
+1. trim: spans shrink to the name (possessive, titles, punctuation, a line break) or grow
+   over a hyphenated given name the model cut ("Wong Kwok-hing"); impossible names go;
+2. cues: a title right before a name ("Minister Lavrov", "Mr Smith") or "Anna Petrova said"
+   make a person; so do an apposition giving a role ("Paul Dewar, an Ottawa MP,") and a
+   list of people ("Ansel Adams, Chuck Close, Walker Evans");
+3. not people: platforms and outlets ("Twitter"), names with an organisation or thing word
+   ("Space Shuttle Atlantis"), common words the article also writes in lower case
+   ("Image:"), and "the X" unless the article shows X is a person;
+4. consistency: a full name tagged PERSON (or marked by a cue) makes that name and its
+   surname a person everywhere in the article, including mentions the model missed; a
+   one-word "person" the article otherwise tags as a place or organisation takes that
+   label; a name gets one label among organisation, place and group;
+5. headlines and datelines: all-caps words are kept only when the running text confirms
+   them ("CUTTITTA" after "Marcello Cuttitta"), and a dateline's opening is a place.
+
+Every rule is about how news is written, never about particular documents or names.
 """
 
 from __future__ import annotations

@@ -57,10 +57,6 @@ def trim_span(source: str, start: int, end: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
-def words(text: str) -> list[str]:
-    return text.split()
-
-
 def is_honorific(word: str) -> bool:
     return word.rstrip(".").casefold() in HONORIFICS
 

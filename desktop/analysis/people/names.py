@@ -69,10 +69,6 @@ def name_key(name: str) -> str:
     return " ".join(_fold_word(w) for w in fold(" ".join(parts)).split())
 
 
-def key_parts(key: str) -> list[str]:
-    return key.split()
-
-
 def surname_key(key: str) -> str | None:
     """Last word of a multi-word key (one letter initials do not count as words)."""
     parts = [p for p in key.split() if len(p) > 1]
