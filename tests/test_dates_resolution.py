@@ -91,6 +91,8 @@ def test_relative_dates_keep_their_granularity(text, value):
         ("centuries", "DURATION", "PXC"),
         ("an additional year", "DURATION", "P1Y"),
         ("two full days", "DURATION", "P2D"),
+        ("a quarter of a century", "DURATION", "P25Y"),
+        ("a quarter of an hour", "DURATION", "PT15M"),
         ("decades", "DURATION", "PXE"),
     ],
 )
@@ -437,3 +439,7 @@ def test_the_last_decade_is_the_previous_one_the_past_decade_a_stretch():
         "1998-02-06")}
     assert found == {"the last decade": ("DATE", "198"),
                      "the past decade": ("DURATION", "P10Y")}
+
+
+def test_a_quarter_of_something_is_a_share_not_three_months():
+    assert values("Funds account for more than a quarter of the market.") == {}

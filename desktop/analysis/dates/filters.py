@@ -55,6 +55,9 @@ def plausible(cand: Candidate, text: str) -> bool:
             return False  # an age ("a 6-year-old", "52 years old"), not a stretch of time
         if m["unit"].lower() == "quarter" and m["plural"] and "-" in m.group(0):
             return False  # "three-quarters" of something
+        if m["unit"].lower() == "quarter" and m["num"].lower() in {"a", "one", "three"} and \
+                _FRACTION_OF.match(text, cand.end, cand.end + 30):
+            return False  # "more than a quarter of the market": a share, not three months
         if len(m["num"]) == 4 and m["num"].isdigit() and m["unit"].lower() in {"second",
                                                                                  "minute"}:
             return False
@@ -92,6 +95,8 @@ def plausible(cand: Candidate, text: str) -> bool:
     return True
 
 
+_FRACTION_OF = re.compile(r"\s+of\b(?!\s+(?:an?\s+|the\s+)?(?:century|hour|year|decade)\b)",
+                          re.IGNORECASE)
 _COUNT_AFTER = re.compile(
     r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"few|several|many|couple)\b)", re.IGNORECASE)

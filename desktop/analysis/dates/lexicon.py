@@ -37,6 +37,7 @@ SMALL_NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2,
     "a couple": 2, "couple of": 2, "a half": 0.5, "half a": 0.5, "half an": 0.5,
+    "a quarter of a": 0.25, "a quarter of an": 0.25,
     "a thousand": 1000, "one thousand": 1000, "two thousand": 2000,
 }
 

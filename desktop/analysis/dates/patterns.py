@@ -41,6 +41,7 @@ NUMBER = (
     r"five|six|seven|eight|nine))?|"
     r"a\s+couple\s+of|couple\s+of|a\s+few|a\s+dozen|a\s+hundred|one\s+hundred|dozens\s+of|"
     r"hundreds\s+of|thousands\s+of|a\s+number\s+of|two\s+thousand|a\s+thousand|"
+    r"a\s+quarter\s+of\s+an?|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|a|an|half\s+an?)"
 )
