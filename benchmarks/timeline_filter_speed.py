@@ -22,7 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from db import Library  # noqa: E402
 from desktop.timeline.filters import Filters  # noqa: E402
 from desktop.timeline.precision import place  # noqa: E402
-from desktop.timeline.query import build_timeline, count_events, event_rows  # noqa: E402
+from desktop.timeline.query import (  # noqa: E402
+    build_timeline,
+    count_events,
+    event_keys,
+    event_rows,
+)
 
 WORDS = "talks ceasefire memorandum delegation istanbul prisoner exchange sanctions oil spill well storm vote".split()
 NAMES = [f"Person {i}" for i in range(500)]
@@ -105,6 +110,12 @@ def main() -> int:
             elapsed = (time.perf_counter() - t) * 1000
             worst = max(worst, elapsed)
             print(f"{name:22s} {total:7d} events, count + first page in {elapsed:6.1f} ms")
+        for name, filters in cases.items():
+            t = time.perf_counter()
+            keys = event_keys(library, filters)
+            elapsed = (time.perf_counter() - t) * 1000
+            worst = max(worst, elapsed)
+            print(f"{name:22s} {len(keys):7d} event keys in date order in {elapsed:6.1f} ms")
         t = time.perf_counter()
         events = build_timeline(library, Filters.from_strings(person="Person 42"))
         print(

@@ -188,7 +188,8 @@ def events(db: Database) -> None:
         )
         """
     )
-    db["events"].create_index(["date_sort"])
+    # (date_sort, hidden) covers the window's "every visible event in date order" scan.
+    db["events"].create_index(["date_sort", "hidden"])
     db["events"].create_index(["article_id", "key"])
     db["events"].create_index(["date_first"])
     db["events"].enable_fts(["text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")

@@ -23,7 +23,7 @@ SELECT e.id, e.article_id, e.key, e.text, e.date, e.precision, e.date_sort, e.pl
 FROM events e
 JOIN articles a ON a.id = e.article_id
 WHERE {where}
-ORDER BY e.date_sort, e.id
+ORDER BY e.date_sort, e.hidden, e.id
 """
 
 
@@ -48,6 +48,15 @@ def event_rows(
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def event_keys(source: Any, filters: Filters | None = None) -> list[tuple[int, str]]:
+    """(event id, sort key) of every extracted event matching the filters, in date order:
+    what a lazily fetching window model keeps (no join: events hold corrected values)."""
+    db = database_of(source)
+    where, params = event_where(filters or Filters())
+    sql = f"SELECT e.id, e.date_sort FROM events e WHERE {where} ORDER BY e.date_sort, e.hidden, e.id"
+    return [(row[0], row[1]) for row in db.execute(sql, params)]
 
 
 def count_events(source: Any, filters: Filters | None = None) -> int:
