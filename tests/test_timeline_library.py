@@ -217,3 +217,15 @@ def test_key_events_rank_days_the_coverage_points_back_to(memory_library):
         memory_library, 2, 1, Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31")
     )
     assert [d.date for d in both] == ["2025-05-16", "2025-05-21"]
+
+
+def test_window_paths_agree_with_the_timeline(library):
+    from desktop.timeline.query import event_keys, event_page
+
+    keys = event_keys(library)
+    assert [k[1] for k in keys] == sorted(k[1] for k in keys)
+    page = event_page(library, limit=2, offset=1)
+    assert [f"e{k[0]}" for k in keys[1:3]] == [e.id for e in page]
+    storm = next(e for e in build_timeline(library) if "storm" in e.text)
+    corrections.hide(library, storm.id)
+    assert len(event_keys(library)) == len(keys) - 1 == count_events(library)
