@@ -3,8 +3,9 @@
 No Qt here. What the window and the commands use:
 
 - ``query.build_timeline(library_or_db, Filters) -> list[TimelineEvent]``: merged, in order.
-- ``query.count_events`` / ``query.event_rows(..., limit=, offset=)`` / ``query.event_page``:
-  fast SQL paths for paging through large libraries (filters run in SQL on indexed columns).
+- ``query.event_keys`` (ids in date order), ``query.count_events``, ``query.event_page`` /
+  ``query.event_rows(..., limit=, offset=)``: fast SQL paths for a window paging through a
+  large library (filters run in SQL on indexed columns; events hold corrected values).
 - ``filters.Filters`` (person, date range, words, tag) and ``Filters.from_strings``.
 - ``keyevents.key_events(db, n_dates, per_date, Filters) -> list[KeyDate]``.
 - ``corrections.hide / pin / edit / add``: stored, and applied again after re-analysis.
