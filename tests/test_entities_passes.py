@@ -169,3 +169,12 @@ def test_a_surname_found_again_but_not_a_common_word_opening_a_sentence() -> Non
     raw = spans(text, ("Neil Young", "PERSON", 0))
     assert labels(text, raw) == [("Neil Young", "PERSON"), ("Young", "PERSON")]
     assert entities_from_spans(text, raw)[1].start == text.rindex("Young")
+
+
+def test_a_name_introduced_by_a_person_noun_is_a_person_throughout() -> None:
+    text = ("Their nine-month-old child, Gloria, fell ill. Doctors saw Gloria late. "
+            "The all-girl Afghan team won. The referee. Swedish fans left.")
+    raw = spans(text, ("Gloria", "GPE", 0), ("Gloria", "GPE", 1), ("Afghan", "NORP", 0),
+                ("Swedish", "NORP", 0))
+    assert labels(text, raw) == [("Gloria", "PERSON"), ("Gloria", "PERSON"),
+                                 ("Afghan", "NORP"), ("Swedish", "NORP")]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from desktop.analysis.entities.cues import (
     NAME_SAID,
+    PERSON_NOUN_NAME,
     TITLE_NAME,
     has_non_person_word,
     is_known_non_person,
@@ -138,6 +139,8 @@ def _apply_cue(text: str, spans: list[Span], start: int, end: int) -> None:
         inside = start <= hit.start and hit.end <= end
         if not inside and hit.label != "PERSON":
             return  # "Minister Lavrov" inside a longer organisation name: leave it
+        if hit.label == "NORP":
+            return  # "girl Afghan team": a nationality, not a name
     for hit in hits:
         if hit.label == "PERSON" and hit.start <= start and end <= hit.end:
             hit.cue = True
@@ -149,9 +152,10 @@ def _apply_cue(text: str, spans: list[Span], start: int, end: int) -> None:
 
 def apply_cues(text: str, spans: list[Span]) -> None:
     """Titles and reporting verbs make a capitalised name a person (pass 2)."""
-    for match in TITLE_NAME.finditer(text):
-        start, end = trim_span(text, match.start(1), match.end(1))
-        _apply_cue(text, spans, start, end)
+    for pattern in (TITLE_NAME, PERSON_NOUN_NAME):
+        for match in pattern.finditer(text):
+            start, end = trim_span(text, match.start(1), match.end(1))
+            _apply_cue(text, spans, start, end)
     for match in NAME_SAID.finditer(text):
         start, end = trim_span(text, match.start(1), match.end(1))
         # Only where the model saw nothing or a wrong label, never a sentence-initial word

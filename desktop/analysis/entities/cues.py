@@ -39,13 +39,25 @@ NOT_PEOPLE = frozenset(
     """.split()
 )
 
-_TITLE_WORDS = sorted(
-    {w for w in HONORIFICS} | {w for w in ROLE_HEADS if w.isalpha()}, key=len, reverse=True
-)
+_HONORIFICS = sorted(HONORIFICS, key=len, reverse=True)
+_ROLES = sorted((w for w in ROLE_HEADS if w.isalpha()), key=len, reverse=True)
 _NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z][\w’'-]*){0,2}"
-#: "Minister Lavrov", "Mr. Smith", "spokeswoman Maria Zakharova".
+#: "Minister Lavrov", "Mr. Smith", "spokeswoman Maria Zakharova" (a role word ending a
+#: sentence, as in "the referee. Swedish ...", is no title).
 TITLE_NAME = re.compile(
-    r"\b(?i:" + "|".join(_TITLE_WORDS) + r")\.?[ \t]+(" + _NAME + r")", re.UNICODE
+    r"\b(?:(?i:" + "|".join(_HONORIFICS) + r")\.?|(?i:" + "|".join(_ROLES) + r"))[ \t]+("
+    + _NAME + r")",
+    re.UNICODE,
+)
+#: Nouns for people that introduce a name ("their nine-month-old child, Gloria", "his wife
+#: Maria").
+PERSON_NOUNS = (
+    "child daughter son wife husband mother father brother sister girlfriend boyfriend "
+    "friend widow widower baby girl boy woman man teenager student patient victim nephew "
+    "niece cousin grandson granddaughter grandmother grandfather uncle aunt fiancé fiancée"
+).split()
+PERSON_NOUN_NAME = re.compile(
+    r"\b(?:" + "|".join(PERSON_NOUNS) + r"),?[ \t]+(" + _NAME + r")", re.UNICODE
 )
 #: "Anna Petrova said" (two or three capitalised words before a reporting verb).
 NAME_SAID = re.compile(
