@@ -114,6 +114,7 @@ def test_the_brief_cites_the_article_for_every_event(sample_library, tmp_path):
         in text
     )
     assert "| Maria Zakharova | Foreign Ministry spokeswoman |" in text
+    assert "- **Mon 2 June 2025** (planned): " in text
 
 
 def test_filters_and_corrections_from_the_command_line(sample_library, timeline):

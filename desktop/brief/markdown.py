@@ -177,6 +177,10 @@ def _key_events(
     events: Sequence[TimelineEvent], key_dates: Sequence[Any], notes: _Notes
 ) -> list[str]:
     key_lines = _key_lines(events, key_dates)
+    by_date: dict[str, list[bool]] = defaultdict(list)
+    for event in events:
+        by_date[event.date].append(event.planned)
+    planned = {date for date, flags in by_date.items() if all(flags)}
     lines = ["## Key events", ""]
     if not key_lines:
         return lines + ["No dated events yet.", ""]
@@ -184,7 +188,8 @@ def _key_events(
         told = []
         for sentence, sources in key.sentences:
             told.append(md_escape(sentence) + notes.refs(sources))
-        pin = " (pinned)" if key.pinned else ""
+        marks = [m for m, on in (("pinned", key.pinned), ("planned", key.date in planned)) if on]
+        pin = f" ({', '.join(marks)})" if marks else ""
         lines.append(f"- **{display(key.date)}**{pin}: " + " ".join(told))
     return lines + [""]
 
