@@ -111,7 +111,7 @@ def test_key_events_lead_with_cited_sentences_and_pinned_events():
     finally:
         EVENTS[2].pinned = False
     lines = [line for line in keys.splitlines() if line.startswith("- ")]
-    assert lines[0].startswith("- **Mon 2 June 2025** (pinned): Follow-up talks")
+    assert lines[0].startswith("- **Mon 2 June 2025** (pinned, planned): Follow-up talks")
     assert lines[1] == "- **Fri 16 May 2025**: Delegations met in Istanbul for direct talks.[^2]"
 
 
