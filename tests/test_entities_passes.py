@@ -178,3 +178,13 @@ def test_a_name_introduced_by_a_person_noun_is_a_person_throughout() -> None:
                 ("Swedish", "NORP", 0))
     assert labels(text, raw) == [("Gloria", "PERSON"), ("Gloria", "PERSON"),
                                  ("Afghan", "NORP"), ("Swedish", "NORP")]
+
+
+def test_tokenised_text_gets_the_same_cues() -> None:
+    text = ("Their child , Gloria , fell ill .\nAnsel Adams , Walker Evans and Chuck Close "
+            "came .\nGloria 's mother wept .")
+    raw = spans(text, ("Ansel Adams", "PERSON", 0), ("Walker Evans", "ORG", 0),
+                ("Chuck Close", "PERSON", 0))
+    assert labels(text, raw) == [
+        ("Gloria", "PERSON"), ("Ansel Adams", "PERSON"), ("Walker Evans", "PERSON"),
+        ("Chuck Close", "PERSON"), ("Gloria", "PERSON")]

@@ -244,7 +244,7 @@ def _person_evidence(text: str, spans: list[Span]) -> None:
             if other is None or other.label != "PERSON":
                 continue
             gap = text[min(other.end, span.end) : max(other.start, span.start)]
-            if re.fullmatch(r",? (?:and |& )?|, ", gap):
+            if re.fullmatch(r"(?: ?,)? (?:and |& )?", gap):
                 neighbours += 1
         if neighbours:
             list_people = sum(1 for s in ordered[max(0, index - 3) : index + 4]

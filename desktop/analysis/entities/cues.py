@@ -57,12 +57,12 @@ PERSON_NOUNS = (
     "niece cousin grandson granddaughter grandmother grandfather uncle aunt fiancé fiancée"
 ).split()
 PERSON_NOUN_NAME = re.compile(
-    r"\b(?:" + "|".join(PERSON_NOUNS) + r"),?[ \t]+(" + _NAME + r")", re.UNICODE
+    r"\b(?:" + "|".join(PERSON_NOUNS) + r")(?: ?,)?[ \t]+(" + _NAME + r")", re.UNICODE
 )
 #: "Anna Petrova said" (two or three capitalised words before a reporting verb).
 NAME_SAID = re.compile(
     r"(?<![\w’'-])([A-Z][a-z][\w’'-]*(?:[ \t]+[A-Z][a-z][\w’'-]*){1,2})"
-    r"(?=,?[ \t]+(?:said|says|told|added|explained|wrote|noted|argued|insisted|stated)\b)"
+    r"(?=(?: ?,)?[ \t]+(?:said|says|told|added|explained|wrote|noted|argued|insisted|stated)\b)"
 )
 
 
