@@ -357,9 +357,8 @@ def people_in_article(db: Database, article_id: int) -> list[dict[str, Any]]:
                 [article_id, person_id],
             )
         ]
-        out.append(
-            {"id": person_id, "name": name, "mentions": count, "first": first, "roles": roles}
-        )
+        out.append({"id": person_id, "name": name, "mentions": count, "first": first,
+                    "roles": _distinct_roles(roles)})
     return out
 
 
