@@ -188,3 +188,22 @@ def test_tokenised_text_gets_the_same_cues() -> None:
     assert labels(text, raw) == [
         ("Gloria", "PERSON"), ("Ansel Adams", "PERSON"), ("Walker Evans", "PERSON"),
         ("Chuck Close", "PERSON"), ("Gloria", "PERSON")]
+
+
+_LABELS = st.sampled_from(["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE"])
+
+
+@given(
+    st.text(alphabet="AaBbKk ’'s.,-:\n", min_size=1, max_size=80),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(1, 12), _LABELS), max_size=8),
+)
+def test_any_spans_give_well_formed_entities(text: str, marks: list) -> None:
+    raw = []
+    for start, length, label in marks:
+        start = min(start, len(text) - 1)
+        raw.append((start, min(len(text), start + length), label))
+    for entity in entities_from_spans(text, raw):
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert entity.text == text[entity.start : entity.end]
+        assert entity.label in {"PERSON", "ORG", "PLACE", "NORP"}
+        assert entity.name and "\n" not in entity.name
