@@ -207,3 +207,9 @@ def test_any_spans_give_well_formed_entities(text: str, marks: list) -> None:
         assert entity.text == text[entity.start : entity.end]
         assert entity.label in {"PERSON", "ORG", "PLACE", "NORP"}
         assert entity.name and "\n" not in entity.name
+
+
+def test_initials_belong_to_the_name() -> None:
+    text = "Bowler M. Atherton took two wickets. Atherton smiled."
+    raw = spans(text, ("Atherton", "PERSON", 0))
+    assert labels(text, raw)[0] == ("M. Atherton", "PERSON")

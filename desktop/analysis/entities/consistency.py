@@ -105,12 +105,26 @@ def extend_name(text: str, start: int, end: int) -> int:
     return end
 
 
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z]\.[ \t]?$")
+
+
+def _with_initials(text: str, start: int) -> int:
+    """Move ``start`` back over initials the model left out ("M. Atherton", "J.R. Smith")."""
+    for _ in range(3):
+        match = _INITIAL_BEFORE.search(text[max(0, start - 4) : start])
+        if not match:
+            break
+        start = max(0, start - 4) + match.start()
+    return start
+
+
 def clean_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Span]:
     """Trim the model's spans and drop impossible person names (pass 1)."""
     spans: list[Span] = []
     for start, end, label in raw:
         if label == "PERSON":
             start = _strip_leading_titles(text, start, end)
+            start = _with_initials(text, start)
         start, end = trim_span(text, start, end)
         if end <= start:
             continue
