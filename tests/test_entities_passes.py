@@ -213,3 +213,11 @@ def test_initials_belong_to_the_name() -> None:
     text = "Bowler M. Atherton took two wickets. Atherton smiled."
     raw = spans(text, ("Atherton", "PERSON", 0))
     assert labels(text, raw)[0] == ("M. Atherton", "PERSON")
+
+
+def test_what_a_person_is_of_is_not_a_person() -> None:
+    text = "Raymond Chan of People Power, and Leung Kwok-hung of LSD were elected."
+    raw = spans(text, ("Raymond Chan", "PERSON", 0), ("People Power", "ORG", 0),
+                ("Leung Kwok-hung", "PERSON", 0), ("LSD", "ORG", 0))
+    assert labels(text, raw) == [("Raymond Chan", "PERSON"), ("People Power", "ORG"),
+                                 ("Leung Kwok-hung", "PERSON"), ("LSD", "ORG")]

@@ -76,6 +76,7 @@ class Span:
     label: str
     cue: bool = False  # a title or "said" marks it as a person
     determiner: bool = False  # written "the X": a thing or event, unless shown otherwise
+    affiliation: bool = False  # "<person> of X": X is what the person belongs to
 
 
 def _strip_leading_titles(text: str, start: int, end: int) -> int:
@@ -221,6 +222,20 @@ def _common_words_trimmed(text: str, span: Span, common: set[str]) -> bool:
     return True
 
 
+def _affiliations(text: str, spans: list[Span]) -> None:
+    """"Raymond Chan of People Power": a name right after a person and "of" is the party,
+    outlet or team the person belongs to, not another person."""
+    people_ends = {s.end for s in spans if s.label == "PERSON"}
+    for span in spans:
+        if span.cue:
+            continue
+        before = re.search(r"(?: ?,)? of (?:the )?$", text[max(0, span.start - 12) : span.start])
+        if before and span.start - (len(before.group())) in people_ends:
+            span.affiliation = True
+            if span.label == "PERSON":
+                span.label = "ORG"
+
+
 def _person_evidence(text: str, spans: list[Span]) -> None:
     """Organisation or place spans that the text shows to be people (pass 2b).
 
@@ -238,7 +253,7 @@ def _person_evidence(text: str, spans: list[Span]) -> None:
         and not s.determiner and not is_shouting(text[s.start : s.end])
     }
     for index, span in enumerate(ordered):
-        if span.label == "PERSON":
+        if span.label == "PERSON" or span.affiliation:
             continue
         name = text[span.start : span.end]
         if not 2 <= len(name.split()) <= 3 or not looks_like_person_name(name):
@@ -285,6 +300,7 @@ def make_consistent(text: str, spans: list[Span]) -> list[Span]:
                 span.determiner = True
         kept.append(span)
     spans = kept
+    _affiliations(text, spans)
     _person_evidence(text, spans)
 
     names = {id(s): " ".join(text[s.start : s.end].split()) for s in spans}
