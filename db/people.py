@@ -82,7 +82,10 @@ def load_rules(db: Database) -> Rules:
 
 
 def write_mentions(db: Database, article_id: int, entities: Iterable[MentionLike]) -> None:
-    """Store an article's mentions and link its people (inside the caller's transaction)."""
+    """Store an article's mentions and link its people (inside the caller's transaction).
+
+    Mentions the article already had are replaced, so analysing again never doubles them."""
+    db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     rows = []
     for entity in entities:
         name = getattr(entity, "name", "") or entity.text
@@ -115,6 +118,8 @@ def _link_article(db: Database, article_id: int, rules: Rules) -> None:
     linked: list[tuple[int, str, str]] = []
     for mention_id, name, key in people_rows:
         label = rules.not_person.get(key)
+        if not key:
+            continue  # nothing of a name left to link by
         if label is not None:
             db.execute(
                 "UPDATE mentions SET label = ?, person_id = NULL WHERE id = ?", [label, mention_id]

@@ -236,3 +236,11 @@ def test_a_middle_initial_does_not_make_another_person(library: Library) -> None
     people = names(library)
     assert people["Donald J. Trump"]["mentions"] == 2
     assert {"George H. W. Bush", "George W. Bush"} <= set(people)
+
+
+def test_writing_an_article_again_replaces_its_mentions(library: Library) -> None:
+    aid = add(library, "Anna Petrova spoke.", "Anna Petrova")
+    again = entities("Anna Petrova spoke.", "Anna Petrova")
+    with library.transaction() as db:
+        write_mentions(db, aid, again)
+    assert names(library)["Anna Petrova"]["mentions"] == 1
