@@ -1,20 +1,26 @@
 """Building the timeline from the library: filtered in SQL, corrected, merged, in order.
 
 ``build_timeline`` is what the window, the CLI and the brief call. ``count_events`` and
-``event_rows`` are the fast paths for a window that pages through a large library.
+``event_rows`` are the fast paths for a window that pages through a large library; a window
+that keeps the keys (``event_keys``, ``person_event_keys`` for one person matched exactly)
+reads one merged page at a time with ``timeline_page`` (``events_by_id`` unmerged).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
-from desktop.timeline.merge import merge_events
+from desktop.timeline.merge import CONFLICT_DAYS, merge_events
+from desktop.timeline.precision import place
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
 _EVENT_SQL = """
@@ -198,3 +204,151 @@ def build_timeline(
         return merge_events(events)
     events.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else ""))
     return events
+
+
+# -- the window's pages ---------------------------------------------------------------------
+
+
+def events_by_id(source: Any, event_ids: Iterable[int]) -> list[TimelineEvent]:
+    """Extracted events by id (corrections applied, each with its one source), unmerged, in
+    date order: the rows for the keys a window got from ``event_keys``."""
+    db = database_of(source)
+    ids = list(dict.fromkeys(event_ids))
+    rows: list[dict[str, Any]] = []
+    for offset in range(0, len(ids), 900):
+        chunk = ids[offset : offset + 900]
+        sql = _EVENT_SQL.format(where=f"e.id IN ({','.join('?' * len(chunk))})")
+        cursor = db.execute(sql, chunk)
+        names = [d[0] for d in cursor.description]
+        rows.extend(dict(zip(names, values, strict=True)) for values in cursor)
+    rows.sort(key=lambda r: (r["date_sort"], r["id"]))
+    return _events_from_rows(db, rows)
+
+
+def _rows_where(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = db.execute(_EVENT_SQL.format(where=where), params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _exact_person(db: Database, person: int | str) -> tuple[list[int], list[str]]:
+    """The library's people meant by ``person`` — its id, or a name or alias equal to it
+    (case and spelling folded as the library's name keys are, never a part of a name) — and
+    every name they go by, for events whose people are stored as names."""
+    from desktop.analysis.people.names import name_key
+
+    text = str(person).strip()
+    if isinstance(person, int) or text.isdigit():
+        ids = [r[0] for r in db.execute("SELECT id FROM people WHERE id = ?", [int(text)])]
+        names: list[str] = []
+    else:
+        key = name_key(text)
+        ids = [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM people WHERE key = ? UNION"
+                " SELECT person_id FROM person_aliases WHERE key = ?",
+                [key, key],
+            )
+        ]
+        names = [text]
+    for person_id in ids:
+        names += [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM people WHERE id = ? UNION"
+                " SELECT alias FROM person_aliases WHERE person_id = ?",
+                [person_id, person_id],
+            )
+        ]
+    return ids, list(dict.fromkeys(names))
+
+
+def _person_clause(db: Database, person: int | str) -> tuple[str, list[Any]]:
+    ids, names = _exact_person(db, person)
+    clauses, params = [], []
+    if ids:
+        clauses.append(
+            "e.id IN (SELECT ev.id FROM mentions m JOIN events ev ON ev.article_id = m.article_id"
+            ' AND m.start >= ev.start AND m."end" <= ev."end"'
+            f" WHERE m.label = 'PERSON' AND m.person_id IN ({','.join('?' * len(ids))}))"
+        )
+        params += ids
+    if names:
+        clauses.append(
+            f"e.id IN (SELECT event_id FROM event_people WHERE name IN ({','.join('?' * len(names))}))"
+        )
+        params += names
+    return "(" + (" OR ".join(clauses) or "0") + ")", params
+
+
+def person_event_keys(
+    source: Any, person: int | str, filters: Filters | None = None
+) -> list[tuple[int, str]]:
+    """``event_keys`` for one person matched exactly (by id, or by a name they go by):
+    "Person1" never brings the events of "Person10". ``filters.person`` is ignored."""
+    db = database_of(source)
+    where, params = event_where(replace(filters or Filters(), person=None))
+    clause, more = _person_clause(db, person)
+    sql = (
+        f"SELECT e.id, e.date_sort FROM events e WHERE {where} AND {clause}"
+        " ORDER BY e.date_sort, e.hidden, e.id"
+    )
+    return [(row[0], row[1]) for row in db.execute(sql, [*params, *more])]
+
+
+def person_manual_events(
+    source: Any, person: int | str, filters: Filters | None = None
+) -> list[TimelineEvent]:
+    """``manual_events`` naming one person exactly (see ``person_event_keys``)."""
+    db = database_of(source)
+    _ids, names = _exact_person(db, person)
+    wanted = {n.casefold() for n in names}
+    events = manual_events(db, replace(filters or Filters(), person=None))
+    return [e for e in events if wanted & {p.casefold() for p in e.people}]
+
+
+def timeline_page(
+    source: Any,
+    event_ids: Iterable[int],
+    manual: Iterable[TimelineEvent] = (),
+    filters: Filters | None = None,
+    *,
+    person: int | str | None = None,
+) -> list[TimelineEvent]:
+    """One page of the timeline, merged, in date order: the extracted events ``event_ids``
+    (whole dates, as ``event_keys`` lists them) and the hand-made events ``manual``.
+
+    Date conflicts are flagged as ``build_timeline`` flags them, also against events on the
+    days around the page that match the same filters (and ``person``, matched exactly): a
+    conflicting report a few days away is on another page of a paging window.
+    """
+    db = database_of(source)
+    filters = filters or Filters()
+    page = events_by_id(db, event_ids)
+    page_ids = {s.event_id for e in page for s in e.sources}
+    days = [place(e.date) for e in page if e.precision == "day"]
+    neighbours: list[TimelineEvent] = []
+    placed = [d for d in days if d is not None]
+    if placed:
+        low = min(d.first for d in placed) - dt.timedelta(days=CONFLICT_DAYS)
+        high = max(d.first for d in placed) + dt.timedelta(days=CONFLICT_DAYS)
+        if filters.date_from and filters.date_from > low:
+            low = filters.date_from
+        if filters.date_to and filters.date_to < high:
+            high = filters.date_to
+        around = replace(filters, person=None, date_from=low, date_to=high)
+        where, params = event_where(around)
+        if person is not None:
+            clause, more = _person_clause(db, person)
+            where, params = f"{where} AND {clause}", [*params, *more]
+        elif filters.person:
+            where, params = event_where(replace(around, person=filters.person))
+        rows = [
+            r
+            for r in _rows_where(db, f"{where} AND e.precision = 'day'", params)
+            if r["id"] not in page_ids
+        ]
+        neighbours = _events_from_rows(db, rows)
+    merged = merge_events([*page, *manual, *neighbours])
+    return [e for e in merged if e.manual or any(s.event_id in page_ids for s in e.sources)]
