@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
     def _refresh_choices(self) -> None:
         tags = self.library.tags()
         self.library_pane.refresh_tags(tags)
-        self.timeline_pane.refresh_choices(self.people.names(), [t["name"] for t in tags])
+        self.timeline_pane.refresh_choices(self.people.choices(), [t["name"] for t in tags])
 
     def delete_selected_article(self) -> None:
         from desktop.ui.undo import DeleteArticle
@@ -545,7 +545,7 @@ class MainWindow(QMainWindow):
         if person is None:
             self.statusBar().showMessage("That name is not linked to a person", 5000)
             return
-        self.timeline_pane.filter_person(person["name"])
+        self.timeline_pane.filter_person(person["name"], person["id"])
         self.tabs.setCurrentIndex(TAB_TIMELINE)
         self.statusBar().showMessage(f"Timeline: events with {person['name']}", 5000)
 

@@ -144,3 +144,46 @@ def test_clicking_a_person_chip_filters_to_them(window):
     window.timeline_pane.open_link("person-name:Sergey%20Lavrov")
     assert window.timeline_pane.person.currentText() == "Sergey Lavrov"
     assert [e.date for e in window.timeline.loaded_events()] == ["2025-05"]
+
+
+def _add_person_article(library, name: str, sentence: str, date: str) -> None:
+    from tests.ui.conftest import _add, _event, _mention
+
+    text = f"{sentence} Officials confirmed it."
+    _add(library, f"About {name}", "AP", "2025-05-20", "2025-05-21T10:00:00+00:00", text, [],
+         [_mention(text, name, "PERSON")], [_event(text, sentence, date, [name])])
+
+
+def test_person_filter_matches_the_person_not_a_longer_name(window):
+    _add_person_article(window.library, "Anna Kovalenko", "Anna Kovalenko resigned on May 12, 2025.", "2025-05-12")
+    _add_person_article(window.library, "Anna Kovalenkova", "Anna Kovalenkova won the vote on May 14, 2025.",
+                        "2025-05-14")
+    window.refresh_all()
+    pane = window.timeline_pane
+    pane.filter_person("Anna Kovalenko")
+    assert [e.text for e in window.timeline.loaded_events()] == ["Anna Kovalenko resigned on May 12, 2025."]
+    assert pane.count.text() == "1 event"
+    pane.person.setEditText("anna kovalenko")  # typed, in other case: still that one person
+    pane.apply_filters()
+    assert [e.date for e in window.timeline.loaded_events()] == ["2025-05-12"]
+    window.tabs.setCurrentIndex(1)
+    window.people_pane.select_person(next(p["id"] for p in window.people._people if p["name"] == "Anna Kovalenko"))
+    assert [e.date for e in window.person_events.loaded_events()] == ["2025-05-12"]
+    assert window.people_pane.events_title.text() == "Anna Kovalenko: 1 event"
+
+
+def test_a_date_conflict_shows_although_the_other_date_is_on_the_next_page(window, monkeypatch):
+    from desktop.ui.models import timeline
+
+    monkeypatch.setattr(timeline, "PAGE_SIZE", 4)
+    window.timeline.reload()
+    model = window.timeline
+    assert model.canFetchMore()  # 3 June is not read yet
+    assert "2025-06-03" not in [e.date for e in model.loaded_events()]
+    june2 = next(e for e in model.loaded_events() if e.date == "2025-06-02")
+    assert june2.conflict and june2.conflicting_dates == ["2025-06-03"]
+    row = model.row_of_event(june2.id)
+    assert "also reported as Tue 3 June 2025" in model.data(model.index(row, 0), Qt.ItemDataRole.UserRole + 3)
+    model.fetchMore()
+    june3 = next(e for e in model.loaded_events() if e.date == "2025-06-03")
+    assert june3.conflict and june3.conflicting_dates == ["2025-06-02"]

@@ -82,3 +82,7 @@ class PeopleModel(QAbstractTableModel):
 
     def names(self) -> list[str]:
         return [p["name"] for p in self._people]
+
+    def choices(self) -> list[tuple[str, int]]:
+        """(name, id) of everyone, for a person filter."""
+        return [(p["name"], p["id"]) for p in self._people]

@@ -111,8 +111,7 @@ DARK = {"accent": "#f1948a", "planned": "#1b4f72", "planned_text": "#d6eaf8", "c
 class TimelineModel(QAbstractListModel):
     """Rows are date headers and events, in date order, loaded page by page.
 
-    ``total_changed`` tells how many events match once they are counted (off the GUI thread
-    when the first page does not already hold them all).
+    ``total_changed`` tells how many events match (known as soon as the keys are listed).
     """
 
     total_changed = Signal(int)
@@ -126,17 +125,20 @@ class TimelineModel(QAbstractListModel):
         from desktop.timeline.filters import Filters
 
         self.filters: Any = filters if filters is not None else Filters()
-        self._cursor: pages.TimelineCursor | None = None
+        self.person: int | str | None = None  # a person id, or a name matched exactly
+        self._cursor: pages.TimelinePages | None = None
         self._rows: list[Row] = []
-        self._total: int | None = None
-        self._generation = 0
+        self._total = 0
         self.event_count = 0
         self.reload()
 
     # -- what to show --------------------------------------------------------------------
 
-    def set_filters(self, filters: Any) -> None:
+    def set_filters(self, filters: Any, person_id: int | None = None) -> None:
+        """Show the events matching ``filters``; a person (``person_id``, else the name in
+        ``filters.person``) is matched exactly, never as part of another name."""
         self.filters = filters
+        self.person = person_id
         self._empty = False
         self.reload()
 
@@ -165,52 +167,23 @@ class TimelineModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._generation += 1
         self._cursor = None
         if not self._empty and self._has_events():
-            self._cursor = pages.TimelineCursor(self.library, self.filters)
+            self._cursor = pages.TimelinePages(self.library, self.filters, self.person)
         self._rows = []
         self.event_count = 0
-        self._total = None
+        self._total = self._cursor.total if self._cursor is not None else 0
         self._read_page()
-        if self._cursor is None:
-            self._total = 0
-        elif self._cursor.done:
-            self._total = self._cursor.read
         self.endResetModel()
-        if self._total is None:
-            self._count_in_background()
-        else:
-            self.total_changed.emit(self._total)
+        self.total_changed.emit(self._total)
 
     def _has_events(self) -> bool:
         return self.library.db["events"].exists() and self.library.db["manual_events"].exists()
 
-    def _count_in_background(self) -> None:
-        from desktop.ui import workers
-
-        generation, filters, path = self._generation, self.filters, self.library.path
-        if path is None:  # an in-memory library has one connection: count here
-            self._counted((generation, self._cursor.count() if self._cursor else 0))
-            return
-
-        def count(_state: Any) -> tuple[int, int]:
-            with Library(path) as library:
-                return generation, pages.TimelineCursor(library, filters).count()
-
-        workers.start("Counting events", count, self, on_done=self._counted)
-
-    def _counted(self, result: tuple[int, int]) -> None:
-        generation, total = result
-        if generation == self._generation:
-            self._total = total
-            self.total_changed.emit(total)
-
     def _next_page(self) -> list[Row]:
         """The rows of the next page (not yet shown)."""
         assert self._cursor is not None
-        keys = self._cursor.next_page(PAGE_SIZE)
-        events = pages.timeline_events(self.library, keys, self.filters) if keys else []
+        events = self._cursor.next_page(PAGE_SIZE)
         rows: list[Row] = []
         last_header = next((r.label for r in reversed(self._rows) if r.kind == "header"), None)
         for event in events:
@@ -275,9 +248,7 @@ class TimelineModel(QAbstractListModel):
     # -- helpers ------------------------------------------------------------------------------
 
     def total_events(self) -> int:
-        """Matching events before merging (loaded or not); counts now if not yet counted."""
-        if self._total is None:
-            self._total = self._cursor.count() if self._cursor is not None else 0
+        """Matching events before merging (loaded or not)."""
         return self._total
 
     def known_total(self) -> int | None:

@@ -107,7 +107,7 @@ class PeoplePane(QWidget):
             self.events_title.setText("Select a person to see their events")
             self.events.clear()
             return
-        self.events.set_filters(Filters(person=person["name"]))
+        self.events.set_filters(Filters(person=person["name"]), person_id=person["id"])
         count = self.events.total_events()
         self.events_title.setText(f"{person['name']}: {count} event{'s' if count != 1 else ''}")
 

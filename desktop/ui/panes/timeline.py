@@ -196,20 +196,33 @@ class TimelinePane(QWidget):
 
     # -- filters ---------------------------------------------------------------------------
 
-    def refresh_choices(self, people: list[str], tags: list[str]) -> None:
-        for combo, first, values in ((self.person, ALL_PEOPLE, people), (self.tag, ALL_STORIES, tags)):
-            current = combo.currentText()
+    def refresh_choices(self, people: list[tuple[str, int]], tags: list[str]) -> None:
+        """The people (name, id) and stories to choose from; what was chosen stays chosen."""
+        choices = ((self.person, ALL_PEOPLE, people), (self.tag, ALL_STORIES, [(t, t) for t in tags]))
+        for combo, first, values in choices:
+            current, data = combo.currentText(), combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(first, None)
-            for value in values:
-                combo.addItem(value, value)
-            index = combo.findText(current)
+            for text, value in values:
+                combo.addItem(text, value)
+            index = combo.findData(data) if data is not None else -1
+            if index < 0 or combo.itemText(index) != current:
+                index = combo.findText(current)
             if index >= 0:
                 combo.setCurrentIndex(index)
             elif combo.isEditable() and current:
                 combo.setEditText(current)
             combo.blockSignals(False)
+
+    def current_person_id(self) -> int | None:
+        """The chosen person's id; None for everyone or for a typed name (matched exactly)."""
+        text = self.person.currentText().strip()
+        index = self.person.currentIndex()
+        if index < 0 or self.person.itemText(index) != text:
+            index = self.person.findText(text)
+        data = self.person.itemData(index) if index >= 0 else None
+        return data if isinstance(data, int) else None
 
     def current_filters(self) -> Any:
         from desktop.timeline.filters import Filters
@@ -233,11 +246,19 @@ class TimelinePane(QWidget):
             self.filter_error.setText(f"Dates: {error}")
             return
         self.filter_error.setText("")
-        self.model.set_filters(filters)
+        self.model.set_filters(filters, self.current_person_id() if filters.person else None)
 
-    def filter_person(self, name: str) -> None:
-        """Show only this person's events (from the reader or the people pane)."""
+    def filter_person(self, name: str, person_id: int | None = None) -> None:
+        """Show only this person's events (from the reader, a chip or the people pane): the
+        person with this id, or with exactly this name — never everyone whose name contains it."""
+        self.person.blockSignals(True)
+        index = self.person.findData(person_id) if person_id is not None else -1
+        if index < 0:
+            index = self.person.findText(name)
+        if index >= 0:
+            self.person.setCurrentIndex(index)
         self.person.setEditText(name)
+        self.person.blockSignals(False)
         self.apply_filters()
 
     def _update_count(self) -> None:
