@@ -1,7 +1,7 @@
 """Start-up of the window: ``run(library_path, quit_after_ms, argv)``.
 
 Order: the data folder (``CLIPLINE_DATA_DIR``, set by ``--data-dir``), the log file there,
-the ``QApplication``, the library (migrations run before any window shows; a library from a
+the ``QApplication`` (with Clipline's icon), the library (migrations run before any window shows; a library from a
 newer Clipline is refused with a message), the settings, the window — shown at once, with the
 NLP model loading in the background after it appears — and the event loop.
 
@@ -44,6 +44,16 @@ def _timing(what: str) -> None:
         print(f"clipline-timing {what} {time.time():.4f}", flush=True)
 
 
+def set_app_icon() -> None:
+    """Clipline's icon for every window (title bar, task bar, dock), from the packaged resources."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.resources import APP_ICON, resource_path
+
+    QApplication.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
+
+
 def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -61,6 +71,7 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     app.setApplicationName("Clipline")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Clipline")
+    set_app_icon()
     try:
         library = Library(library_path)
     except LibraryError as error:
@@ -110,7 +121,7 @@ class Selftest:
 
     def __init__(self, window: Any, report: Path, to_import: Path) -> None:
         self.window, self.report, self.to_import = window, report, to_import
-        self.result: dict[str, Any] = {"steps": []}
+        self.result: dict[str, Any] = {"steps": [], "window_icon": not window.windowIcon().isNull()}
 
     def start(self) -> None:
         self.window.import_finished.connect(self._imported)

@@ -36,6 +36,7 @@ def test_app_imports_the_sample_shows_its_events_and_exports_a_brief(tmp_path):
     assert "clipline-timing window-shown" in done.stdout
     seen = json.loads(report.read_text(encoding="utf-8"))
     assert seen["steps"] == ["import", "timeline", "export"]
+    assert seen["window_icon"]  # the title bar and task bar show Clipline's icon
     assert seen["import"]["summary"] == "1 stored, 0 already in the library, 0 failed"
     events = seen["events"]
     by_date = {e["date"]: e for e in events}

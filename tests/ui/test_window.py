@@ -123,3 +123,20 @@ def test_tag_an_article_to_file_it_under_a_story(window, monkeypatch):
     model = window.articles
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["An old memorandum"]
     assert "Prisoner exchange" in window.reader.meta.text()
+
+
+def test_the_window_shows_cliplines_icon(window, qapp):
+    from PySide6.QtGui import QIcon
+
+    from desktop.resources import APP_ICON, resource_path
+    from desktop.ui.app import set_app_icon
+
+    previous = qapp.windowIcon()
+    try:
+        set_app_icon()
+        icon = window.windowIcon()  # a window without its own icon shows the application's
+        assert not icon.isNull()
+        expected = QIcon(str(resource_path(APP_ICON))).pixmap(32, 32).toImage()
+        assert icon.pixmap(32, 32).toImage() == expected
+    finally:
+        qapp.setWindowIcon(previous)
