@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
     brief_updated = Signal(str)
     export_finished = Signal(str)  # path
     task_failed = Signal(str)
+    people_corrected = Signal()  # a people correction (or its undo) is stored and shown
+    people_correction_failed = Signal(str)
 
     def __init__(self, library: Library, *, settings: QSettings | None = None, warm_up: bool = True,
                  data_dir: Path | None = None, parent: QWidget | None = None) -> None:
@@ -633,8 +635,50 @@ class MainWindow(QMainWindow):
 
     # -- people ---------------------------------------------------------------------------------
 
-    def refresh_people(self) -> None:
-        self.people.reload()
+    def correct_people(self, text: str, apply: Any, done_message: str = "") -> None:
+        """Make a people correction on the writer thread (it rebuilds people across the
+        library), then push it for undo; a refused correction is told in the status bar."""
+        from desktop.ui.undo import PeopleCorrection
+
+        def applied(rule_id: int) -> None:
+            command = PeopleCorrection(text, apply, self._run_people_write, rule_id)
+            self.undo_stack.push(command)
+            if done_message:
+                self.statusBar().showMessage(done_message, 5000)
+
+        self._run_people_write(text, apply, applied)
+
+    def _run_people_write(self, name: str, fn: Any, on_done: Any = None) -> None:
+        """``fn(db)`` on the writer thread, then the people read there too; the window shows
+        them when both are done (``people_corrected``)."""
+        from desktop.ui.models.people import read_people
+
+        path = self.library_path
+
+        def write(_state: Any) -> tuple[Any, list[dict[str, Any]]]:
+            with Library(path) as library:
+                result = fn(library.db)
+                return result, read_people(library)
+
+        def done(outcome: tuple[Any, list[dict[str, Any]]]) -> None:
+            if self._closed:
+                return
+            result, people = outcome
+            self._people_rebuilt(people)
+            if on_done is not None:
+                on_done(result)
+            self.people_corrected.emit()
+
+        def failed(message: str, _details: str) -> None:
+            if not self._closed:
+                self.statusBar().showMessage(f"{name}: {message}", 8000)
+                self.people_correction_failed.emit(message)
+
+        self.statusBar().showMessage(f"{name}…")
+        workers.start(name, write, self, on_done=done, on_failed=failed, pool=workers.writer_pool())
+
+    def _people_rebuilt(self, people: list[dict[str, Any]]) -> None:
+        self.people.set_people(people)
         self.people_loaded = True
         self.person_events.reload()
         self._refresh_choices()
@@ -644,20 +688,17 @@ class MainWindow(QMainWindow):
 
     def rename_person(self, person: dict[str, Any]) -> None:
         from db.people import rename_person
-        from desktop.ui.undo import PeopleCorrection
 
         name, ok = QInputDialog.getText(self, "Rename person", f"New name for {person['name']}:", text=person["name"])
         if ok and name.strip() and name.strip() != person["name"]:
-            self._push(PeopleCorrection(f"Rename {person['name']}", self.library,
-                                        lambda db: rename_person(db, person["id"], name), self.refresh_people))
+            self.correct_people(f"Rename {person['name']}", lambda db: rename_person(db, person["id"], name))
 
     def merge_people(self, first: dict[str, Any], second: dict[str, Any]) -> None:
         from db.people import merge_people
-        from desktop.ui.undo import PeopleCorrection
 
-        self._push(PeopleCorrection(f"Merge {second['name']} into {first['name']}", self.library,
-                                    lambda db: merge_people(db, first["id"], second["id"]), self.refresh_people))
-        self.statusBar().showMessage(f"Merged {second['name']} into {first['name']} — Ctrl+Z to undo", 5000)
+        self.correct_people(f"Merge {second['name']} into {first['name']}",
+                            lambda db: merge_people(db, first["id"], second["id"]),
+                            f"Merged {second['name']} into {first['name']} — Ctrl+Z to undo")
 
     def split_person(self, person: dict[str, Any]) -> None:
         from db.people import split_person
@@ -672,20 +713,15 @@ class MainWindow(QMainWindow):
             self.split_person_alias(person, alias, split_person)
 
     def split_person_alias(self, person: dict[str, Any], alias: str, split: Any = None) -> None:
-        from desktop.ui.undo import PeopleCorrection
-
         if split is None:
             from db.people import split_person as split
-        self._push(PeopleCorrection(f"Split {alias} from {person['name']}", self.library,
-                                    lambda db: split(db, person["id"], alias), self.refresh_people))
+        self.correct_people(f"Split {alias} from {person['name']}", lambda db: split(db, person["id"], alias))
 
     def mark_not_person(self, person: dict[str, Any]) -> None:
         from db.people import mark_not_person
-        from desktop.ui.undo import PeopleCorrection
 
-        self._push(PeopleCorrection(f"{person['name']} is not a person", self.library,
-                                    lambda db: mark_not_person(db, person["name"]), self.refresh_people))
-        self.statusBar().showMessage(f"“{person['name']}” is no longer treated as a person — Ctrl+Z to undo", 5000)
+        self.correct_people(f"{person['name']} is not a person", lambda db: mark_not_person(db, person["name"]),
+                            f"“{person['name']}” is no longer treated as a person — Ctrl+Z to undo")
 
     # -- brief ----------------------------------------------------------------------------------
 

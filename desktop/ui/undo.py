@@ -1,7 +1,8 @@
 """Undoable edits: each is a ``QUndoCommand`` calling the core, then refreshing the window.
 
 Delete an article (``Library.delete_article``/``restore_article``), people corrections (each
-returns a rule id; ``undo_correction`` takes it back) and timeline corrections.
+returns a rule id; ``undo_correction`` takes it back; run on the writer thread) and timeline
+corrections.
 """
 
 from __future__ import annotations
@@ -32,30 +33,44 @@ class DeleteArticle(QUndoCommand):
 
 
 class PeopleCorrection(QUndoCommand):
-    """One people correction: ``apply(db) -> rule id``; undo drops that rule."""
+    """One people correction: ``apply(db) -> rule id``; undo drops that rule.
 
-    def __init__(self, text: str, library: Library, apply: Callable[[Any], int], refresh: Callable[[], None]) -> None:
+    Both rebuild people across the library (``relink_all`` takes a moment at 50,000 articles),
+    so they run through ``run(text, fn)``, which queues ``fn(db)`` on the writer thread and
+    refreshes the window when it is done. The window applies the correction first and pushes
+    the command with its ``rule_id`` once it succeeded, so the first ``redo`` does nothing.
+    """
+
+    def __init__(self, text: str, apply: Callable[[Any], int], run: Callable[[str, Callable[[Any], Any]], None],
+                 rule_id: int | None = None) -> None:
         super().__init__(text)
-        self.library, self.apply, self.refresh = library, apply, refresh
-        self.rule_id: int | None = None
-        self.error = ""
+        self.apply, self.run = apply, run
+        # Read and written by the functions on the writer thread, which runs them in order.
+        self.rule: dict[str, int | None] = {"id": rule_id}
+        self._applied = rule_id is not None
+
+    @property
+    def rule_id(self) -> int | None:
+        return self.rule["id"]
 
     def redo(self) -> None:
-        try:
-            self.rule_id = self.apply(self.library.db)
-        except Exception as error:  # PeopleError and storage errors: told, not swallowed
-            self.error = str(error)
-            self.setObsolete(True)  # the stack drops a command that did nothing
+        if self._applied:
+            self._applied = False
             return
-        self.refresh()
+        self.run(self.text(), self._redo)
 
     def undo(self) -> None:
+        self.run(f"Undo {self.text()}", self._undo)
+
+    def _redo(self, db: Any) -> None:
+        self.rule["id"] = self.apply(db)
+
+    def _undo(self, db: Any) -> None:
         from db.people import undo_correction
 
-        if self.rule_id is not None:
-            undo_correction(self.library.db, self.rule_id)
-            self.rule_id = None
-        self.refresh()
+        rule_id, self.rule["id"] = self.rule["id"], None
+        if rule_id is not None:
+            undo_correction(db, rule_id)
 
 
 class EventCorrection(QUndoCommand):

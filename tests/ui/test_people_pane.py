@@ -33,45 +33,89 @@ def test_selecting_a_person_shows_their_events(window):
     assert window.people_pane.events_title.text() == "Sergey Lavrov: 1 event"
 
 
-def test_rename_and_undo(window, monkeypatch):
+def _stored(window, qtbot, action) -> None:
+    """Do ``action`` and wait until its people correction is stored and shown."""
+    with qtbot.waitSignal(window.people_corrected, timeout=10_000):
+        action()
+
+
+def test_rename_and_undo(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Sergei Lavrov", True)))
     _select(window, "Sergey Lavrov")
-    window.people_pane.rename_button.click()
+    _stored(window, qtbot, window.people_pane.rename_button.click)
     assert "Sergei Lavrov" in _names(window)
     assert "Sergei Lavrov" in [window.timeline_pane.person.itemText(i) for i in range(window.timeline_pane.person.count())]
-    window.undo_action.trigger()
+    _stored(window, qtbot, window.undo_action.trigger)
     assert "Sergey Lavrov" in _names(window) and "Sergei Lavrov" not in _names(window)
 
 
-def test_merge_and_undo(window):
+def test_merge_and_undo(window, qtbot):
     _select(window, "Maria Zakharova", "Sergey Lavrov")
     assert window.people_pane.merge_button.isEnabled()
-    window.people_pane.merge_button.click()
+    _stored(window, qtbot, window.people_pane.merge_button.click)
     assert _names(window) == ["Maria Zakharova"]
     assert window.people.data(window.people.index(0, 2)) == 3
-    window.undo_action.trigger()
+    _stored(window, qtbot, window.undo_action.trigger)
     assert sorted(_names(window)) == ["Maria Zakharova", "Sergey Lavrov"]
-    window.redo_action.trigger()
+    _stored(window, qtbot, window.redo_action.trigger)
     assert _names(window) == ["Maria Zakharova"]
 
 
-def test_split_a_name_off_and_undo(window):
+def test_split_a_name_off_and_undo(window, qtbot):
     _select(window, "Maria Zakharova", "Sergey Lavrov")
-    window.people_pane.merge_button.click()
+    _stored(window, qtbot, window.people_pane.merge_button.click)
     person = window.people.person(0)
     assert person["aliases"] == ["Sergey Lavrov"]
-    window.split_person_alias(person, "Sergey Lavrov")
+    _stored(window, qtbot, lambda: window.split_person_alias(person, "Sergey Lavrov"))
     assert sorted(_names(window)) == ["Maria Zakharova", "Sergey Lavrov"]
-    window.undo_action.trigger()
+    _stored(window, qtbot, window.undo_action.trigger)
     assert _names(window) == ["Maria Zakharova"]
 
 
-def test_not_a_person_and_undo(window):
+def test_not_a_person_and_undo(window, qtbot):
     _select(window, "Sergey Lavrov")
-    window.people_pane.not_person_button.click()
+    _stored(window, qtbot, window.people_pane.not_person_button.click)
     assert _names(window) == ["Maria Zakharova"]
     assert "no longer treated as a person" in window.statusBar().currentMessage()
-    window.undo_action.trigger()
+    _stored(window, qtbot, window.undo_action.trigger)
     assert "Sergey Lavrov" in _names(window)
+
+
+def test_people_are_rebuilt_and_read_off_the_gui_thread(window, qtbot, monkeypatch):
+    """Rebuilding and reading the people takes a moment in a large library: the window keeps
+    painting meanwhile."""
+    import threading
+
+    import db.people
+    from desktop.ui.models import people as people_model
+
+    threads: dict[str, set[str]] = {"rebuild": set(), "read": set()}
+    relink, read = db.people.relink_all, people_model.read_people
+
+    def watched_relink(database):
+        threads["rebuild"].add(threading.current_thread().name)
+        return relink(database)
+
+    def watched_read(library):
+        threads["read"].add(threading.current_thread().name)
+        return read(library)
+
+    monkeypatch.setattr(db.people, "relink_all", watched_relink)
+    monkeypatch.setattr(people_model, "read_people", watched_read)
+    _select(window, "Sergey Lavrov")
+    _stored(window, qtbot, window.people_pane.not_person_button.click)
+    _stored(window, qtbot, window.undo_action.trigger)  # undo rebuilds every person
+    gui = threading.main_thread().name
+    assert threads["rebuild"] and gui not in threads["rebuild"]
+    assert threads["read"] and gui not in threads["read"]
+    assert "Sergey Lavrov" in _names(window)
+
+
+def test_a_refused_correction_is_told_and_not_undoable(window, qtbot):
+    person = window.people.person(0)
+    with qtbot.waitSignal(window.people_correction_failed, timeout=10_000):
+        window.merge_people(person, person)
+    assert "already the same person" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
