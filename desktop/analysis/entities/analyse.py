@@ -37,7 +37,7 @@ def entities_from_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Enti
 #: Longest piece of text given to the model at once; longer texts are cut at paragraph
 #: (else line, else space) boundaries so memory stays flat and spaCy's length limit is
 #: never reached.
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 20_000
 
 
 def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
