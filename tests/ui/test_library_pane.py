@@ -61,3 +61,26 @@ def test_delete_key_deletes_and_undo_restores(window, qtbot):
     window.undo_action.trigger()
     assert _titles(window)[0] == "Talks set for Istanbul"
     assert window.timeline.total_events() == 5
+
+
+def test_a_search_hit_shows_the_matched_words_in_a_narrow_column(window, qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from tests.ui.conftest import _add
+
+    text = ("Negotiators from both delegations spent the whole of Tuesday afternoon going through the draft "
+            "line by line before they agreed on the prisoner exchange schedule.")
+    _add(window.library, "Draft talks", "AP", "2025-05-20", "2025-05-21T10:00:00+00:00", text, [], [], [])
+    window.refresh_all()
+    pane = window.library_pane
+    pane.search.setText("schedule")
+    pane._run_search()
+    index = window.articles.index(0, 4)
+    assert "[schedule]" in window.articles.data(index)
+    option = QStyleOptionViewItem()
+    option.initFrom(pane.view)
+    option.rect = QRect(0, 0, 180, 24)
+    pane.view.itemDelegateForIndex(index).initStyleOption(option, index)
+    shown = option.fontMetrics.elidedText(option.text, Qt.TextElideMode.ElideRight, option.rect.width() - 8)
+    assert "[schedule]" in shown  # the view cuts the snippet where the match still shows

@@ -119,3 +119,13 @@ def test_a_refused_correction_is_told_and_not_undoable(window, qtbot):
         window.merge_people(person, person)
     assert "already the same person" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
+
+
+def test_roles_are_readable_beside_the_counts(window, qtbot):
+    window.tabs.setCurrentIndex(1)
+    table = window.people_pane.table
+    qtbot.waitUntil(lambda: table.isVisible())
+    header = table.horizontalHeader()
+    role = "Foreign Ministry spokeswoman"
+    assert header.sectionSize(1) >= table.fontMetrics().horizontalAdvance(role) + 8
+    assert header.sectionSize(0) >= table.fontMetrics().horizontalAdvance("Maria Zakharova") + 8

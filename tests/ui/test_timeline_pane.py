@@ -187,3 +187,17 @@ def test_a_date_conflict_shows_although_the_other_date_is_on_the_next_page(windo
     model.fetchMore()
     june3 = next(e for e in model.loaded_events() if e.date == "2025-06-03")
     assert june3.conflict and june3.conflicting_dates == ["2025-06-02"]
+
+
+def test_the_filter_row_shows_its_hints_whole_and_no_gap_without_an_error(window, qtbot):
+    pane = window.timeline_pane
+    for edit in (pane.date_from, pane.date_to):
+        assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= edit.width() - 12
+    assert not pane.filter_error.isVisible()
+    assert pane.view.geometry().top() - pane.date_from.geometry().bottom() < 16
+    pane.date_from.setText("not a date")
+    pane.apply_filters()
+    assert pane.filter_error.isVisible() and pane.filter_error.text().startswith("Dates:")
+    pane.date_from.clear()
+    pane.apply_filters()
+    assert not pane.filter_error.isVisible()

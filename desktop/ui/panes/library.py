@@ -3,7 +3,9 @@ snippets, a tag/story filter and the sort order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,6 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,6 +23,35 @@ from PySide6.QtWidgets import (
 from desktop.ui.models.articles import ArticleIdRole, ArticleListModel
 
 ALL_TAGS = "All stories"
+MATCH_COLUMN = 4
+
+
+def snippet_to_show(snippet: str, fits: Any) -> str:
+    """The snippet ("…words [match] words…") cut at the front until the match fits
+    (``fits(text) -> bool``), so a narrow column still shows the words that matched."""
+    end = snippet.find("]")
+    if end < 0 or fits(snippet[: end + 1]):
+        return snippet
+    words = snippet.lstrip("…").split(" ")
+    while len(words) > 1:
+        words = words[1:]
+        text = "…" + " ".join(words)
+        close = text.find("]")
+        if close < 0 or fits(text[: close + 1]):
+            return text
+    return "…" + " ".join(words)
+
+
+class MatchDelegate(QStyledItemDelegate):
+    """A search hit's snippet, cut so the matched words stay in view."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        metrics = option.fontMetrics
+        # The cell's padding, and room for the "…" the view puts where the snippet is cut.
+        width = option.rect.width() - 16 - metrics.horizontalAdvance("…")
+        if width > 0 and option.text:
+            option.text = snippet_to_show(option.text, lambda text: metrics.horizontalAdvance(text) <= width)
 
 
 class LibraryPane(QWidget):
@@ -55,6 +88,8 @@ class LibraryPane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.match_delegate = MatchDelegate(self.view)
+        self.view.setItemDelegateForColumn(MATCH_COLUMN, self.match_delegate)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         model.modelReset.connect(self._after_reset)
         self.count = QLabel()

@@ -45,9 +45,13 @@ class PeoplePane(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(False)
         header = self.table.horizontalHeader()
+        # Names and roles get the room; the counts take what their header needs.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(0, 180)
+        model.modelReset.connect(self._fit_names)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.rename_button = QPushButton("Rename…")
         self.merge_button = QPushButton("Merge")
@@ -90,6 +94,12 @@ class PeoplePane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
         self._update_buttons()
+
+    def _fit_names(self) -> None:
+        """The name column as wide as the names it shows (within reason)."""
+        self.table.resizeColumnToContents(0)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, max(120, min(header.sectionSize(0), max(self.table.width(), 400) * 2 // 5)))
 
     def selected_people(self) -> list[dict[str, Any]]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())

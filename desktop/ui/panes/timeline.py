@@ -127,9 +127,11 @@ class TimelinePane(QWidget):
         self.person.setToolTip("Only events naming this person")
         self.person.setMinimumContentsLength(14)
         self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText("from (2025, 2025-05, 2025-05-29)")
+        self.date_from.setPlaceholderText("from, e.g. 2025-05")
+        self.date_from.setToolTip("Events from this date: a year (2025), a month (2025-05) or a day (2025-05-29)")
         self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText("to")
+        self.date_to.setPlaceholderText("to, e.g. 2025-06-30")
+        self.date_to.setToolTip("Events up to this date: a year, a month or a day")
         self.text = QLineEdit()
         self.text.setPlaceholderText("words in the event")
         self.text.setClearButtonEnabled(True)
@@ -140,6 +142,7 @@ class TimelinePane(QWidget):
         self.zoom.currentIndexChanged.connect(lambda _i: self.model.set_zoom(self.zoom.currentData()))
         self.filter_error = QLabel("")
         self.filter_error.setStyleSheet("color: #c0392b")
+        self.filter_error.hide()  # shown only with something to say: no gap above the events
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -244,8 +247,10 @@ class TimelinePane(QWidget):
             filters = self.current_filters()
         except ValueError as error:
             self.filter_error.setText(f"Dates: {error}")
+            self.filter_error.show()
             return
         self.filter_error.setText("")
+        self.filter_error.hide()
         self.model.set_filters(filters, self.current_person_id() if filters.person else None)
 
     def filter_person(self, name: str, person_id: int | None = None) -> None:
