@@ -28,9 +28,14 @@ MAX_PEOPLE = 30  # rows in the people table; the rest are listed by name
 MAX_REFS = 8  # citations per person in the table
 
 
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
 def md_escape(text: str) -> str:
     """Article text as literal Markdown: no emphasis, links, HTML or table breaks."""
     text = " ".join(str(text).split())
+    # "&lt;" or "&#106;" written in an article is text to show as written, not an entity.
+    text = _ENTITY_LIKE.sub("&amp;", text)
     text = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
     return re.sub(r"^(\d+)\. ", r"\1\\. ", re.sub(r"^([+-]) ", r"\\\1 ", text))
 
