@@ -64,3 +64,10 @@ def test_empty_text_is_refused(raw):
 def test_control_characters_are_removed_and_newlines_unified():
     article = clip_text("Title\r\n\r\nLine one\x07 and\x1b more.\rLine two.")
     assert article.text == "Line one and more.\nLine two."
+
+
+def test_invisible_direction_overrides_are_removed_from_title_and_text():
+    # U+202E would make "txt.exe" display as "exe.txt"; an attacker's trick, never prose.
+    article = clip_text("Report \u202etxt.exe\u202c\n\nThe \u2066minister\u2069 resigned on Friday.")
+    assert article.title == "Report txt.exe"
+    assert article.text == "The minister resigned on Friday."

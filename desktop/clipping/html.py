@@ -21,7 +21,7 @@ from desktop.clipping.encoding import decode_text
 from desktop.clipping.errors import ClipError
 from desktop.clipping.limits import MAX_HTML_BYTES, human_size
 from desktop.clipping.page_dates import declared_publication_date
-from desktop.clipping.text import check_text, normalise_text
+from desktop.clipping.text import check_text, clean_line, normalise_text
 
 # trafilatura and htmldate log every odd page at WARNING; the reporter sees our message instead.
 for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
@@ -79,10 +79,10 @@ def clip_html(
         text=text.strip(),
         original=html,
         original_type="html",
-        title=(title or getattr(doc, "title", None) or text.split("\n", 1)[0])[:500],
+        title=clean_line(title or getattr(doc, "title", None) or text.split("\n", 1)[0])[:500],
         url=page_url,
-        outlet=getattr(doc, "sitename", None) or _hostname(page_url),
-        author=getattr(doc, "author", None),
+        outlet=clean_line(getattr(doc, "sitename", None)) or _hostname(page_url),
+        author=clean_line(getattr(doc, "author", None)) or None,
         language=getattr(doc, "language", None),
         source_path=source_path,
     )

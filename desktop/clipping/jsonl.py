@@ -18,7 +18,7 @@ from typing import BinaryIO
 from desktop.clipping.article import Article
 from desktop.clipping.errors import ClipError
 from desktop.clipping.limits import MAX_JSONL_LINE_BYTES, human_size
-from desktop.clipping.text import check_text, clip_text, normalise_text, precision_of
+from desktop.clipping.text import check_text, clean_line, clip_text, normalise_text, precision_of
 
 
 @dataclass
@@ -59,7 +59,7 @@ def article_from_object(obj: object, *, source_path: str | None = None) -> Artic
     else:
         cleaned = normalise_text(text).strip()
         check_text(cleaned)
-        article = Article(text=cleaned, original=text, title=title[:500], url=url, source_path=source_path)
+        article = Article(text=cleaned, original=text, title=clean_line(title)[:500], url=url, source_path=source_path)
         if published:
             article.published, article.published_precision = published, precision_of(published)
     article.original_type = "jsonl"
@@ -67,7 +67,7 @@ def article_from_object(obj: object, *, source_path: str | None = None) -> Artic
         article.published_source = "jsonl"
     source = obj.get("source")
     if isinstance(source, str) and source.strip():
-        article.outlet = source.strip()
+        article.outlet = clean_line(source)
     return article
 
 

@@ -16,14 +16,22 @@ from desktop.clipping.furniture import join_paragraphs, remove_furniture
 from desktop.clipping.limits import MAX_LINE_CHARS, MAX_TEXT_CHARS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Bidirectional embedding/override/isolate controls: invisible, and able to make a title
+#: or sentence display in a different order than it reads ("Trojan Source").
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
 def normalise_text(text: str) -> str:
     """Unicode NFC, Unix newlines, no control characters: what every clipper stores."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _CONTROL.sub("", text)
+    text = _BIDI_CONTROL.sub("", _CONTROL.sub("", text))
     return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str | None) -> str:
+    """A title, author or site name: normalised, on one line, no invisible controls."""
+    return " ".join(normalise_text(text or "").split())
 
 
 def check_text(text: str, *, what: str = "text") -> None:
@@ -49,9 +57,9 @@ def clip_text(
     check_text(text, what=what)
     lines = text.split("\n")
     first = next(i for i, line in enumerate(lines) if line.strip())
-    first_line = _MARKDOWN_HEADING.sub("", lines[first]).strip()
+    first_line = clean_line(_MARKDOWN_HEADING.sub("", lines[first]))
     body = lines[first + 1 :] if not title else lines[first:]
-    found_title = title or first_line
+    found_title = clean_line(title) or first_line
     article = Article(text="", original=raw, original_type="text", title=found_title[:500],
                       url=url, source_path=source_path)
     dateline = find_dateline(body)
