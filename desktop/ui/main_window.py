@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
             restored = self._splitter_state is not None and self.splitter.restoreState(self._splitter_state)
             if not restored:
                 width = max(self.width(), 900)
-                self.splitter.setSizes([width * 27 // 100, width * 38 // 100, width * 35 // 100])
+                self.splitter.setSizes([width * 30 // 100, width * 36 // 100, width * 34 // 100])
             QTimer.singleShot(0, self.load_people)
             if self.warm_up:
                 QTimer.singleShot(0, self.start_model_warm_up)

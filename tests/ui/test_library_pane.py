@@ -84,3 +84,20 @@ def test_a_search_hit_shows_the_matched_words_in_a_narrow_column(window, qtbot):
     pane.view.itemDelegateForIndex(index).initStyleOption(option, index)
     shown = option.fontMetrics.elidedText(option.text, Qt.TextElideMode.ElideRight, option.rect.width() - 8)
     assert "[schedule]" in shown  # the view cuts the snippet where the match still shows
+
+
+def test_a_headline_wraps_instead_of_being_cut(window):
+    from PySide6.QtCore import QRect
+
+    from tests.ui.conftest import _add
+
+    title = "Lavrov proposes Istanbul for the next talks"
+    _add(window.library, title, "AP", "2025-06-20", "2025-06-21T10:00:00+00:00", "Text.", [], [], [])
+    window.refresh_all()
+    view = window.library_pane.view
+    row = _titles(window).index(title)
+    cell = view.visualRect(window.articles.index(row, 0))
+    metrics = view.fontMetrics()
+    assert metrics.horizontalAdvance(title) > cell.width() - 8  # too long for one line...
+    needed = metrics.boundingRect(QRect(0, 0, cell.width() - 8, 1000), Qt.TextFlag.TextWordWrap, title)
+    assert view.wordWrap() and needed.height() <= cell.height()  # ...so it wraps and shows whole

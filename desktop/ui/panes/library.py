@@ -83,8 +83,11 @@ class LibraryPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setWordWrap(False)
+        # Two lines a row: a headline wraps instead of being cut after a few words (rows keep
+        # one fixed height, so 50,000 of them cost nothing to lay out).
+        self.view.verticalHeader().setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 8)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -152,7 +155,7 @@ class LibraryPane(QWidget):
         # Fixed widths, not "resize to contents": that would measure every loaded row.
         header = self.view.horizontalHeader()
         width = self.view.fontMetrics().horizontalAdvance("2025-05-30 12:58") + 16
-        for column, size in ((1, width * 2 // 3), (2, width), (3, width)):
+        for column, size in ((1, width // 2), (2, width), (3, width)):
             if column < self.model.columnCount():
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, size)
