@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
     brief_updated = Signal(str)
     export_finished = Signal(str)  # path
     task_failed = Signal(str)
+    people_read = Signal()  # the people list was read afresh (after start-up or a change)
     people_corrected = Signal()  # a people correction (or its undo) is stored and shown
     people_correction_failed = Signal(str)
 
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.people_loaded = False  # read just after the window shows (it can take a moment)
+        self._people_generation = 0
         self._refresh_choices()
         self._built = True
         self.apply_colour_scheme()
@@ -283,25 +285,28 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self.start_model_warm_up)
 
     def load_people(self) -> None:
-        """Read the people on a worker: with a large library it takes a moment."""
+        """Read the people on a worker (``list_people`` takes a moment in a large library);
+        only the newest read is shown."""
         from desktop.ui.models.people import read_people
 
-        path = self.library_path
+        self._people_generation += 1
+        generation, path = self._people_generation, self.library_path
 
-        def read(_state: Any) -> list[dict[str, Any]]:
+        def read(_state: Any) -> tuple[int, list[dict[str, Any]]]:
             with Library(path) as library:
-                return read_people(library)
+                return generation, read_people(library)
 
         workers.start("Reading people", read, self, on_done=self._people_read,
                       on_failed=partial(self._task_failed, "Reading people"))
 
-    def _people_read(self, people: list[dict[str, Any]]) -> None:
-        if self._closed:
-            return
-        if not self.people_loaded:  # a correction meanwhile already read them afresh
-            self.people.set_people(people)
+    def _people_read(self, result: tuple[int, list[dict[str, Any]]]) -> None:
+        generation, people = result
+        if self._closed or generation != self._people_generation:
+            return  # closed, or a newer read (or a correction) already showed them afresh
+        self.people.set_people(people)
         self.people_loaded = True
         self._refresh_choices()
+        self.people_read.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
@@ -411,8 +416,7 @@ class MainWindow(QMainWindow):
         """Read the library again after a change (import, delete, correction, re-dating)."""
         selected = self.library_pane.selected_article()
         self.articles.reload()
-        self.people.reload()
-        self.people_loaded = True
+        self.load_people()  # on a worker; the list and the person filter follow (people_read)
         self._refresh_choices()
         self.timeline.reload()
         self.person_events.reload()
@@ -678,6 +682,7 @@ class MainWindow(QMainWindow):
         workers.start(name, write, self, on_done=done, on_failed=failed, pool=workers.writer_pool())
 
     def _people_rebuilt(self, people: list[dict[str, Any]]) -> None:
+        self._people_generation += 1  # a read started before the correction is out of date
         self.people.set_people(people)
         self.people_loaded = True
         self.person_events.reload()

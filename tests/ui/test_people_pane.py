@@ -129,3 +129,26 @@ def test_roles_are_readable_beside_the_counts(window, qtbot):
     role = "Foreign Ministry spokeswoman"
     assert header.sectionSize(1) >= table.fontMetrics().horizontalAdvance(role) + 8
     assert header.sectionSize(0) >= table.fontMetrics().horizontalAdvance("Maria Zakharova") + 8
+
+
+def test_after_a_change_the_people_are_read_off_the_gui_thread(window, qtbot, monkeypatch):
+    import threading
+
+    from desktop.ui.models import people as people_model
+    from tests.ui.conftest import _add, _mention
+
+    threads: set[str] = set()
+    read = people_model.read_people
+
+    def watched_read(library):
+        threads.add(threading.current_thread().name)
+        return read(library)
+
+    monkeypatch.setattr(people_model, "read_people", watched_read)
+    text = "Rustem Umerov arrived."
+    _add(window.library, "Umerov arrives", "AP", "2025-06-01", "2025-06-01T10:00:00+00:00", text, [],
+         [_mention(text, "Rustem Umerov", "PERSON")], [])
+    with qtbot.waitSignal(window.people_read, timeout=10_000):
+        window.refresh_all()
+    assert "Rustem Umerov" in _names(window)
+    assert threads and threading.main_thread().name not in threads

@@ -154,11 +154,12 @@ def _add_person_article(library, name: str, sentence: str, date: str) -> None:
          [_mention(text, name, "PERSON")], [_event(text, sentence, date, [name])])
 
 
-def test_person_filter_matches_the_person_not_a_longer_name(window):
+def test_person_filter_matches_the_person_not_a_longer_name(window, qtbot):
     _add_person_article(window.library, "Anna Kovalenko", "Anna Kovalenko resigned on May 12, 2025.", "2025-05-12")
     _add_person_article(window.library, "Anna Kovalenkova", "Anna Kovalenkova won the vote on May 14, 2025.",
                         "2025-05-14")
-    window.refresh_all()
+    with qtbot.waitSignal(window.people_read, timeout=10_000):
+        window.refresh_all()
     pane = window.timeline_pane
     pane.filter_person("Anna Kovalenko")
     assert [e.text for e in window.timeline.loaded_events()] == ["Anna Kovalenko resigned on May 12, 2025."]
