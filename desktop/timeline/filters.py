@@ -72,16 +72,18 @@ def event_where(filters: Filters) -> tuple[str, list[Any]]:
     if filters.person:
         # The library's people (with the reporter's renames and merges) by any of their
         # names; the names stored with the events when there is no mention of them.
+        names, name_params = _names_match("name", filters.person)
+        aliases, alias_params = _names_match("alias", filters.person)
         clauses.append(
             "(e.id IN (SELECT ev.id FROM mentions m JOIN events ev ON ev.article_id = m.article_id"
             ' AND m.start >= ev.start AND m."end" <= ev."end"'
             " WHERE m.label = 'PERSON' AND m.person_id IN ("
-            "SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'"
-            " UNION SELECT person_id FROM person_aliases WHERE alias LIKE ? ESCAPE '\\'))"
+            f"SELECT id FROM people WHERE {names}"
+            f" UNION SELECT person_id FROM person_aliases WHERE {aliases}))"
             " OR e.id IN (SELECT event_id FROM event_people WHERE name IN"
-            " (SELECT DISTINCT name FROM event_people WHERE name LIKE ? ESCAPE '\\')))"
+            f" (SELECT DISTINCT name FROM event_people WHERE {names})))"
         )
-        params.extend([_like(filters.person)] * 3)
+        params.extend(name_params + alias_params + name_params)
     # date_sort starts with the first day, so its index serves the range and the order.
     if filters.date_from:
         clauses.append("e.date_sort >= ?")
@@ -112,8 +114,9 @@ def manual_where(filters: Filters) -> tuple[str, list[Any]]:
     if not filters.include_hidden:
         clauses.append("m.hidden = 0")
     if filters.person:
-        clauses.append("m.people LIKE ? ESCAPE '\\'")
-        params.append(_like(filters.person))
+        clause, clause_params = _names_match("m.people", filters.person, quoted=True)
+        clauses.append(clause)
+        params.extend(clause_params)
     if filters.date_from:
         clauses.append("m.date_first >= ?")
         params.append(filters.date_from.isoformat())
@@ -131,6 +134,19 @@ def manual_where(filters: Filters) -> tuple[str, list[Any]]:
         )
         params.append(filters.tag)
     return (" AND ".join(clauses) or "1"), params
+
+
+def _names_match(column: str, name: str, *, quoted: bool = False) -> tuple[str, list[str]]:
+    """``column`` holds ``name`` as whole words: "Lavrov" finds "Sergey Lavrov", but
+    "Anna Kovalenko" does not find "Anna Kovalenkova". With ``quoted`` the column is a JSON
+    list of names. (LIKE ignores case, as a reporter typing a name expects.)"""
+    word = " ".join(name.split()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if quoted:  # '["Sergey Lavrov", "Marco Rubio"]'
+        patterns = [f'%"{word}"%', f'%"{word} %', f'% {word}"%', f"% {word} %"]
+    else:
+        patterns = [word, f"{word} %", f"% {word}", f"% {word} %"]
+    clause = "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in patterns) + ")"
+    return clause, patterns
 
 
 def _like(text: str) -> str:

@@ -1,0 +1,29 @@
+"""The person filter finds a person by any whole name, never by part of another's name."""
+
+from __future__ import annotations
+
+import hashlib
+
+from desktop.timeline.filters import Filters
+from desktop.timeline.query import build_timeline
+
+
+def add(library, text: str, published: str) -> None:
+    from desktop.analysis.pipeline import Analyser
+
+    record = {"text": text, "original": text, "title": text[:30], "published": published,
+              "sha256": hashlib.sha256(text.encode()).hexdigest()}
+    [analysis] = Analyser().analyse([record])
+    library.add_article(record, write_with=analysis.write)
+
+
+def test_surname_finds_the_person_but_a_longer_name_is_someone_else(memory_library):
+    add(memory_library, "Foreign Minister Anna Kovalenko said on Monday that talks would resume.", "2025-03-05")
+    add(memory_library, "Economist Anna Kovalenkova said on Tuesday that prices rose.", "2025-03-05")
+    def texts(person: str) -> list[str]:
+        return [event.text for event in build_timeline(memory_library, Filters(person=person))]
+
+    assert texts("Anna Kovalenko") == ["Foreign Minister Anna Kovalenko said on Monday that talks would resume."]
+    assert texts("kovalenko") == texts("Anna Kovalenko")
+    assert texts("Kovalenkova") == ["Economist Anna Kovalenkova said on Tuesday that prices rose."]
+    assert texts("Kovalen") == []
