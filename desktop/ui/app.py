@@ -59,7 +59,6 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from db.errors import LibraryError
-    from db.library import Library
     from db.paths import default_data_dir
     from desktop import __version__
     from desktop.ui.settings import open_settings
@@ -72,12 +71,13 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Clipline")
     set_app_icon()
+    interactive = quit_after_ms is None and not os.environ.get("CLIPLINE_SELFTEST")
     try:
-        library = Library(library_path)
+        library = open_library(library_path, interactive=interactive)
     except LibraryError as error:
         log.error("cannot open the library: %s", error)
         print(f"error: {error}", file=sys.stderr)
-        if quit_after_ms is None and not os.environ.get("CLIPLINE_SELFTEST"):
+        if interactive:
             QMessageBox.critical(None, "Clipline cannot open the library", str(error))
         return 2
 
@@ -99,13 +99,14 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     QTimer.singleShot(0, lambda: _timing("window-shown"))
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, app.quit)
+    backups = schedule_daily_backup(window, library_path)
     report = os.environ.get("CLIPLINE_SELFTEST")
     selftest = None  # kept referenced: Qt holds its slots only weakly
     if report:
         selftest = Selftest(window, Path(report), Path(os.environ.get("CLIPLINE_SELFTEST_IMPORT", "")))
         selftest.start()
     status = app.exec()
-    del selftest
+    del selftest, backups
     window.save_layout()
     window.cancel_tasks()
     from desktop.ui.workers import wait_for_all
@@ -114,6 +115,56 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     library.close()
     log.info("Clipline quit (status %s)", status)
     return int(status)
+
+
+def open_library(library_path: Path, *, interactive: bool) -> Any:
+    """The library, or, if the file is damaged, an offer to put its newest good backup back.
+
+    Nothing is written to a damaged file; the damaged file is kept (``restore_backup`` moves
+    it to the backups folder). Without a person to ask, the error goes up as it is.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from db.backup import restore_backup
+    from db.integrity import DamagedLibraryError
+    from db.library import Library
+
+    try:
+        return Library(library_path)
+    except DamagedLibraryError as error:
+        if not (interactive and error.backup):
+            raise
+        answer = QMessageBox.question(
+            None, "The library file is damaged",
+            f"{error}\n\nPut back the newest good backup, {error.backup.name}? "
+            "The damaged file is kept in the backups folder.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            raise
+        restored = restore_backup(library_path, error.backup)
+        log.warning("restored %s after damage: %s", error.backup, restored)
+        return Library(library_path)
+
+
+def schedule_daily_backup(window: Any, library_path: Path) -> Any:
+    """Back the library up a minute after start, then check every hour whether a day passed."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui import tasks, workers
+
+    def run() -> None:
+        workers.start("Daily backup", lambda state: tasks.daily_backup(library_path, state), window,
+                      on_done=lambda message: message and window.statusBar().showMessage(message, 5000),
+                      on_failed=lambda message, details: window.statusBar().showMessage(
+                          f"Backup failed: {message}"),
+                      pool=workers.writer_pool())
+
+    timer = QTimer(window)
+    timer.setInterval(60 * 60 * 1000)
+    timer.timeout.connect(run)
+    timer.start()
+    QTimer.singleShot(60 * 1000, window, run)
+    return timer
 
 
 class Selftest:

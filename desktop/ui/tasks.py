@@ -123,3 +123,12 @@ def write_file(path: Path, content: str | bytes, state: State) -> Path:
     tmp.replace(path)
     state.progress(1, 1, f"Wrote {path.name}")
     return path
+
+
+def daily_backup(library_path: Path, state: State) -> str:
+    """The once-a-day backup while the window runs (SQLite's online backup: readers go on)."""
+    from db.backup import backup_if_due
+
+    with Library(library_path) as library:
+        made = backup_if_due(library)
+    return f"Backed up the library to {made.name}" if made else ""
