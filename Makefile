@@ -39,7 +39,7 @@ lint: $(DEV)
 	$(VENV)/bin/ruff check desktop db tests benchmarks
 
 bench: $(STAMP)
-	@for script in benchmarks/*.py; do \
+	@for script in benchmarks/[!_]*.py; do \
 		echo "== $$script"; \
 		$(PY) $$script || exit 1; \
 	done
