@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli.common import library_path, open_library, print_json
+from desktop.cli.common import open_library, print_json
 
 ARTICLE_KEYS = ("id", "title", "url", "published", "outlet", "author", "language",
                 "published_precision", "published_source", "clipped_at", "tags")
@@ -116,10 +116,3 @@ def tag(args: argparse.Namespace) -> int:
     print(f"#{args.id} {'untagged' if args.remove else 'tagged'} {args.tag!r}")
     return 0
 
-
-def summary(args: argparse.Namespace) -> int:
-    """What the default command prints until the window exists: where and what the library is."""
-    with open_library(args) as library:
-        count = library.article_count()
-    print(f"Clipline library {library_path(args)}: {count} article{'s' if count != 1 else ''}")
-    return 0
