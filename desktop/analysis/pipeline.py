@@ -57,7 +57,6 @@ class ArticleAnalysis:
         write_events(db, article_id, self.events)
 
 
-
 def clear_analysis(db: Database, article_id: int) -> None:
     existing = set(db.table_names())
     for table in DERIVED_TABLES:

@@ -22,7 +22,14 @@ def run(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() or done == total:
             print(f"\ranalysed {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
+    problems: list[str] = []
+
+    def failed(article_id: int, reason: str) -> None:
+        problems.append(f"error      #{article_id}: could not be analysed ({reason}); its previous analysis is kept")
+
     with open_library(args) as library:
-        count = reanalyse_library(library, article_ids=args.ids or None, progress=progress)
-    print(f"{count} article{'s' if count != 1 else ''} re-analysed")
-    return 0
+        count = reanalyse_library(library, article_ids=args.ids or None, progress=progress, failed=failed)
+    for line in problems:
+        print(line)
+    print(f"{count} article{'s' if count != 1 else ''} re-analysed, {len(problems)} failed")
+    return 1 if problems else 0

@@ -470,9 +470,14 @@ class MainWindow(QMainWindow):
         self.run_task("Re-analysing the library", partial(tasks.reanalyse_all, self.library_path),
                       self._reanalysed, writes=True)
 
-    def _reanalysed(self, count: int) -> None:
+    def _reanalysed(self, result: tuple[int, list[int]]) -> None:
+        count, failed = result
         self.refresh_all()
-        self.statusBar().showMessage(f"Re-analysed {count} article{'s' if count != 1 else ''}", 5000)
+        message = f"Re-analysed {count} article{'s' if count != 1 else ''}"
+        if failed:
+            ids = ", ".join(f"#{i}" for i in failed[:10])
+            message += f"; {len(failed)} could not be analysed and kept their previous analysis ({ids})"
+        self.statusBar().showMessage(message, 0 if failed else 5000)
 
     # -- clipping -----------------------------------------------------------------------------
 

@@ -96,12 +96,16 @@ def redate_article(library_path: Path, article_id: int, published: str, state: S
     return article_id
 
 
-def reanalyse_all(library_path: Path, state: State) -> int:
+def reanalyse_all(library_path: Path, state: State) -> tuple[int, list[int]]:
+    """Re-analyse every article; returns how many were rewritten and the ids that failed."""
     from desktop.analysis.reanalyse import reanalyse_library
 
+    failed: list[int] = []
     with Library(library_path) as library:
-        return reanalyse_library(library, cancelled=lambda: state.cancelled,
-                                 progress=lambda done, total: state.progress(done, total, "Re-analysing…"))
+        count = reanalyse_library(library, cancelled=lambda: state.cancelled,
+                                  progress=lambda done, total: state.progress(done, total, "Re-analysing…"),
+                                  failed=lambda article_id, reason: failed.append(article_id))
+    return count, failed
 
 
 def warm_up_model(state: State) -> str:
