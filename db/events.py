@@ -124,6 +124,22 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _changed_columns(
+    hidden: bool | None, pinned: bool | None, date: str | None, text: str | None
+) -> dict[str, Any]:
+    """The columns a correction sets (extracted or hand-made events alike): only those given."""
+    changes: dict[str, Any] = {}
+    if hidden is not None:
+        changes["hidden"] = int(hidden)
+    if pinned is not None:
+        changes["pinned"] = int(pinned)
+    if date is not None:
+        changes |= _placed_columns(date)
+    if text is not None:
+        changes["text"] = text
+    return changes
+
+
 def correct_event(
     db: Database,
     article_id: int,
@@ -139,15 +155,7 @@ def correct_event(
         "INSERT OR IGNORE INTO event_corrections (article_id, event_key, updated_at) VALUES (?, ?, ?)",
         [article_id, key, _now()],
     )
-    changes: dict[str, Any] = {"updated_at": _now()}
-    if hidden is not None:
-        changes["hidden"] = int(hidden)
-    if pinned is not None:
-        changes["pinned"] = int(pinned)
-    if date is not None:
-        changes |= _placed_columns(date)
-    if text is not None:
-        changes["text"] = text
+    changes = {"updated_at": _now()} | _changed_columns(hidden, pinned, date, text)
     assignments = ", ".join(f"{name} = ?" for name in changes)
     db.execute(
         f"UPDATE event_corrections SET {assignments} WHERE article_id = ? AND event_key = ?",
@@ -195,15 +203,7 @@ def update_manual_event(
     date: str | None = None,
     text: str | None = None,
 ) -> bool:
-    changes: dict[str, Any] = {}
-    if hidden is not None:
-        changes["hidden"] = int(hidden)
-    if pinned is not None:
-        changes["pinned"] = int(pinned)
-    if date is not None:
-        changes |= _placed_columns(date)
-    if text is not None:
-        changes["text"] = text
+    changes = _changed_columns(hidden, pinned, date, text)
     if not changes:
         return True
     assignments = ", ".join(f"{name} = ?" for name in changes)
