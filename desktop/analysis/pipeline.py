@@ -14,10 +14,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-#: Tables holding what analysis derives from an article; cleared before it is rewritten.
-#: (Corrections live in their own tables and are never cleared.)
-DERIVED_TABLES = ("events", "mentions", "timexes")
-
 
 @dataclass
 class AnalysisInput:
@@ -46,22 +42,18 @@ class ArticleAnalysis:
     events: list[Any] = field(default_factory=list)
 
     def write(self, db: Database, article_id: int) -> None:
-        """Store this analysis for ``article_id``; runs inside the caller's transaction."""
+        """Store this analysis for ``article_id``; runs inside the caller's transaction.
+
+        Each writer replaces that article's earlier rows of its kind (re-analysis), and never
+        touches corrections, which live in their own tables.
+        """
         from db.events import write_events
         from db.people import write_mentions
         from db.timexes import write_timexes
 
-        clear_analysis(db, article_id)
         write_timexes(db, article_id, self.timexes)
         write_mentions(db, article_id, self.entities)
         write_events(db, article_id, self.events)
-
-
-def clear_analysis(db: Database, article_id: int) -> None:
-    existing = set(db.table_names())
-    for table in DERIVED_TABLES:
-        if table in existing:
-            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
 
 
 class Analyser:
