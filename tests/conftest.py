@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -16,6 +17,12 @@ SAMPLE = SAMPLES / "istanbul-talks-2025-05-30.txt"
 
 # Tests never touch the real user folder.
 os.environ.setdefault("CLIPLINE_DATA_DIR", str(REPO / ".venv" / "test-data-dir"))
+
+
+def article_record(text: str, **extra) -> dict:
+    """An ``articles`` row for ``Library.add_article``: title from the first line, original = text."""
+    return {"text": text, "original": text, "sha256": hashlib.sha256(text.encode()).hexdigest(),
+            "title": text.split("\n")[0][:40]} | extra
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import stat
@@ -25,11 +24,7 @@ from db.backup import (
 )
 from db.integrity import DamagedLibraryError, file_problems
 from db.migrations import migrations
-
-
-def record(text: str, **extra) -> dict:
-    return {"text": text, "original": text, "sha256": hashlib.sha256(text.encode()).hexdigest(),
-            "title": text.split("\n")[0][:40]} | extra
+from tests.conftest import article_record as record
 
 
 def library_with(path: Path, count: int) -> Path:

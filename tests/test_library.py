@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
 import pytest
 
 from db import Library, LibraryError, NewerLibraryError
 from db.library import normalise_url, to_fts_query
-
-
-def record(text: str, **extra) -> dict:
-    return {"text": text, "original": text, "sha256": hashlib.sha256(text.encode()).hexdigest(),
-            "title": text.split("\n")[0][:40]} | extra
+from tests.conftest import article_record as record
 
 
 def test_new_library_has_plain_tables_anyone_can_open(fresh_library):

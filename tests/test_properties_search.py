@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db import Library
+from tests.conftest import article_record
 
 _SYNTAX = st.sampled_from(['"', "*", ":", "(", ")", "AND", "OR", "NOT", "NEAR", "^", "-", "+",
                            "{", "}", "title:", "NEAR(a b, 2)", "\x00", "'", ";", "--", "İ", "ß"])
@@ -21,8 +20,7 @@ def library():
     library = Library(None, memory=True)
     for text in ("Talks\nTalks resumed in İstanbul on Friday.", 'Quote\nHe said "no deal".',
                  "Straße\nDie Gespräche (NEAR the border) gingen weiter: AND OR NOT."):
-        library.add_article({"text": text, "original": text, "title": text.split("\n")[0],
-                             "sha256": hashlib.sha256(text.encode()).hexdigest()})
+        library.add_article(article_record(text))
     yield library
     library.close()
 

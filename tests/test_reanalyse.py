@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from desktop.analysis.pipeline import AnalysisInput, ArticleAnalysis
 from desktop.analysis.reanalyse import reanalyse_library
+from tests.conftest import article_record
 
 
 class FussyAnalyser:
@@ -20,9 +19,7 @@ class FussyAnalyser:
 def test_one_bad_article_does_not_stop_the_others(memory_library):
     ids = []
     for text in ["Talks on Monday.", "A poison pill clause.", "Vote on Friday."]:
-        ids.append(memory_library.add_article(
-            {"text": text, "original": text, "title": text, "sha256": hashlib.sha256(text.encode()).hexdigest()}
-        ).article_id)
+        ids.append(memory_library.add_article(article_record(text)).article_id)
     memory_library.db["timexes"].insert({"article_id": ids[1], "start": 0, "end": 1, "text": "A",
                                           "type": "DATE", "value": "2025"})
     failures: list[int] = []

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from desktop.timeline.filters import Filters
 from desktop.timeline.query import build_timeline
+from tests.conftest import article_record
 
 
 def add(library, text: str, published: str) -> None:
     from desktop.analysis.pipeline import Analyser
 
-    record = {"text": text, "original": text, "title": text[:30], "published": published,
-              "sha256": hashlib.sha256(text.encode()).hexdigest()}
+    record = article_record(text, published=published)
     [analysis] = Analyser().analyse([record])
     library.add_article(record, write_with=analysis.write)
 

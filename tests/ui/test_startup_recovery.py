@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,14 @@ from db.integrity import DamagedLibraryError
 from db.library import Library
 from desktop.ui import tasks
 from desktop.ui.app import open_library
+from tests.conftest import article_record
 
 
 def stories(path: Path, count: int) -> Path:
     with Library(path) as library:
         for i in range(count):
             text = f"Story {i}\nTalks resumed in Istanbul, round {i}."
-            library.add_article({"text": text, "original": text, "title": f"Story {i}",
-                                 "sha256": hashlib.sha256(text.encode()).hexdigest()})
+            library.add_article(article_record(text))
     return path
 
 
