@@ -443,3 +443,14 @@ def test_the_last_decade_is_the_previous_one_the_past_decade_a_stretch():
 
 def test_a_quarter_of_something_is_a_share_not_three_months():
     assert values("Funds account for more than a quarter of the market.") == {}
+
+
+def test_would_with_a_participle_looks_ahead_but_would_have_looks_back():
+    # "would be paid ... in January", written in October: the coming January.
+    v = values("The split would be paid on a date in January.", "1989-10-26")
+    assert v["January"] == "1990-01"
+    v = values("The split would have been paid in January.", "1989-10-26")
+    assert v["January"] == "1989-01"
+    # "could be" still says nothing: the nearest reading, as without a verb.
+    v = values("The plant could be located in January.", "1989-10-26")
+    assert v["January"] == "1989-01"

@@ -204,7 +204,7 @@ def _classify(words: list[str], i: int) -> str | None:
         if before[-1:] and before[-1] in {"is", "are", "am", "'s", "’s"}:
             return PRESENT  # "when the case is heard in May": a passive in the present
         if any(w in _MODALS for w in before) and not any(w in {"have", "has"} for w in before):
-            return FUTURE if any(w in {"will", "'ll", "’ll", "shall", "to"} for w in before) \
+            return FUTURE if any(w in {"will", "would", "'ll", "’ll", "shall", "to"} for w in before) \
                 else _STOP
         return PAST
     return None
