@@ -1,11 +1,14 @@
 """Score the date tagger on TimeML (TimeBank + AQUAINT) with the TempEval-3 measures.
 
-    .venv/bin/python benchmarks/timex_eval.py [--errors N] [--official] [--dir timebank]
+    .venv/bin/python benchmarks/timex_eval.py [--errors N] [--official] [--audit] [--dir timebank]
 
 Prints the TE3 figures (strict/relaxed span F1, type F1, value F1) over all documents, a
 per-type breakdown, the documents with most value errors, a sample of wrong values and
 missed/spurious spans, and the tagger's speed in words/s on one core. --official also runs
 ../shared/eval/te3_eval.py through the `tag-dates` command, as the acceptance check does.
+--audit asks, for every error, whether the corpus itself annotates the same expression the
+way Clipline did somewhere else: an error the annotations contradict cannot be fixed by a
+general rule, only by fitting the documents.
 This is a measurement, not a test: it never fails on low numbers.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import collections
 import importlib.util
+import re
 import subprocess
 import sys
 import time
@@ -41,6 +45,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--errors", type=int, default=40, help="wrong values to list")
     parser.add_argument("--official", action="store_true", help="also run te3_eval.py")
     parser.add_argument("--dir", action="append", help="subfolder(s) of the corpus")
+    parser.add_argument("--audit", action="store_true",
+                        help="count the errors the corpus contradicts elsewhere")
     args = parser.parse_args(argv)
     te3 = load_scorer()
     dirs = args.dir or ["timebank", "aquaint"]
@@ -133,6 +139,9 @@ def main(argv: list[str]) -> int:
           f"relaxed_f1={r['relaxed'][2]:.2f} type_f1={r['type'][2]:.2f} "
           f"words_per_s={words / best:.0f}")
 
+    if args.audit:
+        audit(docs, wrong, missed, spurious)
+
     if args.official:
         for name in dirs:
             print(f"\n== te3_eval.py {name} (through `python -m desktop tag-dates`)")
@@ -143,6 +152,65 @@ def main(argv: list[str]) -> int:
             )
             print(proc.stdout.strip() or proc.stderr[-2000:])
     return 0
+
+
+def _expression(text: str) -> str:
+    """The expression as the audit compares it: lower case, numbers alike, spaces single."""
+    return re.sub(r"\d+", "9", " ".join(text.lower().split()))
+
+
+def _shape(value: str) -> str:
+    """A value's form without its digits: 1998-W08 and 1989-W43 share "9999-W99"."""
+    return re.sub(r"\d", "9", value)
+
+
+def audit(docs: list, wrong: list, missed: list, spurious: list) -> None:
+    """How many errors the gold annotations contradict elsewhere in the same corpus.
+
+    A wrong value counts as contradicted when its form differs from the gold's and the same
+    expression is annotated elsewhere in Clipline's form ("last week" as 1989-WXX here, as
+    1998-W08 there); a spurious span when the same expression is a gold timex elsewhere; a
+    missed span when the same expression stands untagged elsewhere. Wrong values in the gold's
+    own form (another day, another quarter) are counted apart: those are anchoring errors.
+    """
+    gold_shapes: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    phrases: set[str] = set()
+    for _doc_id, _dct, text, gold in docs:
+        for start, end, _type, value in gold:
+            gold_shapes[_expression(text[start:end])][_shape(value)] += 1
+            phrases.add(" ".join(text[start:end].lower().split()))
+    missed_phrases = {" ".join(m[2].lower().split()) for m in missed}
+    untagged: collections.Counter = collections.Counter()
+    for _doc_id, _dct, text, gold in docs:
+        inside = bytearray(len(text))
+        for start, end, _type, _value in gold:
+            inside[start:end] = b"\1" * (end - start)
+        for phrase in missed_phrases & phrases:
+            pattern = r"\s+".join(map(re.escape, phrase.split()))
+            for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text, re.IGNORECASE):
+                if not any(inside[m.start():m.end()]):
+                    untagged[phrase] += 1
+    forms: collections.Counter = collections.Counter()
+    n_contradicted = n_anchoring = 0
+    for _doc, _dct, _gtext, gval, stext, sval, _ctx in wrong:
+        if _shape(gval) == _shape(sval):
+            n_anchoring += 1
+        elif gold_shapes[_expression(stext)][_shape(sval)]:
+            n_contradicted += 1
+            forms[f"{_expression(stext)!r} {_shape(gval)}|{_shape(sval)}"] += 1
+    n_spurious = sum(1 for s in spurious if gold_shapes[_expression(s[2])])
+    n_missed = sum(1 for m in missed if untagged[" ".join(m[2].lower().split())])
+    print("\naudit: errors the corpus itself annotates Clipline's way elsewhere")
+    print(f"  wrong values   {n_contradicted:4d} of {len(wrong):4d}  in another form than the "
+          "gold's, the form the gold gives the same expression elsewhere")
+    print(f"                 {n_anchoring:4d} of {len(wrong):4d}  in the gold's form but "
+          "another day/week/quarter/year (anchoring)")
+    print(f"  spurious spans {n_spurious:4d} of {len(spurious):4d}  the same expression is a "
+          "gold timex elsewhere")
+    print(f"  missed spans   {n_missed:4d} of {len(missed):4d}  the same expression is left "
+          "untagged elsewhere")
+    print("  most frequent (expression gold-form|Clipline-form):",
+          ", ".join(f"{f}×{n}" for f, n in forms.most_common(10)))
 
 
 if __name__ == "__main__":
