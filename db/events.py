@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -216,3 +217,85 @@ def update_manual_event(
 def event_by_id(db: Database, event_id: int) -> dict[str, Any] | None:
     row = db.execute("SELECT article_id, key FROM events WHERE id = ?", [event_id]).fetchone()
     return {"article_id": row[0], "key": row[1]} if row else None
+
+
+# -- undo: a source row's correction as it stood ------------
+
+_SHOWN_COLUMNS = (
+    "hidden",
+    "pinned",
+    "corrected",
+    "date",
+    "precision",
+    "date_first",
+    "date_last",
+    "date_sort",
+    "text",
+)
+
+
+@dataclass(frozen=True)
+class EventState:
+    """One source row of an event as it stood before a correction, so undo can put it back.
+
+    ``correction`` is its ``event_corrections`` row (None: it had none); ``shown`` the values
+    its ``events`` row held, since a correction overwrites the extracted date and wording there.
+    """
+
+    article_id: int
+    key: str
+    correction: dict[str, Any] | None
+    shown: dict[str, Any] | None
+
+
+def _row(db: Database, sql: str, params: list[Any]) -> dict[str, Any] | None:
+    cursor = db.execute(sql, params)
+    values = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], values, strict=True)) if values else None
+
+
+def event_states(db: Database, members: Iterable[tuple[int, str]]) -> list[EventState]:
+    """The state of each (article_id, key) source row now: what ``restore_event_states`` takes."""
+    shown = ", ".join(f'"{name}"' for name in _SHOWN_COLUMNS)
+    return [
+        EventState(
+            article_id,
+            key,
+            _row(
+                db,
+                "SELECT * FROM event_corrections WHERE article_id = ? AND event_key = ?",
+                [article_id, key],
+            ),
+            _row(
+                db,
+                f"SELECT {shown} FROM events WHERE article_id = ? AND key = ? LIMIT 1",
+                [article_id, key],
+            ),
+        )
+        for article_id, key in dict.fromkeys(members)
+    ]
+
+
+def restore_event_states(db: Database, states: Iterable[EventState]) -> None:
+    """Put each source row back as it stood (its own correction, or none); runs inside the
+    caller's transaction. A row whose article was deleted since is left alone."""
+    for state in states:
+        db.execute(
+            "DELETE FROM event_corrections WHERE article_id = ? AND event_key = ?",
+            [state.article_id, state.key],
+        )
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", [state.article_id]).fetchone() is None:
+            continue
+        if state.correction is not None:
+            names = list(state.correction)
+            db.execute(
+                f"INSERT INTO event_corrections ({', '.join(names)})"
+                f" VALUES ({', '.join('?' * len(names))})",
+                list(state.correction.values()),
+            )
+        if state.shown is not None:
+            assignments = ", ".join(f'"{name}" = ?' for name in state.shown)
+            db.execute(
+                f"UPDATE events SET {assignments} WHERE article_id = ? AND key = ?",
+                [*state.shown.values(), state.article_id, state.key],
+            )

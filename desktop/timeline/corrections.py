@@ -2,8 +2,9 @@
 
 A correction of an extracted event is stored against (article, event key), so it is applied
 again after the library is re-analysed; it applies to every source sentence of a merged
-event. Hand-made events live in their own table. Ids are the ones ``build_timeline`` gives:
-"e<number>" for extracted events, "m<number>" for hand-made ones.
+event, each of which keeps its own state for undo (``restore``). Hand-made events live in
+their own table. Ids are the ones ``build_timeline`` gives: "e<number>" for extracted events,
+"m<number>" for hand-made ones.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from db.events import add_manual_event, correct_event, update_manual_event
+from db.events import (
+    EventState,
+    add_manual_event,
+    correct_event,
+    event_states,
+    restore_event_states,
+    update_manual_event,
+)
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import place
 from desktop.timeline.query import build_timeline, database_of
+from desktop.timeline.timeline_event import TimelineEvent
 
 
 class CorrectionError(ValueError):
@@ -22,24 +31,27 @@ class CorrectionError(ValueError):
 
 
 def _members(db: Any, event_id: str) -> list[tuple[int, str]]:
-    """(article_id, key) of every source sentence of the timeline event ``event_id``."""
+    """(article_id, key) of every source sentence of the timeline event ``event_id``: the
+    merged event as the timeline shows it (as it was shown before being hidden, if hidden)."""
     number = _number(event_id, "e")
     row = db.execute(
-        "SELECT article_id, key, date_first, date_last FROM events WHERE id = ?", [number]
+        "SELECT article_id, key, date_first, date_last, hidden FROM events WHERE id = ?", [number]
     ).fetchone()
     if row is None:
         raise CorrectionError(f"no event {event_id}")
     filters = Filters(
         date_from=dt.date.fromisoformat(row[2]),
         date_to=dt.date.fromisoformat(row[3]),
-        include_hidden=True,
+        include_hidden=bool(row[4]),
     )
     for event in build_timeline(db, filters):
         if any(s.event_id == number for s in event.sources):
-            return [
-                (s.article_id, s.key) for s in event.sources if s.article_id is not None and s.key
-            ]
+            return _keys(event)
     return [(row[0], row[1])]
+
+
+def _keys(event: TimelineEvent) -> list[tuple[int, str]]:
+    return [(s.article_id, s.key) for s in event.sources if s.article_id is not None and s.key]
 
 
 def _number(event_id: str, prefix: str) -> int:
@@ -66,19 +78,61 @@ def correct(
     pinned: bool | None = None,
     date: str | None = None,
     text: str | None = None,
-) -> None:
-    """Hide, pin, re-date or re-word the timeline event ``event_id`` (all its sources)."""
+) -> list[EventState]:
+    """Hide, pin, re-date or re-word the timeline event ``event_id`` (all its sources), in one
+    transaction. Returns each source row's state before, for ``restore`` (none for "m" ids)."""
     _check_date(date)
     db = database_of(source)
-    with db.conn:
+    with db.atomic():
         if str(event_id).lower().startswith("m"):
             if not update_manual_event(
                 db, _number(event_id, "m"), hidden=hidden, pinned=pinned, date=date, text=text
             ):
                 raise CorrectionError(f"no event {event_id}")
-            return
-        for article_id, key in _members(db, event_id):
-            correct_event(db, article_id, key, hidden=hidden, pinned=pinned, date=date, text=text)
+            return []
+        return _correct_sources(
+            db, _members(db, event_id), hidden=hidden, pinned=pinned, date=date, text=text
+        )
+
+
+def correct_merged(source: Any, event: TimelineEvent, **changes: Any) -> list[EventState]:
+    """Correct an extracted event as a window shows it, in one transaction: its sources, and
+    those of the merged event it belongs to that a filter (a person, some words) left out of
+    view, since hiding it must take it off the whole timeline. Returns the states for undo."""
+    _check_date(changes.get("date"))
+    db = database_of(source)
+    with db.atomic():
+        members = _keys(event)
+        if members and _still_names(db, event.id, members[0]):
+            members += _members(db, event.id)
+        if not members:
+            raise CorrectionError(f"no event {event.id}")
+        return _correct_sources(db, members, **changes)
+
+
+def _still_names(db: Any, event_id: str, member: tuple[int, str]) -> bool:
+    """Whether ``event_id`` is still that source row: re-analysis gives rows new ids, and an
+    undo command may outlive it (a correction keyed by (article, key) needs no id)."""
+    row = db.execute(
+        "SELECT article_id, key FROM events WHERE id = ?", [_number(event_id, "e")]
+    ).fetchone()
+    return row is not None and tuple(row) == member
+
+
+def _correct_sources(db: Any, members: list[tuple[int, str]], **changes: Any) -> list[EventState]:
+    """Correct each source row alike (inside the caller's transaction); their states before."""
+    members = list(dict.fromkeys(members))
+    before = event_states(db, members)
+    for article_id, key in members:
+        correct_event(db, article_id, key, **changes)
+    return before
+
+
+def restore(source: Any, states: list[EventState]) -> None:
+    """Undo a correction: every source row back to its own state before, in one transaction."""
+    db = database_of(source)
+    with db.atomic():
+        restore_event_states(db, states)
 
 
 def hide(source: Any, event_id: str, hidden: bool = True) -> None:
@@ -110,7 +164,7 @@ def add(
     if not text.strip():
         raise CorrectionError("an event needs some text")
     db = database_of(source)
-    with db.conn:
+    with db.atomic():
         number = add_manual_event(
             db,
             date,

@@ -565,25 +565,32 @@ class MainWindow(QMainWindow):
         if getattr(command, "error", ""):
             self.statusBar().showMessage(command.error, 8000)
 
-    def _event_target(self, event: Any) -> tuple[str, Any]:
-        if event.manual:
-            return "manual", int(event.id[1:])
-        source = event.sources[0]
-        return "extracted", (source.article_id, source.key)
-
     def _correct(self, text: str, event: Any, do: dict[str, Any], undo: dict[str, Any]) -> None:
-        from db.events import correct_event, update_manual_event
+        """Push one correction of ``event``; ``undo`` gives a hand-made event's values before
+        (an extracted one's source rows each keep their own, taken when it is made)."""
+        from db.events import update_manual_event
         from desktop.ui.undo import EventCorrection
 
-        kind, target = self._event_target(event)
-        if kind == "manual":
+        if event.manual:
+            target = int(event.id[1:])
             command = EventCorrection(text, self.library, lambda db: update_manual_event(db, target, **do),
                                       lambda db: update_manual_event(db, target, **undo), self.refresh_timeline)
         else:
-            article_id, key = target
-            command = EventCorrection(text, self.library, lambda db: correct_event(db, article_id, key, **do),
-                                      lambda db: correct_event(db, article_id, key, **undo), self.refresh_timeline)
+            command = self._merged_correction(text, event, do)
         self._push(command)
+
+    def _merged_correction(self, text: str, event: Any, do: dict[str, Any]) -> Any:
+        """Every source of a merged event corrected in one transaction; undo puts each back as
+        it stood (they may have differed: one pinned, one re-worded)."""
+        from desktop.timeline.corrections import correct_merged, restore
+        from desktop.ui.undo import EventCorrection
+
+        before: list[Any] = []
+
+        def apply(db: Any) -> None:
+            before[:] = correct_merged(db, event, **do)
+
+        return EventCorrection(text, self.library, apply, lambda db: restore(db, before), self.refresh_timeline)
 
     def hide_event(self, event: Any) -> None:
         self._correct("Hide event", event, {"hidden": True}, {"hidden": False})

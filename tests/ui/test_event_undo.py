@@ -1,0 +1,114 @@
+"""The window's corrections of a merged event reach all its sources, and Ctrl+Z puts each back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import _add, _event, _mention
+
+MET_A = "Delegations met in Geneva on May 20, 2025 for ceasefire talks."
+MET_B = "Rustem Umerov said the delegations met in Geneva on May 20, 2025 for ceasefire talks."
+
+
+@pytest.fixture
+def merged(window, qtbot):
+    """Two more clips reporting the same meeting; only the second names Rustem Umerov."""
+    _add(window.library, "Geneva talks", "AP", "2025-05-21", "2025-05-22T10:00:00+00:00", MET_A, [], [],
+         [_event(MET_A, MET_A, "2025-05-20", [])])
+    _add(window.library, "Umerov on Geneva", "Reuters", "2025-05-21", "2025-05-22T11:00:00+00:00", MET_B, [],
+         [_mention(MET_B, "Rustem Umerov", "PERSON")], [_event(MET_B, MET_B, "2025-05-20", ["Rustem Umerov"])])
+    with qtbot.waitSignal(window.people_read, timeout=10_000):
+        window.refresh_all()
+    event = _geneva(window)
+    assert event is not None and len(event.sources) == 2
+    return window
+
+
+def _geneva(window):
+    return next((e for e in window.timeline.loaded_events() if "Geneva" in e.text), None)
+
+
+def _select(window, event) -> None:
+    model = window.timeline
+    for r in range(model.rowCount()):
+        if model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 1) is event:
+            window.timeline_pane.view.setCurrentIndex(model.index(r, 0))
+            return
+    raise AssertionError(event.id)
+
+
+def _rows(window) -> list[tuple]:
+    return window.library.db.execute(
+        "SELECT hidden, pinned, text FROM events WHERE text LIKE '%Geneva%' ORDER BY article_id"
+    ).fetchall()
+
+
+def test_hiding_a_merged_event_removes_it_and_ctrl_z_brings_it_back_whole(merged, qtbot):
+    window = merged
+    _select(window, _geneva(window))
+    window.timeline_pane.hide_button.click()
+    assert _geneva(window) is None
+    assert window.undo_stack.count() == 1
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    back = _geneva(window)
+    assert back is not None
+    assert sorted(s.title for s in back.sources) == ["Geneva talks", "Umerov on Geneva"]
+    window.redo_action.trigger()
+    assert _geneva(window) is None
+
+
+def test_undo_restores_each_source_as_it_stood(merged):
+    from db.events import correct_event
+
+    window = merged
+    first = window.library.db.execute("SELECT article_id, key FROM events WHERE text = ?", [MET_A]).fetchone()
+    correct_event(window.library.db, *first, pinned=True)  # one source pinned before, the other not
+    window.refresh_timeline()
+    before = _rows(window)
+    event = _geneva(window)
+    assert event.pinned
+
+    _select(window, event)
+    window.timeline_pane.hide_button.click()
+    assert [row[0] for row in _rows(window)] == [1, 1]
+    window.undo_action.trigger()
+    assert _rows(window) == before
+
+    window.pin_event(_geneva(window))  # shown pinned, so this unpins every source
+    assert not _geneva(window).pinned and [row[1] for row in _rows(window)] == [0, 0]
+    window.undo_action.trigger()
+    assert _rows(window) == before  # only the first pinned again, as it was
+
+
+def test_editing_a_merged_event_rewords_every_source_and_undo_brings_back_each_own(merged):
+    from desktop.ui.dialogs.event import EventDialog
+
+    window = merged
+    before = _rows(window)
+    _select(window, _geneva(window))
+    window.timeline_pane.edit_button.click()
+    dialog = [d for d in window.findChildren(EventDialog) if d.isVisible()][-1]
+    dialog.date.setText("2025-05-19")
+    dialog.text.setPlainText("Delegations met in Geneva.")
+    dialog._accept()
+    edited = next(e for e in window.timeline.loaded_events() if e.text == "Delegations met in Geneva.")
+    assert edited.date == "2025-05-19" and len(edited.sources) == 2
+    window.undo_action.trigger()
+    assert _rows(window) == before
+    assert _geneva(window).date == "2025-05-20"
+
+
+def test_hiding_it_under_a_person_filter_takes_it_off_the_whole_timeline(merged):
+    window = merged
+    pane = window.timeline_pane
+    pane.filter_person("Rustem Umerov")
+    seen = _geneva(window)
+    assert [s.title for s in seen.sources] == ["Umerov on Geneva"]
+    _select(window, seen)
+    pane.hide_button.click()
+    pane.person.setCurrentIndex(0)
+    pane.apply_filters()
+    assert _geneva(window) is None
+    window.undo_action.trigger()
+    assert len(_geneva(window).sources) == 2
