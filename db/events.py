@@ -219,7 +219,7 @@ def event_by_id(db: Database, event_id: int) -> dict[str, Any] | None:
     return {"article_id": row[0], "key": row[1]} if row else None
 
 
-# -- undo: a source row's correction as it stood ------------
+# -- undo: a source row's correction as it stood, and hand-made events taken back ------------
 
 _SHOWN_COLUMNS = (
     "hidden",
@@ -299,3 +299,25 @@ def restore_event_states(db: Database, states: Iterable[EventState]) -> None:
                 f"UPDATE events SET {assignments} WHERE article_id = ? AND key = ?",
                 [*state.shown.values(), state.article_id, state.key],
             )
+
+
+def delete_manual_event(db: Database, manual_id: int) -> dict[str, Any] | None:
+    """Delete a hand-made event; returns its row (None: there was none) so that undoing its
+    deletion, or redoing its addition, can put it back with ``restore_manual_event``."""
+    row = _row(db, "SELECT * FROM manual_events WHERE id = ?", [manual_id])
+    if row is not None:
+        db.execute("DELETE FROM manual_events WHERE id = ?", [manual_id])
+    return row
+
+
+def restore_manual_event(db: Database, row: dict[str, Any]) -> int:
+    """Put a deleted hand-made event back, content and id alike ("m<id>" may be named by later
+    edits on the undo stack). Refused if another event has taken that id meanwhile."""
+    if db.execute("SELECT 1 FROM manual_events WHERE id = ?", [row["id"]]).fetchone():
+        raise ValueError(f"cannot put event m{row['id']} back: another event has its number")
+    names = list(row)
+    db.execute(
+        f"INSERT INTO manual_events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        list(row.values()),
+    )
+    return int(row["id"])

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from db.events import correct_event
+from db.events import correct_event, delete_manual_event, restore_manual_event
 from desktop.timeline import corrections
 from desktop.timeline.filters import Filters
 from desktop.timeline.query import build_timeline
@@ -193,3 +193,32 @@ def test_a_correction_that_fails_halfway_changes_nothing(talks, monkeypatch):
         corrections.hide(talks, event.id)
     assert len(_istanbul(talks).sources) == 2
     assert talks.db.execute("SELECT count(*) FROM event_corrections").fetchone()[0] == 0
+
+
+# -- hand-made events deleted and put back ----------------------------------------------------
+
+
+def test_a_deleted_hand_made_event_comes_back_with_its_content_and_id(memory_library):
+    added = corrections.add(
+        memory_library,
+        "2025-06-02",
+        "Next round due in Istanbul.",
+        people=["Sergey Lavrov"],
+        planned=True,
+    )
+    before = next(e for e in build_timeline(memory_library) if e.id == added)
+    row = delete_manual_event(memory_library.db, int(added[1:]))
+    assert row is not None and not build_timeline(memory_library)
+    assert delete_manual_event(memory_library.db, int(added[1:])) is None
+    restore_manual_event(memory_library.db, row)
+    assert build_timeline(memory_library) == [before]
+
+
+def test_a_hand_made_event_is_not_put_back_over_another_that_took_its_number(memory_library):
+    added = corrections.add(memory_library, "2025-06-02", "Next round due in Istanbul.")
+    row = delete_manual_event(memory_library.db, int(added[1:]))
+    other = corrections.add(memory_library, "2025-06-03", "Something else.")
+    assert other == added  # SQLite gives the freed number to the next event
+    with pytest.raises(ValueError, match="another event"):
+        restore_manual_event(memory_library.db, row)
+    assert [e.text for e in build_timeline(memory_library)] == ["Something else."]

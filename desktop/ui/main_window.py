@@ -624,22 +624,26 @@ class MainWindow(QMainWindow):
         return (article or {}).get("title") or ""
 
     def _event_added(self, dialog: Any) -> None:
-        from db.events import add_manual_event, update_manual_event
+        """Add a hand-made event; undo deletes it, redo puts the same event back (its id too,
+        which later corrections on the undo stack name)."""
+        from db.events import add_manual_event, delete_manual_event, restore_manual_event
         from desktop.ui.undo import EventCorrection
 
-        created: dict[str, int] = {}
+        created: dict[str, Any] = {}
         source = self.current_article if dialog.use_source() else None
         people = dialog.people_value()
+        date, text, planned = dialog.date_value(), dialog.text_value(), dialog.planned()
 
         def do(db: Any) -> None:
-            if "id" in created:
-                update_manual_event(db, created["id"], hidden=False)
+            if created.get("row"):
+                created["id"] = restore_manual_event(db, created["row"])
+                del created["row"]
             else:
-                created["id"] = add_manual_event(db, dialog.date_value(), dialog.text_value(), people=people,
-                                                 source_article_id=source, planned=dialog.planned())
+                created["id"] = add_manual_event(db, date, text, people=people, source_article_id=source,
+                                                 planned=planned)
 
         def undo(db: Any) -> None:
-            update_manual_event(db, created["id"], hidden=True)
+            created["row"] = delete_manual_event(db, created["id"])
 
         self._push(EventCorrection("Add event", self.library, do, undo, self.refresh_timeline))
 

@@ -1,4 +1,5 @@
-"""The window's corrections of a merged event reach all its sources, and Ctrl+Z puts each back."""
+"""The window's corrections of a merged event reach all its sources, and Ctrl+Z puts each back;
+undoing "Add event" deletes the hand-made event and redo brings the same one back."""
 
 from __future__ import annotations
 
@@ -112,3 +113,43 @@ def test_hiding_it_under_a_person_filter_takes_it_off_the_whole_timeline(merged)
     assert _geneva(window) is None
     window.undo_action.trigger()
     assert len(_geneva(window).sources) == 2
+
+
+def _add_by_hand(window, date: str, text: str, people: str) -> None:
+    from desktop.ui.dialogs.event import EventDialog
+
+    window.timeline_pane.add_button.click()
+    dialog = [d for d in window.findChildren(EventDialog) if d.isVisible()][-1]
+    dialog.date.setText(date)
+    dialog.text.setPlainText(text)
+    dialog.people.setText(people)
+    dialog._accept()
+
+
+def _manual(window) -> list:
+    return [e for e in window.timeline.loaded_events() if e.manual]
+
+
+def test_undo_of_add_event_deletes_it_and_redo_brings_the_same_event_back(window):
+    _add_by_hand(window, "2025-06", "A ceasefire memorandum is expected.", "Vladimir Medinsky")
+    [added] = _manual(window)
+    window.undo_action.trigger()
+    assert not _manual(window)
+    assert window.library.db.execute("SELECT count(*) FROM manual_events").fetchone()[0] == 0  # gone, not hidden
+    window.redo_action.trigger()
+    [again] = _manual(window)
+    assert (again.id, again.date, again.text, again.people) == (added.id, added.date, added.text, added.people)
+
+
+def test_corrections_after_add_event_still_apply_when_it_is_redone(window):
+    _add_by_hand(window, "2025-06", "A ceasefire memorandum is expected.", "")
+    window.hide_event(_manual(window)[0])
+    assert not _manual(window)
+    window.undo_action.trigger()  # shown again
+    window.undo_action.trigger()  # deleted
+    assert not _manual(window)
+    window.redo_action.trigger()  # back
+    assert len(_manual(window)) == 1
+    window.redo_action.trigger()  # hidden again: the hide names the same event
+    assert not _manual(window)
+    assert window.library.db.execute("SELECT hidden FROM manual_events").fetchall() == [(1,)]
