@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.cli.common import open_library, print_json
@@ -33,6 +34,11 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
         "--separate", action="store_true", help="do not merge events reported by several clips"
+    )
+    p.add_argument(
+        "--hidden",
+        action="store_true",
+        help="also list the events you hid, marked hidden (event-hide --undo ID shows one again)",
     )
     p.set_defaults(run=run_timeline)
 
@@ -110,6 +116,7 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             date_to=args.date_to,
             query=args.query,
             tag=args.tag,
+            include_hidden=getattr(args, "hidden", False),
         )
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -120,12 +127,19 @@ def run_timeline(args: argparse.Namespace) -> int:
     from desktop.timeline.query import build_timeline
 
     filters = _filters(args)
+    hidden = 0
     with open_library(args) as library:
         events = build_timeline(library, filters, merge=not args.separate)
+        if not events and not filters.include_hidden and not args.json:
+            everything = replace(filters, include_hidden=True)
+            hidden = len(build_timeline(library, everything, merge=not args.separate))
     if args.json:
         print_json([e.as_dict() for e in events])
         return 0
     if not events:
+        if hidden:
+            print(f"no events shown: {hidden} hidden (timeline --hidden lists them)")
+            return 0
         print(
             "no events"
             + (
@@ -137,6 +151,8 @@ def run_timeline(args: argparse.Namespace) -> int:
         return 0
     for e in events:
         flags = []
+        if e.hidden:
+            flags.append("hidden")
         if e.planned:
             flags.append("planned")
         if e.pinned:
@@ -152,8 +168,10 @@ def run_timeline(args: argparse.Namespace) -> int:
         for s in e.sources:
             where = s.outlet or s.url or ""
             title = s.title if len(s.title) <= 80 else s.title[:79].rstrip() + "\u2026"
+            # A report hidden on its own (the event shows by others): its id brings it back.
+            hidden = f"  [hidden: e{s.event_id}]" if s.hidden and not e.hidden and s.event_id else ""
             print(
-                f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]})"
+                f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]}){hidden}"
             )
     return 0
 

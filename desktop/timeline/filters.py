@@ -16,7 +16,8 @@ from desktop.timeline.precision import parse_bound
 
 @dataclass
 class Filters:
-    """Empty fields do not filter. Dates are bounds on the days an event covers."""
+    """Empty fields do not filter. Dates are bounds on the days an event covers.
+    ``include_hidden`` brings back the events the reporter hid (marked ``hidden``)."""
 
     person: str | None = None
     date_from: dt.date | None = None
@@ -34,6 +35,7 @@ class Filters:
         date_to: str | None = None,
         query: str | None = None,
         tag: str | None = None,
+        include_hidden: bool = False,
     ) -> Filters:
         """Filters from what a reporter types ("2025", "2025-05", "2025-05-29" for dates)."""
         return cls(
@@ -42,6 +44,7 @@ class Filters:
             date_to=parse_bound(date_to, end=True) if date_to else None,
             query=query or None,
             tag=tag or None,
+            include_hidden=include_hidden,
         )
 
     def describe(self) -> list[str]:

@@ -59,7 +59,9 @@ def merge_events(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
     tokens: dict[int, frozenset[str]] = {}
     for group in by_date.values():
         clusters: list[tuple[TimelineEvent, set[str], set[int | None]]] = []
-        for event in group:
+        # Shown reports first, so a merged event that is still on the timeline is named and
+        # worded as the timeline without hidden events names it.
+        for event in sorted(group, key=lambda e: e.hidden):
             words = content_tokens(event.text)
             people = set(event.people)
             articles = {s.article_id for s in event.sources}
@@ -125,6 +127,7 @@ def _copy(event: TimelineEvent) -> TimelineEvent:
         event.corrected,
         event.conflict,
         list(event.conflicting_dates),
+        event.hidden,
     )
 
 
@@ -136,6 +139,7 @@ def _absorb(into: TimelineEvent, event: TimelineEvent) -> None:
     into.planned = into.planned and event.planned  # one source reporting it as done is enough
     into.pinned = into.pinned or event.pinned
     into.corrected = into.corrected or event.corrected
+    into.hidden = into.hidden and event.hidden  # hidden only when every report of it is hidden
 
 
 def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str]]) -> None:

@@ -25,7 +25,7 @@ from desktop.timeline.timeline_event import Source, TimelineEvent
 
 _EVENT_SQL = """
 SELECT e.id, e.article_id, e.key, e.text, e.date, e.precision, e.date_sort, e.planned, e.pinned,
-       e.corrected, e.start, e."end", a.title, a.url, a.published, a.outlet, e.date_text
+       e.corrected, e.start, e."end", a.title, a.url, a.published, a.outlet, e.date_text, e.hidden
 FROM events e
 JOIN articles a ON a.id = e.article_id
 WHERE {where}
@@ -130,6 +130,7 @@ def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineE
                     row["a_published"],
                     row["a_outlet"],
                     row["text"],
+                    hidden=bool(row["hidden"]),
                 )
             )
         events.append(
@@ -143,6 +144,7 @@ def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineE
                 sources,
                 pinned=bool(row["pinned"]),
                 manual=True,
+                hidden=bool(row["hidden"]),
             )
         )
     return events
@@ -181,10 +183,12 @@ def _events_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Timeline
                     r["start"],
                     r["end"],
                     r.get("date_text") or "",
+                    bool(r.get("hidden")),
                 )
             ],
             pinned=bool(r["pinned"]),
             corrected=bool(r["corrected"]),
+            hidden=bool(r.get("hidden")),
         )
         for r in rows
     ]
@@ -193,8 +197,8 @@ def _events_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Timeline
 def build_timeline(
     source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None
 ) -> list[TimelineEvent]:
-    """The timeline: events matching ``filters`` (corrections applied, hidden ones left out),
-    merged across articles unless ``merge`` is False, with hand-made events, in date order."""
+    """The timeline: events matching ``filters`` (corrections applied, hidden ones left out
+    unless ``filters.include_hidden``, then marked ``hidden``), merged across articles unless ``merge`` is False, with hand-made events, in date order."""
     db = database_of(source)
     filters = filters or Filters()
     rows = event_rows(db, filters, limit=limit)
@@ -221,7 +225,7 @@ def events_by_id(source: Any, event_ids: Iterable[int]) -> list[TimelineEvent]:
         cursor = db.execute(sql, chunk)
         names = [d[0] for d in cursor.description]
         rows.extend(dict(zip(names, values, strict=True)) for values in cursor)
-    rows.sort(key=lambda r: (r["date_sort"], r["id"]))
+    rows.sort(key=lambda r: (r["date_sort"], r["hidden"], r["id"]))
     return _events_from_rows(db, rows)
 
 

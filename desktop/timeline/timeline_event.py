@@ -23,6 +23,7 @@ class Source:
     start: int | None = None
     end: int | None = None
     date_text: str = ""  # the words that date the sentence ("on Thursday"), if any
+    hidden: bool = False  # the reporter hid this report (the event may still show by others)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -45,6 +46,8 @@ class TimelineEvent:
     ``id`` names it for corrections: "e<event id>" for an extracted event (the first of its
     sources), "m<id>" for one added by hand. ``conflict`` is set when sources that look like
     they report the same happening give another date; ``conflicting_dates`` says which.
+    ``hidden`` is set when the reporter hid it (every source of a merged event hidden): only
+    a timeline asked to include hidden events (``Filters.include_hidden``) holds such events.
     """
 
     id: str
@@ -59,6 +62,7 @@ class TimelineEvent:
     corrected: bool = False
     conflict: bool = False
     conflicting_dates: list[str] = field(default_factory=list)
+    hidden: bool = False
 
     @property
     def sort_key(self) -> str:
@@ -82,5 +86,6 @@ class TimelineEvent:
             "corrected": self.corrected,
             "conflict": self.conflict,
             "conflicting_dates": list(self.conflicting_dates),
+            "hidden": self.hidden,
             "sources": [s.as_dict() for s in self.sources],
         }
