@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.timeline_pane.source_activated.connect(self.open_article_at)
         self.people_pane.source_activated.connect(self.open_article_at)
         self.timeline_pane.hide_requested.connect(self.hide_event)
+        self.timeline_pane.show_requested.connect(self.show_event)
         self.timeline_pane.pin_requested.connect(self.pin_event)
         self.timeline_pane.edit_requested.connect(self.edit_event)
         self.timeline_pane.add_requested.connect(self.add_event)
@@ -596,6 +597,11 @@ class MainWindow(QMainWindow):
         self._correct("Hide event", event, {"hidden": True}, {"hidden": False})
         self.statusBar().showMessage("Event hidden — Ctrl+Z to undo", 5000)
 
+    def show_event(self, event: Any) -> None:
+        """Put a hidden event (listed by "Show hidden events") back on the timeline."""
+        self._correct("Show event again", event, {"hidden": False}, {"hidden": True})
+        self.statusBar().showMessage("Event shown again — Ctrl+Z hides it again", 5000)
+
     def pin_event(self, event: Any) -> None:
         self._correct("Unpin event" if event.pinned else "Pin event", event,
                       {"pinned": not event.pinned}, {"pinned": event.pinned})
@@ -751,9 +757,13 @@ class MainWindow(QMainWindow):
             self.refresh_brief()
 
     def brief_filters(self) -> Any:
+        from dataclasses import replace
+
         from desktop.timeline.filters import Filters
 
-        return Filters() if self.brief_pane.whole_library() else self.timeline.filters
+        if self.brief_pane.whole_library():
+            return Filters()
+        return replace(self.timeline.filters, include_hidden=False)  # hidden: never in a brief
 
     def refresh_brief(self) -> None:
         """Render the brief on a worker; a newer request makes older results moot."""

@@ -4,7 +4,8 @@ The ordered keys of every matching event come first (one indexed query); events 
 and merged a page at a time as the view scrolls. A page always ends at a change of date, so
 reports of one happening on one date are merged even across a page's nominal size. Header
 rows respect each event's precision: at day zoom a month-precision event sits under the
-month, never under an invented day.
+month, never under an invented day. With ``Filters.include_hidden`` the events the reporter
+hid are there too, greyed and slanted (``ForegroundRole``, ``FontRole`` and the rich text).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.library import Library
 from desktop.ui import pages
@@ -60,8 +62,10 @@ def header_for(date: str, precision: str, zoom: str) -> str:
 
 def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -> str:
     """One event as rich text: date (unless its header says it), marks, text, people chips,
-    sources as reader links."""
+    sources as reader links. A hidden event (shown only when asked for) is greyed and slanted."""
     marks = []
+    if event.hidden:
+        marks.append(f"<span style='color:{colours['muted']}'><i>hidden: left out of the timeline and the brief</i></span>")
     if event.pinned:
         marks.append(f"<span style='color:{colours['accent']}'>&#128204; pinned</span>")
     if event.planned:
@@ -90,11 +94,16 @@ def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -
             sources.append(f"<a href='article:{int(source.article_id)}:{int(source.start or 0)}'>{label}</a>{outlet}")
         else:
             sources.append(label + outlet)
+        if source.hidden and not event.hidden:
+            sources[-1] += " <i>(hidden)</i>"
     first_line = " ".join(marks)
     if show_date:
         first_line = f"<span style='color:{colours['muted']}'>{html.escape(event.display_date)}</span> " + first_line
     parts = [f"<div>{first_line}</div>"] if first_line.strip() else []
-    parts.append(f"<div>{html.escape(event.text)}</div>")
+    if event.hidden:
+        parts.append(f"<div style='color:{colours['muted']}'><i>{html.escape(event.text)}</i></div>")
+    else:
+        parts.append(f"<div>{html.escape(event.text)}</div>")
     if chips:
         parts.append(f"<div>{chips}</div>")
     if sources:
@@ -163,7 +172,8 @@ class TimelineModel(QAbstractListModel):
             if row.kind == "event":
                 row.html = event_html(row.event, colours, show_date=row.label != row.event.display_date)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [HtmlRole])
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [HtmlRole, Qt.ItemDataRole.ForegroundRole])
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -235,7 +245,16 @@ class TimelineModel(QAbstractListModel):
         if role == HtmlRole:
             return row.html
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return row.label if row.kind == "header" else row.event.text
+            if row.kind == "header":
+                return row.label
+            return f"Hidden: {row.event.text}" if row.event.hidden else row.event.text
+        if row.kind == "event" and row.event.hidden:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(self.colours["muted"]))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -1,5 +1,7 @@
 """The timeline pane: events under date headers, people as chips, sources as reader links;
-filters (person, dates, words, story), zoom, and hide/edit/add/pin corrections (undoable)."""
+filters (person, dates, words, story), zoom, and hide/edit/add/pin corrections (undoable).
+"Show hidden events" (Ctrl+Shift+H) brings back the events the reporter hid, greyed, each
+with "Show again" in place of "Hide"."""
 
 from __future__ import annotations
 
@@ -15,7 +17,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +45,7 @@ from desktop.ui.models.timeline import HtmlRole, KindRole, TimelineModel
 
 ALL_PEOPLE = "Everyone"
 ALL_STORIES = "All stories"
+SHOW_HIDDEN_SHORTCUT = "Ctrl+Shift+H"
 
 
 class EventDelegate(QStyledItemDelegate):
@@ -115,6 +126,7 @@ class EventDelegate(QStyledItemDelegate):
 class TimelinePane(QWidget):
     source_activated = Signal(int, int)  # article id, character offset of the sentence
     hide_requested = Signal(object)
+    show_requested = Signal(object)  # a hidden event, to put back on the timeline
     pin_requested = Signal(object)
     edit_requested = Signal(object)
     add_requested = Signal()
@@ -172,7 +184,18 @@ class TimelinePane(QWidget):
         self.pin_button = QPushButton("Pin")
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(lambda: self._emit_selected(self.edit_requested))
-        self.hide_button.clicked.connect(lambda: self._emit_selected(self.hide_requested))
+        self.hide_button.clicked.connect(self._hide_or_show)
+        self.show_hidden_action = QAction("Show hidden events", self)
+        self.show_hidden_action.setCheckable(True)
+        self.show_hidden_action.setShortcut(QKeySequence(SHOW_HIDDEN_SHORTCUT))
+        self.show_hidden_action.setToolTip(
+            f"List the events you hid too, greyed, to show them again ({SHOW_HIDDEN_SHORTCUT})")
+        self.show_hidden_action.toggled.connect(lambda _on: self.apply_filters())
+        self.addAction(self.show_hidden_action)  # its shortcut works while the timeline shows
+        self.show_hidden_button = QToolButton()
+        self.show_hidden_button.setDefaultAction(self.show_hidden_action)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_hide_button())
+        model.modelReset.connect(self._update_hide_button)
         self.pin_button.clicked.connect(lambda: self._emit_selected(self.pin_requested))
         row1 = QHBoxLayout()
         row1.addWidget(self.person, 2)
@@ -185,6 +208,7 @@ class TimelinePane(QWidget):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.hide_button, self.pin_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.show_hidden_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -239,6 +263,7 @@ class TimelinePane(QWidget):
             date_to=self.date_to.text().strip() or None,
             query=self.text.text().strip() or None,
             tag=self.tag.currentData(),
+            include_hidden=self.show_hidden_action.isChecked(),
         )
 
     def apply_filters(self) -> None:
@@ -280,6 +305,19 @@ class TimelinePane(QWidget):
         if not indexes:
             return None
         return self.model.data(indexes[0], Qt.ItemDataRole.UserRole + 1)
+
+    def _hide_or_show(self) -> None:
+        """Hide the selected event, or show it again if it is a hidden one."""
+        event = self.selected_event()
+        if event is not None:
+            (self.show_requested if event.hidden else self.hide_requested).emit(event)
+
+    def _update_hide_button(self) -> None:
+        event = self.selected_event()
+        hidden = event is not None and event.hidden
+        self.hide_button.setText("Show again" if hidden else "Hide")
+        self.hide_button.setToolTip("Put this hidden event back on the timeline and in the brief"
+                                    if hidden else "Take this event off the timeline and the brief")
 
     def _emit_selected(self, signal: Any) -> None:
         event = self.selected_event()
