@@ -561,12 +561,16 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_TIMELINE)
         self.statusBar().showMessage(f"Timeline: events with {person['name']}", 5000)
 
-    def _push(self, command: Any) -> None:
+    def _push(self, command: Any) -> bool:
+        """Do ``command`` and keep it for Ctrl+Z; False when it failed (and said so)."""
         self.undo_stack.push(command)
-        if getattr(command, "error", ""):
-            self.statusBar().showMessage(command.error, 8000)
+        return not getattr(command, "error", "")
 
-    def _correct(self, text: str, event: Any, do: dict[str, Any], undo: dict[str, Any]) -> None:
+    def _report_error(self, message: str) -> None:
+        """A correction (or its undo) that could not be made: said in the status bar."""
+        self.statusBar().showMessage(message, 8000)
+
+    def _correct(self, text: str, event: Any, do: dict[str, Any], undo: dict[str, Any]) -> bool:
         """Push one correction of ``event``; ``undo`` gives a hand-made event's values before
         (an extracted one's source rows each keep their own, taken when it is made)."""
         from db.events import update_manual_event
@@ -575,10 +579,11 @@ class MainWindow(QMainWindow):
         if event.manual:
             target = int(event.id[1:])
             command = EventCorrection(text, self.library, lambda db: update_manual_event(db, target, **do),
-                                      lambda db: update_manual_event(db, target, **undo), self.refresh_timeline)
+                                      lambda db: update_manual_event(db, target, **undo), self.refresh_timeline,
+                                      self._report_error)
         else:
             command = self._merged_correction(text, event, do)
-        self._push(command)
+        return self._push(command)
 
     def _merged_correction(self, text: str, event: Any, do: dict[str, Any]) -> Any:
         """Every source of a merged event corrected in one transaction; undo puts each back as
@@ -591,16 +596,17 @@ class MainWindow(QMainWindow):
         def apply(db: Any) -> None:
             before[:] = correct_merged(db, event, **do)
 
-        return EventCorrection(text, self.library, apply, lambda db: restore(db, before), self.refresh_timeline)
+        return EventCorrection(text, self.library, apply, lambda db: restore(db, before), self.refresh_timeline,
+                               self._report_error)
 
     def hide_event(self, event: Any) -> None:
-        self._correct("Hide event", event, {"hidden": True}, {"hidden": False})
-        self.statusBar().showMessage("Event hidden — Ctrl+Z to undo", 5000)
+        if self._correct("Hide event", event, {"hidden": True}, {"hidden": False}):
+            self.statusBar().showMessage("Event hidden — Ctrl+Z to undo", 5000)
 
     def show_event(self, event: Any) -> None:
         """Put a hidden event (listed by "Show hidden events") back on the timeline."""
-        self._correct("Show event again", event, {"hidden": False}, {"hidden": True})
-        self.statusBar().showMessage("Event shown again — Ctrl+Z hides it again", 5000)
+        if self._correct("Show event again", event, {"hidden": False}, {"hidden": True}):
+            self.statusBar().showMessage("Event shown again — Ctrl+Z hides it again", 5000)
 
     def pin_event(self, event: Any) -> None:
         self._correct("Unpin event" if event.pinned else "Pin event", event,
@@ -651,7 +657,7 @@ class MainWindow(QMainWindow):
         def undo(db: Any) -> None:
             created["row"] = delete_manual_event(db, created["id"])
 
-        self._push(EventCorrection("Add event", self.library, do, undo, self.refresh_timeline))
+        self._push(EventCorrection("Add event", self.library, do, undo, self.refresh_timeline, self._report_error))
 
     def refresh_timeline(self) -> None:
         self.timeline.reload()

@@ -74,25 +74,34 @@ class PeopleCorrection(QUndoCommand):
 
 
 class EventCorrection(QUndoCommand):
-    """A timeline correction given as two plain functions of the database: do and undo."""
+    """A timeline correction given as two plain functions of the database: do and undo.
+
+    Each runs in one transaction. One that fails (the disk is full, the library is locked, an
+    event was deleted meanwhile) changes nothing, says why through ``report`` and leaves the
+    undo stack, so a later redo cannot apply the other half a second time.
+    """
 
     def __init__(self, text: str, library: Library, do: Callable[[Any], Any], undo: Callable[[Any], Any],
-                 refresh: Callable[[], None]) -> None:
+                 refresh: Callable[[], None], report: Callable[[str], None] | None = None) -> None:
         super().__init__(text)
         self.library, self._do, self._undo, self.refresh = library, do, undo, refresh
+        self.report = report
         self.error = ""
 
     def redo(self) -> None:
-        try:
-            with self.library.transaction() as db:
-                self._do(db)
-        except Exception as error:
-            self.error = str(error)
-            self.setObsolete(True)
-            return
-        self.refresh()
+        self._run(self._do, self.text())
 
     def undo(self) -> None:
-        with self.library.transaction() as db:
-            self._undo(db)
+        self._run(self._undo, f"Undo {self.text().lower()}")
+
+    def _run(self, change: Callable[[Any], Any], what: str) -> None:
+        try:
+            with self.library.transaction() as db:
+                change(db)
+        except Exception as error:
+            self.error = f"{what} failed: {error}"
+            self.setObsolete(True)
+            if self.report is not None:
+                self.report(self.error)
+            return
         self.refresh()

@@ -153,3 +153,29 @@ def test_corrections_after_add_event_still_apply_when_it_is_redone(window):
     window.redo_action.trigger()  # hidden again: the hide names the same event
     assert not _manual(window)
     assert window.library.db.execute("SELECT hidden FROM manual_events").fetchall() == [(1,)]
+
+
+def test_a_correction_the_library_refuses_says_so_and_changes_nothing(merged, qtbot):
+    window = merged
+    window.library.db.execute("PRAGMA query_only = ON")  # as a locked or read-only library
+    _select(window, _geneva(window))
+    window.timeline_pane.hide_button.click()
+    assert window.statusBar().currentMessage().startswith("Hide event failed:")
+    assert _geneva(window) is not None
+    assert [r[0] for r in _rows(window)] == [0, 0]
+    assert window.undo_stack.count() == 0
+
+
+def test_an_undo_the_library_refuses_says_so_and_cannot_be_redone_twice(merged, qtbot):
+    window = merged
+    _select(window, _geneva(window))
+    window.timeline_pane.hide_button.click()
+    assert _geneva(window) is None
+    window.library.db.execute("PRAGMA query_only = ON")
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage().startswith("Undo hide event failed:")
+    window.library.db.execute("PRAGMA query_only = OFF")
+    # The event stays hidden, as stored, and the failed step has left the undo stack.
+    assert [r[0] for r in _rows(window)] == [1, 1]
+    assert _geneva(window) is None
+    assert not window.undo_stack.canRedo()
