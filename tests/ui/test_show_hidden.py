@@ -138,3 +138,38 @@ def test_the_model_with_hidden_events_passes_the_model_tester(qtmodeltester, sma
     assert [e.text for e in model.loaded_events() if e.hidden] == [ZAKHAROVA]
     model.set_dark(True)
     qtmodeltester.check(model)
+
+
+def _muted_pixels(window, index, selected: bool) -> int:
+    """Pixels of the muted grey in the row as the delegate paints it, selected or not."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    view = window.timeline_pane.view
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 600, 160)
+    option.palette = view.palette()
+    option.state = QStyle.StateFlag.State_Enabled | (
+        QStyle.StateFlag.State_Selected if selected else QStyle.StateFlag.State_None)
+    image = QImage(600, 160, QImage.Format.Format_RGB32)
+    image.fill(view.palette().color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base))
+    painter = QPainter(image)
+    view.itemDelegate().paint(painter, option, index)
+    painter.end()
+    muted = QColor(window.timeline.colours["muted"])
+    return sum(
+        1 for y in range(image.height()) for x in range(image.width())
+        if abs(QColor(image.pixel(x, y)).red() - muted.red()) + abs(QColor(image.pixel(x, y)).green() - muted.green())
+        + abs(QColor(image.pixel(x, y)).blue() - muted.blue()) < 24
+    )
+
+
+def test_a_selected_hidden_event_stays_legible(window, qtbot):
+    _select(window)
+    window.timeline_pane.hide_button.click()
+    _toggle_hidden(window, qtbot)
+    index = window.timeline.index(_row(window), 0)
+    # Greyed on the plain background; on the selection's colour nothing is left in that grey.
+    assert _muted_pixels(window, index, selected=False) > 50
+    assert _muted_pixels(window, index, selected=True) == 0

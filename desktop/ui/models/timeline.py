@@ -101,7 +101,8 @@ def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -
         first_line = f"<span style='color:{colours['muted']}'>{html.escape(event.display_date)}</span> " + first_line
     parts = [f"<div>{first_line}</div>"] if first_line.strip() else []
     if event.hidden:
-        parts.append(f"<div style='color:{colours['muted']}'><i>{html.escape(event.text)}</i></div>")
+        # Slanted here; greyed by the delegate (ForegroundRole), which keeps it legible when selected.
+        parts.append(f"<div><i>{html.escape(event.text)}</i></div>")
     else:
         parts.append(f"<div>{html.escape(event.text)}</div>")
     if chips:

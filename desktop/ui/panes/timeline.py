@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.models.timeline import HtmlRole, KindRole, TimelineModel
+from desktop.ui.models.timeline import DARK, LIGHT, HtmlRole, KindRole, TimelineModel
 
 ALL_PEOPLE = "Everyone"
 ALL_STORIES = "All stories"
@@ -62,7 +62,10 @@ class EventDelegate(QStyledItemDelegate):
     def forget_sizes(self) -> None:
         self._heights.clear()
 
-    def _document(self, index: QModelIndex | QPersistentModelIndex, width: int) -> QTextDocument:
+    def _document(self, index: QModelIndex | QPersistentModelIndex, width: int,
+                  selected_text: str | None = None) -> QTextDocument:
+        """The row as rich text; on a selected row (``selected_text``: the highlighted text's
+        colour) the muted parts take that colour too, or they would fade into the highlight."""
         document = QTextDocument()
         document.setDocumentMargin(6)
         if index.data(KindRole) == "header":
@@ -72,7 +75,11 @@ class EventDelegate(QStyledItemDelegate):
             document.setDefaultFont(font)
             document.setPlainText(index.data(Qt.ItemDataRole.DisplayRole) or "")
         else:
-            document.setHtml(index.data(HtmlRole) or "")
+            html = index.data(HtmlRole) or ""
+            if selected_text:
+                for muted in {LIGHT["muted"], DARK["muted"]}:
+                    html = html.replace(f"color:{muted}", f"color:{selected_text}")
+            document.setHtml(html)
         document.setTextWidth(max(width, 100))
         return document
 
@@ -83,13 +90,18 @@ class EventDelegate(QStyledItemDelegate):
         option.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = self._document(index, option.rect.width())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        highlighted = option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)
+        document = self._document(index, option.rect.width(), highlighted.name() if selected else None)
         painter.translate(option.rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
         group = QPalette.ColorGroup.Active
-        role = (QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
-                else QPalette.ColorRole.Text)
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(group, role))
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        colour = option.palette.color(group, role)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)  # a hidden event's grey
+        if foreground is not None and not selected:
+            colour = foreground.color()
+        context.palette.setColor(QPalette.ColorRole.Text, colour)
         context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
         document.documentLayout().draw(painter, context)
         painter.restore()
