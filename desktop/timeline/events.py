@@ -110,19 +110,12 @@ def extract_events(
         placed = place(_get(t, "value"))
         if placed is None or placed.precision not in EVENT_PRECISIONS:
             continue
-        start = int(_get(t, "start"))
+        start, end = int(_get(t, "start")), int(_get(t, "end"))
         if placed.precision == "year" and _BOUND_BEFORE.search(text[max(0, start - 12) : start]):
             continue
-        if _is_stamp(text, start, int(_get(t, "end"))):
+        if _is_stamp(text, start, end):
             continue
-        dated.append(
-            (
-                start,
-                int(_get(t, "end")),
-                placed,
-                _get(t, "text") or text[start : int(_get(t, "end"))],
-            )
-        )
+        dated.append((start, end, placed, _get(t, "text") or text[start:end]))
     dated.sort(key=lambda d: d[0])
     people = _people(entities)
     events: list[Event] = []
@@ -144,23 +137,8 @@ def extract_events(
         if antecedent and antecedent not in names:
             names.insert(0, antecedent)
         if inside:
-            chosen = _finest(inside)
-            for _s, _e, placed, surface in chosen:
-                events.append(
-                    Event(
-                        placed.value,
-                        placed.precision,
-                        cleaned,
-                        start,
-                        end,
-                        list(names),
-                        _planned(raw, placed, dct_day),
-                        surface,
-                        "timex",
-                        1.0,
-                    )
-                )
-            previous = (paragraph, chosen[0][2], end)
+            # Each of the sentence's finest dates, as the text gives it.
+            datings = [(placed, surface, "timex", 1.0) for _s, _e, placed, surface in _finest(inside)]
         elif (
             previous
             and previous[0] == paragraph
@@ -168,7 +146,12 @@ def extract_events(
             and not _SHIFT.search(raw)
             and not _FUTURE.search(raw)
         ):
-            placed = previous[1]
+            # No date of its own: it goes on from the sentence before.
+            datings = [(previous[1], "", "narrative", 0.6)]
+        else:
+            previous = None
+            continue
+        for placed, surface, anchor, confidence in datings:
             events.append(
                 Event(
                     placed.value,
@@ -176,16 +159,14 @@ def extract_events(
                     cleaned,
                     start,
                     end,
-                    names,
+                    list(names),
                     _planned(raw, placed, dct_day),
-                    "",
-                    "narrative",
-                    0.6,
+                    surface,
+                    anchor,
+                    confidence,
                 )
             )
-            previous = (paragraph, placed, end)
-        else:
-            previous = None
+        previous = (paragraph, datings[0][0], end)
     return events
 
 
