@@ -20,6 +20,7 @@ from typing import Any
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import display, place
 from desktop.timeline.timeline_event import Source, TimelineEvent
+from desktop.wording import plural
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|!])")
 KEY_DATES = 7
@@ -130,7 +131,7 @@ def _scope(
         first = min(spans, key=lambda p: (p.first, -p.last.toordinal()))
         last = max(spans, key=lambda p: (p.last, p.first))
         lines.append(f"- Events dated {display(first.value)} to {display(last.value)}")
-    lines.append(f"- {_plural(len(events), 'event')} from {_plural(len(notes.sources), 'source')}")
+    lines.append(f"- {plural(len(events), 'event')} from {plural(len(notes.sources), 'source')}")
     planned = sum(1 for e in events if e.planned)
     conflicts = sum(1 for e in events if e.conflict)
     if planned:
@@ -142,10 +143,6 @@ def _scope(
         "footnotes give each source's publication date"
     )
     return lines + [""]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _key_lines(events: Sequence[TimelineEvent], key_dates: Sequence[Any]) -> list[KeyLine]:

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.common import open_library
+from desktop.wording import plural
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -31,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
         count = reanalyse_library(library, article_ids=args.ids or None, progress=progress, failed=failed)
     for line in problems:
         print(line)
-    print(f"{count} article{'s' if count != 1 else ''} re-analysed, {len(problems)} failed")
+    print(f"{plural(count, 'article')} re-analysed, {len(problems)} failed")
     return 1 if problems else 0

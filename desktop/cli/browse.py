@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.common import open_library, print_json
+from desktop.wording import plural
 
 ARTICLE_KEYS = ("id", "title", "url", "published", "outlet", "author", "language",
                 "published_precision", "published_source", "clipped_at", "tags")
@@ -56,7 +57,7 @@ def list_articles(args: argparse.Namespace) -> int:
             published = (a["published"] or "")[:16] or "no date"
             outlet = f" — {a['outlet']}" if a["outlet"] else ""
             print(f"#{a['id']:<5} {published:<16}  {a['title']}{outlet}")
-        print(f"{len(articles)} article{'s' if len(articles) != 1 else ''}")
+        print(plural(len(articles), "article"))
     return 0
 
 
@@ -69,7 +70,7 @@ def search(args: argparse.Namespace) -> int:
     for r in results:
         print(f"#{r['id']:<5} {(r['published'] or '')[:10]:<10}  {r['title']}")
         print(f"       {r['snippet']}")
-    print(f"{len(results)} result{'s' if len(results) != 1 else ''}")
+    print(plural(len(results), "result"))
     return 0
 
 

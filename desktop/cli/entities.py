@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.cli.common import open_library, print_json, write_jsonl
+from desktop.wording import plural
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -101,7 +102,7 @@ def tag_entities(args: argparse.Namespace) -> int:
     except ModelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"tagged {len(documents)} document{'s' if len(documents) != 1 else ''}",
+    print(f"tagged {plural(len(documents), 'document')}",
           file=sys.stderr)
     return 0
 
@@ -120,9 +121,9 @@ def people(args: argparse.Namespace) -> int:
     for person in found:
         aliases = f"  (also {', '.join(person['aliases'])})" if person.get("aliases") else ""
         roles = f" — {'; '.join(person['roles'])}" if person.get("roles") else ""
-        counts = _plural(person["mentions"], "mention")
+        counts = plural(person["mentions"], "mention")
         if "articles" in person:
-            counts += ", " + _plural(person["articles"], "article")
+            counts += ", " + plural(person["articles"], "article")
         print(f"#{person['id']:<5} {person['name']}{roles}{aliases}  [{counts}]")
     print(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
     return 0
@@ -139,16 +140,12 @@ def _named(label: str) -> Callable[[argparse.Namespace], int]:
             return 0
         for item in found:
             aliases = f"  (also {', '.join(item['aliases'])})" if item["aliases"] else ""
-            print(f"{item['name']}{aliases}  [{_plural(item['mentions'], 'mention')}, "
-                  f"{_plural(item['articles'], 'article')}]")
-        print(_plural(len(found), "name"))
+            print(f"{item['name']}{aliases}  [{plural(item['mentions'], 'mention')}, "
+                  f"{plural(item['articles'], 'article')}]")
+        print(plural(len(found), "name"))
         return 0
 
     return run
-
-
-def _plural(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
@@ -196,5 +193,5 @@ def people_corrections(args: argparse.Namespace) -> int:
         return 0
     for c in found:
         print(f"#{c['id']:<4} {c['created_at']}  {c['kind']:<10} {json.dumps(c['data'], ensure_ascii=False)}")
-    print(f"{len(found)} correction{'s' if len(found) != 1 else ''}")
+    print(plural(len(found), "correction"))
     return 0

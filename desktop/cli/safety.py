@@ -14,6 +14,7 @@ from db import LibraryError
 from db.backup import backup_folder, latest_good_backup, list_backups, make_backup, restore_backup
 from db.integrity import damaged_message, file_problems
 from desktop.cli.common import library_path, open_library
+from desktop.wording import plural
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -50,7 +51,7 @@ def backup(args: argparse.Namespace) -> int:
         for item in backups:
             size = item.path.stat().st_size
             print(f"{item.made_at:%Y-%m-%d %H:%M} UTC  {item.reason:<15} {size:>12,} bytes  {item.path}")
-        print(f"{len(backups)} backup{'s' if len(backups) != 1 else ''} in {backup_folder(path)}")
+        print(f"{plural(len(backups), 'backup')} in {backup_folder(path)}")
         return 0
     with open_library(args) as library:
         try:

@@ -50,6 +50,7 @@ from desktop.ui.panes.library import LibraryPane
 from desktop.ui.panes.people import PeoplePane
 from desktop.ui.panes.reader import ReaderPane
 from desktop.ui.panes.timeline import TimelinePane
+from desktop.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -474,7 +475,7 @@ class MainWindow(QMainWindow):
     def _reanalysed(self, result: tuple[int, list[int]]) -> None:
         count, failed = result
         self.refresh_all()
-        message = f"Re-analysed {count} article{'s' if count != 1 else ''}"
+        message = f"Re-analysed {plural(count, 'article')}"
         if failed:
             ids = ", ".join(f"#{i}" for i in failed[:10])
             message += f"; {len(failed)} could not be analysed and kept their previous analysis ({ids})"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models.articles import ArticleIdRole, ArticleListModel
+from desktop.wording import plural
 
 ALL_TAGS = "All stories"
 MATCH_COLUMN = 4
@@ -151,7 +152,7 @@ class LibraryPane(QWidget):
     def _after_reset(self) -> None:
         total = self.model.total()
         what = "result" if self.model.query else "article"
-        self.count.setText(f"{total:,} {what}{'s' if total != 1 else ''}")
+        self.count.setText(plural(total, what, grouped=True))
         # Fixed widths, not "resize to contents": that would measure every loaded row.
         header = self.view.horizontalHeader()
         width = self.view.fontMetrics().horizontalAdvance("2025-05-30 12:58") + 16

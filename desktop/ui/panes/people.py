@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.panes.timeline import EventDelegate
+from desktop.wording import plural
 
 
 class PeoplePane(QWidget):
@@ -119,7 +120,7 @@ class PeoplePane(QWidget):
             return
         self.events.set_filters(Filters(person=person["name"]), person_id=person["id"])
         count = self.events.total_events()
-        self.events_title.setText(f"{person['name']}: {count} event{'s' if count != 1 else ''}")
+        self.events_title.setText(f"{person['name']}: {plural(count, 'event')}")
 
     def _with_one(self, signal: Any) -> None:
         people = self.selected_people()

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models.timeline import DARK, LIGHT, HtmlRole, KindRole, TimelineModel
+from desktop.wording import plural
 
 ALL_PEOPLE = "Everyone"
 ALL_STORIES = "All stories"
@@ -308,7 +309,7 @@ class TimelinePane(QWidget):
         if total is None:
             self.count.setText("counting events…")
         else:
-            self.count.setText(f"{total:,} event{'s' if total != 1 else ''}")
+            self.count.setText(plural(total, "event", grouped=True))
 
     # -- actions --------------------------------------------------------------------------------
 
