@@ -248,29 +248,17 @@ class EventState:
     shown: dict[str, Any] | None
 
 
-def _row(db: Database, sql: str, params: list[Any]) -> dict[str, Any] | None:
-    cursor = db.execute(sql, params)
-    values = cursor.fetchone()
-    return dict(zip([d[0] for d in cursor.description], values, strict=True)) if values else None
-
-
 def event_states(db: Database, members: Iterable[tuple[int, str]]) -> list[EventState]:
     """The state of each (article_id, key) source row now: what ``restore_event_states`` takes."""
     shown = ", ".join(f'"{name}"' for name in _SHOWN_COLUMNS)
+    correction_sql = "SELECT * FROM event_corrections WHERE article_id = ? AND event_key = ?"
+    shown_sql = f"SELECT {shown} FROM events WHERE article_id = ? AND key = ? LIMIT 1"
     return [
         EventState(
             article_id,
             key,
-            _row(
-                db,
-                "SELECT * FROM event_corrections WHERE article_id = ? AND event_key = ?",
-                [article_id, key],
-            ),
-            _row(
-                db,
-                f"SELECT {shown} FROM events WHERE article_id = ? AND key = ? LIMIT 1",
-                [article_id, key],
-            ),
+            next(db.query(correction_sql, [article_id, key]), None),
+            next(db.query(shown_sql, [article_id, key]), None),
         )
         for article_id, key in dict.fromkeys(members)
     ]
@@ -304,7 +292,7 @@ def restore_event_states(db: Database, states: Iterable[EventState]) -> None:
 def delete_manual_event(db: Database, manual_id: int) -> dict[str, Any] | None:
     """Delete a hand-made event; returns its row (None: there was none) so that undoing its
     deletion, or redoing its addition, can put it back with ``restore_manual_event``."""
-    row = _row(db, "SELECT * FROM manual_events WHERE id = ?", [manual_id])
+    row = next(db.query("SELECT * FROM manual_events WHERE id = ?", [manual_id]), None)
     if row is not None:
         db.execute("DELETE FROM manual_events WHERE id = ?", [manual_id])
     return row

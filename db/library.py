@@ -203,8 +203,8 @@ class Library:
                 "SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"
                 f" WHERE tags.name = ?) ORDER BY {order}"
             )
-            return [dict(r) for r in self._rows(sql, [tag])]
-        return [dict(r) for r in self._rows(f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles ORDER BY {order}")]
+            return list(self.db.query(sql, [tag]))
+        return list(self.db.query(f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles ORDER BY {order}"))
 
     def article_count(self) -> int:
         return self.db["articles"].count
@@ -221,7 +221,7 @@ class Library:
             " FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?"
         )
-        return [dict(r) for r in self._rows(sql, [fts_query, limit])]
+        return list(self.db.query(sql, [fts_query, limit]))
 
     def delete_article(self, article_id: int) -> DeletedArticle | None:
         """Delete an article and everything derived from it; returns what undo needs."""
@@ -296,15 +296,7 @@ class Library:
             "SELECT tags.name AS name, count(article_id) AS articles FROM tags"
             " LEFT JOIN article_tags ON tags.id = tag_id GROUP BY tags.id ORDER BY tags.name"
         )
-        return [dict(r) for r in self._rows(sql)]
-
-    # -- helpers -------------------------------------------------------------------------
-
-    def _rows(self, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
-        cursor = self.db.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        for row in cursor:
-            yield dict(zip(names, row, strict=True))
+        return list(self.db.query(sql))
 
 
 def _raise_if_damaged_with_backup(path: Path, error: sqlite3.DatabaseError) -> None:

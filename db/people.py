@@ -374,13 +374,11 @@ _MENTION_COLUMNS = (
 
 
 def _mention_rows(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = db.execute(
+    return list(db.query(
         f"SELECT {_MENTION_COLUMNS} FROM mentions LEFT JOIN people"
         f" ON people.id = mentions.person_id WHERE {where} ORDER BY mentions.start",
         params,
-    )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    ))
 
 
 def mentions_in_article(db: Database, article_id: int) -> list[dict[str, Any]]:

@@ -89,9 +89,7 @@ def _day_events(db: Any, filters: Filters, published_in_range: bool) -> list[dic
         " substr(a.published, 1, 10) AS published, a.outlet FROM events e"
         f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(clauses)}"
     )
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    return list(db.query(sql, params))
 
 
 def _published_range(filters: Filters) -> tuple[str, list[Any]]:

@@ -51,9 +51,7 @@ def event_rows(
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    return list(db.query(sql, params))
 
 
 def event_keys(source: Any, filters: Filters | None = None) -> list[tuple[int, str]]:
@@ -115,11 +113,8 @@ def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineE
         "SELECT m.*, a.title AS a_title, a.url AS a_url, a.published AS a_published, a.outlet AS a_outlet"
         f" FROM manual_events m LEFT JOIN articles a ON a.id = m.source_article_id WHERE {where}"
     )
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
     events = []
-    for values in cursor:
-        row = dict(zip(names, values, strict=True))
+    for row in db.query(sql, params):
         sources = []
         if row["source_article_id"] is not None or row["url"] or row["source_title"]:
             sources.append(
@@ -222,17 +217,13 @@ def events_by_id(source: Any, event_ids: Iterable[int]) -> list[TimelineEvent]:
     for offset in range(0, len(ids), 900):
         chunk = ids[offset : offset + 900]
         sql = _EVENT_SQL.format(where=f"e.id IN ({','.join('?' * len(chunk))})")
-        cursor = db.execute(sql, chunk)
-        names = [d[0] for d in cursor.description]
-        rows.extend(dict(zip(names, values, strict=True)) for values in cursor)
+        rows.extend(db.query(sql, chunk))
     rows.sort(key=lambda r: (r["date_sort"], r["hidden"], r["id"]))
     return _events_from_rows(db, rows)
 
 
 def _rows_where(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = db.execute(_EVENT_SQL.format(where=where), params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    return list(db.query(_EVENT_SQL.format(where=where), params))
 
 
 def _exact_person(db: Database, person: int | str) -> tuple[list[int], list[str]]:

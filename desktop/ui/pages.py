@@ -36,10 +36,7 @@ def article_rows(library: Library, ids: Sequence[int]) -> dict[int, dict[str, An
     for offset in range(0, len(ids), 500):
         chunk = list(ids[offset : offset + 500])
         sql = f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-        cursor = library.db.execute(sql, chunk)
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(names, values, strict=True))
+        for row in library.db.query(sql, chunk):
             rows[row["id"]] = row
     return rows
 
