@@ -249,7 +249,8 @@ class EventState:
 
 
 def event_states(db: Database, members: Iterable[tuple[int, str]]) -> list[EventState]:
-    """The state of each (article_id, key) source row now: what ``restore_event_states`` takes."""
+    """The state of each (article_id, key) source row now (``members`` named once each): what
+    ``restore_event_states`` takes."""
     shown = ", ".join(f'"{name}"' for name in _SHOWN_COLUMNS)
     correction_sql = "SELECT * FROM event_corrections WHERE article_id = ? AND event_key = ?"
     shown_sql = f"SELECT {shown} FROM events WHERE article_id = ? AND key = ? LIMIT 1"
@@ -260,7 +261,7 @@ def event_states(db: Database, members: Iterable[tuple[int, str]]) -> list[Event
             next(db.query(correction_sql, [article_id, key]), None),
             next(db.query(shown_sql, [article_id, key]), None),
         )
-        for article_id, key in dict.fromkeys(members)
+        for article_id, key in members
     ]
 
 
@@ -275,12 +276,7 @@ def restore_event_states(db: Database, states: Iterable[EventState]) -> None:
         if db.execute("SELECT 1 FROM articles WHERE id = ?", [state.article_id]).fetchone() is None:
             continue
         if state.correction is not None:
-            names = list(state.correction)
-            db.execute(
-                f"INSERT INTO event_corrections ({', '.join(names)})"
-                f" VALUES ({', '.join('?' * len(names))})",
-                list(state.correction.values()),
-            )
+            db["event_corrections"].insert(state.correction)
         if state.shown is not None:
             assignments = ", ".join(f'"{name}" = ?' for name in state.shown)
             db.execute(
@@ -303,9 +299,5 @@ def restore_manual_event(db: Database, row: dict[str, Any]) -> int:
     edits on the undo stack). Refused if another event has taken that id meanwhile."""
     if db.execute("SELECT 1 FROM manual_events WHERE id = ?", [row["id"]]).fetchone():
         raise ValueError(f"cannot put event m{row['id']} back: another event has its number")
-    names = list(row)
-    db.execute(
-        f"INSERT INTO manual_events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        list(row.values()),
-    )
+    db["manual_events"].insert(row)
     return int(row["id"])

@@ -16,6 +16,7 @@ from db.events import (
     EventState,
     add_manual_event,
     correct_event,
+    event_by_id,
     event_states,
     restore_event_states,
     update_manual_event,
@@ -113,10 +114,8 @@ def correct_merged(source: Any, event: TimelineEvent, **changes: Any) -> list[Ev
 def _still_names(db: Any, event_id: str, member: tuple[int, str]) -> bool:
     """Whether ``event_id`` is still that source row: re-analysis gives rows new ids, and an
     undo command may outlive it (a correction keyed by (article, key) needs no id)."""
-    row = db.execute(
-        "SELECT article_id, key FROM events WHERE id = ?", [_number(event_id, "e")]
-    ).fetchone()
-    return row is not None and tuple(row) == member
+    row = event_by_id(db, _number(event_id, "e"))
+    return row is not None and (row["article_id"], row["key"]) == member
 
 
 def _correct_sources(db: Any, members: list[tuple[int, str]], **changes: Any) -> list[EventState]:
