@@ -169,9 +169,9 @@ def run_timeline(args: argparse.Namespace) -> int:
             where = s.outlet or s.url or ""
             title = s.title if len(s.title) <= 80 else s.title[:79].rstrip() + "\u2026"
             # A report hidden on its own (the event shows by others): its id brings it back.
-            hidden = f"  [hidden: e{s.event_id}]" if s.hidden and not e.hidden and s.event_id else ""
+            mark = f"  [hidden: e{s.event_id}]" if s.hidden and not e.hidden and s.event_id else ""
             print(
-                f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]}){hidden}"
+                f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]}){mark}"
             )
     return 0
 

@@ -193,7 +193,8 @@ def build_timeline(
     source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None
 ) -> list[TimelineEvent]:
     """The timeline: events matching ``filters`` (corrections applied, hidden ones left out
-    unless ``filters.include_hidden``, then marked ``hidden``), merged across articles unless ``merge`` is False, with hand-made events, in date order."""
+    unless ``filters.include_hidden``, then marked ``hidden``), merged across articles unless
+    ``merge`` is False, with hand-made events, in date order."""
     db = database_of(source)
     filters = filters or Filters()
     rows = event_rows(db, filters, limit=limit)

@@ -100,11 +100,10 @@ def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -
     if show_date:
         first_line = f"<span style='color:{colours['muted']}'>{html.escape(event.display_date)}</span> " + first_line
     parts = [f"<div>{first_line}</div>"] if first_line.strip() else []
-    if event.hidden:
-        # Slanted here; greyed by the delegate (ForegroundRole), which keeps it legible when selected.
-        parts.append(f"<div><i>{html.escape(event.text)}</i></div>")
-    else:
-        parts.append(f"<div>{html.escape(event.text)}</div>")
+    text = html.escape(event.text)
+    # A hidden event's text is slanted here, greyed by the delegate (ForegroundRole), which
+    # keeps it legible when selected.
+    parts.append(f"<div><i>{text}</i></div>" if event.hidden else f"<div>{text}</div>")
     if chips:
         parts.append(f"<div>{chips}</div>")
     if sources:
