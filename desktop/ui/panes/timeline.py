@@ -92,13 +92,11 @@ class EventDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        highlighted = option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)
-        document = self._document(index, option.rect.width(), highlighted.name() if selected else None)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        colour = option.palette.color(QPalette.ColorGroup.Active, role)
+        document = self._document(index, option.rect.width(), colour.name() if selected else None)
         painter.translate(option.rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
-        group = QPalette.ColorGroup.Active
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        colour = option.palette.color(group, role)
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)  # a hidden event's grey
         if foreground is not None and not selected:
             colour = foreground.color()
