@@ -575,13 +575,11 @@ class MainWindow(QMainWindow):
         """Push one correction of ``event``; ``undo`` gives a hand-made event's values before
         (an extracted one's source rows each keep their own, taken when it is made)."""
         from db.events import update_manual_event
-        from desktop.ui.undo import EventCorrection
 
         if event.manual:
             target = int(event.id[1:])
-            command = EventCorrection(text, self.library, lambda db: update_manual_event(db, target, **do),
-                                      lambda db: update_manual_event(db, target, **undo), self.refresh_timeline,
-                                      self._report_error)
+            command = self._event_command(text, lambda db: update_manual_event(db, target, **do),
+                                          lambda db: update_manual_event(db, target, **undo))
         else:
             command = self._merged_correction(text, event, do)
         return self._push(command)
@@ -590,15 +588,19 @@ class MainWindow(QMainWindow):
         """Every source of a merged event corrected in one transaction; undo puts each back as
         it stood (they may have differed: one pinned, one re-worded)."""
         from desktop.timeline.corrections import correct_merged, restore
-        from desktop.ui.undo import EventCorrection
 
         before: list[Any] = []
 
         def apply(db: Any) -> None:
             before[:] = correct_merged(db, event, **do)
 
-        return EventCorrection(text, self.library, apply, lambda db: restore(db, before), self.refresh_timeline,
-                               self._report_error)
+        return self._event_command(text, apply, lambda db: restore(db, before))
+
+    def _event_command(self, text: str, do: Any, undo: Any) -> Any:
+        """An undoable timeline correction: ``do``/``undo`` are functions of the database."""
+        from desktop.ui.undo import EventCorrection
+
+        return EventCorrection(text, self.library, do, undo, self.refresh_timeline, self._report_error)
 
     def hide_event(self, event: Any) -> None:
         if self._correct("Hide event", event, {"hidden": True}, {"hidden": False}):
@@ -640,7 +642,6 @@ class MainWindow(QMainWindow):
         """Add a hand-made event; undo deletes it, redo puts the same event back (its id too,
         which later corrections on the undo stack name)."""
         from db.events import add_manual_event, delete_manual_event, restore_manual_event
-        from desktop.ui.undo import EventCorrection
 
         created: dict[str, Any] = {}
         source = self.current_article if dialog.use_source() else None
@@ -658,7 +659,7 @@ class MainWindow(QMainWindow):
         def undo(db: Any) -> None:
             created["row"] = delete_manual_event(db, created["id"])
 
-        self._push(EventCorrection("Add event", self.library, do, undo, self.refresh_timeline, self._report_error))
+        self._push(self._event_command("Add event", do, undo))
 
     def refresh_timeline(self) -> None:
         self.timeline.reload()
