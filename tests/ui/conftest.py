@@ -14,8 +14,7 @@ import pytest
 
 from db.library import Library
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
-SAMPLE = SAMPLES / "istanbul-talks-2025-05-30.txt"
+from tests.conftest import SAMPLE
 
 
 def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:

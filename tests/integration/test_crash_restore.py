@@ -23,9 +23,9 @@ from db import Library
 from db import backup as backup_module
 from db.backup import latest_good_backup, list_backups, make_backup, restore_backup
 from db.integrity import file_problems
-from tests.test_backup_restore import count_in, library_with, record
+from tests.integration.test_backup_restore import count_in, library_with, record
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO
 
 
 class Crash(BaseException):

@@ -110,7 +110,7 @@ def test_clip_html_answers_an_article_or_a_clip_error(page):
         assert result.text.strip()
         assert result.url is None or result.url.startswith(("http://", "https://"))
         # The text may hold "<" (a <title> is raw text, as browsers show it): it is plain
-        # text, which every view escapes (tests/test_hostile_preview.py).
+        # text, which every view escapes (tests/integration/test_hostile_preview.py).
 
 
 @SETTINGS

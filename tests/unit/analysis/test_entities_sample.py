@@ -15,9 +15,7 @@ from db import Library
 from db.people import list_people, write_mentions
 from desktop.analysis.entities import TextAnalysis, analyse_texts
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / (
-    "istanbul-talks-2025-05-30.txt"
-)
+from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.slow
 

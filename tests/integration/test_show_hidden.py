@@ -14,8 +14,8 @@ from db.events import correct_event
 from desktop.timeline import corrections
 from desktop.timeline.filters import Filters
 from desktop.timeline.query import build_timeline
-from tests.test_merged_corrections import geneva  # noqa: F401 (a fixture)
-from tests.test_timeline_library import store
+from tests.integration.test_merged_corrections import geneva  # noqa: F401 (a fixture)
+from tests.unit.timeline.test_timeline_library import store
 
 
 def _events(cli, library, *options: str) -> list[dict]:

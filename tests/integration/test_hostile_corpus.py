@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from db import Library
+from tests.conftest import DATA
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = DATA / "hostile"
 #: Seconds one item may take (the slowest legitimate one takes well under one).
 MAX_SECONDS_PER_ITEM = 10
 

@@ -30,7 +30,7 @@ import pytest
 from db import Library
 from desktop.clipping.jsonl import read_jsonl
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO
 _STORED = re.compile(r"^stored\s+#(\d+)\s", re.M)
 
 _PEOPLE = ["Jane Okafor", "Mehmet Yilmaz", "Olena Kovalenko", "Peter Lindqvist", "Ana Souza",

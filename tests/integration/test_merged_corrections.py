@@ -15,7 +15,7 @@ from db.events import correct_event, delete_manual_event, restore_manual_event
 from desktop.timeline import corrections
 from desktop.timeline.filters import Filters
 from desktop.timeline.query import build_timeline
-from tests.test_timeline_library import store
+from tests.unit.timeline.test_timeline_library import store
 
 GENEVA_A = (
     "Ceasefire talks open in Geneva\nMay 30, 2025\n\n"
@@ -153,7 +153,7 @@ def test_undo_puts_each_source_back_as_it_stood(talks):
 
 
 def test_undo_of_an_edit_brings_back_the_extracted_wording_after_reanalysis(talks):
-    from tests.test_timeline_library import analyse
+    from tests.unit.timeline.test_timeline_library import analyse
 
     event = _istanbul(talks)
     states = corrections.correct_merged(talks, event, text="The delegations met.")

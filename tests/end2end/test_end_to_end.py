@@ -15,8 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "istanbul-talks-2025-05-30.txt"
+from tests.conftest import REPO, SAMPLE
 
 
 def test_app_imports_the_sample_shows_its_events_and_exports_a_brief(tmp_path):

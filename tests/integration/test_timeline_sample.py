@@ -11,12 +11,7 @@ import pytest
 
 from desktop.cli import main
 
-SAMPLE = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "samples"
-    / "istanbul-talks-2025-05-30.txt"
-)
+from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.slow
 

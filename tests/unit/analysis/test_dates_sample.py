@@ -8,7 +8,7 @@ import pytest
 
 from desktop.analysis.dates import Timex, tag_dates
 
-SAMPLE = Path(__file__).parents[1].parent / "shared" / "samples" / "istanbul-talks-2025-05-30.txt"
+from tests.conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

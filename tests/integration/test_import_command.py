@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from db import Library
-from tests.conftest import SAMPLE, SHARED
+from tests.conftest import DATA, SAMPLE
 from tests.pdf_maker import make_pdf
 
-HTML_PAGES = SHARED / "corpora" / "html-pages-dev" / "pages"
+HTML_PAGES = DATA / "pages"
 
 
 def articles(path: Path) -> list[dict]:
