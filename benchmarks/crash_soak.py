@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/crash_soak.py [KILLS] [--analysis]
 
 Prints the failures and a last line ``crash_soak: F failures in N kills (S s)``; exits 1 if
-F > 0. The harness is the one in tests/test_crash_kill.py (which runs 50 kills).
+F > 0. The harness is the one in tests/integration/test_crash_kill.py (which runs 50 kills).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import _common  # noqa: F401 - puts the repo on sys.path
 
-from tests.test_crash_kill import run_kills
+from tests.integration.test_crash_kill import run_kills
 
 
 def main(argv: list[str]) -> int:
