@@ -29,8 +29,8 @@ import pytest
 
 from db import Library
 from desktop.clipping.jsonl import read_jsonl
-
 from tests.conftest import REPO
+
 _STORED = re.compile(r"^stored\s+#(\d+)\s", re.M)
 
 _PEOPLE = ["Jane Okafor", "Mehmet Yilmaz", "Olena Kovalenko", "Peter Lindqvist", "Ana Souza",

@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -23,9 +22,8 @@ from db import Library
 from db import backup as backup_module
 from db.backup import latest_good_backup, list_backups, make_backup, restore_backup
 from db.integrity import file_problems
-from tests.integration.test_backup_restore import count_in, library_with, record
-
 from tests.conftest import REPO
+from tests.integration.test_backup_restore import count_in, library_with, record
 
 
 class Crash(BaseException):

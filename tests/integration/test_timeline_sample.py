@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.slow

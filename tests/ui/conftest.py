@@ -13,7 +13,6 @@ from types import SimpleNamespace
 import pytest
 
 from db.library import Library
-
 from tests.conftest import SAMPLE
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from desktop.analysis.dates import Timex, tag_dates
-
 from tests.conftest import SAMPLE
 
 

@@ -14,7 +14,6 @@ import pytest
 from db import Library
 from db.people import list_people, write_mentions
 from desktop.analysis.entities import TextAnalysis, analyse_texts
-
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.slow
