@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import LibraryError
-from db.integrity import file_problems
+from db.integrity import (
+    DamagedLibraryError,
+    connection_problems,
+    damaged_message,
+    file_problems,
+)
 
 if TYPE_CHECKING:
     from db.library import Library
@@ -299,8 +304,24 @@ def _describe(error: BaseException) -> str:
     return str(error)
 
 
+# -- refusing a damaged file at open (it names the latest good backup) -----------------------
+
+
+def refuse_if_damaged(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise ``DamagedLibraryError`` if the file behind ``conn`` fails the quick check."""
+    problems = connection_problems(conn, quick=True)
+    if problems:
+        raise damaged_error(path, problems)
+
+
+def damaged_error(path: Path, problems: list[str]) -> DamagedLibraryError:
+    backup = latest_good_backup(path)
+    return DamagedLibraryError(damaged_message(path, problems, backup), path=path,
+                               problems=problems, backup=backup)
+
+
 __all__ = [
     "DAILY", "KEEP", "Backup", "BackupError", "Restored", "backup_before_migrate", "backup_folder",
-    "backup_if_due", "latest_good_backup", "list_backups", "make_backup", "prune_backups",
-    "restore_backup",
+    "backup_if_due", "damaged_error", "latest_good_backup", "list_backups", "make_backup", "prune_backups",
+    "refuse_if_damaged", "restore_backup",
 ]

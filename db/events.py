@@ -8,21 +8,33 @@ reporter's own work and are never cleared; a correction finds its event again by
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 
-from desktop.timeline.precision import place
+
+class PlacedDate(Protocol):
+    """A date already placed on the calendar by the caller (``desktop.timeline.precision.place``):
+    storage keeps the columns it gives and knows nothing of TIMEX3 values itself."""
+
+    @property
+    def value(self) -> str: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def first(self) -> dt.date: ...
+    @property
+    def last(self) -> dt.date: ...
+    @property
+    def sort_key(self) -> str: ...
 
 
-def _placed_columns(value: str) -> dict[str, str]:
-    placed = place(value)
-    if placed is None:
-        raise ValueError(f"not a calendar date: {value!r}")
+def _placed_columns(placed: PlacedDate) -> dict[str, str]:
     return {
         "date": placed.value,
         "precision": placed.precision,
@@ -32,15 +44,13 @@ def _placed_columns(value: str) -> dict[str, str]:
     }
 
 
-def write_events(db: Database, article_id: int, events: Iterable[Any]) -> None:
-    """Replace an article's events; runs inside the caller's transaction."""
+def write_events(db: Database, article_id: int, events: Iterable[tuple[Any, PlacedDate]]) -> None:
+    """Replace an article's events, each given with its placed date (events whose date could
+    not be placed are the caller's to leave out); runs inside the caller's transaction."""
     db.execute("DELETE FROM events WHERE article_id = ?", [article_id])
     people_rows: list[tuple[int, int, str]] = []
-    for event in events:
-        try:
-            columns = _placed_columns(event.date)
-        except ValueError:
-            continue
+    for event, placed in events:
+        columns = _placed_columns(placed)
         cursor = db.execute(
             'INSERT INTO events (article_id, key, start, "end", text, date, precision, date_first,'
             " date_last, date_sort, planned, date_text, anchor, confidence)"
@@ -126,7 +136,7 @@ def _now() -> str:
 
 
 def _changed_columns(
-    hidden: bool | None, pinned: bool | None, date: str | None, text: str | None
+    hidden: bool | None, pinned: bool | None, date: PlacedDate | None, text: str | None
 ) -> dict[str, Any]:
     """The columns a correction sets (extracted or hand-made events alike): only those given."""
     changes: dict[str, Any] = {}
@@ -148,7 +158,7 @@ def correct_event(
     *,
     hidden: bool | None = None,
     pinned: bool | None = None,
-    date: str | None = None,
+    date: PlacedDate | None = None,
     text: str | None = None,
 ) -> None:
     """Record a correction of one extracted event (only the given fields change)."""
@@ -167,7 +177,7 @@ def correct_event(
 
 def add_manual_event(
     db: Database,
-    date: str,
+    date: PlacedDate,
     text: str,
     *,
     people: Iterable[str] = (),
@@ -201,7 +211,7 @@ def update_manual_event(
     *,
     hidden: bool | None = None,
     pinned: bool | None = None,
-    date: str | None = None,
+    date: PlacedDate | None = None,
     text: str | None = None,
 ) -> bool:
     changes = _changed_columns(hidden, pinned, date, text)

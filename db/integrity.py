@@ -105,18 +105,3 @@ def damaged_message(path: Path | None, problems: list[str], backup: Path | None)
     else:
         message += " No good backup was found; keep a copy of the file and ask for help."
     return message
-
-
-def refuse_if_damaged(conn: sqlite3.Connection, path: Path) -> None:
-    """Raise ``DamagedLibraryError`` if the file behind ``conn`` fails the quick check."""
-    problems = connection_problems(conn, quick=True)
-    if problems:
-        raise damaged_error(path, problems)
-
-
-def damaged_error(path: Path, problems: list[str]) -> DamagedLibraryError:
-    from db.backup import latest_good_backup
-
-    backup = latest_good_backup(path)
-    return DamagedLibraryError(damaged_message(path, problems, backup), path=path,
-                               problems=problems, backup=backup)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from db.backup import backup_before_migrate, damaged_error, list_backups, refuse_if_damaged
 from db.errors import LibraryError, NewerLibraryError
 from db.migrations import known_names, migrations
 
@@ -110,14 +111,10 @@ class Library:
     def before_migrate(self) -> None:
         """Hook run before pending migrations are applied: back up a library with articles."""
         if self.path is not None:
-            from db.backup import backup_before_migrate
-
             backup_before_migrate(self)
 
     def _refuse_if_damaged(self) -> None:
         """A damaged file is never written to: refuse it, naming the latest good backup."""
-        from db.integrity import refuse_if_damaged
-
         assert self.path is not None
         try:
             refuse_if_damaged(self.db.conn, self.path)
@@ -301,9 +298,6 @@ class Library:
 
 def _raise_if_damaged_with_backup(path: Path, error: sqlite3.DatabaseError) -> None:
     """A file SQLite can't read at all, with backups beside it, is a damaged library."""
-    from db.backup import list_backups
-    from db.integrity import damaged_error
-
     if list_backups(path):
         raise damaged_error(path, [str(error)]) from error
 

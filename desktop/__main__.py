@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 
+from desktop.cli import main as cli_main
+
 
 def main(argv: list[str] | None = None) -> int:
-    from desktop.cli import main as cli_main
-
     return cli_main(sys.argv[1:] if argv is None else argv)
 
 

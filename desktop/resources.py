@@ -7,7 +7,8 @@ running from a checkout and inside the PyInstaller build (which collects ``resou
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+import atexit
+from contextlib import AbstractContextManager, ExitStack
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -55,8 +56,6 @@ def resource_path(name: str) -> Path:
     if isinstance(item, Path):
         return item
     # Not a plain file (e.g. run from a zip): fall back to a copy that lives until exit.
-    import atexit
-    from contextlib import ExitStack
 
     stack = ExitStack()
     atexit.register(stack.close)

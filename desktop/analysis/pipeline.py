@@ -47,13 +47,16 @@ class ArticleAnalysis:
         Each writer replaces that article's earlier rows of its kind (re-analysis), and never
         touches corrections, which live in their own tables.
         """
+        # lazy: moved to desktop/actions next
         from db.events import write_events
         from db.people import write_mentions
         from db.timexes import write_timexes
+        from desktop.timeline.precision import place
 
         write_timexes(db, article_id, self.timexes)
         write_mentions(db, article_id, self.entities)
-        write_events(db, article_id, self.events)
+        placed = ((event, place(event.date)) for event in self.events)
+        write_events(db, article_id, ((event, at) for event, at in placed if at is not None))
 
 
 class Analyser:
@@ -68,6 +71,7 @@ class Analyser:
         return self.analyse_inputs(inputs)
 
     def analyse_inputs(self, inputs: Sequence[AnalysisInput]) -> list[ArticleAnalysis]:
+        # lazy: moved to desktop/actions next
         from desktop.analysis.dates import tag_dates
         from desktop.analysis.entities import analyse_texts
         from desktop.timeline.events import extract_events

@@ -17,8 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from db.people import list_people
 from desktop.timeline.filters import Filters
+from desktop.timeline.keyevents import key_events
 from desktop.timeline.precision import display, place
+from desktop.timeline.query import build_timeline, database_of
 from desktop.timeline.timeline_event import Source, TimelineEvent
 from desktop.wording import plural
 
@@ -297,9 +300,6 @@ def brief_from_library(
     source: Any, filters: Filters | None = None, *, title: str | None = None
 ) -> str:
     """Gather the timeline, key events and people for ``filters`` and render the brief."""
-    from desktop.timeline.keyevents import key_events
-    from desktop.timeline.query import build_timeline, database_of
-
     db = database_of(source)
     filters = filters or Filters()
     events = build_timeline(db, filters)
@@ -310,8 +310,6 @@ def brief_from_library(
     )
     people: list[dict[str, Any]] = []
     try:
-        from db.people import list_people
-
         named = {n for e in events for n in e.people}
         people = [p for p in list_people(db) if p["name"] in named] if named else []
     except Exception:  # people analysis missing in an old library: the brief still works

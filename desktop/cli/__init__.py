@@ -63,6 +63,7 @@ def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        # lazy: Qt loads only when the window opens, never for a headless command
         from desktop.cli.window import run_window
 
         return run_window(args)

@@ -17,6 +17,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.analysis.reanalyse import reanalyse_library
 
     def progress(done: int, total: int) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from db import Library, LibraryError
-from db.paths import default_data_dir, default_library_path
+from desktop.paths import default_data_dir, default_library_path
 
 
 def library_path(args: argparse.Namespace) -> Path:

@@ -87,6 +87,7 @@ def _read_documents() -> list[tuple[Any, str]]:
 
 
 def tag_entities(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.analysis.entities import ModelError, analyse_texts
 
     documents = _read_documents()
@@ -108,6 +109,7 @@ def tag_entities(args: argparse.Namespace) -> int:
 
 
 def people(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from db.people import list_people, people_in_article
 
     with open_library(args) as library:
@@ -131,6 +133,7 @@ def people(args: argparse.Namespace) -> int:
 
 def _named(label: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        # lazy: commands import their work when they run, so start-up stays quick
         from db.people import list_named
 
         with open_library(args) as library:
@@ -150,6 +153,7 @@ def _named(label: str) -> Callable[[argparse.Namespace], int]:
 
 def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        # lazy: commands import their work when they run, so start-up stays quick
         from db import people as store
 
         with open_library(args) as library:
@@ -177,6 +181,7 @@ def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
 
 
 def people_corrections(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from db.people import corrections, undo_correction
 
     with open_library(args) as library:

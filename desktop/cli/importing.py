@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     library = open_library(args)
     analyser = None
     if not args.no_analysis:
+        # lazy: commands import their work when they run, so start-up stays quick
         from desktop.analysis.pipeline import Analyser
 
         analyser = Analyser()

@@ -107,6 +107,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.timeline.filters import Filters
 
     try:
@@ -124,6 +125,7 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run_timeline(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.timeline.query import build_timeline
 
     filters = _filters(args)
@@ -177,6 +179,7 @@ def run_timeline(args: argparse.Namespace) -> int:
 
 
 def run_key_events(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.timeline.keyevents import key_events
 
     if args.dates < 0 or args.per_date < 0:
@@ -198,6 +201,7 @@ def run_key_events(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.timeline.precision import display
 
     for d in days:
@@ -221,6 +225,7 @@ def _write(text: str, output: Path | None) -> int:
 
 
 def run_brief(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.brief.markdown import brief_from_library
     from desktop.brief.preview import brief_html
 
@@ -233,6 +238,7 @@ def run_brief(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.brief.exports import export
     from desktop.timeline.query import build_timeline
 
@@ -244,6 +250,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _correct(args: argparse.Namespace, **changes: object) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.timeline.corrections import CorrectionError, correct
 
     with open_library(args) as library:
@@ -280,6 +287,7 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    # lazy: commands import their work when they run, so start-up stays quick
     from desktop.timeline.corrections import CorrectionError, add
 
     with open_library(args) as library:

@@ -14,6 +14,7 @@ def run_window(args: argparse.Namespace) -> int:
     data_dir = getattr(args, "data_dir", None)
     if data_dir:
         os.environ["CLIPLINE_DATA_DIR"] = str(data_dir)
+    # lazy: Qt loads only when the window opens, never for a headless command
     from desktop.ui.app import run
 
     return run(library_path(args), quit_after_ms=args.quit_after, argv=sys.argv)

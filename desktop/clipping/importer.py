@@ -184,6 +184,7 @@ def _analyse(analyser: Analyser, clips: list[Clip]) -> dict[int, object]:
 
 
 def _store_one(library: Library, clip: Clip, analysis: object | None) -> ImportOutcome:
+    # lazy: moved to desktop/actions next
     from db import LibraryError
 
     article = clip.article
@@ -201,6 +202,7 @@ def _store_one(library: Library, clip: Clip, analysis: object | None) -> ImportO
             raise
         return ImportOutcome(clip.label, "duplicate", duplicate, article.title)
     except Exception as error:  # sqlite3 errors: disk full, read-only, locked
+        # lazy: moved to desktop/actions next
         from db.failures import describe_storage_error
 
         return ImportOutcome(clip.label, "error", message=describe_storage_error(error))

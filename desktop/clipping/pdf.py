@@ -15,6 +15,7 @@ MAX_PDF_PAGES = 500
 
 def clip_pdf(data: bytes, *, source_path: str | None = None, title: str | None = None,
              published: str | None = None, what: str = "PDF") -> Article:
+    # lazy: pypdf loads only when a PDF is clipped
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

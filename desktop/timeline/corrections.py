@@ -22,7 +22,7 @@ from db.events import (
     update_manual_event,
 )
 from desktop.timeline.filters import Filters
-from desktop.timeline.precision import place
+from desktop.timeline.precision import Placed, place
 from desktop.timeline.query import build_timeline, database_of
 from desktop.timeline.timeline_event import TimelineEvent
 
@@ -64,11 +64,18 @@ def _number(event_id: str, prefix: str) -> int:
     return int(text)
 
 
-def _check_date(date: str | None) -> None:
-    if date is not None and place(date) is None:
+def _place(date: str) -> Placed:
+    """The date placed on the calendar: storage keeps the columns it gives."""
+    placed = place(date)
+    if placed is None:
         raise CorrectionError(
             f"not a calendar date: {date!r} (use YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)"
         )
+    return placed
+
+
+def _check_date(date: str | None) -> Placed | None:
+    return None if date is None else _place(date)
 
 
 def correct(
@@ -82,17 +89,17 @@ def correct(
 ) -> list[EventState]:
     """Hide, pin, re-date or re-word the timeline event ``event_id`` (all its sources), in one
     transaction. Returns each source row's state before, for ``restore`` (none for "m" ids)."""
-    _check_date(date)
+    placed = _check_date(date)
     db = database_of(source)
     with db.atomic():
         if str(event_id).lower().startswith("m"):
             if not update_manual_event(
-                db, _number(event_id, "m"), hidden=hidden, pinned=pinned, date=date, text=text
+                db, _number(event_id, "m"), hidden=hidden, pinned=pinned, date=placed, text=text
             ):
                 raise CorrectionError(f"no event {event_id}")
             return []
         return _correct_sources(
-            db, _members(db, event_id), hidden=hidden, pinned=pinned, date=date, text=text
+            db, _members(db, event_id), hidden=hidden, pinned=pinned, date=placed, text=text
         )
 
 
@@ -100,7 +107,7 @@ def correct_merged(source: Any, event: TimelineEvent, **changes: Any) -> list[Ev
     """Correct an extracted event as a window shows it, in one transaction: its sources, and
     those of the merged event it belongs to that a filter (a person, some words) left out of
     view, since hiding it must take it off the whole timeline. Returns the states for undo."""
-    _check_date(changes.get("date"))
+    changes = changes | {"date": _check_date(changes.get("date"))}
     db = database_of(source)
     with db.atomic():
         members = _keys(event)
@@ -159,14 +166,14 @@ def add(
     pinned: bool = False,
 ) -> str:
     """Add an event by hand; returns its id ("m<number>")."""
-    _check_date(date)
+    placed = _place(date)
     if not text.strip():
         raise CorrectionError("an event needs some text")
     db = database_of(source)
     with db.atomic():
         number = add_manual_event(
             db,
-            date,
+            placed,
             text.strip(),
             people=people or [],
             source_article_id=article_id,

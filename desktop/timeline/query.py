@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.analysis.people.names import name_key
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
 from desktop.timeline.merge import CONFLICT_DAYS, merge_events
@@ -231,8 +232,6 @@ def _exact_person(db: Database, person: int | str) -> tuple[list[int], list[str]
     """The library's people meant by ``person`` — its id, or a name or alias equal to it
     (case and spelling folded as the library's name keys are, never a part of a name) — and
     every name they go by, for events whose people are stored as names."""
-    from desktop.analysis.people.names import name_key
-
     text = str(person).strip()
     if isinstance(person, int) or text.isdigit():
         ids = [r[0] for r in db.execute("SELECT id FROM people WHERE id = ?", [int(text)])]

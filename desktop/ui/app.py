@@ -23,6 +23,24 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.backup import restore_backup
+from db.errors import LibraryError
+from db.integrity import DamagedLibraryError
+from db.library import Library
+from desktop import __version__
+from desktop.paths import default_data_dir
+from desktop.resources import APP_ICON, resource_path
+from desktop.ui import tasks, workers
+from desktop.ui.dialogs.error import error_box
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.timeline import KindRole
+from desktop.ui.settings import open_settings
+from desktop.ui.workers import wait_for_all
+
 log = logging.getLogger("clipline")
 LOG_FILENAME = "clipline.log"
 
@@ -46,23 +64,10 @@ def _timing(what: str) -> None:
 
 def set_app_icon() -> None:
     """Clipline's icon for every window (title bar, task bar, dock), from the packaged resources."""
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.resources import APP_ICON, resource_path
-
     QApplication.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
 
 
 def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from db.errors import LibraryError
-    from db.paths import default_data_dir
-    from desktop import __version__
-    from desktop.ui.settings import open_settings
-
     data_dir = default_data_dir()
     log_path = setup_logging(data_dir)
     log.info("Clipline %s starting: library %s, data folder %s", __version__, library_path, data_dir)
@@ -80,9 +85,6 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
         if interactive:
             QMessageBox.critical(None, "Clipline cannot open the library", str(error))
         return 2
-
-    from desktop.ui.dialogs.error import error_box
-    from desktop.ui.main_window import MainWindow
 
     window = MainWindow(library, settings=open_settings(data_dir), data_dir=data_dir)
 
@@ -109,7 +111,6 @@ def run(library_path: Path, quit_after_ms: int | None, argv: list[str]) -> int:
     del selftest, backups
     window.save_layout()
     window.cancel_tasks()
-    from desktop.ui.workers import wait_for_all
 
     wait_for_all(10_000)
     library.close()
@@ -123,12 +124,6 @@ def open_library(library_path: Path, *, interactive: bool) -> Any:
     Nothing is written to a damaged file; the damaged file is kept (``restore_backup`` moves
     it to the backups folder). Without a person to ask, the error goes up as it is.
     """
-    from PySide6.QtWidgets import QMessageBox
-
-    from db.backup import restore_backup
-    from db.integrity import DamagedLibraryError
-    from db.library import Library
-
     try:
         return Library(library_path)
     except DamagedLibraryError as error:
@@ -148,9 +143,7 @@ def open_library(library_path: Path, *, interactive: bool) -> Any:
 
 def schedule_daily_backup(window: Any, library_path: Path) -> Any:
     """Back the library up a minute after start, then check every hour whether a day passed."""
-    from PySide6.QtCore import QTimer
 
-    from desktop.ui import tasks, workers
 
     def run() -> None:
         workers.start("Daily backup", lambda state: tasks.daily_backup(library_path, state), window,
@@ -183,7 +176,6 @@ class Selftest:
 
     def _imported(self, report: Any) -> None:
         self.result["import"] = {"summary": report.summary(), "stored": report.stored, "errors": report.errors}
-        from desktop.ui.models.timeline import KindRole
 
         model = self.window.timeline_pane.view.model()
         rows = []
@@ -209,7 +201,5 @@ class Selftest:
         self._finish(1)
 
     def _finish(self, status: int) -> None:
-        from PySide6.QtWidgets import QApplication
-
         self.report.write_text(json.dumps(self.result, indent=2, ensure_ascii=False), encoding="utf-8")
         QApplication.instance().exit(status)  # type: ignore[union-attr]

@@ -9,6 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from db.library import Library
+from desktop.brief.exports import export as export_events
+from desktop.brief.markdown import brief_from_library
+from desktop.brief.preview import brief_body
+from desktop.timeline.query import build_timeline
 
 #: Export kind -> (label, file suffix).
 EXPORTS = {
@@ -20,15 +24,11 @@ EXPORTS = {
 
 
 def brief_markdown(library: Library, filters: Any, title: str) -> str:
-    from desktop.brief.markdown import brief_from_library
-
     return brief_from_library(library, filters, title=title)
 
 
 def brief_html(markdown_text: str) -> str:
     """The preview's HTML: Markdown rendered with raw HTML refused (article text is escaped)."""
-    from desktop.brief.preview import brief_body
-
     return brief_body(markdown_text)
 
 
@@ -38,8 +38,6 @@ def export(kind: str, library: Library, filters: Any, title: str) -> str:
         return brief_markdown(library, filters, title)
     if kind not in EXPORTS:
         raise ValueError(f"unknown export {kind!r}")
-    from desktop.brief.exports import export as export_events
-    from desktop.timeline.query import build_timeline
 
     events = build_timeline(library, filters)
     return export_events(events, kind, title=title, filters=filters, db=library.db)  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ they report back. Nothing here runs SQL or NLP: it calls the core (``db``,
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.events import (
+    add_manual_event,
+    delete_manual_event,
+    restore_manual_event,
+    update_manual_event,
+)
 from db.library import Library
+from db.people import mark_not_person, merge_people, rename_person, split_person
+from desktop.timeline.corrections import correct_merged, restore
+from desktop.timeline.filters import Filters
+from desktop.timeline.precision import place
 from desktop.ui import brief_source, sources, tasks, workers
 from desktop.ui.dialogs.error import error_box
+from desktop.ui.dialogs.event import EventDialog
 from desktop.ui.dialogs.new_clip import NewClipDialog
+from desktop.ui.models import people as people_model
 from desktop.ui.models.articles import ArticleListModel
 from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.timeline import TimelineModel
@@ -50,6 +63,7 @@ from desktop.ui.panes.library import LibraryPane
 from desktop.ui.panes.people import PeoplePane
 from desktop.ui.panes.reader import ReaderPane
 from desktop.ui.panes.timeline import TimelinePane
+from desktop.ui.undo import DeleteArticle, EventCorrection, PeopleCorrection
 from desktop.wording import plural
 
 log = logging.getLogger(__name__)
@@ -57,6 +71,18 @@ log = logging.getLogger(__name__)
 #: Progress shows only for work that takes longer than this (quick work just happens).
 PROGRESS_DELAY_MS = 600
 TAB_TIMELINE, TAB_PEOPLE, TAB_BRIEF = 0, 1, 2
+
+
+def _place(date: str) -> Any:
+    """A hand-made event's date on the calendar, as storage keeps it."""
+    placed = place(date)
+    if placed is None:
+        raise ValueError(f"not a calendar date: {date!r}")
+    return placed
+
+
+def _placed(values: dict[str, Any]) -> dict[str, Any]:
+    return values | {"date": _place(values["date"])} if values.get("date") else values
 
 
 class MainWindow(QMainWindow):
@@ -289,14 +315,12 @@ class MainWindow(QMainWindow):
     def load_people(self) -> None:
         """Read the people on a worker (``list_people`` takes a moment in a large library);
         only the newest read is shown."""
-        from desktop.ui.models.people import read_people
-
         self._people_generation += 1
         generation, path = self._people_generation, self.library_path
 
         def read(_state: Any) -> tuple[int, list[dict[str, Any]]]:
             with Library(path) as library:
-                return generation, read_people(library)
+                return generation, people_model.read_people(library)
 
         workers.start("Reading people", read, self, on_done=self._people_read,
                       on_failed=partial(self._task_failed, "Reading people"))
@@ -435,8 +459,6 @@ class MainWindow(QMainWindow):
         self.timeline_pane.refresh_choices(self.people.choices(), [t["name"] for t in tags])
 
     def delete_selected_article(self) -> None:
-        from desktop.ui.undo import DeleteArticle
-
         article_id = self.library_pane.selected_article()
         if article_id is None:
             return
@@ -574,12 +596,10 @@ class MainWindow(QMainWindow):
     def _correct(self, text: str, event: Any, do: dict[str, Any], undo: dict[str, Any]) -> bool:
         """Push one correction of ``event``; ``undo`` gives a hand-made event's values before
         (an extracted one's source rows each keep their own, taken when it is made)."""
-        from db.events import update_manual_event
-
         if event.manual:
             target = int(event.id[1:])
-            command = self._event_command(text, lambda db: update_manual_event(db, target, **do),
-                                          lambda db: update_manual_event(db, target, **undo))
+            command = self._event_command(text, lambda db: update_manual_event(db, target, **_placed(do)),
+                                          lambda db: update_manual_event(db, target, **_placed(undo)))
         else:
             command = self._merged_correction(text, event, do)
         return self._push(command)
@@ -587,8 +607,6 @@ class MainWindow(QMainWindow):
     def _merged_correction(self, text: str, event: Any, do: dict[str, Any]) -> Any:
         """Every source of a merged event corrected in one transaction; undo puts each back as
         it stood (they may have differed: one pinned, one re-worded)."""
-        from desktop.timeline.corrections import correct_merged, restore
-
         before: list[Any] = []
 
         def apply(db: Any) -> None:
@@ -598,8 +616,6 @@ class MainWindow(QMainWindow):
 
     def _event_command(self, text: str, do: Any, undo: Any) -> Any:
         """An undoable timeline correction: ``do``/``undo`` are functions of the database."""
-        from desktop.ui.undo import EventCorrection
-
         return EventCorrection(text, self.library, do, undo, self.refresh_timeline, self._report_error)
 
     def hide_event(self, event: Any) -> None:
@@ -616,8 +632,6 @@ class MainWindow(QMainWindow):
                       {"pinned": not event.pinned}, {"pinned": event.pinned})
 
     def edit_event(self, event: Any) -> None:
-        from desktop.ui.dialogs.event import EventDialog
-
         dialog = EventDialog(self, date=event.date, text=event.text, title="Edit event")
         dialog.accepted.connect(lambda: self._event_edited(event, dialog))
         dialog.open()
@@ -628,8 +642,6 @@ class MainWindow(QMainWindow):
         self._correct("Edit event", event, do, undo)
 
     def add_event(self) -> None:
-        from desktop.ui.dialogs.event import EventDialog
-
         dialog = EventDialog(self, title="Add event", source_title=self._current_title())
         dialog.accepted.connect(lambda: self._event_added(dialog))
         dialog.open()
@@ -641,8 +653,6 @@ class MainWindow(QMainWindow):
     def _event_added(self, dialog: Any) -> None:
         """Add a hand-made event; undo deletes it, redo puts the same event back (its id too,
         which later corrections on the undo stack name)."""
-        from db.events import add_manual_event, delete_manual_event, restore_manual_event
-
         created: dict[str, Any] = {}
         source = self.current_article if dialog.use_source() else None
         people = dialog.people_value()
@@ -653,7 +663,7 @@ class MainWindow(QMainWindow):
                 created["id"] = restore_manual_event(db, created["row"])
                 del created["row"]
             else:
-                created["id"] = add_manual_event(db, date, text, people=people, source_article_id=source,
+                created["id"] = add_manual_event(db, _place(date), text, people=people, source_article_id=source,
                                                  planned=planned)
 
         def undo(db: Any) -> None:
@@ -672,7 +682,6 @@ class MainWindow(QMainWindow):
     def correct_people(self, text: str, apply: Any, done_message: str = "") -> None:
         """Make a people correction on the writer thread (it rebuilds people across the
         library), then push it for undo; a refused correction is told in the status bar."""
-        from desktop.ui.undo import PeopleCorrection
 
         def applied(rule_id: int) -> None:
             command = PeopleCorrection(text, apply, self._run_people_write, rule_id)
@@ -685,14 +694,12 @@ class MainWindow(QMainWindow):
     def _run_people_write(self, name: str, fn: Any, on_done: Any = None) -> None:
         """``fn(db)`` on the writer thread, then the people read there too; the window shows
         them when both are done (``people_corrected``)."""
-        from desktop.ui.models.people import read_people
-
         path = self.library_path
 
         def write(_state: Any) -> tuple[Any, list[dict[str, Any]]]:
             with Library(path) as library:
                 result = fn(library.db)
-                return result, read_people(library)
+                return result, people_model.read_people(library)
 
         def done(outcome: tuple[Any, list[dict[str, Any]]]) -> None:
             if self._closed:
@@ -722,22 +729,16 @@ class MainWindow(QMainWindow):
             self.open_article(self.current_article)
 
     def rename_person(self, person: dict[str, Any]) -> None:
-        from db.people import rename_person
-
         name, ok = QInputDialog.getText(self, "Rename person", f"New name for {person['name']}:", text=person["name"])
         if ok and name.strip() and name.strip() != person["name"]:
             self.correct_people(f"Rename {person['name']}", lambda db: rename_person(db, person["id"], name))
 
     def merge_people(self, first: dict[str, Any], second: dict[str, Any]) -> None:
-        from db.people import merge_people
-
         self.correct_people(f"Merge {second['name']} into {first['name']}",
                             lambda db: merge_people(db, first["id"], second["id"]),
                             f"Merged {second['name']} into {first['name']} — Ctrl+Z to undo")
 
     def split_person(self, person: dict[str, Any]) -> None:
-        from db.people import split_person
-
         aliases = person.get("aliases") or []
         if not aliases:
             self.statusBar().showMessage(f"{person['name']} goes by one name only: nothing to split off", 5000)
@@ -748,13 +749,10 @@ class MainWindow(QMainWindow):
             self.split_person_alias(person, alias, split_person)
 
     def split_person_alias(self, person: dict[str, Any], alias: str, split: Any = None) -> None:
-        if split is None:
-            from db.people import split_person as split
+        split = split or split_person
         self.correct_people(f"Split {alias} from {person['name']}", lambda db: split(db, person["id"], alias))
 
     def mark_not_person(self, person: dict[str, Any]) -> None:
-        from db.people import mark_not_person
-
         self.correct_people(f"{person['name']} is not a person", lambda db: mark_not_person(db, person["name"]),
                             f"“{person['name']}” is no longer treated as a person — Ctrl+Z to undo")
 
@@ -765,10 +763,6 @@ class MainWindow(QMainWindow):
             self.refresh_brief()
 
     def brief_filters(self) -> Any:
-        from dataclasses import replace
-
-        from desktop.timeline.filters import Filters
-
         if self.brief_pane.whole_library():
             return Filters()
         return replace(self.timeline.filters, include_hidden=False)  # hidden: never in a brief

@@ -1,8 +1,7 @@
-"""The core's analysis reads the window uses, reached lazily.
+"""The core's analysis reads the window uses, tolerant of an old library.
 
-People, dates and the timeline are written by other parts of Clipline; the window imports
-them on use so it still opens (showing what there is) on a library without those tables.
-No Qt here.
+The window still opens (showing what there is) on a library without the people or dates
+tables. No Qt here.
 """
 
 from __future__ import annotations
@@ -11,6 +10,8 @@ import logging
 from typing import Any
 
 from db.library import Library
+from db.people import mentions_in_article as read_mentions
+from db.timexes import timexes_in_article as read_timexes
 
 log = logging.getLogger(__name__)
 
@@ -22,16 +23,10 @@ def _has_table(library: Library, name: str) -> bool:
 def timexes_in_article(library: Library, article_id: int) -> list[dict[str, Any]]:
     if not _has_table(library, "timexes"):
         return []
-    from db.timexes import timexes_in_article as read
-
-    return read(library.db, article_id)
+    return read_timexes(library.db, article_id)
 
 
 def mentions_in_article(library: Library, article_id: int) -> list[dict[str, Any]]:
-    try:
-        from db.people import mentions_in_article as read
-    except ImportError:
-        return []
     if not _has_table(library, "mentions"):
         return []
-    return [dict(m) if not isinstance(m, dict) else m for m in read(library.db, article_id)]
+    return [dict(m) if not isinstance(m, dict) else m for m in read_mentions(library.db, article_id)]

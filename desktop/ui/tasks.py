@@ -41,6 +41,7 @@ class ImportReport:
 
 
 def _analyser() -> Any:
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from desktop.analysis.pipeline import Analyser
 
     return Analyser()
@@ -48,6 +49,7 @@ def _analyser() -> Any:
 
 def import_inputs(library_path: Path, inputs: list[str], tags: tuple[str, ...], state: State) -> ImportReport:
     """Files, folders and URLs into the library, analysed, one transaction per article."""
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from desktop.clipping.importer import ClipOptions, clips_from_inputs
 
     clips = clips_from_inputs(inputs, ClipOptions(tags=tags))
@@ -56,6 +58,7 @@ def import_inputs(library_path: Path, inputs: list[str], tags: tuple[str, ...], 
 
 def import_articles(library_path: Path, articles: list[Any], tags: tuple[str, ...], state: State) -> ImportReport:
     """Already-clipped articles (the New clip dialog) into the library, analysed."""
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from desktop.clipping.importer import Clip
 
     clips = [Clip(a.title or "pasted text", a, tags=tags) for a in articles]
@@ -63,6 +66,7 @@ def import_articles(library_path: Path, articles: list[Any], tags: tuple[str, ..
 
 
 def _store(library_path: Path, clips: Any, total: int, state: State) -> ImportReport:
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from desktop.clipping.importer import store_clips
 
     report = ImportReport()
@@ -84,6 +88,7 @@ def _store(library_path: Path, clips: Any, total: int, state: State) -> ImportRe
 
 def redate_article(library_path: Path, article_id: int, published: str, state: State) -> int:
     """Store a new publication date and re-resolve the article's relative dates."""
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from desktop.analysis.reanalyse import reanalyse_library
     from desktop.clipping.text import precision_of
 
@@ -98,6 +103,7 @@ def redate_article(library_path: Path, article_id: int, published: str, state: S
 
 def reanalyse_all(library_path: Path, state: State) -> tuple[int, list[int]]:
     """Re-analyse every article; returns how many were rewritten and the ids that failed."""
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from desktop.analysis.reanalyse import reanalyse_library
 
     failed: list[int] = []
@@ -110,6 +116,7 @@ def reanalyse_all(library_path: Path, state: State) -> tuple[int, list[int]]:
 
 def warm_up_model(state: State) -> str:
     """Load the NLP model now (after the window is up) so the first import is quick."""
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from desktop.analysis.entities import analyse_texts
 
     list(analyse_texts(["Maria Zakharova spoke in Istanbul on Thursday."]))
@@ -131,6 +138,7 @@ def write_file(path: Path, content: str | bytes, state: State) -> Path:
 
 def daily_backup(library_path: Path, state: State) -> str:
     """The once-a-day backup while the window runs (SQLite's online backup: readers go on)."""
+    # lazy: the window opens before trafilatura, dateparser and the date patterns load
     from db.backup import backup_if_due
 
     with Library(library_path) as library:

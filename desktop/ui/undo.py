@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from db.library import Library
+from db.people import undo_correction
 
 
 class DeleteArticle(QUndoCommand):
@@ -66,8 +67,6 @@ class PeopleCorrection(QUndoCommand):
         self.rule["id"] = self.apply(db)
 
     def _undo(self, db: Any) -> None:
-        from db.people import undo_correction
-
         rule_id, self.rule["id"] = self.rule["id"], None
         if rule_id is not None:
             undo_correction(db, rule_id)

@@ -17,6 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from db.errors import LibraryError
+from db.failures import describe_storage_error
+
 log = logging.getLogger(__name__)
 
 
@@ -95,12 +98,9 @@ def wait_for_all(msecs: int) -> None:
 
 def describe(error: BaseException) -> str:
     """A one-line message for the status bar or a dialog."""
-    from db.errors import LibraryError
-
     if isinstance(error, LibraryError):
         return str(error)
     try:
-        from db.failures import describe_storage_error
 
         return describe_storage_error(error)
     except Exception:

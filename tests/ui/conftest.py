@@ -52,11 +52,12 @@ def _add(library: Library, title: str, outlet: str, published: str, clipped: str
     from db.events import write_events
     from db.people import write_mentions
     from db.timexes import write_timexes
+    from desktop.timeline.precision import place
 
     def analysis(db, article_id: int) -> None:
         write_timexes(db, article_id, timexes)
         write_mentions(db, article_id, mentions)
-        write_events(db, article_id, events)
+        write_events(db, article_id, [(event, place(event.date)) for event in events])
 
     record = {"title": title, "outlet": outlet, "published": published, "published_precision": "day",
               "published_source": "dateline", "clipped_at": clipped, "text": text, "original": text,

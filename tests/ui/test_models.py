@@ -73,12 +73,13 @@ def test_timeline_loads_in_pages_without_splitting_a_date(tmp_path, monkeypatch,
 
 def test_corrected_and_hand_made_events_take_their_place_across_pages(monkeypatch, small_library):
     from db.events import add_manual_event, correct_event
+    from desktop.timeline.precision import place
 
     monkeypatch.setattr(timeline_module, "PAGE_SIZE", 1)
     with small_library.transaction() as db:
         row = db.execute("SELECT article_id, key FROM events WHERE date = '2024'").fetchone()
-        correct_event(db, row[0], row[1], date="2025-06-10")
-        add_manual_event(db, "2025-05-30", "Published the article.")
+        correct_event(db, row[0], row[1], date=place("2025-06-10"))
+        add_manual_event(db, place("2025-05-30"), "Published the article.")
     model = TimelineModel(small_library)
     while model.canFetchMore():
         model.fetchMore()

@@ -43,7 +43,7 @@ from desktop.analysis.entities.names import (
     surname,
     trim_span,
 )
-from desktop.analysis.entities.roles import is_title_word, title_before
+from desktop.analysis.entities.roles import is_title_word, role_after, title_before
 
 SPACY_LABELS = {
     "PERSON": "PERSON",
@@ -243,8 +243,6 @@ def _person_evidence(text: str, spans: list[Span]) -> None:
     ("Ansel Adams, Chuck Close, Walker Evans") turns a two- or three-word capitalised name
     the model took for an organisation into a person.
     """
-    from desktop.analysis.entities.roles import role_after
-
     ordered = sorted(spans, key=lambda s: s.start)
     # One-word names the model calls people in this article ("Courtois").
     single_people = {

@@ -7,6 +7,7 @@ tagger, parser, lemmatiser and shared tok2vec are excluded, which roughly double
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import threading
 from pathlib import Path
@@ -39,8 +40,6 @@ def check_meta(meta: dict[str, object]) -> None:
 
 
 def _package_meta() -> dict[str, object]:
-    import importlib.util
-
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise ModelError(
@@ -62,6 +61,7 @@ def load_pipeline() -> Language:
     with _lock:
         if _nlp is None:
             check_meta(_package_meta())
+            # lazy: spaCy takes seconds to load; analysis loads it on first use
             import spacy
 
             nlp = spacy.load(MODEL_PACKAGE, exclude=EXCLUDED)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.analysis.entities.names import is_honorific
+
 #: Words that head a role ("minister", "spokeswoman"); lower case.
 ROLE_HEADS = frozenset(
     """
@@ -156,8 +158,6 @@ def title_before(text: str, start: int) -> str | None:
     if not match:
         return None
     word = match.group(1)
-    from desktop.analysis.entities.names import is_honorific
-
     if is_honorific(word) or _is_title_word(word):
         return word
     return None

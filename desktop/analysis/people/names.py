@@ -111,7 +111,5 @@ def is_full(key: str) -> bool:
 
 def place_key(name: str) -> str:
     """One key for a place and its older or other spellings ("Kiev", "Kyiv")."""
-    from desktop.analysis.entities.names import strip_possessive
-
     folded = fold(strip_possessive(name))
     return fold(PLACE_VARIANTS.get(folded, folded))

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.timeline.precision import place
+
 
 class EventDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, date: str = "", text: str = "",
@@ -60,8 +62,6 @@ class EventDialog(QDialog):
         return self.source.isChecked()
 
     def _accept(self) -> None:
-        from desktop.timeline.precision import place
-
         placed = place(self.date_value())
         if placed is None or placed.precision not in ("day", "week", "month", "year"):
             self.error.setText("Give a date as YYYY-MM-DD, YYYY-MM or YYYY")

@@ -8,6 +8,7 @@ what the reporter pasted and typed, and returns an ``Article``.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -51,8 +52,6 @@ class PasteEdit(QPlainTextEdit):
 
 
 def _visible_text(html: str) -> str:
-    from PySide6.QtGui import QTextDocument
-
     document = QTextDocument()
     document.setHtml(html)
     return document.toPlainText()
@@ -117,6 +116,7 @@ class NewClipDialog(QDialog):
     # -- detection ------------------------------------------------------------------------
 
     def _clip(self, *, use_fields: bool) -> Article:
+        # lazy: trafilatura and dateparser load when a clip is made, not as the window opens
         from desktop.clipping.html import clip_html
         from desktop.clipping.jsonl import parse_published
         from desktop.clipping.text import clip_text

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from db.library import Library
+from db.people import list_people
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -16,7 +17,6 @@ def read_people(library: Library) -> list[dict[str, Any]]:
     """Everyone the library mentions, most mentioned first (``db.people.list_people``)."""
     if not library.db["people"].exists():
         return []
-    from db.people import list_people
 
     return list_people(library.db)
 

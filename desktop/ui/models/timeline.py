@@ -19,6 +19,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.library import Library
+from desktop.timeline.filters import Filters
+from desktop.timeline.precision import display, place
 from desktop.ui import pages
 
 PAGE_SIZE = 40
@@ -42,8 +44,6 @@ class Row:
 
 def header_for(date: str, precision: str, zoom: str) -> str:
     """The date header an event goes under at a zoom, never finer than the event's precision."""
-    from desktop.timeline.precision import display, place
-
     placed = place(date)
     if placed is None:
         return "Undated"
@@ -72,7 +72,6 @@ def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -
         marks.append(f"<span style='background-color:{colours['planned']};color:{colours['planned_text']}'>"
                      "&nbsp;PLANNED&nbsp;</span>")
     if event.conflict:
-        from desktop.timeline.precision import display
 
         others = ", ".join(html.escape(display(d)) for d in event.conflicting_dates) or "another date"
         marks.append(f"<span style='background-color:{colours['conflict']};color:{colours['conflict_text']}'>"
@@ -131,7 +130,6 @@ class TimelineModel(QAbstractListModel):
         self._empty = empty  # shows nothing until it is given filters
         self.zoom = "day"
         self.colours = LIGHT
-        from desktop.timeline.filters import Filters
 
         self.filters: Any = filters if filters is not None else Filters()
         self.person: int | str | None = None  # a person id, or a name matched exactly

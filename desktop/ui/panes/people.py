@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.timeline.filters import Filters
 from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.panes.timeline import EventDelegate
@@ -112,8 +113,6 @@ class PeoplePane(QWidget):
             self.table.selectRow(row)
 
     def show_events_of(self, person: dict[str, Any] | None) -> None:
-        from desktop.timeline.filters import Filters
-
         if person is None:
             self.events_title.setText("Select a person to see their events")
             self.events.clear()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.clipping.errors import ClipError
 from desktop.ui.highlight import Colours, article_html
 from desktop.ui.safe_browser import SafeTextBrowser
 
@@ -154,7 +155,7 @@ class ReaderPane(QWidget):
     def _apply_published(self) -> None:
         if self.article is None:
             return
-        from desktop.clipping.errors import ClipError
+        # lazy: dateparser loads when a date is typed, not as the window opens
         from desktop.clipping.jsonl import parse_published
 
         try:

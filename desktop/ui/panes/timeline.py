@@ -6,11 +6,13 @@ with "Show again" in place of "Hide"."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSize,
     Qt,
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.timeline.filters import Filters
 from desktop.ui.models.timeline import DARK, LIGHT, HtmlRole, KindRole, TimelineModel
 from desktop.wording import plural
 
@@ -118,8 +121,6 @@ class EventDelegate(QStyledItemDelegate):
         return size
 
     def anchor_at(self, index: QModelIndex | QPersistentModelIndex, rect_width: int, x: int, y: int) -> str:
-        from PySide6.QtCore import QPointF
-
         document = self._document(index, rect_width)
         return document.documentLayout().anchorAt(QPointF(x, y))
 
@@ -263,8 +264,6 @@ class TimelinePane(QWidget):
         return data if isinstance(data, int) else None
 
     def current_filters(self) -> Any:
-        from desktop.timeline.filters import Filters
-
         person = self.person.currentText().strip()
         if person == ALL_PEOPLE:
             person = ""
@@ -337,7 +336,6 @@ class TimelinePane(QWidget):
 
     def open_link(self, link: str) -> None:
         if link.startswith("person-name:"):
-            from urllib.parse import unquote
 
             self.filter_person(unquote(link.split(":", 1)[1]))
             return
