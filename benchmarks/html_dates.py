@@ -16,9 +16,9 @@ from pathlib import Path
 from _common import CORPORA
 
 from db import Library
+from desktop.actions.importing import Clip, store_clips
 from desktop.clipping.errors import ClipError
 from desktop.clipping.html import clip_html
-from desktop.clipping.importer import Clip, store_clips
 
 PAGES = CORPORA / "html-pages-dev"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from _common import CORPORA
 
 from db import Library
-from desktop.clipping.importer import clips_from_jsonl, store_clips
+from desktop.actions.importing import clips_from_jsonl, store_clips
 
 T17 = CORPORA / "timeline17-dev"
 

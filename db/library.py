@@ -206,6 +206,18 @@ class Library:
     def article_count(self) -> int:
         return self.db["articles"].count
 
+    def article_ids(self) -> list[int]:
+        """Every article's id, oldest first (what re-analysis walks through)."""
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def analysis_sources(self, article_ids: list[int]) -> dict[int, tuple[str, str | None, str | None]]:
+        """(text, published, clipped_at) of each of ``article_ids`` still in the library."""
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        sql = f"SELECT id, text, published, clipped_at FROM articles WHERE id IN ({marks})"
+        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute(sql, article_ids)}
+
     def search(self, query: str, *, limit: int = 50) -> list[dict[str, Any]]:
         """Full-text search over title and text, best match first, with a snippet."""
         fts_query = to_fts_query(query)

@@ -1,8 +1,10 @@
 """The analysis pipeline: what runs on every article on import and on ``reanalyse``.
 
 Named steps, in order: entities + sentences (spaCy, batched), dates (the temporal tagger,
-anchored on the publication date), then events (the timeline's sentences with a date). The
-result is written in the article's own transaction by ``ArticleAnalysis.write``.
+anchored on the publication date), then events (the timeline's sentences with a date). It is
+a job, not analysis itself: it strings the analysis steps and the timeline's event step
+together. The result is plain data; ``desktop.actions.storing`` writes it, in the article's
+own transaction.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
+from desktop.analysis.dates import tag_dates
+from desktop.analysis.entities import analyse_texts
+from desktop.timeline.events import extract_events
 
 
 @dataclass
@@ -35,28 +39,13 @@ class AnalysisInput:
 
 @dataclass
 class ArticleAnalysis:
+    """One article's analysis, as data: storing it is ``desktop.actions.storing``'s job."""
+
     dct: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Any] = field(default_factory=list)
     timexes: list[Any] = field(default_factory=list)
     events: list[Any] = field(default_factory=list)
-
-    def write(self, db: Database, article_id: int) -> None:
-        """Store this analysis for ``article_id``; runs inside the caller's transaction.
-
-        Each writer replaces that article's earlier rows of its kind (re-analysis), and never
-        touches corrections, which live in their own tables.
-        """
-        # lazy: moved to desktop/actions next
-        from db.events import write_events
-        from db.people import write_mentions
-        from db.timexes import write_timexes
-        from desktop.timeline.precision import place
-
-        write_timexes(db, article_id, self.timexes)
-        write_mentions(db, article_id, self.entities)
-        placed = ((event, place(event.date)) for event in self.events)
-        write_events(db, article_id, ((event, at) for event, at in placed if at is not None))
 
 
 class Analyser:
@@ -71,11 +60,6 @@ class Analyser:
         return self.analyse_inputs(inputs)
 
     def analyse_inputs(self, inputs: Sequence[AnalysisInput]) -> list[ArticleAnalysis]:
-        # lazy: moved to desktop/actions next
-        from desktop.analysis.dates import tag_dates
-        from desktop.analysis.entities import analyse_texts
-        from desktop.timeline.events import extract_events
-
         analyses = [ArticleAnalysis(dct=i.dct) for i in inputs]
         texts = [i.text for i in inputs]
         for analysis, nlp_result in zip(analyses, analyse_texts(texts, batch_size=self.batch_size), strict=True):

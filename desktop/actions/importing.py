@@ -8,20 +8,22 @@ transaction as its article: an article is never in the library without its analy
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from db.errors import LibraryError
+from db.failures import describe_storage_error
+from db.library import Library
+from desktop.actions.analysing import Analyser, ArticleAnalysis
+from desktop.actions.storing import store_analysis
 from desktop.clipping.article import Article
 from desktop.clipping.errors import ClipError
 from desktop.clipping.files import JSONL_SUFFIXES, clip_file, walk_folder
 from desktop.clipping.jsonl import read_jsonl
 from desktop.clipping.url import clip_url, is_url
-
-if TYPE_CHECKING:
-    from db import Library
-    from desktop.analysis.pipeline import Analyser
 
 Status = Literal["stored", "duplicate", "error"]
 BATCH_SIZE = 32
@@ -43,6 +45,29 @@ class ImportOutcome:
         if self.status == "duplicate":
             return f"duplicate  #{self.article_id}  {self.label}: already in the library"
         return f"error      {self.label}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, the stored ids and one line per failed item. The command
+    line and the window both read it, so an import is told the same way in both."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    stored: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    def add(self, outcome: ImportOutcome) -> None:
+        self.counts[outcome.status] += 1
+        if outcome.status == "stored" and outcome.article_id is not None:
+            self.stored.append(outcome.article_id)
+        if outcome.status == "error":
+            self.errors.append(outcome.line())
+
+    def summary(self) -> str:
+        text = (f"{self.counts['stored']} stored, {self.counts['duplicate']} already in the library, "
+                f"{self.counts['error']} failed")
+        return text + (" (cancelled)" if self.cancelled else "")
 
 
 @dataclass
@@ -111,6 +136,23 @@ def _clip(label: str, make: Callable[[], Article], options: ClipOptions) -> Clip
         return Clip(label, error="input is too large to read")
 
 
+def import_clips(
+    library: Library,
+    clips: Iterable[Clip],
+    *,
+    analyser: Analyser | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_outcome: Callable[[ImportOutcome], None] = lambda outcome: None,
+) -> ImportReport:
+    """The import job both faces run: store ``clips``, telling each outcome as it comes."""
+    report = ImportReport()
+    for outcome in store_clips(library, clips, analyser=analyser, cancelled=cancelled):
+        report.add(outcome)
+        on_outcome(outcome)
+    report.cancelled = cancelled()
+    return report
+
+
 def store_clips(
     library: Library,
     clips: Iterable[Clip],
@@ -161,7 +203,7 @@ def _store_batch(library: Library, batch: list[Clip], analyser: Analyser | None)
         if isinstance(analysis, str):
             yield ImportOutcome(clip.label, "error", message=analysis)
             continue
-        yield _store_one(library, clip, analysis)
+        yield _store_one(library, clip, analysis if isinstance(analysis, ArticleAnalysis) else None)
 
 
 def _analyse(analyser: Analyser, clips: list[Clip]) -> dict[int, object]:
@@ -183,14 +225,12 @@ def _analyse(analyser: Analyser, clips: list[Clip]) -> dict[int, object]:
         return {id(clips[0]): f"could not be analysed ({type(error).__name__}: {reason}); nothing was stored"}
 
 
-def _store_one(library: Library, clip: Clip, analysis: object | None) -> ImportOutcome:
-    # lazy: moved to desktop/actions next
-    from db import LibraryError
-
+def _store_one(library: Library, clip: Clip, analysis: ArticleAnalysis | None) -> ImportOutcome:
     article = clip.article
     assert article is not None
     record = article.to_dict()
-    write_with = analysis.write if analysis is not None else None  # type: ignore[attr-defined]
+    write_with = None if analysis is None else (
+        lambda db, article_id: store_analysis(db, article_id, analysis))
     try:
         result = library.add_article(record, tags=clip.tags, write_with=write_with)
     except LibraryError as error:
@@ -202,8 +242,5 @@ def _store_one(library: Library, clip: Clip, analysis: object | None) -> ImportO
             raise
         return ImportOutcome(clip.label, "duplicate", duplicate, article.title)
     except Exception as error:  # sqlite3 errors: disk full, read-only, locked
-        # lazy: moved to desktop/actions next
-        from db.failures import describe_storage_error
-
         return ImportOutcome(clip.label, "error", message=describe_storage_error(error))
     return ImportOutcome(clip.label, result.status, result.article_id, article.title)

@@ -8,14 +8,69 @@ own tables and are applied again as the analysis is written).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-from desktop.analysis.pipeline import Analyser, AnalysisInput, ArticleAnalysis
-
-if TYPE_CHECKING:
-    from db import Library
+from db.library import Library
+from desktop.actions.analysing import Analyser, AnalysisInput, ArticleAnalysis
+from desktop.actions.storing import store_analysis
+from desktop.clipping.text import precision_of
+from desktop.wording import plural
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ReanalysisReport:
+    """What a re-analysis did, worded once for both faces: the command line prints
+    ``lines()`` and ``summary()``, the window's status bar shows ``sentence()``."""
+
+    count: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [f"error      #{article_id}: could not be analysed ({reason}); its previous analysis is kept"
+                for article_id, reason in self.failed]
+
+    def summary(self) -> str:
+        return f"{plural(self.count, 'article')} re-analysed, {len(self.failed)} failed"
+
+    def sentence(self) -> str:
+        message = f"Re-analysed {plural(self.count, 'article')}"
+        if self.failed:
+            ids = ", ".join(f"#{article_id}" for article_id, _reason in self.failed[:10])
+            message += f"; {len(self.failed)} could not be analysed and kept their previous analysis ({ids})"
+        return message
+
+
+def reanalyse(
+    library: Library,
+    *,
+    article_ids: list[int] | None = None,
+    analyser: Analyser | None = None,
+    progress: Progress = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ReanalysisReport:
+    """The re-analysis job both faces run (``reanalyse_library``, with its report)."""
+    report = ReanalysisReport()
+    report.count = reanalyse_library(
+        library, analyser=analyser, article_ids=article_ids, progress=progress, cancelled=cancelled,
+        failed=lambda article_id, reason: report.failed.append((article_id, reason)))
+    return report
+
+
+def redate(
+    library: Library,
+    article_id: int,
+    published: str,
+    *,
+    progress: Progress = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
+    """A new publication date for an article, and its relative dates resolved again."""
+    library.update_article(article_id, published=published,
+                           published_precision=precision_of(published), published_source="user")
+    reanalyse_library(library, article_ids=[article_id], cancelled=cancelled, progress=progress)
+    return article_id
 
 
 def reanalyse_library(
@@ -34,9 +89,7 @@ def reanalyse_library(
     ``failed(article_id, reason)``; the others go on.
     """
     analyser = analyser or Analyser()
-    ids = article_ids if article_ids is not None else [
-        row[0] for row in library.db.execute("SELECT id FROM articles ORDER BY id")
-    ]
+    ids = article_ids if article_ids is not None else library.article_ids()
     done = 0
     progress(0, len(ids))
     for offset in range(0, len(ids), batch_size):
@@ -44,16 +97,13 @@ def reanalyse_library(
             break
         batch = ids[offset : offset + batch_size]
         rows = {
-            row[0]: AnalysisInput(row[1], row[2], row[3])
-            for row in library.db.execute(
-                f"SELECT id, text, published, clipped_at FROM articles WHERE id IN ({','.join('?' * len(batch))})",
-                batch,
-            )
+            article_id: AnalysisInput(*source)
+            for article_id, source in library.analysis_sources(batch).items()
         }
         present = [i for i in batch if i in rows]
         for article_id, analysis in _analyse_each(analyser, present, rows, failed):
             with library.transaction() as db:
-                analysis.write(db, article_id)
+                store_analysis(db, article_id, analysis)
             done += 1
         progress(done, len(ids))
     return done

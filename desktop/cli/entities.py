@@ -154,24 +154,23 @@ def _named(label: str) -> Callable[[argparse.Namespace], int]:
 def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         # lazy: commands import their work when they run, so start-up stays quick
-        from db import people as store
+        from desktop.actions import corrections as act
 
         with open_library(args) as library:
-            db = library.db
             try:
                 if kind == "rename":
-                    rule = store.rename_person(db, args.person, args.new_name)
+                    rule = act.rename_person(library, args.person, args.new_name)
                     done = f"renamed {args.person!r} to {args.new_name!r}"
                 elif kind == "merge":
-                    rule = store.merge_people(db, args.first, args.second)
+                    rule = act.merge_people(library, args.first, args.second)
                     done = f"merged {args.second!r} into {args.first!r}"
                 elif kind == "split":
-                    rule = store.split_person(db, args.person, args.alias)
+                    rule = act.split_person(library, args.person, args.alias)
                     done = f"split {args.alias!r} off {args.person!r}"
                 else:
-                    rule = store.mark_not_person(db, args.name, args.label)
+                    rule = act.mark_not_person(library, args.name, args.label)
                     done = f"{args.name!r} is no longer a person"
-            except store.PeopleError as error:
+            except act.PeopleError as error:
                 print(f"error: {error}", file=sys.stderr)
                 return 1
         print(f"{done} (correction #{rule}; undo with: people-corrections --undo {rule})")
@@ -182,17 +181,18 @@ def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
 
 def people_corrections(args: argparse.Namespace) -> int:
     # lazy: commands import their work when they run, so start-up stays quick
-    from db.people import corrections, undo_correction
+    from desktop.actions.corrections import people_corrections as corrections
+    from desktop.actions.corrections import undo_people_correction
 
     with open_library(args) as library:
         if args.undo is not None:
-            if not any(c["id"] == args.undo for c in corrections(library.db)):
+            if not any(c["id"] == args.undo for c in corrections(library)):
                 print(f"error: no correction #{args.undo}", file=sys.stderr)
                 return 1
-            undo_correction(library.db, args.undo)
+            undo_people_correction(library, args.undo)
             print(f"undid correction #{args.undo}")
             return 0
-        found = corrections(library.db)
+        found = corrections(library)
     if args.json:
         print_json(found)
         return 0

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from itertools import chain
 from pathlib import Path
 
+from desktop.actions.analysing import Analyser
+from desktop.actions.importing import (
+    ClipOptions,
+    ImportOutcome,
+    clips_from_inputs,
+    clips_from_jsonl,
+    import_clips,
+)
 from desktop.cli.common import open_library
 from desktop.clipping.errors import ClipError
-from desktop.clipping.importer import ClipOptions, clips_from_inputs, clips_from_jsonl, store_clips
 from desktop.clipping.jsonl import parse_published
 
 
@@ -43,21 +49,16 @@ def run(args: argparse.Namespace) -> int:
         return 2
     options = ClipOptions(title=args.title, published=published, url=args.url, tags=tuple(args.tag))
     library = open_library(args)
-    analyser = None
-    if not args.no_analysis:
-        # lazy: commands import their work when they run, so start-up stays quick
-        from desktop.analysis.pipeline import Analyser
-
-        analyser = Analyser()
     clips = chain(
         clips_from_inputs(args.inputs, options),
         chain.from_iterable(clips_from_jsonl(path, options) for path in args.jsonl),
     )
-    counts: Counter[str] = Counter()
+
+    def tell(outcome: ImportOutcome) -> None:
+        if outcome.status == "error" or not args.quiet:
+            print(outcome.line(), flush=True)
+
     with library:
-        for outcome in store_clips(library, clips, analyser=analyser):
-            counts[outcome.status] += 1
-            if outcome.status == "error" or not args.quiet:
-                print(outcome.line(), flush=True)
-    print(f"{counts['stored']} stored, {counts['duplicate']} already in the library, {counts['error']} failed")
-    return 1 if counts["error"] else 0
+        report = import_clips(library, clips, analyser=None if args.no_analysis else Analyser(), on_outcome=tell)
+    print(report.summary())
+    return 1 if report.errors else 0

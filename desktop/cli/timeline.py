@@ -251,11 +251,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _correct(args: argparse.Namespace, **changes: object) -> int:
     # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.timeline.corrections import CorrectionError, correct
+    from desktop.actions.corrections import CorrectionError, correct_event
 
     with open_library(args) as library:
         try:
-            correct(library, args.event, **changes)  # type: ignore[arg-type]
+            correct_event(library, args.event, **changes)
         except CorrectionError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
@@ -288,14 +288,14 @@ def run_edit(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.timeline.corrections import CorrectionError, add
+    from desktop.actions.corrections import CorrectionError, add_event
 
     with open_library(args) as library:
         if args.article is not None and library.article(args.article) is None:
             print(f"error: no article #{args.article}", file=sys.stderr)
             return 1
         try:
-            event_id = add(
+            event_id = add_event(
                 library,
                 args.date,
                 args.text,

@@ -14,7 +14,7 @@ import logging
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -39,17 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.events import (
-    add_manual_event,
-    delete_manual_event,
-    restore_manual_event,
-    update_manual_event,
-)
 from db.library import Library
-from db.people import mark_not_person, merge_people, rename_person, split_person
-from desktop.timeline.corrections import correct_merged, restore
+from desktop.actions import corrections as act
 from desktop.timeline.filters import Filters
-from desktop.timeline.precision import place
 from desktop.ui import brief_source, sources, tasks, workers
 from desktop.ui.dialogs.error import error_box
 from desktop.ui.dialogs.event import EventDialog
@@ -64,7 +56,10 @@ from desktop.ui.panes.people import PeoplePane
 from desktop.ui.panes.reader import ReaderPane
 from desktop.ui.panes.timeline import TimelinePane
 from desktop.ui.undo import DeleteArticle, EventCorrection, PeopleCorrection
-from desktop.wording import plural
+
+if TYPE_CHECKING:
+    from desktop.actions.importing import ImportReport
+    from desktop.actions.reanalysing import ReanalysisReport
 
 log = logging.getLogger(__name__)
 
@@ -73,22 +68,11 @@ PROGRESS_DELAY_MS = 600
 TAB_TIMELINE, TAB_PEOPLE, TAB_BRIEF = 0, 1, 2
 
 
-def _place(date: str) -> Any:
-    """A hand-made event's date on the calendar, as storage keeps it."""
-    placed = place(date)
-    if placed is None:
-        raise ValueError(f"not a calendar date: {date!r}")
-    return placed
-
-
-def _placed(values: dict[str, Any]) -> dict[str, Any]:
-    return values | {"date": _place(values["date"])} if values.get("date") else values
-
 
 class MainWindow(QMainWindow):
     model_ready = Signal()
     model_failed = Signal(str)
-    import_finished = Signal(object)  # tasks.ImportReport
+    import_finished = Signal(object)  # desktop.actions.importing.ImportReport
     article_redated = Signal(int)
     brief_updated = Signal(str)
     export_finished = Signal(str)  # path
@@ -494,14 +478,9 @@ class MainWindow(QMainWindow):
         self.run_task("Re-analysing the library", partial(tasks.reanalyse_all, self.library_path),
                       self._reanalysed, writes=True)
 
-    def _reanalysed(self, result: tuple[int, list[int]]) -> None:
-        count, failed = result
+    def _reanalysed(self, report: ReanalysisReport) -> None:
         self.refresh_all()
-        message = f"Re-analysed {plural(count, 'article')}"
-        if failed:
-            ids = ", ".join(f"#{i}" for i in failed[:10])
-            message += f"; {len(failed)} could not be analysed and kept their previous analysis ({ids})"
-        self.statusBar().showMessage(message, 0 if failed else 5000)
+        self.statusBar().showMessage(report.sentence(), 0 if report.failed else 5000)
 
     # -- clipping -----------------------------------------------------------------------------
 
@@ -532,7 +511,7 @@ class MainWindow(QMainWindow):
         fn = partial(tasks.import_inputs, self.library_path, inputs, tags)
         return self.run_task("Importing", fn, self._imported, writes=True)
 
-    def _imported(self, report: tasks.ImportReport) -> None:
+    def _imported(self, report: ImportReport) -> None:
         self.refresh_all()
         self.statusBar().showMessage(report.summary(), 10000)
         if report.stored:
@@ -597,9 +576,8 @@ class MainWindow(QMainWindow):
         """Push one correction of ``event``; ``undo`` gives a hand-made event's values before
         (an extracted one's source rows each keep their own, taken when it is made)."""
         if event.manual:
-            target = int(event.id[1:])
-            command = self._event_command(text, lambda db: update_manual_event(db, target, **_placed(do)),
-                                          lambda db: update_manual_event(db, target, **_placed(undo)))
+            command = self._event_command(text, lambda library: act.correct_added_event(library, event.id, **do),
+                                          lambda library: act.correct_added_event(library, event.id, **undo))
         else:
             command = self._merged_correction(text, event, do)
         return self._push(command)
@@ -609,13 +587,13 @@ class MainWindow(QMainWindow):
         it stood (they may have differed: one pinned, one re-worded)."""
         before: list[Any] = []
 
-        def apply(db: Any) -> None:
-            before[:] = correct_merged(db, event, **do)
+        def apply(library: Library) -> None:
+            before[:] = act.correct_shown_event(library, event, **do)
 
-        return self._event_command(text, apply, lambda db: restore(db, before))
+        return self._event_command(text, apply, lambda library: act.restore_events(library, before))
 
     def _event_command(self, text: str, do: Any, undo: Any) -> Any:
-        """An undoable timeline correction: ``do``/``undo`` are functions of the database."""
+        """An undoable timeline correction: ``do``/``undo`` are functions of the library."""
         return EventCorrection(text, self.library, do, undo, self.refresh_timeline, self._report_error)
 
     def hide_event(self, event: Any) -> None:
@@ -658,16 +636,16 @@ class MainWindow(QMainWindow):
         people = dialog.people_value()
         date, text, planned = dialog.date_value(), dialog.text_value(), dialog.planned()
 
-        def do(db: Any) -> None:
+        def do(library: Library) -> None:
             if created.get("row"):
-                created["id"] = restore_manual_event(db, created["row"])
+                created["id"] = act.restore_added_event(library, created["row"])
                 del created["row"]
             else:
-                created["id"] = add_manual_event(db, _place(date), text, people=people, source_article_id=source,
-                                                 planned=planned)
+                created["id"] = act.add_event(library, date, text, people=people, article_id=source,
+                                              planned=planned)
 
-        def undo(db: Any) -> None:
-            created["row"] = delete_manual_event(db, created["id"])
+        def undo(library: Library) -> None:
+            created["row"] = act.delete_added_event(library, created["id"])
 
         self._push(self._event_command("Add event", do, undo))
 
@@ -692,13 +670,13 @@ class MainWindow(QMainWindow):
         self._run_people_write(text, apply, applied)
 
     def _run_people_write(self, name: str, fn: Any, on_done: Any = None) -> None:
-        """``fn(db)`` on the writer thread, then the people read there too; the window shows
+        """``fn(library)`` on the writer thread, then the people read there too; the window shows
         them when both are done (``people_corrected``)."""
         path = self.library_path
 
         def write(_state: Any) -> tuple[Any, list[dict[str, Any]]]:
             with Library(path) as library:
-                result = fn(library.db)
+                result = fn(library)
                 return result, people_model.read_people(library)
 
         def done(outcome: tuple[Any, list[dict[str, Any]]]) -> None:
@@ -731,11 +709,11 @@ class MainWindow(QMainWindow):
     def rename_person(self, person: dict[str, Any]) -> None:
         name, ok = QInputDialog.getText(self, "Rename person", f"New name for {person['name']}:", text=person["name"])
         if ok and name.strip() and name.strip() != person["name"]:
-            self.correct_people(f"Rename {person['name']}", lambda db: rename_person(db, person["id"], name))
+            self.correct_people(f"Rename {person['name']}", lambda library: act.rename_person(library, person["id"], name))
 
     def merge_people(self, first: dict[str, Any], second: dict[str, Any]) -> None:
         self.correct_people(f"Merge {second['name']} into {first['name']}",
-                            lambda db: merge_people(db, first["id"], second["id"]),
+                            lambda library: act.merge_people(library, first["id"], second["id"]),
                             f"Merged {second['name']} into {first['name']} — Ctrl+Z to undo")
 
     def split_person(self, person: dict[str, Any]) -> None:
@@ -746,14 +724,14 @@ class MainWindow(QMainWindow):
         alias, ok = QInputDialog.getItem(self, "Split person",
                                          f"Which name is someone other than {person['name']}?", aliases, 0, False)
         if ok and alias:
-            self.split_person_alias(person, alias, split_person)
+            self.split_person_alias(person, alias)
 
-    def split_person_alias(self, person: dict[str, Any], alias: str, split: Any = None) -> None:
-        split = split or split_person
-        self.correct_people(f"Split {alias} from {person['name']}", lambda db: split(db, person["id"], alias))
+    def split_person_alias(self, person: dict[str, Any], alias: str) -> None:
+        self.correct_people(f"Split {alias} from {person['name']}",
+                            lambda library: act.split_person(library, person["id"], alias))
 
     def mark_not_person(self, person: dict[str, Any]) -> None:
-        self.correct_people(f"{person['name']} is not a person", lambda db: mark_not_person(db, person["name"]),
+        self.correct_people(f"{person['name']} is not a person", lambda library: act.mark_not_person(library, person["name"]),
                             f"“{person['name']}” is no longer treated as a person — Ctrl+Z to undo")
 
     # -- brief ----------------------------------------------------------------------------------

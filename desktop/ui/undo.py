@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from db.library import Library
-from db.people import undo_correction
+from desktop.actions.corrections import undo_people_correction
 
 
 class DeleteArticle(QUndoCommand):
@@ -34,10 +34,10 @@ class DeleteArticle(QUndoCommand):
 
 
 class PeopleCorrection(QUndoCommand):
-    """One people correction: ``apply(db) -> rule id``; undo drops that rule.
+    """One people correction: ``apply(library) -> rule id``; undo drops that rule.
 
     Both rebuild people across the library (``relink_all`` takes a moment at 50,000 articles),
-    so they run through ``run(text, fn)``, which queues ``fn(db)`` on the writer thread and
+    so they run through ``run(text, fn)``, which queues ``fn(library)`` on the writer thread and
     refreshes the window when it is done. The window applies the correction first and pushes
     the command with its ``rule_id`` once it succeeded, so the first ``redo`` does nothing.
     """
@@ -63,17 +63,17 @@ class PeopleCorrection(QUndoCommand):
     def undo(self) -> None:
         self.run(f"Undo {self.text()}", self._undo)
 
-    def _redo(self, db: Any) -> None:
-        self.rule["id"] = self.apply(db)
+    def _redo(self, library: Library) -> None:
+        self.rule["id"] = self.apply(library)
 
-    def _undo(self, db: Any) -> None:
+    def _undo(self, library: Library) -> None:
         rule_id, self.rule["id"] = self.rule["id"], None
         if rule_id is not None:
-            undo_correction(db, rule_id)
+            undo_people_correction(library, rule_id)
 
 
 class EventCorrection(QUndoCommand):
-    """A timeline correction given as two plain functions of the database: do and undo.
+    """A timeline correction given as two plain functions of the library: do and undo.
 
     Each runs in one transaction. One that fails (the disk is full, the library is locked, an
     event was deleted meanwhile) changes nothing, says why through ``report`` and leaves the
@@ -93,10 +93,10 @@ class EventCorrection(QUndoCommand):
     def undo(self) -> None:
         self._run(self._undo, f"Undo {self.text().lower()}")
 
-    def _run(self, change: Callable[[Any], Any], what: str) -> None:
+    def _run(self, change: Callable[[Library], Any], what: str) -> None:
         try:
-            with self.library.transaction() as db:
-                change(db)
+            with self.library.transaction():
+                change(self.library)
         except Exception as error:
             self.error = f"{what} failed: {error}"
             self.setObsolete(True)

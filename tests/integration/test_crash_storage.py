@@ -13,8 +13,10 @@ import pytest
 
 from db import Library
 from db.failures import describe_storage_error
+from desktop.actions.analysing import ArticleAnalysis
+from desktop.actions.importing import Clip, store_clips
+from desktop.analysis.dates import Timex
 from desktop.clipping.article import Article
-from desktop.clipping.importer import Clip, store_clips
 
 
 def clip(i: int, size: int = 200) -> Clip:
@@ -104,10 +106,8 @@ def test_a_locked_library_says_busy_and_stores_the_item_once_free(fresh_library,
     assert stored_texts(fresh_library) == ["Story 1", "Story 2"]
 
 
-class _Analysis:
-    def write(self, db, article_id: int) -> None:
-        db["timexes"].insert({"article_id": article_id, "start": 0, "end": 1, "text": "x",
-                              "type": "DATE", "value": "2025"})
+def _analysis() -> ArticleAnalysis:
+    return ArticleAnalysis(dct="2025-01-01", timexes=[Timex(0, 1, "x", "DATE", "2025")])
 
 
 class _PickyAnalyser:
@@ -116,7 +116,7 @@ class _PickyAnalyser:
     def analyse(self, articles):
         if any("too long for the model" in a.text for a in articles):
             raise ValueError("[E088] Text of length 1852315 exceeds maximum of 1000000. The parser...")
-        return [_Analysis() for _ in articles]
+        return [_analysis() for _ in articles]
 
 
 def test_one_article_the_analysis_refuses_does_not_sink_its_batch(fresh_library):

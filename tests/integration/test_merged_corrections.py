@@ -153,6 +153,7 @@ def test_undo_puts_each_source_back_as_it_stood(talks):
 
 
 def test_undo_of_an_edit_brings_back_the_extracted_wording_after_reanalysis(talks):
+    from desktop.actions.storing import store_analysis
     from tests.unit.timeline.test_timeline_library import analyse
 
     event = _istanbul(talks)
@@ -163,7 +164,7 @@ def test_undo_of_an_edit_brings_back_the_extracted_wording_after_reanalysis(talk
     ).fetchall():
         people = ["Dmitry Peskov"] if "Peskov" in text else []
         with talks.transaction() as db:
-            analyse(text, published, {"May 16": "2025-05-16"}, people).write(db, article_id)
+            store_analysis(db, article_id, analyse(text, published, {"May 16": "2025-05-16"}, people))
     assert talks.db.execute("SELECT count(*) FROM event_corrections").fetchone()[0] == 0
     assert _istanbul(talks).text == "Delegations met in Istanbul on May 16 for direct talks."
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.analysis.pipeline import AnalysisInput, ArticleAnalysis
-from desktop.analysis.reanalyse import reanalyse_library
+from desktop.actions.analysing import AnalysisInput, ArticleAnalysis
+from desktop.actions.reanalysing import reanalyse_library
 from tests.conftest import article_record
 
 

@@ -67,16 +67,6 @@ QT = ("PySide6", "shiboken6")
 PENDING_MOVES: set[tuple[str, str]] = {
     ("db.people", "desktop.analysis.people.grouping"),
     ("db.people", "desktop.analysis.people.names"),
-    # This branch, next commit: the jobs move into desktop/actions.
-    ("desktop.analysis.pipeline", "db.events"),
-    ("desktop.analysis.pipeline", "db.people"),
-    ("desktop.analysis.pipeline", "db.timexes"),
-    ("desktop.analysis.pipeline", "desktop.timeline.events"),
-    ("desktop.analysis.pipeline", "desktop.timeline.precision"),
-    ("desktop.analysis.reanalyse", "db"),
-    ("desktop.clipping.importer", "db"),
-    ("desktop.clipping.importer", "db.failures"),
-    ("desktop.clipping.importer", "desktop.analysis.pipeline"),
 }
 
 LAZY_REASON = re.compile(r"#\s*lazy:\s*\S")

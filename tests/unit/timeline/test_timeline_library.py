@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from desktop.actions.analysing import ArticleAnalysis
+from desktop.actions.storing import store_analysis
 from desktop.analysis.entities import Entity
-from desktop.analysis.pipeline import ArticleAnalysis
 from desktop.timeline import corrections
 from desktop.timeline.events import extract_events
 from desktop.timeline.filters import Filters
@@ -52,7 +53,7 @@ def store(library, title, text, published, dates, people=(), tags=(), url=None, 
         "sha256": hashlib.sha256(text.encode()).hexdigest(),
     }
     analysis = analyse(text, published, dates, list(people))
-    return library.add_article(record, tags=list(tags), write_with=analysis.write).article_id
+    return library.add_article(record, tags=list(tags), write_with=lambda db, article_id: store_analysis(db, article_id, analysis)).article_id
 
 
 @pytest.fixture
@@ -165,7 +166,7 @@ def test_corrections_are_kept_when_the_library_is_reanalysed(library):
         }
         people = ["Maria Zakharova", "Dmitry Peskov"]
         with library.transaction() as db:
-            analyse(text, published, dates, [p for p in people if p in text]).write(db, article_id)
+            store_analysis(db, article_id, analyse(text, published, dates, [p for p in people if p in text]))
     after = build_timeline(library)
     assert all("storm" not in e.text for e in after)
     assert next(e for e in after if "Zakharova" in e.text).date == "2025-05-28"

@@ -8,11 +8,12 @@ from tests.conftest import article_record
 
 
 def add(library, text: str, published: str) -> None:
-    from desktop.analysis.pipeline import Analyser
+    from desktop.actions.analysing import Analyser
+    from desktop.actions.storing import store_analysis
 
     record = article_record(text, published=published)
     [analysis] = Analyser().analyse([record])
-    library.add_article(record, write_with=analysis.write)
+    library.add_article(record, write_with=lambda db, article_id: store_analysis(db, article_id, analysis))
 
 
 def test_surname_finds_the_person_but_a_longer_name_is_someone_else(memory_library):
