@@ -9,13 +9,6 @@ from desktop.actions.reanalysing import reanalyse
 from desktop.cli.common import open_library
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("reanalyse", parents=[parent],
-                            help="re-run people, dates and events over the library (corrections are kept)")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these articles")
-    p.set_defaults(run=run)
-
-
 def run(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty() or done == total:

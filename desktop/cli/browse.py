@@ -12,33 +12,6 @@ ARTICLE_KEYS = ("id", "title", "url", "published", "outlet", "author", "language
                 "published_precision", "published_source", "clipped_at", "tags")
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("articles", parents=[parent], help="list the articles, newest first")
-    p.add_argument("--json", action="store_true", help="a JSON array of objects")
-    p.add_argument("--tag", metavar="T", help="only articles filed under this tag/story")
-    p.add_argument("--sort", choices=["published", "clipped"], default="published")
-    p.set_defaults(run=list_articles)
-
-    p = commands.add_parser("search", parents=[parent], help="full-text search, best match first")
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=20)
-    p.set_defaults(run=search)
-
-    p = commands.add_parser("show", parents=[parent], help="one article with its text")
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(run=show)
-
-    p = commands.add_parser("delete", parents=[parent], help="delete an article and its analysis")
-    p.add_argument("id", type=int, metavar="ID")
-    p.set_defaults(run=delete)
-
-    p = commands.add_parser("tag", parents=[parent], help="file an article under a tag/story")
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("tag", metavar="TAG")
-    p.add_argument("--remove", action="store_true", help="take the tag off instead")
-    p.set_defaults(run=tag)
 
 
 def _row(article: dict) -> dict:

@@ -10,62 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from db.people import list_named, list_people, people_in_article
+from desktop.actions import corrections as act
+from desktop.analysis.entities import ModelError, analyse_texts
 from desktop.cli.common import open_library, print_json, write_jsonl
 from desktop.wording import plural
-
-
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser(
-        "tag-entities", parents=[parent],
-        help="tag people, organisations and places in JSON Lines {id, text} read on stdin",
-    )
-    p.add_argument("--batch-size", type=int, default=32, metavar="N")
-    p.set_defaults(run=tag_entities)
-
-    p = commands.add_parser("people", parents=[parent], help="the people in the library")
-    p.add_argument("--json", action="store_true", help="a JSON array of objects")
-    p.add_argument("--article", type=int, metavar="ID", help="only the people of one article")
-    p.set_defaults(run=people)
-
-    for name, label, what in (("places", "PLACE", "places"),
-                              ("organisations", "ORG", "organisations")):
-        p = commands.add_parser(name, parents=[parent],
-                                help=f"the {what} named in the library, spellings together")
-        p.add_argument("--json", action="store_true", help="a JSON array of objects")
-        p.set_defaults(run=_named(label))
-
-    p = commands.add_parser("person-rename", parents=[parent], help="give a person another name")
-    p.add_argument("person", metavar="OLD", help="the person's name, one of its names, or id")
-    p.add_argument("new_name", metavar="NEW")
-    p.set_defaults(run=_correction("rename"))
-
-    p = commands.add_parser("person-merge", parents=[parent],
-                            help="two people are one (the first keeps its name)")
-    p.add_argument("first", metavar="A")
-    p.add_argument("second", metavar="B")
-    p.set_defaults(run=_correction("merge"))
-
-    p = commands.add_parser("person-split", parents=[parent],
-                            help="one of a person's names is somebody else")
-    p.add_argument("person", metavar="NAME")
-    p.add_argument("alias", metavar="ALIAS")
-    p.set_defaults(run=_correction("split"))
-
-    p = commands.add_parser("not-a-person", parents=[parent],
-                            help="a name is not a person (e.g. a place, outlet or app)")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--label", choices=["ORG", "PLACE", "NORP", "OTHER"], default=None,
-                   help="what it is instead (default OTHER)")
-    p.set_defaults(run=_correction("not_person"))
-
-    p = commands.add_parser("people-corrections", parents=[parent],
-                            help="the stored people corrections, oldest first")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--undo", type=int, metavar="ID", help="take back one correction")
-    p.set_defaults(run=people_corrections)
 
 
 def _read_documents() -> list[tuple[Any, str]]:
@@ -87,8 +38,6 @@ def _read_documents() -> list[tuple[Any, str]]:
 
 
 def tag_entities(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.analysis.entities import ModelError, analyse_texts
 
     documents = _read_documents()
     try:
@@ -109,8 +58,6 @@ def tag_entities(args: argparse.Namespace) -> int:
 
 
 def people(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from db.people import list_people, people_in_article
 
     with open_library(args) as library:
         if args.article is not None:
@@ -131,68 +78,57 @@ def people(args: argparse.Namespace) -> int:
     return 0
 
 
-def _named(label: str) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        # lazy: commands import their work when they run, so start-up stays quick
-        from db.people import list_named
+def named(args: argparse.Namespace) -> int:
+    """``places`` and ``organisations``: the names of one kind, spellings together."""
 
-        with open_library(args) as library:
-            found = list_named(library.db, label)
-        if args.json:
-            print_json(found)
-            return 0
-        for item in found:
-            aliases = f"  (also {', '.join(item['aliases'])})" if item["aliases"] else ""
-            print(f"{item['name']}{aliases}  [{plural(item['mentions'], 'mention')}, "
-                  f"{plural(item['articles'], 'article')}]")
-        print(plural(len(found), "name"))
+    with open_library(args) as library:
+        found = list_named(library.db, args.named_label)
+    if args.json:
+        print_json(found)
         return 0
+    for item in found:
+        aliases = f"  (also {', '.join(item['aliases'])})" if item["aliases"] else ""
+        print(f"{item['name']}{aliases}  [{plural(item['mentions'], 'mention')}, "
+              f"{plural(item['articles'], 'article')}]")
+    print(plural(len(found), "name"))
+    return 0
 
-    return run
 
-
-def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        # lazy: commands import their work when they run, so start-up stays quick
-        from desktop.actions import corrections as act
-
-        with open_library(args) as library:
-            try:
-                if kind == "rename":
-                    rule = act.rename_person(library, args.person, args.new_name)
-                    done = f"renamed {args.person!r} to {args.new_name!r}"
-                elif kind == "merge":
-                    rule = act.merge_people(library, args.first, args.second)
-                    done = f"merged {args.second!r} into {args.first!r}"
-                elif kind == "split":
-                    rule = act.split_person(library, args.person, args.alias)
-                    done = f"split {args.alias!r} off {args.person!r}"
-                else:
-                    rule = act.mark_not_person(library, args.name, args.label)
-                    done = f"{args.name!r} is no longer a person"
-            except act.PeopleError as error:
-                print(f"error: {error}", file=sys.stderr)
-                return 1
-        print(f"{done} (correction #{rule}; undo with: people-corrections --undo {rule})")
-        return 0
-
-    return run
+def correct_person(args: argparse.Namespace) -> int:
+    """``person-rename``, ``person-merge``, ``person-split`` and ``not-a-person``."""
+    kind = args.correction
+    with open_library(args) as library:
+        try:
+            if kind == "rename":
+                rule = act.rename_person(library, args.person, args.new_name)
+                done = f"renamed {args.person!r} to {args.new_name!r}"
+            elif kind == "merge":
+                rule = act.merge_people(library, args.first, args.second)
+                done = f"merged {args.second!r} into {args.first!r}"
+            elif kind == "split":
+                rule = act.split_person(library, args.person, args.alias)
+                done = f"split {args.alias!r} off {args.person!r}"
+            else:
+                rule = act.mark_not_person(library, args.name, args.label)
+                done = f"{args.name!r} is no longer a person"
+        except act.PeopleError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    print(f"{done} (correction #{rule}; undo with: people-corrections --undo {rule})")
+    return 0
 
 
 def people_corrections(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.actions.corrections import people_corrections as corrections
-    from desktop.actions.corrections import undo_people_correction
 
     with open_library(args) as library:
         if args.undo is not None:
-            if not any(c["id"] == args.undo for c in corrections(library)):
+            if not any(c["id"] == args.undo for c in act.people_corrections(library)):
                 print(f"error: no correction #{args.undo}", file=sys.stderr)
                 return 1
-            undo_people_correction(library, args.undo)
+            act.undo_people_correction(library, args.undo)
             print(f"undid correction #{args.undo}")
             return 0
-        found = corrections(library)
+        found = act.people_corrections(library)
     if args.json:
         print_json(found)
         return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from itertools import chain
-from pathlib import Path
 
 from desktop.actions.analysing import Analyser
 from desktop.actions.importing import (
@@ -18,24 +17,6 @@ from desktop.actions.importing import (
 from desktop.cli.common import open_library
 from desktop.clipping.errors import ClipError
 from desktop.clipping.jsonl import parse_published
-
-
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser(
-        "import", parents=[parent], help="clip files, folders, URLs or JSON Lines into the library",
-        description="Import articles. Prints one line per item and a summary. "
-        "Exit status: 0 all stored or already there, 1 some items failed, 2 usage error.",
-    )
-    p.add_argument("inputs", nargs="*", metavar="PATH|URL", help="files (.txt .md .html .pdf .jsonl), folders or URLs")
-    p.add_argument("--jsonl", type=Path, action="append", default=[], metavar="FILE",
-                   help="JSON Lines file: one object per line with text and optional published, title, url, source")
-    p.add_argument("--published", metavar="DATE", help="publication date for the items (YYYY-MM-DD or ISO datetime)")
-    p.add_argument("--title", metavar="T", help="title for the item")
-    p.add_argument("--url", metavar="U", help="source URL for the item")
-    p.add_argument("--tag", action="append", default=[], metavar="STORY", help="file the items under this tag/story")
-    p.add_argument("--no-analysis", action="store_true", help="store only; run `reanalyse` later")
-    p.add_argument("--quiet", "-q", action="store_true", help="print only errors and the summary")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,40 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from db import LibraryError
 from db.backup import backup_folder, latest_good_backup, list_backups, make_backup, restore_backup
 from db.integrity import damaged_message, file_problems
 from desktop.cli.common import library_path, open_library
 from desktop.wording import plural
-
-
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser(
-        "backup", parents=[parent], help="back up the library now (or list its backups)",
-        description="Copy the library into the backups folder beside it. Clipline also backs up "
-        "before every upgrade of the file and once a day while the window is open; the newest "
-        "7 are kept.",
-    )
-    p.add_argument("--list", action="store_true", help="list the backups, newest first")
-    p.set_defaults(run=backup)
-
-    p = commands.add_parser(
-        "restore", parents=[parent], help="put a backup back in place of the library",
-        description="Replace the library with a backup (default: the newest one that passes the "
-        "integrity check). The replaced file is kept in the backups folder, never deleted. "
-        "Close the window first.",
-    )
-    p.add_argument("backup", nargs="?", type=Path, metavar="BACKUP", help="backup file to restore")
-    p.set_defaults(run=restore)
-
-    p = commands.add_parser(
-        "check", parents=[parent], help="check the library file for damage",
-        description="Run SQLite's integrity, foreign-key and search-index checks (read-only). "
-        "Exit status 0: sound; 1: damaged.",
-    )
-    p.set_defaults(run=check)
 
 
 def backup(args: argparse.Namespace) -> int:

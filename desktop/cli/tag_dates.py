@@ -15,14 +15,6 @@ from typing import Any
 from desktop.analysis.dates import tag_dates
 
 
-def register(commands: Any, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser(
-        "tag-dates", parents=[parent],
-        help="find and normalise dates in JSON Lines {id, dct, text} read from stdin",
-    )
-    p.set_defaults(run=run)
-
-
 def tag_line(line: str) -> tuple[dict[str, Any], bool]:
     """The output record for one input line, and whether it was read without problems."""
     try:

@@ -8,108 +8,18 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.actions.corrections import CorrectionError, add_event, correct_event
+from desktop.brief.exports import export
+from desktop.brief.markdown import brief_from_library
+from desktop.brief.preview import brief_html
 from desktop.cli.common import open_library, print_json
+from desktop.timeline.filters import Filters
+from desktop.timeline.keyevents import key_events
+from desktop.timeline.precision import display
+from desktop.timeline.query import build_timeline
 
 
-def _filter_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--person", metavar="NAME", help="only events naming this person")
-    p.add_argument(
-        "--from",
-        dest="date_from",
-        metavar="DATE",
-        help="only events from this date (YYYY[-MM[-DD]])",
-    )
-    p.add_argument(
-        "--to", dest="date_to", metavar="DATE", help="only events up to this date (YYYY[-MM[-DD]])"
-    )
-    p.add_argument("--query", metavar="Q", help="only events whose sentence has these words")
-    p.add_argument("--tag", metavar="T", help="only events from articles under this tag/story")
-
-
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    p = commands.add_parser(
-        "timeline", parents=[parent], help="the dated events of all clips, in order, with sources"
-    )
-    _filter_options(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument(
-        "--separate", action="store_true", help="do not merge events reported by several clips"
-    )
-    p.add_argument(
-        "--hidden",
-        action="store_true",
-        help="also list the events you hid, marked hidden (event-hide --undo ID shows one again)",
-    )
-    p.set_defaults(run=run_timeline)
-
-    p = commands.add_parser(
-        "key-events", parents=[parent], help="the most important dates, with their best sentences"
-    )
-    p.add_argument("--dates", type=int, default=10, metavar="L", help="how many dates (default 10)")
-    p.add_argument(
-        "--per-date", type=int, default=2, metavar="K", help="sentences per date (default 2)"
-    )
-    _filter_options(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=run_key_events)
-
-    p = commands.add_parser("brief", parents=[parent], help="write the Markdown briefing note")
-    p.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)"
-    )
-    p.add_argument("--title", metavar="T", help="title of the note")
-    p.add_argument("--html", action="store_true", help="write the HTML preview instead of Markdown")
-    _filter_options(p)
-    p.set_defaults(run=run_brief)
-
-    p = commands.add_parser(
-        "export", parents=[parent], help="export events as CSV, JSON or TimelineJS JSON"
-    )
-    p.add_argument("--format", choices=["csv", "json", "timelinejs"], required=True)
-    p.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)"
-    )
-    p.add_argument("--title", metavar="T", help="title (TimelineJS)")
-    _filter_options(p)
-    p.set_defaults(run=run_export)
-
-    for name, help_text, fn in (
-        ("event-hide", "hide an event from the timeline and brief", run_hide),
-        ("event-pin", "pin an event to the brief's key events", run_pin),
-    ):
-        p = commands.add_parser(name, parents=[parent], help=help_text)
-        p.add_argument("event", metavar="ID", help="event id as `timeline` shows it (e12, m3)")
-        p.add_argument("--undo", action="store_true", help="show / unpin it again")
-        p.set_defaults(run=fn)
-
-    p = commands.add_parser("event-edit", parents=[parent], help="correct an event's date or text")
-    p.add_argument("event", metavar="ID", help="event id as `timeline` shows it (e12, m3)")
-    p.add_argument(
-        "--date", metavar="DATE", help="the right date (YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)"
-    )
-    p.add_argument("--text", metavar="TEXT", help="the right wording")
-    p.set_defaults(run=run_edit)
-
-    p = commands.add_parser("event-add", parents=[parent], help="add an event by hand")
-    p.add_argument(
-        "--date", required=True, metavar="DATE", help="YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD"
-    )
-    p.add_argument("--text", required=True, metavar="TEXT")
-    p.add_argument(
-        "--person", action="append", default=[], metavar="NAME", help="a person in it (repeatable)"
-    )
-    p.add_argument("--article", type=int, metavar="ID", help="the article it comes from")
-    p.add_argument("--url", metavar="URL", help="where it comes from")
-    p.add_argument("--source", metavar="TITLE", help="name of the source")
-    p.add_argument("--planned", action="store_true", help="it has not happened yet")
-    p.add_argument("--pin", action="store_true", help="pin it to the brief")
-    p.set_defaults(run=run_add)
-
-
-def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.timeline.filters import Filters
-
+def _filters(args: argparse.Namespace) -> Filters | None:
     try:
         return Filters.from_strings(
             person=args.person,
@@ -125,8 +35,6 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.timeline.query import build_timeline
 
     filters = _filters(args)
     hidden = 0
@@ -179,8 +87,6 @@ def run_timeline(args: argparse.Namespace) -> int:
 
 
 def run_key_events(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.timeline.keyevents import key_events
 
     if args.dates < 0 or args.per_date < 0:
         print("error: --dates and --per-date must be positive", file=sys.stderr)
@@ -201,8 +107,6 @@ def run_key_events(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.timeline.precision import display
 
     for d in days:
         print(display(d.date))
@@ -225,9 +129,6 @@ def _write(text: str, output: Path | None) -> int:
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.brief.markdown import brief_from_library
-    from desktop.brief.preview import brief_html
 
     filters = _filters(args)
     with open_library(args) as library:
@@ -238,9 +139,6 @@ def run_brief(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.brief.exports import export
-    from desktop.timeline.query import build_timeline
 
     filters = _filters(args)
     with open_library(args) as library:
@@ -250,8 +148,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _correct(args: argparse.Namespace, **changes: object) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.actions.corrections import CorrectionError, correct_event
 
     with open_library(args) as library:
         try:
@@ -287,8 +183,6 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    # lazy: commands import their work when they run, so start-up stays quick
-    from desktop.actions.corrections import CorrectionError, add_event
 
     with open_library(args) as library:
         if args.article is not None and library.article(args.article) is None:
