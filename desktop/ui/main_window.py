@@ -46,6 +46,7 @@ from desktop.ui import brief_source, sources, tasks, workers
 from desktop.ui.dialogs.error import error_box
 from desktop.ui.dialogs.event import EventDialog
 from desktop.ui.dialogs.new_clip import NewClipDialog
+from desktop.ui.latest import Latest
 from desktop.ui.models import people as people_model
 from desktop.ui.models.articles import ArticleListModel
 from desktop.ui.models.people import PeopleModel
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.model_status = "loading" if warm_up else "not loaded"
         self.current_article: int | None = None
         self.running: list[workers.Task] = []
-        self._brief_generation = 0
+        self._brief_request = Latest()
         self._shown_once = False
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"Clipline — {self.library_path.name}")
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.people_loaded = False  # read just after the window shows (it can take a moment)
-        self._people_generation = 0
+        self._people_request = Latest()
         self._refresh_choices()
         self._built = True
         self.apply_colour_scheme()
@@ -299,8 +300,7 @@ class MainWindow(QMainWindow):
     def load_people(self) -> None:
         """Read the people on a worker (``list_people`` takes a moment in a large library);
         only the newest read is shown."""
-        self._people_generation += 1
-        generation, path = self._people_generation, self.library_path
+        generation, path = self._people_request.ticket(), self.library_path
 
         def read(_state: Any) -> tuple[int, list[dict[str, Any]]]:
             with Library(path) as library:
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def _people_read(self, result: tuple[int, list[dict[str, Any]]]) -> None:
         generation, people = result
-        if self._closed or generation != self._people_generation:
+        if self._closed or not self._people_request.is_current(generation):
             return  # closed, or a newer read (or a correction) already showed them afresh
         self.people.set_people(people)
         self.people_loaded = True
@@ -697,7 +697,7 @@ class MainWindow(QMainWindow):
         workers.start(name, write, self, on_done=done, on_failed=failed, pool=workers.writer_pool())
 
     def _people_rebuilt(self, people: list[dict[str, Any]]) -> None:
-        self._people_generation += 1  # a read started before the correction is out of date
+        self._people_request.outdate()  # a read started before the correction is out of date
         self.people.set_people(people)
         self.people_loaded = True
         self.person_events.reload()
@@ -747,8 +747,7 @@ class MainWindow(QMainWindow):
 
     def refresh_brief(self) -> None:
         """Render the brief on a worker; a newer request makes older results moot."""
-        self._brief_generation += 1
-        generation = self._brief_generation
+        generation = self._brief_request.ticket()
         filters, title, path = self.brief_filters(), self.brief_pane.brief_title(), self.library_path
 
         def render(_state: Any) -> tuple[int, str, str]:
@@ -760,7 +759,7 @@ class MainWindow(QMainWindow):
 
     def _brief_rendered(self, result: tuple[int, str, str]) -> None:
         generation, markdown_text, html = result
-        if generation != self._brief_generation:
+        if not self._brief_request.is_current(generation):
             return
         self.brief_pane.show_brief(markdown_text, html)
         self.brief_updated.emit(markdown_text)
