@@ -28,7 +28,9 @@ sys.path.insert(0, str(REPO))
 
 from desktop.analysis.dates import tag_dates  # noqa: E402
 
-SHARED = REPO.parent / "shared"
+#: shared/ beside the clone (CI), or beside a folder of worktrees (a developer's machine).
+SHARED = next((p / "shared" for p in REPO.parents if (p / "shared" / "corpora").is_dir()),
+              REPO.parent / "shared")
 CORPUS = SHARED / "corpora" / "timeml"
 SCORER = SHARED / "eval" / "te3_eval.py"
 
