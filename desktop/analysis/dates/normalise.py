@@ -413,7 +413,7 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
         pod = pod or shared["pod"]
         return Resolution(SET, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.7,
                           "every week")
-    if m["plural"] or m["podplural"]:  # "Mondays", "Tuesday nights": every week
+    if m["plural"] or m["podplural"] or m["every"]:  # "Mondays", "every Tuesday night"
         return Resolution(SET, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.8,
                           "every week")
     kind = TIME if pod else DATE
@@ -592,7 +592,10 @@ def clock(cand: Candidate, ctx: Context) -> Resolution | None:
         hhmm = f"{hour:02d}:{m['min'] or '00'}"
     day_value: str | None = None
     kind, anchor = NONE, None
-    if m["wd"]:
+    if m["wd"] and (written := _written_day(m["wd"], cand, ctx)) is not None:
+        # "12:23 a.m. EDT, Saturday Sept. 4, 2010": the date written after the weekday
+        day_value, kind, anchor = V.day(written), ABSOLUTE, None
+    elif m["wd"]:
         sub = weekday_day(m["wd"], cand, ctx)
         day_value = sub
         kind, anchor = DCT, _dct_anchor(ctx)
@@ -613,6 +616,19 @@ def clock(cand: Candidate, ctx: Context) -> Resolution | None:
         kind, anchor = DCT, _dct_anchor(ctx)
     value = f"{day_value or 'XXXX-XX-XX'}T{hhmm}"
     return Resolution(TIME, value, anchor, kind, 0.7, f"{cand.match.group(0)} → {value}")
+
+
+def _written_day(word: str, cand: Candidate, ctx: Context) -> dt.date | None:
+    """The date written right after a clock time's weekday, when the weekday agrees."""
+    m = cand.match
+    if not _g(m, "wmon"):
+        return None
+    mon, dom = _month_number(m["wmon"]), int(m["wday"])
+    years = [int(m["wyear"])] if m["wyear"] else \
+        [y for y in ((ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if ctx.dct else ())]
+    agreeing = [d for y in years if (d := V.safe_date(y, mon, dom)) is not None
+                and d.isoweekday() == _weekday_number(word)]
+    return agreeing[0] if len(agreeing) == 1 else None
 
 
 def weekday_day(word: str, cand: Candidate, ctx: Context) -> str | None:

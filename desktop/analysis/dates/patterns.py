@@ -71,6 +71,13 @@ REL = (
 )
 
 
+#: "Saturday Sept. 4, 2010" after a clock time: the date written out after its weekday.
+_WRITTEN_AFTER_WEEKDAY = (
+    r"(?:,?\s+" + MONTH.replace("(?P<mon>", "(?P<wmon>") + r"\s*"
+    + DAY.replace("(?P<day>", "(?P<wday>") + r"(?:,?\s+"
+    + FULL_YEAR.replace("(?P<year>", "(?P<wyear>") + r")?)?")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One shape of time expression: its name selects the normaliser."""
@@ -131,7 +138,7 @@ RULES: tuple[Rule, ...] = (
     _rule("numeric", r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
           r"(?P<year>(?:19|20)\d{2})(?![\d.]\d)", 0),
     _rule("clock", r"(?:(?:around|approximately|roughly)\s+)?"
-          + CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
+          + CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY + _WRITTEN_AFTER_WEEKDAY
           + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
           + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?))?", 1),
     _rule("month_day", r"(?:(?:around|approximately|roughly)\s+)?(?:" + WEEKDAY + r"\s*,?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
@@ -195,7 +202,8 @@ RULES: tuple[Rule, ...] = (
           r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
           r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)"
           r"[\s-]+century", 3),
-    _rule("weekday", r"(?:the\s+day\s+(?P<dba>before|after)\s+)?(?:(?P<mod>early|late)\s+)?"
+    # "every Sunday night": the whole phrase is one frequency, not a night and a stray "every"
+    _rule("weekday", r"(?:(?P<every>every|each)\s+)?(?:the\s+day\s+(?P<dba>before|after)\s+)?(?:(?P<mod>early|late)\s+)?"
           r"(?:" + REL + r"\s+)?" + WEEKDAY
           + r"(?P<plural>s)?(?:\s+" + PART_OF_DAY + r"(?P<podplural>s)?)?", 4),
     _rule("deictic", r"(?:the\s+day\s+(?P<dba>before|after)\s+(?=yesterday|tomorrow))?"
