@@ -44,10 +44,13 @@ class Context:
     text: str
     dct: dt.date | None
     narrative: Narrative
+    forced_tense: str | None = None  # set by the tagger for a stamp's own words
     _tense: str | None = None
     _tense_for: int = -1
 
     def tense(self, cand: Candidate) -> str | None:
+        if self.forced_tense is not None:
+            return self.forced_tense
         if self._tense_for != cand.start:
             self._tense = tense_near(self.text, cand.start, cand.end)
             self._tense_for = cand.start

@@ -9,8 +9,9 @@ parser: the tagger must keep up with a whole library being re-indexed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from desktop.analysis.dates.anchoring import Narrative
+from desktop.analysis.dates.anchoring import FUTURE, Narrative
 from desktop.analysis.dates.filters import plausible
 from desktop.analysis.dates.normalise import NORMALISERS, Context
 from desktop.analysis.dates.patterns import Candidate, find_candidates
@@ -60,6 +61,33 @@ def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
     return timexes
 
 
+#: Before a page's own time stamp: "Updated: 1:09 a.m. Monday", "Added: Tuesday, 19 January".
+_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:updated|posted|added|published)\s*:|\blast\s+updated\b|\bfirst\s+published\b)"
+    r"[^.\n]{0,35}$", re.IGNORECASE)
+#: After a reader comment's header: "At 3:08 pm on 15 Jul 2009, helenle wrote:".
+_STAMP_AFTER = re.compile(r"[^.\n;:]{0,40}?\b(?:wrote|writes)\s*:", re.IGNORECASE)
+#: How far a stamp may move the reference date past publication (an update, a late comment).
+_STAMP_REACH = dt.timedelta(days=400)
+
+
+def is_stamp(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is the page's own timing (an update stamp, a comment's
+    header): not an event, but when what follows was written."""
+    return bool(_STAMP_BEFORE.search(text, max(0, start - 45), start)
+                or _STAMP_AFTER.match(text, end, end + 60))
+
+
+def _follow_stamp(ctx: Context, value: str, published: dt.date) -> None:
+    """After a stamp, relative dates count from the stamp's day ("At 20:00 3rd May 2009,
+    Bob wrote: last Wednesday ..."), when it is a day at or after publication."""
+    if precision_of(value) != "day":
+        return
+    day = dt.date.fromisoformat(value[:10])
+    if published <= day <= published + _STAMP_REACH:
+        ctx.dct = day
+
+
 def _tag_once(
     text: str, when: dt.date | None, rejected: set[tuple[int, int, str]]
 ) -> tuple[list[Timex], set[tuple[int, int, str]]]:
@@ -71,6 +99,9 @@ def _tag_once(
     timexes: list[Timex] = []
     newly_rejected: set[tuple[int, int, str]] = set()
     for cand in find_candidates(text, keep):
+        stamp = is_stamp(text, cand.start, cand.end)
+        # A stamp is written at or after publication: its bare weekday is the coming one.
+        ctx.forced_tense = FUTURE if stamp else None
         try:
             resolution = NORMALISERS[cand.rule.name](cand, ctx)
         except (OverflowError, ValueError):
@@ -85,6 +116,8 @@ def _tag_once(
             anchor_kind=resolution.anchor_kind, confidence=resolution.confidence,
             explanation=resolution.explanation,
         ))
+        if stamp and when is not None:
+            _follow_stamp(ctx, resolution.value, when)
         if resolution.moves and resolution.type in {"DATE", "TIME"} and \
                 precision_of(resolution.value) in _NARRATIVE_PRECISIONS:
             ctx.narrative.note(resolution.value, start)
