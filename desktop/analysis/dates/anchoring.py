@@ -80,6 +80,15 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[
 def tense_near(text: str, start: int, end: int) -> str | None:
     """PAST, FUTURE, PRESENT or None from the verbs nearest the expression in its sentence.
 
+    A possibility ("could be ready by Monday") looks ahead like a future. See _nearest.
+    """
+    found = _nearest(text, start, end)
+    return FUTURE if found == _POSSIBLE else found
+
+
+def _nearest(text: str, start: int, end: int) -> str | None:
+    """PAST, FUTURE, PRESENT, _POSSIBLE or None from the verbs nearest the expression.
+
     The nearest tense marker wins; a participle after "will be" or "to be" looks ahead, one
     after another modal ("could be located") says nothing. A present tense ("is payable")
     stops the search: the date is then simply the nearest one. A reporting verb ("said")
@@ -171,13 +180,15 @@ def clause_direction(text: str, start: int, end: int) -> str | None:
 
     The timeline asks this to mark an event planned: only a date told looking ahead is, not
     one reported as done ("agreed to the move on Tuesday"), nor a condition ("if that
-    happened, BP would install a cap on Monday").
+    happened, BP would install a cap on Monday") or a mere possibility ("tomorrow we can
+    speak rationally").
     """
     lo, hi = sentence_bounds(text, start, end)
     sentence = text[lo:hi]
     if _CONDITIONAL.search(sentence) and _IRREALIS.search(sentence):
         return HYPOTHETICAL
-    return tense_near(text, start, end)
+    found = _nearest(text, start, end)
+    return HYPOTHETICAL if found == _POSSIBLE else found
 
 
 #: Past forms that point ahead when followed by "to": "agreed to buy ... in February".
@@ -193,6 +204,7 @@ _ARRANGED = frozenset({
 })
 
 _SPEECH = "speech"
+_POSSIBLE = "possible"
 _STOP = "stop"
 _UNTIL = "until"
 
@@ -249,7 +261,9 @@ def _classify(words: list[str], i: int) -> str | None:
         return FUTURE  # "as soon as Wednesday"
     if word in _FORWARD_MODALS and following not in {"have", "not", "n't"} \
             and not _is_past_form(following):
-        return FUTURE  # "should be operational by Monday": ahead of the clause's time
+        # "should be operational by Monday": ahead of the clause's time; "we can speak
+        # rationally tomorrow" only a possibility, ahead but no plan
+        return _POSSIBLE if word in {"can", "could", "might"} else FUTURE
     if word in {"planned", "scheduled", "expected"} and _after_determiner(before):
         return None  # "the hastily planned trip": an adjective, no verb to take a tense from
     if word == "planned":
