@@ -16,6 +16,10 @@ _YEAR_CONTEXT_BAD_AFTER = re.compile(
     r"(?:people|feet|metres|meters|miles|kilometers|km|tons|troops|men|women|children|"
     r"cars|jobs|votes|points|yards|pages|acres|dead|deaths)\b)", re.I)
 _DETERMINER = re.compile(r"\b(?:the|its|their|his|her|this|that|our|of|in)\s+$", re.I)
+#: Plural nouns a year modifies but never counts: "1998 levels", "2010 elections".
+_YEAR_MODIFIES = re.compile(
+    r"\s+(?:levels|prices|figures|rates|standards|elections|results|earnings|sales|forecasts|"
+    r"estimates|budgets|talks|negotiations|games|olympics|polls|accounts|accords)\b", re.I)
 _YEAR_PREP = re.compile(
     r"\b(?:in|since|of|from|until|till|by|before|after|around|circa|c\.|during|to|through|"
     r"between|and|early|late|mid|year|fiscal|the)\s*$", re.I)
@@ -30,8 +34,9 @@ def plausible(cand: Candidate, text: str) -> bool:
             return False
         if m["fiscal"] is None and _YEAR_CONTEXT_BAD_AFTER.match(
                 text, cand.end, cand.end + 20) and not \
-                _DETERMINER.search(text, max(0, cand.start - 8), cand.start):
-            return False  # "2000 troops", but "the 1992 elections"
+                _DETERMINER.search(text, max(0, cand.start - 8), cand.start) and not \
+                _YEAR_MODIFIES.match(text, cand.end, cand.end + 20):
+            return False  # "2000 troops", but "the 1992 elections", "back to 1998 levels"
         if m["mod"] is None and m["fiscal"] is None:
             y = int(m["year"])
             before = text[max(0, cand.start - 12) : cand.start]

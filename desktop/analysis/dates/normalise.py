@@ -335,6 +335,18 @@ def range_end_year(cand: Candidate, ctx: Context) -> Resolution | None:
     return Resolution(DATE, cand.match["year"], None, ABSOLUTE, 0.9, "as written")
 
 
+def range_end_yy(cand: Candidate, ctx: Context) -> Resolution | None:
+    """The "11" of "2010-11" or "1998/99": the year after the first, in its century."""
+    first = int(ctx.text[cand.start - 5 : cand.start - 1])
+    y = first - first % 100 + int(cand.match["yy"])
+    if y <= first:
+        y += 100
+    if y - first > 2:  # "2010-45" is no range of years
+        return None
+    return Resolution(DATE, f"{y:04d}", None, ABSOLUTE, 0.85,
+                      f"{y}, the end of a range starting {first}")
+
+
 _RANGE_START = re.compile(
     r"(?<![\w.])(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
     r"July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
@@ -756,6 +768,12 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
         # "over the past year": TimeML reads it as the year before publication.
         value = f"{ctx.dct.year - 1:04d}"
         return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6,
+                          _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+    if rel in {"the past", "the last"} and unit == "W":
+        # "the past week": a week of the calendar, not a duration: the one holding most of
+        # the seven days up to publication (the week before when published on a Monday)
+        value = V.week(ctx.dct - dt.timedelta(days=3))
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.7,
                           _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
     if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D", "DE", "CE"} \
             and not (rel == "the last" and unit in {"DE", "CE"}):
@@ -1216,5 +1234,5 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "relative_unit": relative_unit, "season": season, "long_unit": long_unit,
     "ordinal_day": ordinal_day, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
-    "set": set_, "range_end_year": range_end_year, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
+    "set": set_, "range_end_year": range_end_year, "range_end_yy": range_end_yy, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }
