@@ -110,8 +110,11 @@ def _nearest(text: str, start: int, end: int) -> str | None:
             until = True
             continue
         if found == _SPEECH:
-            if distance <= 2 or _speech_owns(left, i):
+            if distance <= 2:
                 best = (distance, PAST)
+                break
+            if _speech_owns(left, i):
+                best = (0, PAST)  # what follows the day is what was said: it cannot win
                 break
             fallback = fallback or PAST
             continue

@@ -1,0 +1,84 @@
+"""Which way a weekday points: the clause that governs it decides, not the nearest verb.
+
+Published on Wednesday 2 March 2011 unless a test says otherwise: the Friday before is
+25 February, the Saturday after is 5 March.
+"""
+
+from __future__ import annotations
+
+from desktop.analysis.dates import tag_dates
+
+WED = "2011-03-02"
+
+
+def value_of(text: str, phrase: str, dct: str = WED) -> str:
+    """The value Clipline gives the expression *phrase* in *text*."""
+    found = {t.text: t.value for t in tag_dates(text, dct)}
+    return found[phrase]
+
+
+def test_a_reporting_verb_with_its_own_phrase_dates_the_saying():
+    # The day sits in "said in a statement ...", so it is when the ministry spoke, even
+    # though what it said looks ahead.
+    text = "The ministry said in a statement Friday that the border crossing will reopen."
+    assert value_of(text, "Friday") == "2011-02-25"
+
+
+def test_told_with_its_listener_dates_the_telling():
+    text = "A spokesman told the BBC in an interview on Friday the airport would stay shut."
+    assert value_of(text, "Friday") == "2011-02-25"
+
+
+def test_what_was_said_keeps_its_own_direction():
+    # (a guard for the rule above) Here the day belongs to the reported clause, which
+    # looks ahead.
+    text = "The coach said the squad would fly out on Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_agreed_to_a_noun_is_the_agreeing_not_a_plan():
+    # "to the proposal" is a preposition and its object, not an infinitive.
+    text = "The council agreed to the proposal on Tuesday after a long debate."
+    assert value_of(text, "Tuesday") == "2011-03-01"
+
+
+def test_agreed_to_do_something_looks_ahead():
+    # (a guard for the rule above: an infinitive still looks ahead)
+    text = "The two leaders agreed to meet again on Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_ahead_of_points_to_what_is_awaited():
+    text = "Campaigners released a dossier ahead of the inquiry on Thursday."
+    assert value_of(text, "Thursday") == "2011-03-03"
+
+
+def test_a_forward_modal_looks_ahead():
+    text = "In the best case, the new pump should be running by Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_future_in_the_past_looks_ahead():
+    text = "The envoys were to meet the rebel council on Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_a_hyphenated_participle_is_an_adjective_without_tense():
+    # "remote-controlled" must not turn the plan into a report of the past.
+    text = "Engineers plan to lower the dome on Thursday, using remote-controlled submarines."
+    assert value_of(text, "Thursday") == "2011-03-03"
+
+
+def test_an_unmarked_weekday_in_a_past_report_is_the_most_recent():
+    # (the news habit the rules above must keep)
+    text = "Rebels shelled the port on Friday, residents said."
+    assert value_of(text, "Friday") == "2011-02-25"
+
+
+def test_the_month_called_may_is_no_modal():
+    # (a guard for the forward modals) "May" after a day number is the month: it must not
+    # make the clause look ahead.
+    text = "Five cases were confirmed in the region today Friday 8 May 2009 16.29 BST."
+    assert value_of(text, "today", "2009-05-08") == "2009-05-08"
+    found = tag_dates(text, "2009-05-08")
+    assert all(t.value.startswith("2009-05-08") for t in found)
