@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.analysis.dates import FUTURE, PRESENT, clause_direction
+from desktop.analysis.dates import FUTURE, PRESENT, clause_direction, is_dateline, is_stamp
 from desktop.timeline.precision import EVENT_PRECISIONS, Placed, place
 from desktop.timeline.sentences import clean_sentence, paragraph_of, split_spans, word_count
 
@@ -129,6 +129,8 @@ def extract_events(
             previous = None
             continue
         inside = [d for d in dated if start <= d[0] < end]
+        # A dateline dates the sentence only when the sentence gives no date of its own.
+        inside = [d for d in inside if not is_dateline(text, d[0], d[1])] or inside
         paragraph = paragraph_of(text, start)
         cleaned = clean_sentence(raw)
         rest = _without(raw, start, inside)
@@ -182,7 +184,8 @@ def _is_stamp(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     return bool(
-        _STAMP_BEFORE.search(before)
+        is_stamp(text, start, end)
+        or _STAMP_BEFORE.search(before)
         or _STAMP_AFTER.match(after)
         or _CLOCK_ZONE.search(text[start:end] + after[:12])
     )

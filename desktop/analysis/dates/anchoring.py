@@ -219,6 +219,9 @@ _DEFERRING = frozenset({
     "remains",
 })
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
+#: No verb follows these directly: a participle after them is an adjective.
+_PREPOSITIONS = frozenset({"over", "of", "from", "into", "with", "without", "among", "across",
+                           "for", "in", "on", "at", "about", "under", "between"})
 
 
 _ADVERBS = frozenset({"still", "yet", "now", "once", "well", "long", "much", "so", "too",
@@ -301,12 +304,18 @@ def _classify(words: list[str], i: int) -> str | None:
     if word == "set" and i + 1 < len(words) and words[i + 1] in {"to", "for"}:
         return FUTURE
     if _is_past_form(word):
-        if word.endswith("ed") and _after_determiner(before):
-            return None  # "the troubled region", "an unnamed official": adjectives
+        if word.endswith("ed") and (_after_determiner(before) or before[-1:] and
+                                    before[-1] in _PREPOSITIONS):
+            # "the troubled region", "an unnamed official", "over affected areas": adjectives
+            return None
         if before[-1:] and before[-1] in {"is", "are", "am", "'s", "’s"}:
             return PRESENT  # "when the case is heard in May": a passive in the present
-        if any(w in _MODALS for w in before) and not any(w in {"have", "has"} for w in before):
-            return FUTURE if any(w in {"will", "would", "'ll", "’ll", "shall", "to"} for w in before) \
+        # "to" is a modal only before an auxiliary ("to be signed"); in "loyal to the
+        # leader shelled" it is a preposition
+        modals = [w for j, w in enumerate(before) if w in _MODALS and (
+            w != "to" or before[j + 1 : j + 2] in (["be"], ["have"], ["get"], ["been"]))]
+        if modals and not any(w in {"have", "has"} for w in before):
+            return FUTURE if any(w in {"will", "would", "'ll", "’ll", "shall", "to"} for w in modals) \
                 else _STOP
         return PAST
     return None

@@ -9,12 +9,12 @@ parser: the tagger must keep up with a whole library being re-indexed.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from desktop.analysis.dates.anchoring import FUTURE, Narrative
 from desktop.analysis.dates.filters import plausible
 from desktop.analysis.dates.normalise import NORMALISERS, Context
 from desktop.analysis.dates.patterns import Candidate, find_candidates
+from desktop.analysis.dates.stamps import STAMP_REACH, is_stamp
 from desktop.analysis.dates.timex import Timex
 from desktop.analysis.dates.values import is_well_formed, precision_of
 
@@ -61,30 +61,13 @@ def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
     return timexes
 
 
-#: Before a page's own time stamp: "Updated: 1:09 a.m. Monday", "Added: Tuesday, 19 January".
-_STAMP_BEFORE = re.compile(
-    r"(?:\b(?:updated|posted|added|published)\s*:|\blast\s+updated\b|\bfirst\s+published\b)"
-    r"[^.\n]{0,35}$", re.IGNORECASE)
-#: After a reader comment's header: "At 3:08 pm on 15 Jul 2009, helenle wrote:".
-_STAMP_AFTER = re.compile(r"[^.\n;:]{0,40}?\b(?:wrote|writes)\s*:", re.IGNORECASE)
-#: How far a stamp may move the reference date past publication (an update, a late comment).
-_STAMP_REACH = dt.timedelta(days=400)
-
-
-def is_stamp(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] is the page's own timing (an update stamp, a comment's
-    header): not an event, but when what follows was written."""
-    return bool(_STAMP_BEFORE.search(text, max(0, start - 45), start)
-                or _STAMP_AFTER.match(text, end, end + 60))
-
-
 def _follow_stamp(ctx: Context, value: str, published: dt.date) -> None:
     """After a stamp, relative dates count from the stamp's day ("At 20:00 3rd May 2009,
     Bob wrote: last Wednesday ..."), when it is a day at or after publication."""
     if precision_of(value) != "day":
         return
     day = dt.date.fromisoformat(value[:10])
-    if published <= day <= published + _STAMP_REACH:
+    if published <= day <= published + STAMP_REACH:
         ctx.dct = day
 
 

@@ -82,3 +82,15 @@ def test_the_month_called_may_is_no_modal():
     assert value_of(text, "today", "2009-05-08") == "2009-05-08"
     found = tag_dates(text, "2009-05-08")
     assert all(t.value.startswith("2009-05-08") for t in found)
+
+
+def test_to_before_a_noun_is_a_preposition_not_a_modal():
+    # "loyal to the leader shelled": "shelled" is the verb, in the past.
+    text = "Troops loyal to the leader shelled the coastal town on Saturday."
+    assert value_of(text, "Saturday", "2011-02-27") == "2011-02-26"
+
+
+def test_a_participle_after_a_preposition_is_an_adjective():
+    # (a guard for the rule above) "over affected areas" must not outweigh "were to lead".
+    text = "The ministers were to lead a delegation to the region Sunday to fly over affected areas."
+    assert value_of(text, "Sunday", "2011-03-04") == "2011-03-06"

@@ -1,9 +1,11 @@
 """Stamps are the page's own timing: update stamps and reader-comment headers anchor what
-follows them, and a clock time's weekday takes the date written after it."""
+follows them and make no event, a dateline dates a sentence only when the sentence has no
+date of its own, and a clock time's weekday takes the date written after it."""
 
 from __future__ import annotations
 
-from desktop.analysis.dates import tag_dates
+from desktop.analysis.dates import is_dateline, tag_dates
+from desktop.timeline.events import extract_events
 
 
 def values(text: str, dct: str) -> dict[str, str]:
@@ -38,3 +40,28 @@ def test_a_clock_weekday_takes_the_date_written_after_it():
     (found,) = tag_dates(text, "2010-09-03")
     assert found.text == "12:23 a.m. EDT, Saturday Sept. 4, 2010"
     assert found.value == "2010-09-04T00:23"
+
+
+def test_a_dateline_gives_way_to_the_sentences_own_date():
+    text = ("TRIPOLI, Feb 27 (Reuters) - Troops loyal to the leader shelled the coastal town "
+            "on Saturday, witnesses said.")
+    timexes = tag_dates(text, "2011-02-27")
+    assert [(t.text, t.value) for t in timexes] == [
+        ("Feb 27", "2011-02-27"), ("Saturday", "2011-02-26")]
+    assert is_dateline(text, 9, 15)
+    events = extract_events(text, None, timexes, [], "2011-02-27")
+    assert [(e.date, e.date_text) for e in events] == [("2011-02-26", "Saturday")]
+
+
+def test_a_dateline_dates_a_sentence_without_a_date_of_its_own():
+    # (a guard for the rule above)
+    text = "TRIPOLI, Feb 27 (Reuters) - Troops loyal to the leader shelled the coastal town."
+    events = extract_events(text, None, tag_dates(text, "2011-02-27"), [], "2011-02-27")
+    assert [(e.date, e.date_text) for e in events] == [("2011-02-27", "Feb 27")]
+
+
+def test_a_comment_header_is_no_event():
+    # (a guard: the timeline kept comment headers out before; it now asks the tagger)
+    text = "At 3:08 pm on 15 Jul 2009, helenle wrote: my husband was poorly on Tuesday."
+    events = extract_events(text, None, tag_dates(text, "2009-05-21"), [], "2009-05-21")
+    assert [e.date_text for e in events] == ["Tuesday"]
