@@ -83,7 +83,18 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     A possibility ("could be ready by Monday") looks ahead like a future. See _nearest.
     """
     found = _nearest(text, start, end)
+    if found == PRESENT and _in_headline(text, start):
+        return PAST  # "Obama visits Gulf coast Friday": headlines tell the past in the present
     return FUTURE if found == _POSSIBLE else found
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """True when *start* lies in a headline: a short first line, no full stop, text after."""
+    line_end = text.find("\n")
+    if line_end < 0 or start >= line_end:
+        return False
+    line = text[:line_end].strip()
+    return 0 < len(line.split()) <= 16 and not line.endswith((".", "?", "!", ":"))
 
 
 def _nearest(text: str, start: int, end: int) -> str | None:
@@ -191,7 +202,9 @@ def clause_direction(text: str, start: int, end: int) -> str | None:
     if _CONDITIONAL.search(sentence) and _IRREALIS.search(sentence):
         return HYPOTHETICAL
     found = _nearest(text, start, end)
-    return HYPOTHETICAL if found == _POSSIBLE else found
+    if found == _POSSIBLE:
+        return HYPOTHETICAL
+    return tense_near(text, start, end)
 
 
 #: Past forms that point ahead when followed by "to": "agreed to buy ... in February".

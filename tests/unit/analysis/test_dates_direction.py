@@ -94,3 +94,16 @@ def test_a_participle_after_a_preposition_is_an_adjective():
     # (a guard for the rule above) "over affected areas" must not outweigh "were to lead".
     text = "The ministers were to lead a delegation to the region Sunday to fly over affected areas."
     assert value_of(text, "Sunday", "2011-03-04") == "2011-03-06"
+
+
+def test_a_headline_tells_the_past_in_the_present():
+    # Published Tuesday 1 March: the Friday before (25 Feb) lies four days back, the next
+    # (4 Mar) three days ahead, but a headline's present tense reports what happened.
+    text = "Oil port is shut on Friday as rebels advance\nThe rebels took the port after a battle."
+    assert value_of(text, "Friday", "2011-03-01") == "2011-02-25"
+
+
+def test_a_present_tense_in_the_body_still_takes_the_nearest_day():
+    # (a guard for the rule above: only a headline reads the present as past)
+    text = "The rebel council says the port is open again.\nThe vote is on Friday."
+    assert value_of(text, "Friday", "2011-03-01") == "2011-03-04"
