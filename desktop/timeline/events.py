@@ -128,9 +128,7 @@ def extract_events(
         if len(raw) > MAX_CHARS:
             previous = None
             continue
-        inside = [d for d in dated if start <= d[0] < end]
-        # A dateline dates the sentence only when the sentence gives no date of its own.
-        inside = [d for d in inside if not is_dateline(text, d[0], d[1])] or inside
+        inside = _own_dates(text, [d for d in dated if start <= d[0] < end], dct_day)
         paragraph = paragraph_of(text, start)
         cleaned = clean_sentence(raw)
         rest = _without(raw, start, inside)
@@ -176,6 +174,27 @@ def extract_events(
             )
         previous = (paragraph, datings[0][0], end)
     return events
+
+
+_SINCE = re.compile(r"\bsince\s*$", re.I)
+
+
+def _own_dates(
+    text: str, inside: list[tuple[int, int, Placed, str]], dct: dt.date | None
+) -> list[tuple[int, int, Placed, str]]:
+    """The dates that date a sentence. A dateline counts only when the sentence has no date
+    of its own; so does the start of a count ("84 deaths since Tuesday"), and then the
+    sentence is dated at the report (publication), not at the count's start."""
+
+    def starts_count(d: tuple[int, int, Placed, str]) -> bool:
+        return bool(_SINCE.search(text[max(0, d[0] - 8) : d[0]]))
+
+    own = [d for d in inside if not is_dateline(text, d[0], d[1]) and not starts_count(d)]
+    if own:
+        return own
+    report = place(dct.isoformat()) if dct else None
+    return [(s, e, report, f"since {t}") if starts_count((s, e, p, t)) else (s, e, p, t)
+            for s, e, p, t in inside if report is not None or not starts_count((s, e, p, t))]
 
 
 def _is_stamp(text: str, start: int, end: int) -> bool:

@@ -67,3 +67,18 @@ def test_a_planned_talk_proposed_in_the_perfect_is_still_planned():
     # (a guard: a proposal in the perfect still looks ahead)
     text = "The envoy has proposed holding the follow-up talks on Monday, March 7, in Geneva."
     assert planned(text, "Monday, March 7")
+
+
+def test_a_count_since_a_day_is_dated_at_the_report():
+    # "since Tuesday" starts the count; the count itself is what the report tells, today.
+    text = "Hospitals have counted 84 deaths since Tuesday, the ministry said."
+    timexes = tag_dates(text, "2011-02-27")
+    events = extract_events(text, None, timexes, [], "2011-02-27")
+    assert [(e.date, e.date_text) for e in events] == [("2011-02-27", "since Tuesday")]
+
+
+def test_a_count_since_a_day_yields_to_the_sentences_own_date():
+    # (a guard for the rule above)
+    text = "By Friday, doctors had counted 84 deaths since Tuesday."
+    events = extract_events(text, None, tag_dates(text, "2011-02-27"), [], "2011-02-27")
+    assert [(e.date, e.date_text) for e in events] == [("2011-02-25", "Friday")]
