@@ -52,7 +52,8 @@ _NOT_VERBS = frozenset({
 })
 
 
-def _is_past_form(word: str) -> bool:
+def is_past_form(word: str) -> bool:
+    """"closed", "went": a verb's past form (a guess from the ending, minus known nouns)."""
     return word in _PAST_WORDS or (
         len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS
     )
@@ -279,7 +280,7 @@ def _classify(words: list[str], i: int) -> str | None:
     if word == "soon" and before[-1:] == ["as"]:
         return FUTURE  # "as soon as Wednesday"
     if word in _FORWARD_MODALS and following not in {"have", "not", "n't"} \
-            and not _is_past_form(following):
+            and not is_past_form(following):
         # "should be operational by Monday": ahead of the clause's time; "we can speak
         # rationally tomorrow" only a possibility, ahead but no plan
         return _POSSIBLE if word in {"can", "could", "might"} else FUTURE
@@ -316,7 +317,7 @@ def _classify(words: list[str], i: int) -> str | None:
         return FUTURE
     if word == "set" and i + 1 < len(words) and words[i + 1] in {"to", "for"}:
         return FUTURE
-    if _is_past_form(word):
+    if is_past_form(word):
         if word.endswith("ed") and (_after_determiner(before) or before[-1:] and
                                     before[-1] in _PREPOSITIONS):
             # "the troubled region", "an unnamed official", "over affected areas": adjectives

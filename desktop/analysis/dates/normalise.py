@@ -20,6 +20,7 @@ from desktop.analysis.dates.anchoring import (
     PRESENT,
     Narrative,
     describe_day,
+    is_past_form,
     tense_near,
 )
 from desktop.analysis.dates.holidays import HOLIDAYS
@@ -274,9 +275,35 @@ def month(cand: Candidate, ctx: Context) -> Resolution | None:
         value = V.month(ctx.dct.year, mon)
     else:
         # Without a tense, news looks back: "In January, the company ..." is past.
-        value = _choose(options, here, ctx.tense(cand) or PAST, rel, reach=9)
+        tense = ctx.tense(cand) or PAST
+        value = _choose(options, here, tense, rel, reach=_month_reach(cand, ctx, tense))
     return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+
+
+#: "will stay until March", "run through February": the end of a stretch ahead.
+_BOUND_AHEAD = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+#: "will visit in January": a future verb right before the month.
+_FUTURE_VERB_IN = re.compile(r"\b(?:will|shall|to)\s+[a-z]+\s+(?:in|during)\s+$")
+#: "closed in December", "was founded in May": the verb governs the month directly.
+_VERB_IN = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:in|during)\s+$")
+
+
+def _month_reach(cand: Candidate, ctx: Context, tense: str) -> int:
+    """How many months away the verb's direction may take a bare month.
+
+    Nine, as a rule: a tense read from further away is often another clause's. A whole
+    year when the clause governs the month for certain: a bound ahead ("until March" in a
+    forward clause), a future or past verb right before it ("will visit in January",
+    "closed in December").
+    """
+    before = ctx.text[max(0, cand.start - 30) : cand.start]
+    if tense == FUTURE and (_BOUND_AHEAD.search(before) or _FUTURE_VERB_IN.search(before)):
+        return 12
+    verb = _VERB_IN.search(before)
+    if tense == PAST and verb and is_past_form(verb["verb"]):
+        return 12
+    return 9
 
 
 def year(cand: Candidate, ctx: Context) -> Resolution | None:

@@ -107,3 +107,19 @@ def test_a_present_tense_in_the_body_still_takes_the_nearest_day():
     # (a guard for the rule above: only a headline reads the present as past)
     text = "The rebel council says the port is open again.\nThe vote is on Friday."
     assert value_of(text, "Friday", "2011-03-01") == "2011-03-04"
+
+
+def test_a_bare_month_under_a_past_verb_is_never_the_coming_one():
+    # Published in October: "closed in December" is last December, ten months back.
+    assert value_of("The factory closed in December.", "December", "2011-10-05") == "2010-12"
+
+
+def test_a_month_after_until_in_a_forward_clause_is_ahead():
+    assert value_of("The ban will remain in force until March.", "March", "2011-05-10") == \
+        "2012-03"
+    assert value_of("The talks will run through February.", "February", "2011-04-02") == \
+        "2012-02"
+
+
+def test_a_month_under_a_future_verb_is_ahead():
+    assert value_of("The envoy will visit in January.", "January", "2011-03-01") == "2012-01"
