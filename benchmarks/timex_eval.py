@@ -28,7 +28,9 @@ sys.path.insert(0, str(REPO))
 
 from desktop.analysis.dates import tag_dates  # noqa: E402
 
-SHARED = REPO.parent / "shared"
+#: shared/ beside the clone (CI), or beside a folder of worktrees (a developer's machine).
+SHARED = next((p / "shared" for p in REPO.parents if (p / "shared" / "corpora").is_dir()),
+              REPO.parent / "shared")
 CORPUS = SHARED / "corpora" / "timeml"
 SCORER = SHARED / "eval" / "te3_eval.py"
 
@@ -96,7 +98,7 @@ def main(argv: list[str]) -> int:
                 if overlap > best_overlap:
                     best_j, best_overlap = j, overlap
             if best_j is None:
-                missed.append((doc_id, dct, text[gs[0]:gs[1]], gs[2], gs[3]))
+                missed.append((doc_id, dct, text[gs[0]:gs[1]], gs[2], gs[3], gs[0], gs[1]))
                 per_doc[doc_id] += 1
                 continue
             used.add(best_j)
@@ -108,10 +110,10 @@ def main(argv: list[str]) -> int:
                 per_doc[doc_id] += 1
                 context = text[max(0, gs[0] - 50):gs[0]].replace("\n", " ")
                 wrong.append((doc_id, dct[:10], text[gs[0]:gs[1]], gs[3],
-                              text[ss[0]:ss[1]], ss[3], context))
+                              text[ss[0]:ss[1]], ss[3], context, ss[0], ss[1]))
         for j, ss in enumerate(sys_spans):
             if j not in used:
-                spurious.append((doc_id, dct, text[ss[0]:ss[1]], ss[2], ss[3]))
+                spurious.append((doc_id, dct, text[ss[0]:ss[1]], ss[2], ss[3], ss[0], ss[1]))
                 per_doc[doc_id] += 1
 
     print("\nper gold type    gold  found  type-ok  value-ok  value-recall")
@@ -123,7 +125,7 @@ def main(argv: list[str]) -> int:
                                                    per_doc.most_common(8)))
     if args.errors:
         print("\nwrong values (doc, dct, gold text = gold value | system text = system value):")
-        for doc_id, dct, gtext, gval, stext, sval, context in wrong[: args.errors]:
+        for doc_id, dct, gtext, gval, stext, sval, context, *_ in wrong[: args.errors]:
             print(f"  {doc_id[:22]:22s} {dct} {gtext!r} = {gval} | {stext!r} = {sval}"
                   f"   …{context[-40:]}")
         common_missed = collections.Counter(m[2].lower() for m in missed)
@@ -192,7 +194,7 @@ def audit(docs: list, wrong: list, missed: list, spurious: list) -> None:
                     untagged[phrase] += 1
     forms: collections.Counter = collections.Counter()
     n_contradicted = n_anchoring = 0
-    for _doc, _dct, _gtext, gval, stext, sval, _ctx in wrong:
+    for _doc, _dct, _gtext, gval, stext, sval, _ctx, *_ in wrong:
         if _shape(gval) == _shape(sval):
             n_anchoring += 1
         elif gold_shapes[_expression(stext)][_shape(sval)]:
@@ -211,6 +213,84 @@ def audit(docs: list, wrong: list, missed: list, spurious: list) -> None:
           "untagged elsewhere")
     print("  most frequent (expression gold-form|Clipline-form):",
           ", ".join(f"{f}×{n}" for f, n in forms.most_common(10)))
+    texts = {doc_id: text for doc_id, _dct, text, _gold in docs}
+    counts: collections.Counter = collections.Counter()
+    for doc_id, dct, _gtext, gval, _stext, sval, _ctx, start, end in wrong:
+        counts["wrong", category(texts[doc_id], start, end, dct, gval, sval)] += 1
+    for doc_id, dct, _text, _type, value, start, end in missed:
+        counts["missed", category(texts[doc_id], start, end, dct, value, None)] += 1
+    for doc_id, dct, _text, _type, value, start, end in spurious:
+        counts["spurious", category(texts[doc_id], start, end, dct, None, value)] += 1
+    print("\naudit by kind of error (issue #15's categories; 'other' is everything else):")
+    for kind in ("wrong", "missed", "spurious"):
+        row = sorted(((n, c) for (k, c), n in counts.items() if k == kind), reverse=True)
+        print(f"  {kind:9s}", ", ".join(f"{c} {n}" for n, c in row) or "none")
+
+
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+_BARE_MONTH_DAY = re.compile(rf"(?:{_MONTHS}\s*\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})(?!,?\s*\d{{4}})\Z")
+_BARE_MONTH = re.compile(rf"(?:the\s+|early\s+|late\s+|mid-?)?{_MONTHS}\Z")
+_NAME_AFTER = re.compile(
+    r"\s+(?-i:Movement|Uprising|Revolution|Alliance|Youth|Square|Accords?|Massacre|Times|"
+    r"Telegraph|Post)\b|\s+(?:attacks|crude|futures|contracts?|delivery)\b", re.IGNORECASE)
+_DAY_NAME_BEFORE = re.compile(r"(?-i:Bloody|Black|Super|Good|Palm|News|Ash)\s+$")
+_STAMP_NEAR = re.compile(r"(?:updated|posted|added|wrote\s*:|\((?:Reuters|AP|AFP)\)|^[A-Z][A-Z .,'/-]{2,}"
+                         r",\s*$)", re.IGNORECASE | re.MULTILINE)
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|announced|reported|added)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:would|could|might|may|should|will|if|unless)\b", re.IGNORECASE)
+_DURATION_RANGE = re.compile(r"\b(?:\w+|\d+)\s+(?:to|or)\s+(?:\w+|\d+)\s+(?:second|minute|hour|day|"
+                             r"week|month|year|decade)s?\b", re.IGNORECASE)
+
+
+def category(text: str, start: int, end: int, dct: str, gold: str | None,
+             system: str | None) -> str:
+    """Which of issue #15's kinds an error belongs to, judged from its words and values.
+
+    Direction errors are split by what governs the clause: a reporting verb near the
+    expression, a modal or condition, or else the plain verb tense. The other kinds are the
+    expression's own shape (a name holding a date, a stamp, a range end, a year modifier, a
+    duration range, a comparison, "the last week").
+    """
+    words = text[start:end]
+    before, after = text[max(0, start - 60):start], text[end:end + 40]
+    sentence = text[max(0, start - 120):end + 80]
+    if _NAME_AFTER.match(after) or _DAY_NAME_BEFORE.search(before):
+        return "name or contract month"
+    if _STAMP_NEAR.search(before[-30:]) or re.match(r"\s*\((?:Reuters|AP|AFP)\)", after):
+        return "stamp or dateline"
+    if re.fullmatch(r"\d\d", words) and re.search(r"\d{4}[-–/]$", before):
+        return "two-digit range end"
+    if re.search(r"(?:earlier|later)\s+than\b", words + after[:8]):
+        return "earlier-than comparison"
+    if re.fullmatch(r"(?:the\s+)?(?:last|past)\s+week", words, re.IGNORECASE):
+        return "the last/past week"
+    if _DURATION_RANGE.search(words):
+        return "duration range"
+    if re.fullmatch(r"(?:1[89]|20)\d\d", words) and re.match(r"\s+[a-z]", after):
+        return "year as a modifier"
+    if gold and system and _same_shape_other_side(gold, system, dct):
+        if _WEEKDAY.search(words):
+            kind = "weekday"
+        elif _BARE_MONTH_DAY.search(words) or _BARE_MONTH.search(words):
+            kind = "bare month/day"
+        else:
+            kind = "other relative date"
+        if _MODAL.search(sentence):
+            return f"direction: {kind}, modal or condition"
+        if _SPEECH_VERB.search(sentence):
+            return f"direction: {kind}, reported speech"
+        return f"direction: {kind}, verb tense"
+    return "other"
+
+
+def _same_shape_other_side(gold: str, system: str, dct: str) -> bool:
+    """Gold and Clipline give the same kind of value on opposite sides of publication."""
+    if _shape(gold) != _shape(system) or not re.match(r"\d{4}", gold):
+        return False
+    day = dct[:10]
+    g, s = gold[: len(day)], system[: len(day)]
+    return (g < day[: len(g)]) != (s < day[: len(s)]) or (g > day[: len(g)]) != (s > day[: len(s)])
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ A sentence becomes an event when it holds a resolved date of day, week, month or
 precision ("talks in Istanbul on May 16", "Zakharova said on Thursday"), or when it carries
 on the story of the sentence before it in the same paragraph ("That round resulted in ...")
 and so stays at the narrative date the text has moved to. Durations, sets, references
-such as "recently" and sentences with no date make no event. An event dated after the
-publication day, or told in the future ("will", "is scheduled to"), is marked planned.
+such as "recently" and sentences with no date make no event. An event is marked planned
+when its date is not before the publication day and the clause that dates it looks ahead
+("will", "is scheduled to"; the date tagger's `clause_direction`): a date after publication
+reported in the past, or under a condition ("would ... if"), is not a plan.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.analysis.dates import FUTURE, PRESENT, clause_direction, is_dateline, is_stamp
 from desktop.timeline.precision import EVENT_PRECISIONS, Placed, place
 from desktop.timeline.sentences import clean_sentence, paragraph_of, split_spans, word_count
 
@@ -125,7 +128,7 @@ def extract_events(
         if len(raw) > MAX_CHARS:
             previous = None
             continue
-        inside = [d for d in dated if start <= d[0] < end]
+        inside = _own_dates(text, [d for d in dated if start <= d[0] < end], dct_day)
         paragraph = paragraph_of(text, start)
         cleaned = clean_sentence(raw)
         rest = _without(raw, start, inside)
@@ -138,7 +141,10 @@ def extract_events(
             names.insert(0, antecedent)
         if inside:
             # Each of the sentence's finest dates, as the text gives it.
-            datings = [(placed, surface, "timex", 1.0) for _s, _e, placed, surface in _finest(inside)]
+            datings = [
+                (placed, surface, "timex", 1.0, clause_direction(text, s, e))
+                for s, e, placed, surface in _finest(inside)
+            ]
         elif (
             previous
             and previous[0] == paragraph
@@ -147,11 +153,11 @@ def extract_events(
             and not _FUTURE.search(raw)
         ):
             # No date of its own: it goes on from the sentence before.
-            datings = [(previous[1], "", "narrative", 0.6)]
+            datings = [(previous[1], "", "narrative", 0.6, None)]
         else:
             previous = None
             continue
-        for placed, surface, anchor, confidence in datings:
+        for placed, surface, anchor, confidence, direction in datings:
             events.append(
                 Event(
                     placed.value,
@@ -160,7 +166,7 @@ def extract_events(
                     start,
                     end,
                     list(names),
-                    _planned(raw, placed, dct_day),
+                    _planned(raw, placed, dct_day, direction),
                     surface,
                     anchor,
                     confidence,
@@ -170,13 +176,35 @@ def extract_events(
     return events
 
 
+_SINCE = re.compile(r"\bsince\s*$", re.I)
+
+
+def _own_dates(
+    text: str, inside: list[tuple[int, int, Placed, str]], dct: dt.date | None
+) -> list[tuple[int, int, Placed, str]]:
+    """The dates that date a sentence. A dateline counts only when the sentence has no date
+    of its own; so does the start of a count ("84 deaths since Tuesday"), and then the
+    sentence is dated at the report (publication), not at the count's start."""
+
+    def starts_count(d: tuple[int, int, Placed, str]) -> bool:
+        return bool(_SINCE.search(text[max(0, d[0] - 8) : d[0]]))
+
+    own = [d for d in inside if not is_dateline(text, d[0], d[1]) and not starts_count(d)]
+    if own:
+        return own
+    report = place(dct.isoformat()) if dct else None
+    return [(s, e, report, f"since {t}") if starts_count((s, e, p, t)) else (s, e, p, t)
+            for s, e, p, t in inside if report is not None or not starts_count((s, e, p, t))]
+
+
 def _is_stamp(text: str, start: int, end: int) -> bool:
     """A page's own time stamp (dateline, "last updated", a reader comment's header): it says
     when something was written, not when anything happened."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     return bool(
-        _STAMP_BEFORE.search(before)
+        is_stamp(text, start, end)
+        or _STAMP_BEFORE.search(before)
         or _STAMP_AFTER.match(after)
         or _CLOCK_ZONE.search(text[start:end] + after[:12])
     )
@@ -187,12 +215,22 @@ def _dct_day(dct: str | None) -> dt.date | None:
     return placed.first if placed and placed.precision == "day" else None
 
 
-def _planned(sentence: str, placed: Placed, dct: dt.date | None) -> bool:
-    if dct is None:
-        return bool(_FUTURE.search(sentence))
-    if placed.first > dct:
-        return True
-    return placed.last >= dct and bool(_FUTURE.search(sentence))
+def _planned(sentence: str, placed: Placed, dct: dt.date | None, direction: str | None) -> bool:
+    """Not yet happened when reported: dated on or after publication and told looking ahead.
+
+    *direction* is the dating clause's (None for a sentence dated by the one before it, or
+    when no verb says): then the sentence's own future words decide. A present tense
+    ("the summit is on June 5") looks ahead only to a date after publication.
+    """
+    if direction == FUTURE:
+        forward = True
+    elif direction == PRESENT:
+        forward = dct is not None and placed.first > dct
+    elif direction is None:
+        forward = bool(_FUTURE.search(sentence))
+    else:  # PAST, HYPOTHETICAL
+        forward = False
+    return forward and (dct is None or placed.last >= dct)
 
 
 def _finest(inside: list[tuple[int, int, Placed, str]]) -> list[tuple[int, int, Placed, str]]:

@@ -18,9 +18,14 @@ from desktop.analysis.dates.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 PAST = "past"
 FUTURE = "future"
 PRESENT = "present"  # "is payable Jan. 2": neither way, take the nearest
+HYPOTHETICAL = "hypothetical"  # "if it failed, BP would install a cap on Monday"
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n|\n(?=[A-Z])")
+#: A word; a hyphenated compound ("remote-controlled", "so-called") is one word, an adjective.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*")
+#: Prefixes after which a hyphenated past form is still a verb ("re-elected").
+_VERB_PREFIXES = ("re-", "co-", "pre-", "un-", "over-", "out-")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z]|\d{1,2}\s+[A-Z][a-z]+\s*:)|\n\s*\n|"
+                           r"\n(?=[A-Z])")
 
 _FUTURE_WORDS = frozenset({
     "will", "won't", "won’t", "shall", "would", "wouldn't", "'ll", "’ll", "upcoming",
@@ -47,18 +52,26 @@ _NOT_VERBS = frozenset({
 })
 
 
-def _is_past_form(word: str) -> bool:
+def is_past_form(word: str) -> bool:
+    """"closed", "went": a verb's past form (a guess from the ending, minus known nouns)."""
     return word in _PAST_WORDS or (
         len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS
     )
+
+
+def _words(text: str, lo: int, hi: int) -> list[str]:
+    """The words of text[lo:hi], lower-cased; "May" with a capital is the month, no modal."""
+    return ["<month>" if w == "May" else w.lower() for w in _TOKEN.findall(text, lo, hi)]
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
     """Rough sentence limits around a span, looking at most *reach* characters away."""
     lo = max(0, start - reach)
     left = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        left = m.end()
+    # (searched a little past *start*, so a boundary right before the span can look ahead)
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 24)):
+        if m.end() <= start:
+            left = m.end()
     hi = min(len(text), end + reach)
     m = _SENTENCE_END.search(text, end, hi)
     right = m.start() + 1 if m else hi
@@ -68,6 +81,26 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[
 def tense_near(text: str, start: int, end: int) -> str | None:
     """PAST, FUTURE, PRESENT or None from the verbs nearest the expression in its sentence.
 
+    A possibility ("could be ready by Monday") looks ahead like a future. See _nearest.
+    """
+    found = _nearest(text, start, end)
+    if found == PRESENT and _in_headline(text, start):
+        return PAST  # "Obama visits Gulf coast Friday": headlines tell the past in the present
+    return FUTURE if found == _POSSIBLE else found
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """True when *start* lies in a headline: a short first line, no full stop, text after."""
+    line_end = text.find("\n")
+    if line_end < 0 or start >= line_end:
+        return False
+    line = text[:line_end].strip()
+    return 0 < len(line.split()) <= 16 and not line.endswith((".", "?", "!", ":"))
+
+
+def _nearest(text: str, start: int, end: int) -> str | None:
+    """PAST, FUTURE, PRESENT, _POSSIBLE or None from the verbs nearest the expression.
+
     The nearest tense marker wins; a participle after "will be" or "to be" looks ahead, one
     after another modal ("could be located") says nothing. A present tense ("is payable")
     stops the search: the date is then simply the nearest one. A reporting verb ("said")
@@ -76,8 +109,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     does. Markers on the right count a little less than those on the left.
     """
     left_bound, right_bound = sentence_bounds(text, start, end)
-    left = [w.lower() for w in _TOKEN.findall(text, left_bound, start)]
-    right = [w.lower() for w in _TOKEN.findall(text, end, right_bound)]
+    left = _words(text, left_bound, start)
+    right = _words(text, end, right_bound)
     fallback: str | None = None
     until = False
     best: tuple[float, str | None] | None = None
@@ -91,6 +124,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if found == _SPEECH:
             if distance <= 2:
                 best = (distance, PAST)
+                break
+            if _speech_owns(left, i):
+                best = (0, PAST)  # what follows the day is what was said: it cannot win
                 break
             fallback = fallback or PAST
             continue
@@ -122,6 +158,56 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     return fallback
 
 
+#: Words that open the speech verb's own phrase: "said in a statement Friday", "told
+#: reporters on Friday". After them, the day dates the saying, not what was said.
+_SPEECH_PHRASE = frozenset({"in", "on", "at", "to", "during", "after", "via", "through",
+                            "late", "early", "reporters", "journalists"})
+#: Words that open the reported clause ("said that ...", "told him they ...").
+_CLAUSE_OPENERS = frozenset({"that", "he", "she", "they", "we", "i", "it", "there", "who",
+                             "which", "what", "whether", "if", "when"})
+#: Reporting verbs whose object is the listener, not what was said ("told Reuters Friday").
+_TELLING = frozenset({"told", "tells"})
+
+
+def _speech_owns(words: list[str], i: int) -> bool:
+    """True when the expression sits in the reporting verb's own phrase, with no verb between.
+
+    "said on state television Friday" dates the saying; "said the talks on Friday would
+    resume" does not ("the talks ..." is what was said).
+    """
+    between = words[i + 1:]
+    if len(between) > 6 or not between:
+        return False
+    if words[i] not in _TELLING and between[0] not in _SPEECH_PHRASE:
+        return False
+    if any(w in _CLAUSE_OPENERS or w in _MODALS for w in between):
+        return False  # "told him that they may soon ...": the reported clause has begun
+    return not any(_classify(between, j) for j in range(len(between)))
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise)\b", re.IGNORECASE)
+_IRREALIS = re.compile(r"\b(?:would|could|might)\b|['’]d\b", re.IGNORECASE)
+
+
+def clause_direction(text: str, start: int, end: int) -> str | None:
+    """Which way the clause governing a time expression looks: PAST, FUTURE, PRESENT,
+    HYPOTHETICAL or None (no verb says).
+
+    The timeline asks this to mark an event planned: only a date told looking ahead is, not
+    one reported as done ("agreed to the move on Tuesday"), nor a condition ("if that
+    happened, BP would install a cap on Monday") or a mere possibility ("tomorrow we can
+    speak rationally").
+    """
+    lo, hi = sentence_bounds(text, start, end)
+    sentence = text[lo:hi]
+    if _CONDITIONAL.search(sentence) and _IRREALIS.search(sentence):
+        return HYPOTHETICAL
+    found = _nearest(text, start, end)
+    if found == _POSSIBLE:
+        return HYPOTHETICAL
+    return tense_near(text, start, end)
+
+
 #: Past forms that point ahead when followed by "to": "agreed to buy ... in February".
 _INTENT_VERBS = frozenset({
     "agreed", "decided", "promised", "pledged", "vowed", "threatened", "offered", "hoped",
@@ -135,6 +221,7 @@ _ARRANGED = frozenset({
 })
 
 _SPEECH = "speech"
+_POSSIBLE = "possible"
 _STOP = "stop"
 _UNTIL = "until"
 
@@ -146,6 +233,9 @@ _DEFERRING = frozenset({
     "remains",
 })
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
+#: No verb follows these directly: a participle after them is an adjective.
+_PREPOSITIONS = frozenset({"over", "of", "from", "into", "with", "without", "among", "across",
+                           "for", "in", "on", "at", "about", "under", "between"})
 
 
 _ADVERBS = frozenset({"still", "yet", "now", "once", "well", "long", "much", "so", "too",
@@ -162,29 +252,58 @@ def _after_determiner(before: list[str]) -> bool:
         before[-1].endswith("ly") or before[-1] in _ADVERBS)
 
 
+#: Modals that put the clause ahead of its own time ("should be working by Monday").
+_FORWARD_MODALS = frozenset({"should", "could", "may", "might", "can", "must"})
+#: Pronouns and determiners: after "agreed to" they make "to" a preposition ("agreed to the
+#: move on Tuesday" is the agreeing, past), not an infinitive ("agreed to meet on Tuesday").
+_NOUN_STARTS = frozenset({
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "it", "them", "him", "us", "me", "you", "my", "your", "some", "any", "all", "such",
+})
+
+
 def _classify(words: list[str], i: int) -> str | None:
     word = words[i]
     before = words[max(0, i - 3) : i]
     if word in {"said", "says", "told", "tells", "announced", "reported", "added", "stated"}:
         return _SPEECH  # when something was said, it was said by publication
     following = words[i + 1] if i + 1 < len(words) else ""
-    if word in {"planned", "scheduled", "expected"} and (
+    if "-" in word and not word.startswith(_VERB_PREFIXES):
+        return None  # "remote-controlled", "so-called": adjectives, no tense
+    if word in {"planned", "scheduled", "expected", "due", "set", "supposed", "meant"} and (
             "had" in before or before[-1:] in (["previously"], ["originally"])):
         return PAST  # "had been scheduled to expire at midnight Friday": a plan now past
+    if word in {"wanted", "hoped", "intended"} and before[-1:] == ["had"]:
+        return PAST  # "had wanted to hold a vote Tuesday": a plan given up
+    if word == "ahead" and following == "of":
+        return FUTURE  # "ahead of Thursday's hearing": what is awaited
+    if word == "soon" and before[-1:] == ["as"]:
+        return FUTURE  # "as soon as Wednesday"
+    if word in _FORWARD_MODALS and following not in {"have", "not", "n't"} \
+            and not is_past_form(following):
+        # "should be operational by Monday": ahead of the clause's time; "we can speak
+        # rationally tomorrow" only a possibility, ahead but no plan
+        return _POSSIBLE if word in {"can", "could", "might"} else FUTURE
     if word in {"planned", "scheduled", "expected"} and _after_determiner(before):
         return None  # "the hastily planned trip": an adjective, no verb to take a tense from
     if word == "planned":
         return FUTURE  # what was planned lies after the planning
     if word in {"plan", "plans"} or word in _INTENT_VERBS:
-        return FUTURE if following == "to" else (PAST if word in _INTENT_VERBS else None)
+        after_to = words[i + 2] if i + 2 < len(words) else ""
+        if following == "to" and after_to not in _NOUN_STARTS:
+            return FUTURE  # "agreed to meet on Tuesday"
+        if word in _INTENT_VERBS and following.endswith("ing") and len(following) > 4:
+            return FUTURE  # "proposed holding the talks on Monday"
+        return PAST if word in _INTENT_VERBS else None
     if word in _ARRANGED and before and before[-1] in {"is", "are", "am", "be", "'s"}:
         return FUTURE  # "is meeting on Monday": an arrangement ahead
     if word == "until" and any(w in _DEFERRING for w in before):
         return FUTURE  # "postponed until Tuesday": put off to a day ahead
     if word in {"until", "till"}:
         return _UNTIL
-    if word in {"was", "were"} and following in {"planning", "preparing"}:
-        return FUTURE  # "were planning to drive ... on Monday": a plan, still ahead
+    if word in {"was", "were"} and following in {"planning", "preparing", "to", "due", "set",
+                                                  "scheduled", "slated"}:
+        return FUTURE  # "were planning to drive ... on Monday", "was set to meet Thursday"
     if word in {"is", "are", "am", "has", "have"}:
         if following in {"to", "due", "scheduled", "expected", "set", "going", "planning"} \
                 or following in _ARRANGED:
@@ -198,13 +317,19 @@ def _classify(words: list[str], i: int) -> str | None:
         return FUTURE
     if word == "set" and i + 1 < len(words) and words[i + 1] in {"to", "for"}:
         return FUTURE
-    if _is_past_form(word):
-        if word.endswith("ed") and _after_determiner(before):
-            return None  # "the troubled region", "an unnamed official": adjectives
+    if is_past_form(word):
+        if word.endswith("ed") and (_after_determiner(before) or before[-1:] and
+                                    before[-1] in _PREPOSITIONS):
+            # "the troubled region", "an unnamed official", "over affected areas": adjectives
+            return None
         if before[-1:] and before[-1] in {"is", "are", "am", "'s", "’s"}:
             return PRESENT  # "when the case is heard in May": a passive in the present
-        if any(w in _MODALS for w in before) and not any(w in {"have", "has"} for w in before):
-            return FUTURE if any(w in {"will", "would", "'ll", "’ll", "shall", "to"} for w in before) \
+        # "to" is a modal only before an auxiliary ("to be signed"); in "loyal to the
+        # leader shelled" it is a preposition
+        modals = [w for j, w in enumerate(before) if w in _MODALS and (
+            w != "to" or before[j + 1 : j + 2] in (["be"], ["have"], ["get"], ["been"]))]
+        if modals and not any(w in {"have", "has"} for w in before):
+            return FUTURE if any(w in {"will", "would", "'ll", "’ll", "shall", "to"} for w in modals) \
                 else _STOP
         return PAST
     return None

@@ -16,6 +16,10 @@ _YEAR_CONTEXT_BAD_AFTER = re.compile(
     r"(?:people|feet|metres|meters|miles|kilometers|km|tons|troops|men|women|children|"
     r"cars|jobs|votes|points|yards|pages|acres|dead|deaths)\b)", re.I)
 _DETERMINER = re.compile(r"\b(?:the|its|their|his|her|this|that|our|of|in)\s+$", re.I)
+#: Plural nouns a year modifies but never counts: "1998 levels", "2010 elections".
+_YEAR_MODIFIES = re.compile(
+    r"\s+(?:levels|prices|figures|rates|standards|elections|results|earnings|sales|forecasts|"
+    r"estimates|budgets|talks|negotiations|games|olympics|polls|accounts|accords)\b", re.I)
 _YEAR_PREP = re.compile(
     r"\b(?:in|since|of|from|until|till|by|before|after|around|circa|c\.|during|to|through|"
     r"between|and|early|late|mid|year|fiscal|the)\s*$", re.I)
@@ -30,8 +34,9 @@ def plausible(cand: Candidate, text: str) -> bool:
             return False
         if m["fiscal"] is None and _YEAR_CONTEXT_BAD_AFTER.match(
                 text, cand.end, cand.end + 20) and not \
-                _DETERMINER.search(text, max(0, cand.start - 8), cand.start):
-            return False  # "2000 troops", but "the 1992 elections"
+                _DETERMINER.search(text, max(0, cand.start - 8), cand.start) and not \
+                _YEAR_MODIFIES.match(text, cand.end, cand.end + 20):
+            return False  # "2000 troops", but "the 1992 elections", "back to 1998 levels"
         if m["mod"] is None and m["fiscal"] is None:
             y = int(m["year"])
             before = text[max(0, cand.start - 12) : cand.start]
@@ -92,7 +97,68 @@ def plausible(cand: Candidate, text: str) -> bool:
             return False  # "the March for Life", "the March of the Mothers": a march
     if name in {"deictic", "relative_unit", "clock"} and _is_title(cand, text):
         return False
+    if name in _NAMED_SHAPES and _is_name(cand, text):
+        return False
     return True
+
+
+#: Rules whose match can be part of a name rather than a date.
+_NAMED_SHAPES = frozenset({"weekday", "month_day", "day_month", "month"})
+#: "Bloody Sunday", "Super Tuesday", "Fox News Sunday": a day with a name of its own.
+_DAY_NAME_BEFORE = re.compile(
+    r"(?-i:\b(?:Bloody|Black|Super|Ash|Good|Holy|Maundy|Palm|Cyber|Shrove|Whit|Low|Fat|Blue|"
+    r"Giving|News|Manic|Mad))\s+$")
+#: "the Sunday Times", "the Mail on Sunday": newspapers and programmes.
+_DAY_NAME_AFTER = re.compile(
+    r"\s+(?-i:Times|Telegraph|Mirror|Express|Herald|Post|Mail|Tribune|Independent|Observer|Star|"
+    r"Sport|People|Business|Night\s+Football|Politics|Edition|Show)\b")
+_ON_DAY_PAPER = re.compile(r"(?-i:\b(?:Mail|Independent|Scotland|Wales)\s+on)\s+$")
+#: "the February 17 Uprising", "the April 6 Youth Movement": movements, places, accords.
+_DATE_NAME_AFTER = re.compile(
+    r"(?:th|st|nd|rd)?\s+(?-i:(?:Youth\s+|Revolutionary\s+|Student\s+)?(?:Movement|Uprising|"
+    r"Revolution|Alliance|Coalition|Group|Brigades?|Bloc|Front|Party|Youth|Martyrs|Square|"
+    r"Street|Avenue|Bridge|Stadium|University|Accords?|Agreement|Declaration|Manifesto|Club|"
+    r"Massacre|Incident|Memorial|Commission|Committee|Generation|Coup|Intifada|Brigade)\b)")
+#: "September 11 attacks", "post-September 11": the attacks' name, not a date in the story.
+_NINE_ELEVEN = re.compile(r"(?-i:Sept(?:ember|\.)?)\s*11(?:th)?\Z")
+_NINE_ELEVEN_AFTER = re.compile(
+    r"\s+(?:attacks?|attackers|hijack\w*|terror\w*|victims?['’]?s?|famil\w+|commission|plot\w*|"
+    r"mastermind|era|generation|memorial|museum|widows?|responders|world|style|report)\b",
+    re.IGNORECASE)
+#: "April crude", "December futures", "for March delivery": a contract month, not a date.
+_CONTRACT_AFTER = re.compile(
+    r"\s+(?:(?:Brent|WTI|light\s+sweet|sweet)\s+)?(?:crude|futures|contracts?|delivery|options|"
+    r"Brent|WTI|gasoline|heating\s+oil|natural\s+gas|gas\s+oil|gold|silver|copper|corn|wheat|"
+    r"soybeans?|sugar|coffee|cocoa|cotton|cattle|hogs|T-bonds?|bonds?\s+futures)\b",
+    re.IGNORECASE)
+
+
+_DAY_AFTER_MONTH = re.compile(r"\s*\d{1,2}(?!\d)")
+
+
+def _is_name(cand: Candidate, text: str) -> bool:
+    """A weekday or a month/day that is part of a name: a day with its own name ("Bloody
+    Sunday"), a newspaper ("Sunday Times"), a movement ("February 17 Uprising"), the
+    September 11 attacks, or a futures contract's month ("April crude")."""
+    words = text[cand.start : cand.end]
+    before = text[max(0, cand.start - 16) : cand.start]
+    after = text[cand.end : cand.end + 40]
+    name = cand.rule.name
+    if name == "weekday":
+        return bool(_DAY_NAME_BEFORE.search(before) or _DAY_NAME_AFTER.match(after)
+                    or _ON_DAY_PAPER.search(before))
+    if name == "month":
+        if _CONTRACT_AFTER.match(after):
+            return True
+        day = _DAY_AFTER_MONTH.match(after)
+        if day is None:
+            return False
+        # "February" of a "February 17 Uprising" whose longer match was already refused
+        words, after = words + day.group(0), text[cand.end + day.end() : cand.end + 60]
+    if _NINE_ELEVEN.search(words) and (_NINE_ELEVEN_AFTER.match(after)
+                                        or before.lower().endswith(("post-", "pre-"))):
+        return True
+    return bool(_DATE_NAME_AFTER.match(after))
 
 
 _FRACTION_OF = re.compile(r"\s+of\b(?!\s+(?:an?\s+|the\s+)?(?:century|hour|year|decade)\b)",

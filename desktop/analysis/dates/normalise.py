@@ -20,6 +20,7 @@ from desktop.analysis.dates.anchoring import (
     PRESENT,
     Narrative,
     describe_day,
+    is_past_form,
     tense_near,
 )
 from desktop.analysis.dates.holidays import HOLIDAYS
@@ -44,10 +45,13 @@ class Context:
     text: str
     dct: dt.date | None
     narrative: Narrative
+    forced_tense: str | None = None  # set by the tagger for a stamp's own words
     _tense: str | None = None
     _tense_for: int = -1
 
     def tense(self, cand: Candidate) -> str | None:
+        if self.forced_tense is not None:
+            return self.forced_tense
         if self._tense_for != cand.start:
             self._tense = tense_near(self.text, cand.start, cand.end)
             self._tense_for = cand.start
@@ -271,9 +275,35 @@ def month(cand: Candidate, ctx: Context) -> Resolution | None:
         value = V.month(ctx.dct.year, mon)
     else:
         # Without a tense, news looks back: "In January, the company ..." is past.
-        value = _choose(options, here, ctx.tense(cand) or PAST, rel, reach=9)
+        tense = ctx.tense(cand) or PAST
+        value = _choose(options, here, tense, rel, reach=_month_reach(cand, ctx, tense))
     return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.8,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+
+
+#: "will stay until March", "run through February": the end of a stretch ahead.
+_BOUND_AHEAD = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+#: "will visit in January": a future verb right before the month.
+_FUTURE_VERB_IN = re.compile(r"\b(?:will|shall|to)\s+[a-z]+\s+(?:in|during)\s+$")
+#: "closed in December", "was founded in May": the verb governs the month directly.
+_VERB_IN = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:in|during)\s+$")
+
+
+def _month_reach(cand: Candidate, ctx: Context, tense: str) -> int:
+    """How many months away the verb's direction may take a bare month.
+
+    Nine, as a rule: a tense read from further away is often another clause's. A whole
+    year when the clause governs the month for certain: a bound ahead ("until March" in a
+    forward clause), a future or past verb right before it ("will visit in January",
+    "closed in December").
+    """
+    before = ctx.text[max(0, cand.start - 30) : cand.start]
+    if tense == FUTURE and (_BOUND_AHEAD.search(before) or _FUTURE_VERB_IN.search(before)):
+        return 12
+    verb = _VERB_IN.search(before)
+    if tense == PAST and verb and is_past_form(verb["verb"]):
+        return 12
+    return 9
 
 
 def year(cand: Candidate, ctx: Context) -> Resolution | None:
@@ -330,6 +360,18 @@ def spelled_year(cand: Candidate, ctx: Context) -> Resolution | None:
 def range_end_year(cand: Candidate, ctx: Context) -> Resolution | None:
     """The second year of "2019-2023"."""
     return Resolution(DATE, cand.match["year"], None, ABSOLUTE, 0.9, "as written")
+
+
+def range_end_yy(cand: Candidate, ctx: Context) -> Resolution | None:
+    """The "11" of "2010-11" or "1998/99": the year after the first, in its century."""
+    first = int(ctx.text[cand.start - 5 : cand.start - 1])
+    y = first - first % 100 + int(cand.match["yy"])
+    if y <= first:
+        y += 100
+    if y - first > 2:  # "2010-45" is no range of years
+        return None
+    return Resolution(DATE, f"{y:04d}", None, ABSOLUTE, 0.85,
+                      f"{y}, the end of a range starting {first}")
 
 
 _RANGE_START = re.compile(
@@ -413,7 +455,7 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
         pod = pod or shared["pod"]
         return Resolution(SET, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.7,
                           "every week")
-    if m["plural"] or m["podplural"]:  # "Mondays", "Tuesday nights": every week
+    if m["plural"] or m["podplural"] or m["every"]:  # "Mondays", "every Tuesday night"
         return Resolution(SET, f"XXXX-WXX-{wd}{_pod_suffix(pod)}", None, NONE, 0.8,
                           "every week")
     kind = TIME if pod else DATE
@@ -592,7 +634,10 @@ def clock(cand: Candidate, ctx: Context) -> Resolution | None:
         hhmm = f"{hour:02d}:{m['min'] or '00'}"
     day_value: str | None = None
     kind, anchor = NONE, None
-    if m["wd"]:
+    if m["wd"] and (written := _written_day(m["wd"], cand, ctx)) is not None:
+        # "12:23 a.m. EDT, Saturday Sept. 4, 2010": the date written after the weekday
+        day_value, kind, anchor = V.day(written), ABSOLUTE, None
+    elif m["wd"]:
         sub = weekday_day(m["wd"], cand, ctx)
         day_value = sub
         kind, anchor = DCT, _dct_anchor(ctx)
@@ -613,6 +658,19 @@ def clock(cand: Candidate, ctx: Context) -> Resolution | None:
         kind, anchor = DCT, _dct_anchor(ctx)
     value = f"{day_value or 'XXXX-XX-XX'}T{hhmm}"
     return Resolution(TIME, value, anchor, kind, 0.7, f"{cand.match.group(0)} → {value}")
+
+
+def _written_day(word: str, cand: Candidate, ctx: Context) -> dt.date | None:
+    """The date written right after a clock time's weekday, when the weekday agrees."""
+    m = cand.match
+    if not _g(m, "wmon"):
+        return None
+    mon, dom = _month_number(m["wmon"]), int(m["wday"])
+    years = [int(m["wyear"])] if m["wyear"] else \
+        [y for y in ((ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if ctx.dct else ())]
+    agreeing = [d for y in years if (d := V.safe_date(y, mon, dom)) is not None
+                and d.isoweekday() == _weekday_number(word)]
+    return agreeing[0] if len(agreeing) == 1 else None
 
 
 def weekday_day(word: str, cand: Candidate, ctx: Context) -> str | None:
@@ -737,6 +795,12 @@ def relative_unit(cand: Candidate, ctx: Context) -> Resolution | None:
         # "over the past year": TimeML reads it as the year before publication.
         value = f"{ctx.dct.year - 1:04d}"
         return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.6,
+                          _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
+    if rel in {"the past", "the last"} and unit == "W":
+        # "the past week": a week of the calendar, not a duration: the one holding most of
+        # the seven days up to publication (the week before when published on a Monday)
+        value = V.week(ctx.dct - dt.timedelta(days=3))
+        return Resolution(DATE, value, _dct_anchor(ctx), DCT, 0.7,
                           _rel_to_dct(ctx, f"{cand.match.group(0)} → {value}"))
     if rel in {"the past", "the last", "past"} and unit in {"W", "M", "Y", "D", "DE", "CE"} \
             and not (rel == "the last" and unit in {"DE", "CE"}):
@@ -1197,5 +1261,5 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolution | None]] = {
     "relative_unit": relative_unit, "season": season, "long_unit": long_unit,
     "ordinal_day": ordinal_day, "in_the_unit": in_the_unit, "anaphoric": anaphoric,
     "quarter": quarter, "year_ago": year_ago, "duration": duration, "bare_units": bare_units,
-    "set": set_, "range_end_year": range_end_year, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
+    "set": set_, "range_end_year": range_end_year, "range_end_yy": range_end_yy, "quarter_code": quarter_code, "spelled_year": spelled_year, "month_rel_year": month_rel_year, "the_unit": the_unit,
 }

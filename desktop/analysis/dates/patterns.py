@@ -71,6 +71,13 @@ REL = (
 )
 
 
+#: "Saturday Sept. 4, 2010" after a clock time: the date written out after its weekday.
+_WRITTEN_AFTER_WEEKDAY = (
+    r"(?:,?\s+" + MONTH.replace("(?P<mon>", "(?P<wmon>") + r"\s*"
+    + DAY.replace("(?P<day>", "(?P<wday>") + r"(?:,?\s+"
+    + FULL_YEAR.replace("(?P<year>", "(?P<wyear>") + r")?)?")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One shape of time expression: its name selects the normaliser."""
@@ -94,7 +101,7 @@ _GATES = {
     "holiday": r"(?-i:Christmas|New Year|Thanksgiving|Easter|Independence|Labor|Memorial|"
                r"Halloween|Valentine|Boxing|Veterans|Election)",
     "year": r"(?:1[0-9]|20)\d\d", "quarter_code": r"(?-i:[QH][1-4])",
-    "range_end_year": r"\d[-–][12]\d\d\d",
+    "range_end_year": r"\d[-–][12]\d\d\d", "range_end_yy": r"\d\d[-–/]\d\d(?!\d)",
     "range_end_day": r"\d(?:[-–]|\s(?:and|or|to|through)\s)\d",
     "spelled_year": r"nineteen|eighteen|twenty\s|year\s+two\s+thousand",
     "decade": r"0['’]?s\b|ties\b", "century": r"century", "weekday": r"(?-i:day)",
@@ -131,7 +138,7 @@ RULES: tuple[Rule, ...] = (
     _rule("numeric", r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
           r"(?P<year>(?:19|20)\d{2})(?![\d.]\d)", 0),
     _rule("clock", r"(?:(?:around|approximately|roughly)\s+)?"
-          + CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY
+          + CLOCK + r"(?:,?\s+(?:on\s+)?(?:" + WEEKDAY + _WRITTEN_AFTER_WEEKDAY
           + r"|(?P<dword>today|yesterday|tomorrow|tonight)|" + MONTH + r"\s*" + DAY
           + r"(?:(?:\s*,\s*|\s+)" + FULL_YEAR + r")?))?", 1),
     _rule("month_day", r"(?:(?:around|approximately|roughly)\s+)?(?:" + WEEKDAY + r"\s*,?\s+)?(?:" + MODIFIER + r"\s+)?(?:"
@@ -167,6 +174,9 @@ RULES: tuple[Rule, ...] = (
           , 5),
     _rule("range_end_year", r"(?P<year>(?:1[0-9]|20)\d{2})(?!\d)", 5,
           start=r"(?<=(?<!\d)(?:1[0-9]|20)\d\d[-–])"),
+    # The "11" of "the 2010-11 season": the second year of a range, written short.
+    _rule("range_end_yy", r"(?P<yy>\d\d)(?![\d%])(?!\s*(?:%|percent\b))", 5,
+          start=r"(?<=(?<![\d.,])(?:1[0-9]|20)\d\d[-–/])"),
     # The second day of "April 24 and 25", "June 10-12": the normaliser finds the month.
     _rule("range_end_day", r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\s*%)"
           # "May 3 to 5 people" counts people: no lower-case word may follow but a preposition
@@ -195,7 +205,8 @@ RULES: tuple[Rule, ...] = (
           r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
           r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)"
           r"[\s-]+century", 3),
-    _rule("weekday", r"(?:the\s+day\s+(?P<dba>before|after)\s+)?(?:(?P<mod>early|late)\s+)?"
+    # "every Sunday night": the whole phrase is one frequency, not a night and a stray "every"
+    _rule("weekday", r"(?:(?P<every>every|each)\s+)?(?:the\s+day\s+(?P<dba>before|after)\s+)?(?:(?P<mod>early|late)\s+)?"
           r"(?:" + REL + r"\s+)?" + WEEKDAY
           + r"(?P<plural>s)?(?:\s+" + PART_OF_DAY + r"(?P<podplural>s)?)?", 4),
     _rule("deictic", r"(?:the\s+day\s+(?P<dba>before|after)\s+(?=yesterday|tomorrow))?"
@@ -253,8 +264,9 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?"
           r"(?:(?:additional|extra|further|full|whole)\s+)?" + UNIT + r"(?P<plural>s)?(?P<frac>\s+and\s+a\s+half)?(?P<old>-(?:long|old))?"
           r"(?P<ortwo>(?<!s)\s+or\s+two(?![\w-]))?"
-          r"(?:\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so|running|"
-          r"in\s+a\s+row))?", 6),
+          # "three weeks earlier than usual": a comparison; the duration stands alone
+          r"(?:\s+(?:or\s+so\s+)?(?P<dir>ago|(?:earlier|later)(?!\s+than\b)|from\s+now|hence|"
+          r"or\s+so|running|in\s+a\s+row))?", 6),
     # "today is the eighth day of the blockade": the normaliser keeps it only after "is".
     _rule("ordinal_day", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
           r"eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive)"

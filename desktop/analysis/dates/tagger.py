@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.analysis.dates.anchoring import Narrative
+from desktop.analysis.dates.anchoring import FUTURE, Narrative
 from desktop.analysis.dates.filters import plausible
 from desktop.analysis.dates.normalise import NORMALISERS, Context
 from desktop.analysis.dates.patterns import Candidate, find_candidates
+from desktop.analysis.dates.stamps import STAMP_REACH, is_stamp
 from desktop.analysis.dates.timex import Timex
 from desktop.analysis.dates.values import is_well_formed, precision_of
 
@@ -60,6 +61,16 @@ def tag_dates(text: str, dct: str | dt.date | None) -> list[Timex]:
     return timexes
 
 
+def _follow_stamp(ctx: Context, value: str, published: dt.date) -> None:
+    """After a stamp, relative dates count from the stamp's day ("At 20:00 3rd May 2009,
+    Bob wrote: last Wednesday ..."), when it is a day at or after publication."""
+    if precision_of(value) != "day":
+        return
+    day = dt.date.fromisoformat(value[:10])
+    if published <= day <= published + STAMP_REACH:
+        ctx.dct = day
+
+
 def _tag_once(
     text: str, when: dt.date | None, rejected: set[tuple[int, int, str]]
 ) -> tuple[list[Timex], set[tuple[int, int, str]]]:
@@ -71,6 +82,9 @@ def _tag_once(
     timexes: list[Timex] = []
     newly_rejected: set[tuple[int, int, str]] = set()
     for cand in find_candidates(text, keep):
+        stamp = is_stamp(text, cand.start, cand.end)
+        # A stamp is written at or after publication: its bare weekday is the coming one.
+        ctx.forced_tense = FUTURE if stamp else None
         try:
             resolution = NORMALISERS[cand.rule.name](cand, ctx)
         except (OverflowError, ValueError):
@@ -85,6 +99,8 @@ def _tag_once(
             anchor_kind=resolution.anchor_kind, confidence=resolution.confidence,
             explanation=resolution.explanation,
         ))
+        if stamp and when is not None:
+            _follow_stamp(ctx, resolution.value, when)
         if resolution.moves and resolution.type in {"DATE", "TIME"} and \
                 precision_of(resolution.value) in _NARRATIVE_PRECISIONS:
             ctx.narrative.note(resolution.value, start)

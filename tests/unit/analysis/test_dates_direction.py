@@ -1,0 +1,125 @@
+"""Which way a weekday points: the clause that governs it decides, not the nearest verb.
+
+Published on Wednesday 2 March 2011 unless a test says otherwise: the Friday before is
+25 February, the Saturday after is 5 March.
+"""
+
+from __future__ import annotations
+
+from desktop.analysis.dates import tag_dates
+
+WED = "2011-03-02"
+
+
+def value_of(text: str, phrase: str, dct: str = WED) -> str:
+    """The value Clipline gives the expression *phrase* in *text*."""
+    found = {t.text: t.value for t in tag_dates(text, dct)}
+    return found[phrase]
+
+
+def test_a_reporting_verb_with_its_own_phrase_dates_the_saying():
+    # The day sits in "said in a statement ...", so it is when the ministry spoke, even
+    # though what it said looks ahead.
+    text = "The ministry said in a statement Friday that the border crossing will reopen."
+    assert value_of(text, "Friday") == "2011-02-25"
+
+
+def test_told_with_its_listener_dates_the_telling():
+    text = "A spokesman told the BBC in an interview on Friday the airport would stay shut."
+    assert value_of(text, "Friday") == "2011-02-25"
+
+
+def test_what_was_said_keeps_its_own_direction():
+    # (a guard for the rule above) Here the day belongs to the reported clause, which
+    # looks ahead.
+    text = "The coach said the squad would fly out on Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_agreed_to_a_noun_is_the_agreeing_not_a_plan():
+    # "to the proposal" is a preposition and its object, not an infinitive.
+    text = "The council agreed to the proposal on Tuesday after a long debate."
+    assert value_of(text, "Tuesday") == "2011-03-01"
+
+
+def test_agreed_to_do_something_looks_ahead():
+    # (a guard for the rule above: an infinitive still looks ahead)
+    text = "The two leaders agreed to meet again on Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_ahead_of_points_to_what_is_awaited():
+    text = "Campaigners released a dossier ahead of the inquiry on Thursday."
+    assert value_of(text, "Thursday") == "2011-03-03"
+
+
+def test_a_forward_modal_looks_ahead():
+    text = "In the best case, the new pump should be running by Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_future_in_the_past_looks_ahead():
+    text = "The envoys were to meet the rebel council on Saturday."
+    assert value_of(text, "Saturday") == "2011-03-05"
+
+
+def test_a_hyphenated_participle_is_an_adjective_without_tense():
+    # "remote-controlled" must not turn the plan into a report of the past.
+    text = "Engineers plan to lower the dome on Thursday, using remote-controlled submarines."
+    assert value_of(text, "Thursday") == "2011-03-03"
+
+
+def test_an_unmarked_weekday_in_a_past_report_is_the_most_recent():
+    # (the news habit the rules above must keep)
+    text = "Rebels shelled the port on Friday, residents said."
+    assert value_of(text, "Friday") == "2011-02-25"
+
+
+def test_the_month_called_may_is_no_modal():
+    # (a guard for the forward modals) "May" after a day number is the month: it must not
+    # make the clause look ahead.
+    text = "Five cases were confirmed in the region today Friday 8 May 2009 16.29 BST."
+    assert value_of(text, "today", "2009-05-08") == "2009-05-08"
+    found = tag_dates(text, "2009-05-08")
+    assert all(t.value.startswith("2009-05-08") for t in found)
+
+
+def test_to_before_a_noun_is_a_preposition_not_a_modal():
+    # "loyal to the leader shelled": "shelled" is the verb, in the past.
+    text = "Troops loyal to the leader shelled the coastal town on Saturday."
+    assert value_of(text, "Saturday", "2011-02-27") == "2011-02-26"
+
+
+def test_a_participle_after_a_preposition_is_an_adjective():
+    # (a guard for the rule above) "over affected areas" must not outweigh "were to lead".
+    text = "The ministers were to lead a delegation to the region Sunday to fly over affected areas."
+    assert value_of(text, "Sunday", "2011-03-04") == "2011-03-06"
+
+
+def test_a_headline_tells_the_past_in_the_present():
+    # Published Tuesday 1 March: the Friday before (25 Feb) lies four days back, the next
+    # (4 Mar) three days ahead, but a headline's present tense reports what happened.
+    text = "Oil port is shut on Friday as rebels advance\nThe rebels took the port after a battle."
+    assert value_of(text, "Friday", "2011-03-01") == "2011-02-25"
+
+
+def test_a_present_tense_in_the_body_still_takes_the_nearest_day():
+    # (a guard for the rule above: only a headline reads the present as past)
+    text = "The rebel council says the port is open again.\nThe vote is on Friday."
+    assert value_of(text, "Friday", "2011-03-01") == "2011-03-04"
+
+
+def test_a_bare_month_under_a_past_verb_is_never_the_coming_one():
+    # Published in October: "closed in December" is last December, ten months back.
+    assert value_of("The factory closed in December.", "December", "2011-10-05") == "2010-12"
+
+
+def test_a_month_after_until_in_a_forward_clause_is_ahead():
+    assert value_of("The ban will remain in force until March.", "March", "2011-05-10") == \
+        "2012-03"
+    assert value_of("The talks will run through February.", "February", "2011-04-02") == \
+        "2012-02"
+
+
+def test_a_month_under_a_future_verb_is_ahead():
+    assert value_of("The envoy will visit in January.", "January", "2011-03-01") == "2012-01"
