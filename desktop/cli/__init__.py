@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "browse",
     "analysis",
     "tag_dates",
+    "tag_quotes",
     "entities",
     "safety",
     "timeline",

@@ -1,0 +1,155 @@
+"""Direct quotes: a quotation and the cue written right after it or right before it.
+
+“A,” he said — “A,” said Trump — Trump said: “A” — Trump: “A” — and the same quote split
+around its cue (“A,” he said, “B.”). A quotation opened mid-sentence ("The plan is “a
+disaster,” Trump said") is a mixed quote: its content starts where the sentence does.
+"""
+
+from __future__ import annotations
+
+from desktop.analysis.quotes.draft import Context, Draft
+from desktop.analysis.quotes.frames import (
+    breaks_phrase,
+    cue_end,
+    is_cue,
+    paragraph_bounds,
+    speaker_after,
+    speaker_before,
+)
+from desktop.analysis.quotes.lexicon import PRONOUNS
+from desktop.analysis.quotes.marks import Quotation
+
+#: How many words may stand between a quotation and its cue on either side.
+RIGHT_REACH = 9
+LEFT_REACH = 40
+_SENTENCE_END = {".", "?", "!", ";"}
+
+
+def attribute_direct(ctx: Context) -> None:
+    """Give each quotation the cue around it; split quotes become one draft."""
+    joined: set[int] = set()
+    for index, quotation in enumerate(ctx.quotations):
+        if index in joined:
+            continue
+        draft = _right_frame(ctx, quotation) or _left_frame(ctx, quotation)
+        if draft is None:
+            continue
+        ctx.drafts.append(draft)
+        for piece in draft.content:
+            ctx.take_chars(*piece)
+        ctx.take(*draft.frame)
+        following = index + 1
+        if following < len(ctx.quotations) and _continues(ctx, draft, ctx.quotations[following]):
+            nxt = ctx.quotations[following]
+            draft.content.extend(nxt.pieces)
+            ctx.take_chars(nxt.start, nxt.end)
+            joined.add(following)
+
+
+def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
+    """“A,” he said / “A,” said Trump / “A?” Trump asked."""
+    doc, text = ctx.doc, ctx.text
+    k = ctx.token_at(quotation.end)
+    if k >= len(doc) or doc[k].idx < quotation.end or doc[k].is_space:
+        return None
+    inside = text[quotation.start:quotation.end].rstrip("”\"'’ ")
+    if inside.endswith(".") and not doc[k].text[:1].islower() and doc[k].text not in {",", "—"}:
+        return None
+    first = k + 1 if doc[k].text in {",", "—", "–", "-"} else k
+    _, par_end = paragraph_bounds(doc, k)
+    for c in range(first, min(first + RIGHT_REACH, par_end)):
+        if is_cue(doc, c):
+            break
+        if breaks_phrase(doc[c]) or doc[c].text in _SENTENCE_END:
+            return None
+    else:
+        return None
+    if c == first:
+        speaker = speaker_after(doc, c, par_end)
+        frame_end = speaker[1] if speaker else cue_end(doc, c)
+    else:
+        speaker = speaker_before(doc, c, first)
+        if speaker is None or speaker[0] != first and not _only_fillers(doc, first, speaker[0]):
+            return None
+        frame_end = cue_end(doc, c)
+    content = [*_with_lead_in(ctx, quotation)]
+    return Draft((c, cue_end(doc, c)), content, speaker, True, (first, frame_end))
+
+
+def _only_fillers(doc: object, start: int, end: int) -> bool:
+    return all(t.is_punct for t in doc[start:end])  # type: ignore[index]
+
+
+def _with_lead_in(ctx: Context, quotation: Quotation) -> list[tuple[int, int]]:
+    """The quotation's pieces; a mixed quote's first piece starts where its sentence does."""
+    pieces = list(quotation.pieces)
+    doc = ctx.doc
+    i = ctx.token_at(quotation.start)
+    start = i
+    while start > 0:
+        token = doc[start - 1]
+        if token.is_space or token.text in _SENTENCE_END or (start - 1) in ctx.taken:
+            break
+        if token.text in {"”", '"', "''", "’"} and start - 1 < i:
+            break
+        start -= 1
+    if start < i and any(t.is_alpha for t in doc[start:i]):
+        lead = doc[start:i]
+        if not any(is_cue(doc, j) for j in range(start, i)) and lead[0].text[:1].isupper():
+            pieces[0] = (lead.start_char, pieces[0][1])
+    return pieces
+
+
+def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
+    """Trump said: “A” / he told reporters, “A” / Trump: “A” / called it “a disaster”."""
+    doc = ctx.doc
+    i = ctx.token_at(quotation.start)
+    par_start, _ = paragraph_bounds(doc, i)
+    floor = max(par_start, i - LEFT_REACH)
+    before = i - 1
+    if before >= par_start and doc[before].text == ":" and not any(
+        is_cue(doc, j) for j in range(max(par_start, before - 4), before)
+    ):
+        speaker = speaker_before(doc, before, par_start)
+        if speaker and _looks_like_name(doc, speaker):
+            return Draft((before, i), list(quotation.pieces), speaker, True, (speaker[0], i))
+    for c in range(before, floor - 1, -1):
+        token = doc[c]
+        if token.is_space or token.text in _SENTENCE_END or c in ctx.taken:
+            return None
+        if token.text in {"”", "''"} and c < before:
+            return None
+        if is_cue(doc, c):
+            break
+    else:
+        return None
+    speaker = speaker_before(doc, c, par_start) if doc[c].lower_ != "according" else \
+        speaker_after(doc, c, i)
+    if speaker is None:
+        return None
+    start_tok = cue_end(doc, c)
+    if doc[c].lower_ == "according":
+        start_tok = speaker[1]
+    while start_tok < i and doc[start_tok].text in {":", ",", "that"}:
+        start_tok += 1
+    start = doc[start_tok].idx if start_tok < i else quotation.start
+    content = [(start, quotation.pieces[0][1]), *quotation.pieces[1:]]
+    frame = (min(speaker[0], c), cue_end(doc, c))
+    return Draft((c, cue_end(doc, c)), content, speaker, True, frame)
+
+
+def _looks_like_name(doc: object, speaker: tuple[int, int]) -> bool:
+    tokens = doc[speaker[0]:speaker[1]]  # type: ignore[index]
+    if len(tokens) == 1 and tokens[0].lower_ in PRONOUNS:
+        return True
+    return all(t.text[:1].isupper() for t in tokens if t.is_alpha)
+
+
+def _continues(ctx: Context, draft: Draft, nxt: Quotation) -> bool:
+    """“A,” he said, “B.”: the next quotation follows the frame with only punctuation between."""
+    frame_end = ctx.doc[draft.frame[1] - 1].idx + len(ctx.doc[draft.frame[1] - 1].text)
+    if draft.frame[1] <= ctx.token_at(draft.content[-1][1] - 1) or nxt.start < frame_end:
+        return False
+    between = ctx.text[frame_end:nxt.start]
+    return "\n" not in between and all(not ch.isalnum() for ch in between) and \
+        _right_frame(ctx, nxt) is None

@@ -1,0 +1,133 @@
+"""The frame of a quote: its cue word and the speaker phrase written next to it.
+
+Without a parser (it would double analysis time) the speaker is found by walking from the
+cue over the words a noun phrase is made of: to the left for "Foreign Ministry spokeswoman
+Maria Zakharova has said", to the right for "said Trump" or "said the spokeswoman".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.analysis.quotes.lexicon import (
+    AFTER_SPEAKER_STOPS,
+    BETWEEN_SPEAKER_AND_CUE,
+    CUE_VERBS,
+    DETERMINERS,
+    PRONOUNS,
+    SPEAKER_STOPS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "‘", "’", "`"})
+DAY_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night earlier later week
+    """.split()
+)
+MAX_SPEAKER_TOKENS = 8
+
+TokenRange = tuple[int, int]
+
+
+def is_cue(doc: Doc, i: int) -> bool:
+    """A reporting verb ("said", not "so-called") or the "according" of "according to"."""
+    token = doc[i]
+    word = token.lower_
+    if word == "according":
+        return i + 1 < len(doc) and doc[i + 1].lower_ == "to"
+    if word not in CUE_VERBS:
+        return False
+    return not (i and doc[i - 1].text in {"-", "so", "so-"})
+
+
+def cue_end(doc: Doc, i: int) -> int:
+    """Token index after the cue: "according to" is two words."""
+    return i + 2 if doc[i].lower_ == "according" else i + 1
+
+
+def breaks_phrase(token: Token) -> bool:
+    """Punctuation, a quotation mark or a line break: no speaker phrase runs across it."""
+    if token.is_space:
+        return True
+    if token.text in QUOTE_TOKENS:
+        return True
+    return token.is_punct and token.text not in {"-", "&", "."}
+
+
+def skip_between(doc: Doc, i: int, floor: int) -> int:
+    """Index of the word before ``i`` once "has", "later", "on Thursday" are passed over."""
+    j = i - 1
+    while j >= floor:
+        word = doc[j].lower_
+        if word in BETWEEN_SPEAKER_AND_CUE:
+            j -= 1
+        elif word in DAY_WORDS and not breaks_phrase(doc[j]):
+            j -= 1
+            while j >= floor and doc[j].lower_ in {"on", "last", "this", "in", "the", "late",
+                                                  "early"}:
+                j -= 1
+        else:
+            break
+    return j
+
+
+def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
+    """The speaker phrase ending right before the cue, tokens ``floor`` onwards."""
+    end = skip_between(doc, cue, floor) + 1
+    start = end
+    while start > floor and end - start < MAX_SPEAKER_TOKENS:
+        token = doc[start - 1]
+        if breaks_phrase(token) or token.lower_ in SPEAKER_STOPS or is_cue(doc, start - 1):
+            break
+        start -= 1
+    if start == end or not any(t.is_alpha for t in doc[start:end]):
+        return None
+    start = _trim_leading(doc, start, end)
+    return (start, end) if start < end else None
+
+
+def _trim_leading(doc: Doc, start: int, end: int) -> int:
+    """Drop leading words that open a clause ("then", "later") rather than a noun phrase."""
+    while start < end - 1 and doc[start].lower_ in BETWEEN_SPEAKER_AND_CUE:
+        start += 1
+    return start
+
+
+def speaker_after(doc: Doc, cue: int, ceiling: int) -> TokenRange | None:
+    """The speaker phrase right after an inverted cue ("said Trump", "said the aide")."""
+    start = cue_end(doc, cue)
+    if start >= ceiling or breaks_phrase(doc[start]):
+        return None
+    first = doc[start]
+    if not (first.text[:1].isupper() or first.lower_ in DETERMINERS or first.lower_ in PRONOUNS):
+        return None
+    end = start
+    while end < ceiling and end - start < MAX_SPEAKER_TOKENS:
+        token = doc[end]
+        if breaks_phrase(token) or (end > start and token.lower_ in AFTER_SPEAKER_STOPS):
+            break
+        if token.text == "." and token.whitespace_:
+            break
+        end += 1
+    if first.lower_ in PRONOUNS and end - start > 1:
+        end = start + 1
+    return (start, end) if end > start else None
+
+
+def paragraph_bounds(doc: Doc, i: int) -> TokenRange:
+    """Token range of the paragraph (line) holding token ``i``."""
+    start = i
+    while start > 0 and not _ends_line(doc[start - 1]):
+        start -= 1
+    end = i
+    while end < len(doc) - 1 and not _ends_line(doc[end]):
+        end += 1
+    return start, end + 1
+
+
+def _ends_line(token: Token) -> bool:
+    return "\n" in token.whitespace_ or token.is_space

@@ -1,0 +1,213 @@
+"""Reported speech: a cue verb and the clause it reports, within one sentence.
+
+"Lavrov said (that) Moscow's memorandum was ready" — the clause after the cue; "Moscow's
+memorandum is ready, Lavrov said" — the clause before it; "according to X, ..." either way.
+Listeners are passed over ("told reporters that ..."). Quotations inside the clause make it
+a mixed quote (direct). A cue with no speaker written next to it is left alone: the
+subject of "Asked about ..." or "It is expected that ..." is not in the text.
+"""
+
+from __future__ import annotations
+
+from desktop.analysis.quotes.draft import Context, Draft
+from desktop.analysis.quotes.frames import (
+    DAY_WORDS,
+    QUOTE_TOKENS,
+    breaks_phrase,
+    cue_end,
+    is_cue,
+    paragraph_bounds,
+    speaker_after,
+    speaker_before,
+)
+from desktop.analysis.quotes.lexicon import DETERMINERS, OBJECT_CUES
+
+MIN_CONTENT_WORDS = 3
+_ADJUNCT_STARTS = frozenset({"on", "in", "at", "during", "late", "early", "last", "this",
+                             "to", "via", "through", "with", "from", "after", "before"})
+_SENTENCE_END = {".", "?", "!"}
+
+
+def find_reported(ctx: Context) -> None:
+    """A draft for every free cue verb whose clause and speaker can be found."""
+    doc = ctx.doc
+    for c in range(len(doc)):
+        if c in ctx.taken or not is_cue(doc, c):
+            continue
+        draft = _reported(ctx, c)
+        if draft is None:
+            continue
+        _absorb_quotations(ctx, draft)
+        ctx.drafts.append(draft)
+        for piece in draft.content:
+            ctx.take_chars(*piece)
+        ctx.take(*draft.frame)
+
+
+def sentence_bounds(ctx: Context, c: int) -> tuple[int, int]:
+    """Tokens of the sentence around ``c``, kept inside its paragraph."""
+    doc = ctx.doc
+    sent = doc[c].sent
+    par_start, par_end = paragraph_bounds(doc, c)
+    return max(sent.start, par_start), min(sent.end, par_end)
+
+
+def _reported(ctx: Context, c: int) -> Draft | None:
+    doc = ctx.doc
+    s_start, s_end = sentence_bounds(ctx, c)
+    end = s_end
+    while end > s_start and (doc[end - 1].is_space or doc[end - 1].text in _SENTENCE_END):
+        end -= 1
+    if doc[c].lower_ == "according":
+        return _according(ctx, c, s_start, end)
+    speaker = speaker_before(doc, c, s_start)
+    after = cue_end(doc, c)
+    if speaker is None:
+        inverted = speaker_after(doc, c, end)
+        if inverted and _clause_before(ctx, c, s_start, None):
+            return _content_before(ctx, c, s_start, inverted, inverted[1])
+        if doc[c].lower_.endswith("ing") and c > s_start and doc[c - 1].text == ",":
+            speaker = _subject(ctx, s_start, c)
+        if speaker is None:
+            return None
+    tail = _skip_adjuncts(doc, after, end)
+    if tail >= end and _clause_before(ctx, c, s_start, speaker):
+        return _content_before(ctx, c, s_start, speaker, after)
+    start = _content_start(doc, c, after, end)
+    if start is None or _words(doc, start, end) < MIN_CONTENT_WORDS:
+        return None
+    if any(j in ctx.taken for j in range(start, end)):
+        end = min(j for j in range(start, end) if j in ctx.taken)
+        if _words(doc, start, end) < MIN_CONTENT_WORDS:
+            return None
+    span = doc[start:end]
+    return Draft((c, after), [(span.start_char, span.end_char)], speaker, False,
+                 (min(speaker[0], c), after))
+
+
+def _words(doc: object, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha)  # type: ignore[index]
+
+
+def _skip_adjuncts(doc: object, i: int, end: int) -> int:
+    """Past "on Thursday", "in a statement", "to reporters" right after a cue."""
+    tokens = doc  # type: ignore[assignment]
+    while i < end:
+        word = tokens[i].lower_  # type: ignore[index]
+        if word in DAY_WORDS or word == ",":
+            i += 1
+        elif word in _ADJUNCT_STARTS and i + 1 < end and tokens[i + 1].lower_ != "that":  # type: ignore[index]
+            j = i + 1
+            while j < end and not breaks_phrase(tokens[j]) and tokens[j].lower_ != "that" \
+                    and j - i <= 5:  # type: ignore[index]
+                j += 1
+            if j < end and tokens[j].lower_ == "that":  # type: ignore[index]
+                return i
+            i = j
+        else:
+            break
+    return i
+
+
+def _content_start(doc: object, c: int, after: int, end: int) -> int | None:
+    """First token of the reported clause after the cue (listener and adjuncts passed)."""
+    tokens = doc  # type: ignore[assignment]
+    i = after
+    while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
+        i += 1
+    if tokens[c].lower_ in OBJECT_CUES:  # type: ignore[index]
+        for j in range(i, min(i + 8, end)):
+            if tokens[j].lower_ == "that":  # type: ignore[index]
+                return j
+            if breaks_phrase(tokens[j]):  # type: ignore[index]
+                break
+        i = _skip_listener(doc, i, end)
+    while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
+        i += 1
+    return i if i < end else None
+
+
+def _skip_listener(doc: object, i: int, end: int) -> int:
+    """Past "reporters", "CNN", "the New York Times", "him" after "told"."""
+    tokens = doc  # type: ignore[assignment]
+    if i < end and tokens[i].lower_ in DETERMINERS:  # type: ignore[index]
+        i += 1
+    if i < end and tokens[i].text[:1].isupper():  # type: ignore[index]
+        while i < end and (tokens[i].text[:1].isupper() or tokens[i].text in {"’s", "'s"}):  # type: ignore[index]
+            i += 1
+        return i
+    return i + 1 if i < end else i
+
+
+def _clause_before(ctx: Context, c: int, s_start: int, speaker: tuple[int, int] | None) -> bool:
+    """"..., Lavrov said." — a comma (or closing mark) right before the speaker or cue."""
+    doc = ctx.doc
+    first = speaker[0] if speaker and speaker[0] < c else c
+    if first <= s_start:
+        return False
+    return doc[first - 1].text in {",", "—", "–"} or doc[first - 1].text in QUOTE_TOKENS
+
+
+def _content_before(
+    ctx: Context, c: int, s_start: int, speaker: tuple[int, int], frame_end: int
+) -> Draft | None:
+    doc = ctx.doc
+    first = min(speaker[0], c)
+    end = first - 1
+    start = s_start
+    for j in range(end - 1, s_start - 1, -1):
+        if j in ctx.taken:
+            start = j + 1
+            break
+    while start < end and (doc[start].is_space or doc[start].is_punct and
+                           doc[start].text not in QUOTE_TOKENS):
+        start += 1
+    if _words(doc, start, end) < MIN_CONTENT_WORDS:
+        return None
+    span = doc[start:end]
+    return Draft((c, cue_end(doc, c)), [(span.start_char, span.end_char)], speaker, False,
+                 (first, frame_end))
+
+
+def _according(ctx: Context, c: int, s_start: int, end: int) -> Draft | None:
+    """"According to X, ..." and "..., according to X"."""
+    doc = ctx.doc
+    speaker = speaker_after(doc, c, end)
+    if speaker is None:
+        return None
+    if c == s_start or all(t.is_punct or t.is_space for t in doc[s_start:c]):
+        start = speaker[1]
+        while start < end and doc[start].text in {",", ":"}:
+            start += 1
+        if _words(doc, start, end) < MIN_CONTENT_WORDS:
+            return None
+        span = doc[start:end]
+        return Draft((c, c + 2), [(span.start_char, span.end_char)], speaker, False,
+                     (c, speaker[1]))
+    if doc[c - 1].text == ",":
+        return _content_before(ctx, c, s_start, speaker, speaker[1])
+    return None
+
+
+def _subject(ctx: Context, s_start: int, c: int) -> tuple[int, int] | None:
+    """The sentence's opening noun phrase, speaker of "..., saying that ..."."""
+    doc = ctx.doc
+    i = s_start
+    while i < c and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    j = i
+    if j < c and doc[j].lower_ in DETERMINERS:
+        j += 1
+    while j < c and (doc[j].text[:1].isupper() or doc[j].text in {"’s", "'s", "."}):
+        j += 1
+    if j == i and i < c and doc[i].lower_ in {"he", "she", "they", "we", "i", "it"}:
+        j = i + 1
+    return (i, j) if j > i and any(t.text[:1].isupper() or t.lower_ in {"he", "she", "they", "we", "i", "it"} for t in doc[i:j]) else None
+
+
+def _absorb_quotations(ctx: Context, draft: Draft) -> None:
+    """Quotations inside a reported clause make it a mixed (direct) quote."""
+    start, end = draft.content[0]
+    for quotation in ctx.quotations:
+        if quotation.start >= start and quotation.pieces[0][1] <= end:
+            draft.direct = True
