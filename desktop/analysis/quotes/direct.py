@@ -15,9 +15,11 @@ from desktop.analysis.quotes.frames import (
     paragraph_bounds,
     speaker_after,
     speaker_before,
+    speaker_of,
 )
 from desktop.analysis.quotes.lexicon import PRONOUNS
 from desktop.analysis.quotes.marks import Quotation
+from desktop.analysis.quotes.reported import clause_start
 
 #: How many words may stand between a quotation and its cue on either side.
 RIGHT_REACH = 9
@@ -113,24 +115,29 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         speaker = speaker_before(doc, before, par_start)
         if speaker and _looks_like_name(doc, speaker):
             return Draft((before, i), list(quotation.pieces), speaker, True, (speaker[0], i))
-    for c in range(before, floor - 1, -1):
-        token = doc[c]
-        if token.is_space or token.text in _SENTENCE_END or c in ctx.taken:
-            return None
-        if token.text in {"”", "''"} and c < before:
-            return None
-        if is_cue(doc, c):
+    cues = []
+    for j in range(before, floor - 1, -1):
+        token = doc[j]
+        if token.is_space or token.text in _SENTENCE_END or j in ctx.taken:
             break
-    else:
+        if token.text in {"”", "''"} and j < before:
+            break
+        if is_cue(doc, j):
+            cues.append(j)
+    # The first cue of the sentence reports the rest, inner cues included ("he said he
+    # hopes “...”"); a cue with no speaker of its own ("saying") may still be the one.
+    framed = [j for j in cues if speaker_of(doc, j, par_start) is not None]
+    if not framed:
         return None
-    speaker = speaker_before(doc, c, par_start) if doc[c].lower_ != "according" else \
-        speaker_after(doc, c, i)
+    c = framed[-1]
+    according = doc[c].lower_ == "according"
+    speaker = speaker_after(doc, c, i) if according else speaker_of(doc, c, par_start)
     if speaker is None:
         return None
-    start_tok = cue_end(doc, c)
-    if doc[c].lower_ == "according":
-        start_tok = speaker[1]
-    while start_tok < i and doc[start_tok].text in {":", ",", "that"}:
+    start_tok = speaker[1] if according else clause_start(doc, c, cue_end(doc, c), i)
+    if any(t.is_alpha and t.lower_ != "that" for t in doc[start_tok:i]):
+        return None  # words between cue and quotation: a mixed quote, found as reported speech
+    while start_tok < i and doc[start_tok].text in {":", ","}:
         start_tok += 1
     start = doc[start_tok].idx if start_tok < i else quotation.start
     content = [(start, quotation.pieces[0][1]), *quotation.pieces[1:]]

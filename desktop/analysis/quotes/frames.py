@@ -55,7 +55,7 @@ def breaks_phrase(token: Token) -> bool:
         return True
     if token.text in QUOTE_TOKENS:
         return True
-    return token.is_punct and token.text not in {"-", "&", "."}
+    return token.is_punct and token.text not in {"-", "&"}
 
 
 def skip_between(doc: Doc, i: int, floor: int) -> int:
@@ -65,6 +65,11 @@ def skip_between(doc: Doc, i: int, floor: int) -> int:
         word = doc[j].lower_
         if word in BETWEEN_SPEAKER_AND_CUE:
             j -= 1
+        elif word == "ago":
+            j -= 1
+            while j >= floor and (doc[j].like_num or doc[j].lower_ in {
+                    "days", "weeks", "months", "years", "day", "week", "month", "year", "a"}):
+                j -= 1
         elif word in DAY_WORDS and not breaks_phrase(doc[j]):
             j -= 1
             while j >= floor and doc[j].lower_ in {"on", "last", "this", "in", "the", "late",
@@ -76,18 +81,71 @@ def skip_between(doc: Doc, i: int, floor: int) -> int:
 
 
 def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
-    """The speaker phrase ending right before the cue, tokens ``floor`` onwards."""
+    """The speaker phrase ending right before the cue, tokens ``floor`` onwards.
+
+    An apposition or a bracket between speaker and cue is passed over: "Small, who attended
+    the rally, said" and "Dianne Feinstein (D-Calif.) said" give "Small", "Dianne Feinstein".
+    """
     end = skip_between(doc, cue, floor) + 1
+    end = _before_aside(doc, end, floor)
     start = end
     while start > floor and end - start < MAX_SPEAKER_TOKENS:
         token = doc[start - 1]
         if breaks_phrase(token) or token.lower_ in SPEAKER_STOPS or is_cue(doc, start - 1):
             break
         start -= 1
-    if start == end or not any(t.is_alpha for t in doc[start:end]):
+    if start == end or all(t.lower_ in DETERMINERS or not t.is_alpha for t in doc[start:end]):
         return None
     start = _trim_leading(doc, start, end)
     return (start, end) if start < end else None
+
+
+def speaker_of(doc: Doc, cue: int, floor: int) -> TokenRange | None:
+    """The speaker of a cue: the phrase before it, or for "..., saying" and "went on to say"
+    (no subject of their own) the phrase that opens the sentence."""
+    word = doc[cue].lower_
+    if word == "according":
+        return None
+    if word.endswith("ing") or (cue > floor and doc[cue - 1].lower_ == "to"):
+        return sentence_subject(doc, floor, cue)
+    return speaker_before(doc, cue, floor)
+
+
+def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
+    """The noun phrase opening the sentence that holds ``cue`` (not before ``floor``)."""
+    start = max(floor, doc[cue].sent.start)
+    i = start
+    while i < cue and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    j = i
+    if j < cue and doc[j].lower_ in DETERMINERS:
+        j += 1
+    while j < cue and (doc[j].text[:1].isupper() or doc[j].text in {"’s", "'s"}):
+        j += 1
+    if j == i and i < cue and doc[i].lower_ in PRONOUNS:
+        j = i + 1
+    if j == i or not any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[i:j]):
+        return None
+    return i, j
+
+
+def _before_aside(doc: Doc, end: int, floor: int) -> int:
+    """Where the phrase really ends when ", apposition," or "(...)" precedes the cue."""
+    if end - 1 <= floor:
+        return end
+    closing = doc[end - 1].text
+    opening = {",": ",", ")": "("}.get(closing)
+    if opening is None:
+        return end
+    for j in range(end - 2, max(floor, end - 30) - 1, -1):
+        token = doc[j]
+        if token.is_space or token.text in QUOTE_TOKENS or token.text in {".", ";", ":"}:
+            return end
+        if token.text == opening:
+            if j - 1 < floor or breaks_phrase(doc[j - 1]):
+                return end
+            return j
+    return end
 
 
 def _trim_leading(doc: Doc, start: int, end: int) -> int:

@@ -18,7 +18,7 @@ from desktop.analysis.quotes.frames import (
     is_cue,
     paragraph_bounds,
     speaker_after,
-    speaker_before,
+    speaker_of,
 )
 from desktop.analysis.quotes.lexicon import DETERMINERS, OBJECT_CUES
 
@@ -60,21 +60,19 @@ def _reported(ctx: Context, c: int) -> Draft | None:
         end -= 1
     if doc[c].lower_ == "according":
         return _according(ctx, c, s_start, end)
-    speaker = speaker_before(doc, c, s_start)
+    speaker = speaker_of(doc, c, s_start)
     after = cue_end(doc, c)
     if speaker is None:
         inverted = speaker_after(doc, c, end)
-        if inverted and _clause_before(ctx, c, s_start, None):
+        if inverted and _clause_before(ctx, c, s_start, None) and \
+                _skip_adjuncts(doc, inverted[1], end) >= end:
             return _content_before(ctx, c, s_start, inverted, inverted[1])
-        if doc[c].lower_.endswith("ing") and c > s_start and doc[c - 1].text == ",":
-            speaker = _subject(ctx, s_start, c)
-        if speaker is None:
-            return None
+        return None
     tail = _skip_adjuncts(doc, after, end)
     if tail >= end and _clause_before(ctx, c, s_start, speaker):
         return _content_before(ctx, c, s_start, speaker, after)
-    start = _content_start(doc, c, after, end)
-    if start is None or _words(doc, start, end) < MIN_CONTENT_WORDS:
+    start = clause_start(doc, c, after, end)
+    if _words(doc, start, end) < MIN_CONTENT_WORDS:
         return None
     if any(j in ctx.taken for j in range(start, end)):
         end = min(j for j in range(start, end) if j in ctx.taken)
@@ -109,10 +107,10 @@ def _skip_adjuncts(doc: object, i: int, end: int) -> int:
     return i
 
 
-def _content_start(doc: object, c: int, after: int, end: int) -> int | None:
+def clause_start(doc: object, c: int, after: int, end: int) -> int:
     """First token of the reported clause after the cue (listener and adjuncts passed)."""
     tokens = doc  # type: ignore[assignment]
-    i = after
+    i = _skip_adjuncts(doc, after, end)
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1
     if tokens[c].lower_ in OBJECT_CUES:  # type: ignore[index]
@@ -121,10 +119,10 @@ def _content_start(doc: object, c: int, after: int, end: int) -> int | None:
                 return j
             if breaks_phrase(tokens[j]):  # type: ignore[index]
                 break
-        i = _skip_listener(doc, i, end)
+        i = _skip_adjuncts(doc, _skip_listener(doc, i, end), end)
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1
-    return i if i < end else None
+    return i
 
 
 def _skip_listener(doc: object, i: int, end: int) -> int:
@@ -187,22 +185,6 @@ def _according(ctx: Context, c: int, s_start: int, end: int) -> Draft | None:
     if doc[c - 1].text == ",":
         return _content_before(ctx, c, s_start, speaker, speaker[1])
     return None
-
-
-def _subject(ctx: Context, s_start: int, c: int) -> tuple[int, int] | None:
-    """The sentence's opening noun phrase, speaker of "..., saying that ..."."""
-    doc = ctx.doc
-    i = s_start
-    while i < c and (doc[i].is_space or doc[i].is_punct):
-        i += 1
-    j = i
-    if j < c and doc[j].lower_ in DETERMINERS:
-        j += 1
-    while j < c and (doc[j].text[:1].isupper() or doc[j].text in {"’s", "'s", "."}):
-        j += 1
-    if j == i and i < c and doc[i].lower_ in {"he", "she", "they", "we", "i", "it"}:
-        j = i + 1
-    return (i, j) if j > i and any(t.text[:1].isupper() or t.lower_ in {"he", "she", "they", "we", "i", "it"} for t in doc[i:j]) else None
 
 
 def _absorb_quotations(ctx: Context, draft: Draft) -> None:
