@@ -17,7 +17,7 @@ from desktop.analysis.quotes.frames import (
     speaker_before,
     speaker_of,
 )
-from desktop.analysis.quotes.lexicon import PRONOUNS
+from desktop.analysis.quotes.lexicon import OBJECT_CUES, PRONOUNS
 from desktop.analysis.quotes.marks import Quotation
 from desktop.analysis.quotes.reported import clause_start
 
@@ -135,6 +135,8 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     if speaker is None:
         return None
     start_tok = speaker[1] if according else clause_start(doc, c, cue_end(doc, c), i)
+    if doc[c].lower_ in OBJECT_CUES and doc[i - 1].text in {",", ":"}:
+        start_tok = i  # "she told the mayors who gathered there, “...”"
     if any(t.is_alpha and t.lower_ != "that" for t in doc[start_tok:i]):
         return None  # words between cue and quotation: a mixed quote, found as reported speech
     while start_tok < i and doc[start_tok].text in {":", ","}:
@@ -158,5 +160,10 @@ def _continues(ctx: Context, draft: Draft, nxt: Quotation) -> bool:
     if draft.frame[1] <= ctx.token_at(draft.content[-1][1] - 1) or nxt.start < frame_end:
         return False
     between = ctx.text[frame_end:nxt.start]
-    return "\n" not in between and all(not ch.isalnum() for ch in between) and \
-        _right_frame(ctx, nxt) is None
+    if "\n" in between or _right_frame(ctx, nxt) is not None:
+        return False
+    first, last = draft.frame[1], ctx.token_at(nxt.start)
+    # Passed over: a listener or a time ("“A,” Nega told The Times on Monday. “B.”").
+    tokens = ctx.doc[first:last]
+    return len(tokens) <= 8 and not any(is_cue(ctx.doc, j) for j in range(first, last)) and \
+        not any(t.text in _SENTENCE_END for t in tokens[:-1])

@@ -29,6 +29,12 @@ DAY_WORDS = frozenset(
     """.split()
 )
 MAX_SPEAKER_TOKENS = 8
+#: Prepositions that open an adverbial phrase before a speaker ("In a statement, she").
+CLAUSE_PREPOSITIONS = frozenset(
+    "in on during after before within with from by to at since following amid despite".split()
+)
+#: Cues that also name things ("a show called “Brokers”").
+NAMING_CUES = frozenset({"called", "calls", "dubbed", "titled", "named"})
 
 TokenRange = tuple[int, int]
 
@@ -96,8 +102,28 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
         start -= 1
     if start == end or all(t.lower_ in DETERMINERS or not t.is_alpha for t in doc[start:end]):
         return None
-    start = _trim_leading(doc, start, end)
-    return (start, end) if start < end else None
+    start = _after_preposition(doc, _trim_leading(doc, start, end), end)
+    if start is None or start >= end:
+        return None
+    if doc[cue].lower_ in NAMING_CUES and not _names_someone(doc, start, end):
+        return None  # "a show called “Brokers”" names a thing; "Trump called it ..." speaks
+    return start, end
+
+
+def _after_preposition(doc: Doc, start: int, end: int) -> int | None:
+    """Where the speaker starts after a prepositional phrase ("In an interview he")."""
+    cuts = [j for j in range(start, end) if doc[j].lower_ in CLAUSE_PREPOSITIONS]
+    if not cuts:
+        return start
+    rest = cuts[-1] + 1
+    if rest < end and _names_someone(doc, rest, end):
+        return rest
+    return None if doc[start].lower_ in CLAUSE_PREPOSITIONS else start
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word or a pronoun: a speaker, not a thing."""
+    return any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[start:end])
 
 
 def speaker_of(doc: Doc, cue: int, floor: int) -> TokenRange | None:
