@@ -33,6 +33,10 @@ MAX_SPEAKER_TOKENS = 8
 CLAUSE_PREPOSITIONS = frozenset(
     "in on during after before within with from by to at since following amid despite".split()
 )
+#: "is saying", "were questioning": the speaker stands before the auxiliary.
+PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s", "'re", "’re"})
+#: Words that can be a speaker on their own ("Some say ...", "voters who said ...").
+LONE_SPEAKERS = frozenset({"some", "many", "several", "most", "who", "which"})
 #: Cues that also name things ("a show called “Brokers”").
 NAMING_CUES = frozenset({"called", "calls", "dubbed", "titled", "named"})
 
@@ -94,13 +98,18 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     """
     end = skip_between(doc, cue, floor) + 1
     end = _before_aside(doc, end, floor)
+    if end > floor and doc[end - 1].lower_ in {"who", "which"}:
+        return end - 1, end  # the relative pronoun is the speaker as written
     start = end
     while start > floor and end - start < MAX_SPEAKER_TOKENS:
         token = doc[start - 1]
         if breaks_phrase(token) or token.lower_ in SPEAKER_STOPS or is_cue(doc, start - 1):
             break
         start -= 1
-    if start == end or all(t.lower_ in DETERMINERS or not t.is_alpha for t in doc[start:end]):
+    if start == end:
+        return None
+    if all(t.lower_ in DETERMINERS or not t.is_alpha for t in doc[start:end]) and not (
+            end - start == 1 and doc[start].lower_ in LONE_SPEAKERS):
         return None
     start = _after_preposition(doc, _trim_leading(doc, start, end), end)
     if start is None or start >= end:
@@ -132,7 +141,8 @@ def speaker_of(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     word = doc[cue].lower_
     if word == "according":
         return None
-    if word.endswith("ing") or (cue > floor and doc[cue - 1].lower_ == "to"):
+    before = doc[cue - 1].lower_ if cue > floor else ""
+    if (word.endswith("ing") and before not in PROGRESSIVE) or before == "to":
         return sentence_subject(doc, floor, cue)
     return speaker_before(doc, cue, floor)
 

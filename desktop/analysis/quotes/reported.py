@@ -26,6 +26,7 @@ MIN_CONTENT_WORDS = 3
 _ADJUNCT_STARTS = frozenset({"on", "in", "at", "during", "late", "early", "last", "this",
                              "to", "via", "through", "with", "from", "after", "before"})
 _SENTENCE_END = {".", "?", "!"}
+_LISTENER_WORDS = frozenset({"him", "her", "them", "me", "us", "reporters", "journalists"})
 
 
 def find_reported(ctx: Context) -> None:
@@ -94,7 +95,8 @@ def _skip_adjuncts(doc: object, i: int, end: int) -> int:
         word = tokens[i].lower_  # type: ignore[index]
         if word in DAY_WORDS or word == ",":
             i += 1
-        elif word in _ADJUNCT_STARTS and i + 1 < end and tokens[i + 1].lower_ != "that":  # type: ignore[index]
+        elif word in _ADJUNCT_STARTS and i + 1 < end and tokens[i + 1].lower_ != "that" \
+                and not _infinitive(tokens, i):  # type: ignore[index]
             j = i + 1
             while j < end and not breaks_phrase(tokens[j]) and tokens[j].lower_ != "that" \
                     and j - i <= 5:  # type: ignore[index]
@@ -105,6 +107,13 @@ def _skip_adjuncts(doc: object, i: int, end: int) -> int:
         else:
             break
     return i
+
+
+def _infinitive(doc: object, i: int) -> bool:
+    """"to focus" (a clause) rather than "to reporters" (a listener)."""
+    nxt = doc[i + 1]  # type: ignore[index]
+    return doc[i].lower_ == "to" and nxt.text[:1].islower() and \
+        nxt.lower_ not in DETERMINERS and nxt.lower_ not in _LISTENER_WORDS  # type: ignore[index]
 
 
 def clause_start(doc: object, c: int, after: int, end: int) -> int:
