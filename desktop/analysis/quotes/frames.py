@@ -37,6 +37,8 @@ CLAUSE_PREPOSITIONS = frozenset(
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s", "'re", "’re"})
 #: Words that can be a speaker on their own ("Some say ...", "voters who said ...").
 LONE_SPEAKERS = frozenset({"some", "many", "several", "most", "who", "which"})
+#: Words that join a sentence to the one before ("And", "But").
+CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "however", "still", "then", "also"})
 #: Cues that also name things ("a show called “Brokers”").
 NAMING_CUES = frozenset({"called", "calls", "dubbed", "titled", "named"})
 
@@ -151,8 +153,13 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
     """The noun phrase opening the sentence that holds ``cue`` (not before ``floor``)."""
     start = max(floor, doc[cue].sent.start)
     i = start
-    while i < cue and (doc[i].is_space or doc[i].is_punct):
+    while i < cue and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in CONJUNCTIONS):
         i += 1
+    if i < cue and doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}:
+        commas = [j for j in range(i, cue) if doc[j].text == ","]
+        if not commas:
+            return None
+        i = commas[0] + 1  # "In May, a judge ruled ..., saying": past the opening phrase
     j = i
     if j < cue and doc[j].lower_ in DETERMINERS:
         j += 1

@@ -30,19 +30,24 @@ _LISTENER_WORDS = frozenset({"him", "her", "them", "me", "us", "reporters", "jou
 
 
 def find_reported(ctx: Context) -> None:
-    """A draft for every free cue verb whose clause and speaker can be found."""
-    doc = ctx.doc
-    for c in range(len(doc)):
-        if c in ctx.taken or not is_cue(doc, c):
-            continue
-        draft = _reported(ctx, c)
-        if draft is None:
-            continue
-        _absorb_quotations(ctx, draft)
-        ctx.drafts.append(draft)
-        for piece in draft.content:
-            ctx.take_chars(*piece)
-        ctx.take(*draft.frame)
+    """A draft for every free cue verb whose clause and speaker can be found.
+
+    Cues that report what comes before them (", Lavrov said.", ", according to X.") go
+    first: their clause holds any cue inside it ("rabbis have said that ..., according to
+    an organizer" is the organizer's).
+    """
+    for backwards in (True, False):
+        for c in range(len(ctx.doc)):
+            if c in ctx.taken or not is_cue(ctx.doc, c):
+                continue
+            draft = _reported(ctx, c)
+            if draft is None or (draft.content[-1][1] <= ctx.doc[c].idx) != backwards:
+                continue
+            _absorb_quotations(ctx, draft)
+            ctx.drafts.append(draft)
+            for piece in draft.content:
+                ctx.take_chars(*piece)
+            ctx.take(*draft.frame)
 
 
 def sentence_bounds(ctx: Context, c: int) -> tuple[int, int]:
