@@ -28,11 +28,10 @@ def date_statements(ctx: Context, timexes: Sequence[Timex], published: str | Non
 def _date_in_text(ctx: Context, draft: Draft, timexes: Sequence[Timex]) -> str | None:
     doc = ctx.doc
     cue = doc[draft.cue[0]:draft.cue[1]]
-    sentence = cue.sent
-    start, end = sentence.start_char, sentence.end_char
+    start, end = ctx.sentence_at(cue.start_char)
     if draft.speaker is not None:
-        speaker = doc[draft.speaker[0]:draft.speaker[1]]
-        start, end = min(start, speaker.sent.start_char), max(end, speaker.sent.end_char)
+        speaker = ctx.sentence_at(doc[draft.speaker[0]].idx)
+        start, end = min(start, speaker[0]), max(end, speaker[1])
     days = [
         t for t in timexes
         if t.type == "DATE" and _DAY.fullmatch(t.value) and start <= t.start and t.end <= end

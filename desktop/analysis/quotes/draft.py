@@ -36,6 +36,7 @@ class Context:
     drafts: list[Draft] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # tokens already in a quote or its frame
     starts: list[int] = field(default_factory=list)  # token start characters
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.starts = [token.idx for token in self.doc]
@@ -55,6 +56,27 @@ class Context:
         if char >= token.idx + len(token.text) and index + 1 < len(self.doc):
             return index + 1
         return index
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Character spans of sentences, cut at line breaks (the model runs some on)."""
+        if self._sentences is None:
+            text = self.text
+            spans = []
+            for sent in self.doc.sents:
+                start = sent.start_char
+                for line in text[sent.start_char:sent.end_char].split("\n"):
+                    if line.strip():
+                        spans.append((start, start + len(line)))
+                    start += len(line) + 1
+            self._sentences = spans
+        return self._sentences
+
+    def sentence_at(self, char: int) -> tuple[int, int]:
+        """The sentence span holding character ``char``."""
+        for start, end in self.sentences():
+            if start <= char < end:
+                return start, end
+        return char, char
 
     def take(self, first: int, end: int) -> None:
         self.taken.update(range(first, end))

@@ -49,8 +49,8 @@ CUE_VERBS = frozenset(
     commented indicates mentions echoing concludes asserting emphasizing lambasted considers
     rebuked interjected implying derided lashed labeled suspected dubbed declares hailed
     condemning advocated alluding fearing rebuffed outlined boasts credited mused dismisses
-    blames alleges think believe believed thought know knows knew hope want wanted plans
-    plan expect fear fears saw see wonders
+    blames alleges think believe believed thought know knows knew want wanted expect
+    saw see wonders
     """.split()
 )
 

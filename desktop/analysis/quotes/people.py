@@ -10,15 +10,11 @@ less clear stays None: a wrong name in a reporter's brief is worse than none.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from desktop.analysis.entities import Entity
 from desktop.analysis.entities.names import strip_possessive
 from desktop.analysis.quotes.draft import Context, Draft
 from desktop.analysis.quotes.lexicon import PERSON_PRONOUNS
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 #: How many sentences back a pronoun may look for its person.
 PRONOUN_REACH = 3
@@ -49,20 +45,19 @@ def _person(ctx: Context, draft: Draft, people: Sequence[Entity],
         return full_name(named[-1].name, people)
     words = [t.lower_ for t in speaker if t.is_alpha]
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
-        return _antecedent(doc, speaker.start_char, people, previous)
+        return _antecedent(ctx, speaker.start_char, people, previous)
     if words and words[0] in {"the", "a"} and len(words) >= 2:
         return _by_role(words[-1], people)
     return None
 
 
-def _antecedent(doc: Doc, at: int, people: Sequence[Entity],
+def _antecedent(ctx: Context, at: int, people: Sequence[Entity],
                 previous: Draft | None) -> str | None:
-    sentences = [s for s in doc.sents if s.start_char <= at]
+    sentences = [s for s in ctx.sentences() if s[0] <= at]
     sentences.reverse()
-    for sentence in sentences[: PRONOUN_REACH + 1]:
-        end = min(sentence.end_char, at)
-        names = {full_name(p.name, people) for p in people
-                 if sentence.start_char <= p.start and p.end <= end}
+    for start, end in sentences[: PRONOUN_REACH + 1]:
+        end = min(end, at)
+        names = {full_name(p.name, people) for p in people if start <= p.start and p.end <= end}
         if len(names) == 1:
             return names.pop()
         if len(names) > 1:
