@@ -27,6 +27,7 @@ from desktop.analysis.quotes.reported import find_reported
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from desktop.analysis.dates import Timex
     from desktop.analysis.entities import Entity
 
 Step = Callable[[Context], None]
@@ -47,12 +48,13 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 def extract_quotes(
     text: str, published: datetime | date | str | None = None, doc: Doc | None = None,
-    people: Sequence[Entity] | None = None,
+    people: Sequence[Entity] | None = None, timexes: Sequence[Timex] | None = None,
 ) -> list[Quote]:
     """The quotes of ``text`` in reading order.
 
     ``doc`` is the entity model's parse of ``text`` (made here if not given); ``people``
-    the article's person entities (found from ``doc`` if not given).
+    the article's entities (found from ``doc`` if not given; only PERSON ones are used) and
+    ``timexes`` its dates (tagged here if not given): the analysis pipeline has all three.
     """
     from desktop.analysis.dates import tag_dates
     from desktop.analysis.quotes.dating import date_statements
@@ -62,14 +64,15 @@ def extract_quotes(
         from desktop.analysis.entities import load_pipeline
 
         doc = load_pipeline()(text)
-    if people is None:
-        people = persons_of(doc)
+    people = persons_of(doc) if people is None else [p for p in people if p.label == "PERSON"]
     ctx = Context(doc)
     for _name, step in STEPS:
         step(ctx)
     resolve_people(ctx, people)
     day = _day(published)
-    date_statements(ctx, tag_dates(text, day) if day else [], day)
+    if timexes is None:
+        timexes = tag_dates(text, day) if day else []
+    date_statements(ctx, timexes, day)
     return [_quote(doc, d) for d in sorted(ctx.drafts, key=lambda d: d.start)]
 
 
