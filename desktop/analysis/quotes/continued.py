@@ -8,6 +8,7 @@ quotations stands between them.
 from __future__ import annotations
 
 from desktop.analysis.quotes.draft import Context, Draft
+from desktop.analysis.quotes.frames import is_cue
 from desktop.analysis.quotes.marks import paragraphs
 
 
@@ -19,8 +20,8 @@ def continue_speakers(ctx: Context) -> None:
         if ctx.token_at(quotation.start) in ctx.taken:
             continue
         p_start, p_end = _paragraph_of(text, quotation.start)
-        if text[p_start:quotation.start].strip():
-            continue
+        if text[p_start:quotation.start].strip() or _has_cue(ctx, quotation.end, p_end):
+            continue  # a paragraph with a cue of its own is not a run-on
         earlier = [d for d in ordered if d.content[-1][1] <= quotation.start]
         if not earlier or earlier[-1].speaker is None or not earlier[-1].direct:
             continue
@@ -37,6 +38,13 @@ def continue_speakers(ctx: Context) -> None:
         ctx.drafts.append(draft)
         ordered = sorted(ctx.drafts, key=lambda d: d.start)
         ctx.take_chars(quotation.start, quotation.end)
+
+
+def _has_cue(ctx: Context, start: int, end: int) -> bool:
+    if end <= start:
+        return False
+    first, last = ctx.token_at(start), ctx.token_at(max(start, end - 1)) + 1
+    return any(is_cue(ctx.doc, j) for j in range(first, last))
 
 
 def _paragraph_of(text: str, at: int) -> tuple[int, int]:

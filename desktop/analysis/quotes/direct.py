@@ -7,6 +7,8 @@ disaster,” Trump said") is a mixed quote: its content starts where the sentenc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.analysis.quotes.draft import Context, Draft
 from desktop.analysis.quotes.frames import (
     breaks_phrase,
@@ -21,8 +23,11 @@ from desktop.analysis.quotes.lexicon import OBJECT_CUES, PRONOUNS
 from desktop.analysis.quotes.marks import Quotation
 from desktop.analysis.quotes.reported import clause_start
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 #: How many words may stand between a quotation and its cue on either side.
-RIGHT_REACH = 9
+RIGHT_REACH = 14
 LEFT_REACH = 40
 _SENTENCE_END = {".", "?", "!", ";"}
 
@@ -62,8 +67,8 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     for c in range(first, min(first + RIGHT_REACH, par_end)):
         if is_cue(doc, c):
             break
-        if breaks_phrase(doc[c]) or doc[c].text in _SENTENCE_END:
-            return None
+        if doc[c].text in _SENTENCE_END or breaks_phrase(doc[c]) and doc[c].text not in "(),":
+            return None  # commas and brackets may hold an apposition: “A,” Mr. X, of Y, said
     else:
         return None
     if c == first:
@@ -90,7 +95,8 @@ def _with_lead_in(ctx: Context, quotation: Quotation) -> list[tuple[int, int]]:
     start = i
     while start > 0:
         token = doc[start - 1]
-        if token.is_space or token.text in _SENTENCE_END or (start - 1) in ctx.taken:
+        if token.is_space or token.text in _SENTENCE_END or token.text in {":", "—"} or \
+                (start - 1) in ctx.taken:
             break
         if token.text in {"”", '"', "''", "’"} and start - 1 < i:
             break
@@ -165,5 +171,13 @@ def _continues(ctx: Context, draft: Draft, nxt: Quotation) -> bool:
     first, last = draft.frame[1], ctx.token_at(nxt.start)
     # Passed over: a listener or a time ("“A,” Nega told The Times on Monday. “B.”").
     tokens = ctx.doc[first:last]
-    return len(tokens) <= 8 and not any(is_cue(ctx.doc, j) for j in range(first, last)) and \
+    return len(tokens) <= 12 and all(_passed_over(t) for t in tokens) and \
+        not any(is_cue(ctx.doc, j) for j in range(first, last)) and \
         not any(t.text in _SENTENCE_END for t in tokens[:-1])
+
+
+def _passed_over(token: Token) -> bool:
+    """A word the frame may run on with ("in an interview", "Gonzalez, 55, of Brigantine"),
+    not a clause of its own ("meaning that ...")."""
+    word = token.lower_
+    return word not in {"that", "which", "who"} and not (word.endswith("ing") and word.islower())
