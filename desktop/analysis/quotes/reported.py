@@ -36,9 +36,10 @@ def find_reported(ctx: Context) -> None:
     first: their clause holds any cue inside it ("rabbis have said that ..., according to
     an organizer" is the organizer's).
     """
+    quoted = _inside_quotations(ctx)
     for backwards in (True, False):
         for c in range(len(ctx.doc)):
-            if c in ctx.taken or not is_cue(ctx.doc, c):
+            if c in ctx.taken or c in quoted or not is_cue(ctx.doc, c):
                 continue
             draft = _reported(ctx, c)
             if draft is None or (draft.content[-1][1] <= ctx.doc[c].idx) != backwards:
@@ -48,6 +49,18 @@ def find_reported(ctx: Context) -> None:
             for piece in draft.content:
                 ctx.take_chars(*piece)
             ctx.take(*draft.frame)
+
+
+def _inside_quotations(ctx: Context) -> set[int]:
+    """Tokens inside quotations of four words or more: a cue there is the speaker's own
+    ("“I think we will win,” he said"), not the article's."""
+    inside: set[int] = set()
+    for quotation in ctx.quotations:
+        for start, end in quotation.pieces:
+            first, last = ctx.token_at(start), ctx.token_at(max(start, end - 1)) + 1
+            if _words(ctx.doc, first, last) >= 4:
+                inside.update(range(first, last))
+    return inside
 
 
 def sentence_bounds(ctx: Context, c: int) -> tuple[int, int]:
