@@ -8,7 +8,6 @@ quotations stands between them.
 from __future__ import annotations
 
 from desktop.analysis.quotes.draft import Context, Draft
-from desktop.analysis.quotes.frames import is_cue
 from desktop.analysis.quotes.marks import paragraphs
 
 
@@ -20,8 +19,8 @@ def continue_speakers(ctx: Context) -> None:
         if ctx.token_at(quotation.start) in ctx.taken:
             continue
         p_start, p_end = _paragraph_of(text, quotation.start)
-        if text[p_start:quotation.start].strip() or _has_cue(ctx, quotation.end, p_end):
-            continue  # a paragraph with a cue of its own is not a run-on
+        if text[p_start:quotation.start].strip() or _has_words(text[quotation.end:p_end]):
+            continue  # only a paragraph that is all quotation runs on
         earlier = [d for d in ordered if d.content[-1][1] <= quotation.start]
         if not earlier or earlier[-1].speaker is None or not earlier[-1].direct:
             continue
@@ -40,11 +39,8 @@ def continue_speakers(ctx: Context) -> None:
         ctx.take_chars(quotation.start, quotation.end)
 
 
-def _has_cue(ctx: Context, start: int, end: int) -> bool:
-    if end <= start:
-        return False
-    first, last = ctx.token_at(start), ctx.token_at(max(start, end - 1)) + 1
-    return any(is_cue(ctx.doc, j) for j in range(first, last))
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def _paragraph_of(text: str, at: int) -> tuple[int, int]:

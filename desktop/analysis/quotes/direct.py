@@ -13,6 +13,7 @@ from desktop.analysis.quotes.draft import Context, Draft
 from desktop.analysis.quotes.frames import (
     breaks_phrase,
     cue_end,
+    is_break,
     is_cue,
     paragraph_bounds,
     speaker_after,
@@ -24,7 +25,7 @@ from desktop.analysis.quotes.marks import Quotation
 from desktop.analysis.quotes.reported import clause_start
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: How many words may stand between a quotation and its cue on either side.
 RIGHT_REACH = 14
@@ -57,18 +58,25 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     """“A,” he said / “A,” said Trump / “A?” Trump asked."""
     doc, text = ctx.doc, ctx.text
     k = ctx.token_at(quotation.end)
-    if k >= len(doc) or doc[k].idx < quotation.end or doc[k].is_space:
+    while k < len(doc) and (doc[k].idx < quotation.end or doc[k].is_space and not is_break(doc[k])):
+        k += 1  # past a token holding the closing mark (''') and past no-break spaces
+    if k >= len(doc) or is_break(doc[k]):
         return None
     inside = text[quotation.start:quotation.end].rstrip("”\"'’ ")
     if inside.endswith(".") and not doc[k].text[:1].islower() and doc[k].text not in {",", "—"}:
         return None
     first = k + 1 if doc[k].text in {",", "—", "–", "-"} else k
     _, par_end = paragraph_bounds(doc, k)
-    for c in range(first, min(first + RIGHT_REACH, par_end)):
+    c = first
+    while c < min(first + RIGHT_REACH, par_end):
+        if doc[c].lower_ in {"who", "which"} and c > first and doc[c - 1].text == ",":
+            c = _after_clause(doc, c, par_end)  # “A,” Warren, who has not endorsed, told
+            continue
         if is_cue(doc, c):
             break
         if doc[c].text in _SENTENCE_END or breaks_phrase(doc[c]) and doc[c].text not in "(),":
             return None  # commas and brackets may hold an apposition: “A,” Mr. X, of Y, said
+        c += 1
     else:
         return None
     if c == first:
@@ -83,6 +91,16 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     return Draft((c, cue_end(doc, c)), content, speaker, True, (first, frame_end))
 
 
+def _after_clause(doc: Doc, c: int, end: int) -> int:
+    """The comma that closes a relative clause opened at ``c``."""
+    for j in range(c, min(end, c + 20)):
+        if doc[j].text == ",":
+            return j
+        if doc[j].text in _SENTENCE_END:
+            break
+    return end
+
+
 def _only_fillers(doc: object, start: int, end: int) -> bool:
     return all(t.is_punct for t in doc[start:end])  # type: ignore[index]
 
@@ -95,7 +113,7 @@ def _with_lead_in(ctx: Context, quotation: Quotation) -> list[tuple[int, int]]:
     start = i
     while start > 0:
         token = doc[start - 1]
-        if token.is_space or token.text in _SENTENCE_END or token.text in {":", "—"} or \
+        if is_break(token) or token.text in _SENTENCE_END or token.text in {":", "—"} or \
                 (start - 1) in ctx.taken:
             break
         if token.text in {"”", '"', "''", "’"} and start - 1 < i:
@@ -124,7 +142,7 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     cues = []
     for j in range(before, floor - 1, -1):
         token = doc[j]
-        if token.is_space or token.text in _SENTENCE_END or j in ctx.taken:
+        if is_break(token) or token.text in _SENTENCE_END or j in ctx.taken:
             break
         if token.text in {"”", "''"} and j < before:
             break

@@ -64,10 +64,15 @@ def cue_end(doc: Doc, i: int) -> int:
 def breaks_phrase(token: Token) -> bool:
     """Punctuation, a quotation mark or a line break: no speaker phrase runs across it."""
     if token.is_space:
-        return True
+        return is_break(token)
     if token.text in QUOTE_TOKENS:
         return True
     return token.is_punct and token.text not in {"-", "&"}
+
+
+def is_break(token: Token) -> bool:
+    """A line break (a paragraph ends); other space tokens (no-break spaces) are not."""
+    return token.is_space and "\n" in token.text
 
 
 def skip_between(doc: Doc, i: int, floor: int) -> int:
@@ -75,7 +80,7 @@ def skip_between(doc: Doc, i: int, floor: int) -> int:
     j = i - 1
     while j >= floor:
         word = doc[j].lower_
-        if word in BETWEEN_SPEAKER_AND_CUE:
+        if word in BETWEEN_SPEAKER_AND_CUE or (doc[j].is_space and not is_break(doc[j])):
             j -= 1
         elif word == "ago":
             j -= 1
@@ -182,7 +187,7 @@ def _before_aside(doc: Doc, end: int, floor: int) -> int:
         return end
     for j in range(end - 2, max(floor, end - 30) - 1, -1):
         token = doc[j]
-        if token.is_space or token.text in QUOTE_TOKENS or token.text in {".", ";", ":"}:
+        if is_break(token) or token.text in QUOTE_TOKENS or token.text in {".", ";", ":"}:
             return end
         if token.text == opening:
             if j - 1 < floor or breaks_phrase(doc[j - 1]):
@@ -231,4 +236,4 @@ def paragraph_bounds(doc: Doc, i: int) -> TokenRange:
 
 
 def _ends_line(token: Token) -> bool:
-    return "\n" in token.whitespace_ or token.is_space
+    return "\n" in token.whitespace_ or is_break(token)

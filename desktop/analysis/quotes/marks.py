@@ -72,8 +72,11 @@ def _in_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]
             if _opens(text, mark, at):
                 opener = (mark, at)
         elif _closes(text, opener[0], mark, at):
-            if _has_words(text, opener[1], match.end()):
-                found.append((opener[1], match.end(), True))
+            close = match.end()
+            while close < end and text[close] in "'’":
+                close += 1  # three marks: a quote within the quote closes too
+            if _has_words(text, opener[1], close):
+                found.append((opener[1], close, True))
             opener = None
     if opener is not None and _has_words(text, opener[1], end):
         found.append((opener[1], end, False))
