@@ -79,7 +79,7 @@ def _reported(ctx: Context, c: int) -> Draft | None:
         end -= 1
     if doc[c].lower_ == "according":
         return _according(ctx, c, s_start, end)
-    speaker = speaker_of(doc, c, s_start)
+    speaker = _frame_speaker(ctx, c) or speaker_of(doc, c, s_start)
     after = cue_end(doc, c)
     if speaker is None:
         inverted = speaker_after(doc, c, end)
@@ -100,6 +100,18 @@ def _reported(ctx: Context, c: int) -> Draft | None:
     span = doc[start:end]
     return Draft((c, after), [(span.start_char, span.end_char)], speaker, False,
                  (min(speaker[0], c), after))
+
+
+def _frame_speaker(ctx: Context, c: int) -> tuple[int, int] | None:
+    """The speaker of the quote right before ", adding ..." / ", referring to ..."."""
+    doc = ctx.doc
+    if not doc[c].lower_.endswith("ing") or c < 2 or doc[c - 1].text != ",":
+        return None
+    for draft in reversed(ctx.drafts):
+        if draft.speaker is not None and draft.frame[0] <= c - 2 and c - draft.frame[1] <= 6 \
+                and not any(doc[j].text in _SENTENCE_END for j in range(draft.frame[1], c)):
+            return draft.speaker  # "said Senator John McCain of Arizona, referring to ..."
+    return None
 
 
 def _words(doc: object, start: int, end: int) -> int:
