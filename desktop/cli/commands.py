@@ -75,6 +75,14 @@ def _tag_dates(commands: argparse._SubParsersAction, parent: argparse.ArgumentPa
     p.set_defaults(run="tag_dates:run")
 
 
+def _tag_quotes(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "tag-quotes", parents=[parent],
+        help="find who said what in JSON Lines {id, text, published} read from stdin",
+    )
+    p.set_defaults(run="tag_quotes:run")
+
+
 def _entities(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
         "tag-entities", parents=[parent],
@@ -254,6 +262,7 @@ COMMANDS = [
     (_browse, "browse"),
     (_analysis, "analysis"),
     (_tag_dates, "tag_dates"),
+    (_tag_quotes, "tag_quotes"),
     (_entities, "entities"),
     (_safety, "safety"),
     (_timeline, "timeline"),

@@ -1,0 +1,239 @@
+"""The frame of a quote: its cue word and the speaker phrase written next to it.
+
+Without a parser (it would double analysis time) the speaker is found by walking from the
+cue over the words a noun phrase is made of: to the left for "Foreign Ministry spokeswoman
+Maria Zakharova has said", to the right for "said Trump" or "said the spokeswoman".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.analysis.quotes.lexicon import (
+    AFTER_SPEAKER_STOPS,
+    BETWEEN_SPEAKER_AND_CUE,
+    CUE_VERBS,
+    DETERMINERS,
+    PRONOUNS,
+    SPEAKER_STOPS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "‘", "’", "`"})
+DAY_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night earlier later week
+    """.split()
+)
+MAX_SPEAKER_TOKENS = 8
+#: Prepositions that open an adverbial phrase before a speaker ("In a statement, she").
+CLAUSE_PREPOSITIONS = frozenset(
+    "in on during after before within with from by to at since following amid despite".split()
+)
+#: "is saying", "were questioning": the speaker stands before the auxiliary.
+PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s", "'re", "’re"})
+#: Words that can be a speaker on their own ("Some say ...", "voters who said ...").
+LONE_SPEAKERS = frozenset({"some", "many", "several", "most", "who", "which"})
+#: Words that join a sentence to the one before ("And", "But").
+CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "however", "still", "then", "also"})
+#: Cues that also name things ("a show called “Brokers”").
+NAMING_CUES = frozenset({"called", "calls", "dubbed", "titled", "named"})
+
+TokenRange = tuple[int, int]
+
+
+def is_cue(doc: Doc, i: int) -> bool:
+    """A reporting verb ("said", not "so-called") or the "according" of "according to"."""
+    token = doc[i]
+    word = token.lower_
+    if word == "according":
+        return i + 1 < len(doc) and doc[i + 1].lower_ == "to"
+    if word not in CUE_VERBS:
+        return False
+    return not (i and doc[i - 1].text in {"-", "so", "so-"})
+
+
+def cue_end(doc: Doc, i: int) -> int:
+    """Token index after the cue: "according to" is two words."""
+    return i + 2 if doc[i].lower_ == "according" else i + 1
+
+
+def breaks_phrase(token: Token) -> bool:
+    """Punctuation, a quotation mark or a line break: no speaker phrase runs across it."""
+    if token.is_space:
+        return is_break(token)
+    if token.text in QUOTE_TOKENS:
+        return True
+    return token.is_punct and token.text not in {"-", "&"}
+
+
+def is_break(token: Token) -> bool:
+    """A line break (a paragraph ends); other space tokens (no-break spaces) are not."""
+    return token.is_space and "\n" in token.text
+
+
+def skip_between(doc: Doc, i: int, floor: int) -> int:
+    """Index of the word before ``i`` once "has", "later", "on Thursday" are passed over."""
+    j = i - 1
+    while j >= floor:
+        word = doc[j].lower_
+        if word in BETWEEN_SPEAKER_AND_CUE or (doc[j].is_space and not is_break(doc[j])):
+            j -= 1
+        elif word == "ago":
+            j -= 1
+            while j >= floor and (doc[j].like_num or doc[j].lower_ in {
+                    "days", "weeks", "months", "years", "day", "week", "month", "year", "a"}):
+                j -= 1
+        elif word in DAY_WORDS and not breaks_phrase(doc[j]):
+            j -= 1
+            while j >= floor and doc[j].lower_ in {"on", "last", "this", "in", "the", "late",
+                                                  "early"}:
+                j -= 1
+        else:
+            break
+    return j
+
+
+def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
+    """The speaker phrase ending right before the cue, tokens ``floor`` onwards.
+
+    An apposition or a bracket between speaker and cue is passed over: "Small, who attended
+    the rally, said" and "Dianne Feinstein (D-Calif.) said" give "Small", "Dianne Feinstein".
+    """
+    end = skip_between(doc, cue, floor) + 1
+    end = _before_aside(doc, end, floor)
+    if end > floor and doc[end - 1].lower_ in {"who", "which"}:
+        return end - 1, end  # the relative pronoun is the speaker as written
+    start = end
+    while start > floor and end - start < MAX_SPEAKER_TOKENS:
+        token = doc[start - 1]
+        if breaks_phrase(token) or token.lower_ in SPEAKER_STOPS or is_cue(doc, start - 1):
+            break
+        start -= 1
+    if start == end:
+        return None
+    if all(t.lower_ in DETERMINERS or not t.is_alpha for t in doc[start:end]) and not (
+            end - start == 1 and doc[start].lower_ in LONE_SPEAKERS):
+        return None
+    start = _after_preposition(doc, _trim_leading(doc, start, end), end)
+    if start is None or start >= end:
+        return None
+    if doc[cue].lower_ in NAMING_CUES and not _names_someone(doc, start, end):
+        return None  # "a show called “Brokers”" names a thing; "Trump called it ..." speaks
+    return start, end
+
+
+def _after_preposition(doc: Doc, start: int, end: int) -> int | None:
+    """Where the speaker starts after a prepositional phrase ("In an interview he")."""
+    cuts = [j for j in range(start, end) if doc[j].lower_ in CLAUSE_PREPOSITIONS]
+    if not cuts:
+        return start
+    rest = cuts[-1] + 1
+    if rest < end and _names_someone(doc, rest, end):
+        return rest
+    return None if doc[start].lower_ in CLAUSE_PREPOSITIONS else start
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word or a pronoun: a speaker, not a thing."""
+    return any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[start:end])
+
+
+def speaker_of(doc: Doc, cue: int, floor: int) -> TokenRange | None:
+    """The speaker of a cue: the phrase before it, or for "..., saying" and "went on to say"
+    (no subject of their own) the phrase that opens the sentence."""
+    word = doc[cue].lower_
+    if word == "according":
+        return None
+    before = doc[cue - 1].lower_ if cue > floor else ""
+    if (word.endswith("ing") and before not in PROGRESSIVE) or before == "to":
+        return sentence_subject(doc, floor, cue)
+    return speaker_before(doc, cue, floor)
+
+
+def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
+    """The noun phrase opening the sentence that holds ``cue`` (not before ``floor``)."""
+    start = max(floor, doc[cue].sent.start)
+    i = start
+    while i < cue and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in CONJUNCTIONS):
+        i += 1
+    if i < cue and doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}:
+        commas = [j for j in range(i, cue) if doc[j].text == ","]
+        if not commas:
+            return None
+        i = commas[0] + 1  # "In May, a judge ruled ..., saying": past the opening phrase
+    j = i
+    if j < cue and doc[j].lower_ in DETERMINERS:
+        j += 1
+    while j < cue and (doc[j].text[:1].isupper() or doc[j].text in {"’s", "'s"}):
+        j += 1
+    if j == i and i < cue and doc[i].lower_ in PRONOUNS:
+        j = i + 1
+    if j == i or not any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[i:j]):
+        return None
+    return i, j
+
+
+def _before_aside(doc: Doc, end: int, floor: int) -> int:
+    """Where the phrase really ends when ", apposition," or "(...)" precedes the cue."""
+    if end - 1 <= floor:
+        return end
+    closing = doc[end - 1].text
+    opening = {",": ",", ")": "("}.get(closing)
+    if opening is None:
+        return end
+    for j in range(end - 2, max(floor, end - 30) - 1, -1):
+        token = doc[j]
+        if is_break(token) or token.text in QUOTE_TOKENS or token.text in {".", ";", ":"}:
+            return end
+        if token.text == opening:
+            if j - 1 < floor or breaks_phrase(doc[j - 1]):
+                return end
+            return j
+    return end
+
+
+def _trim_leading(doc: Doc, start: int, end: int) -> int:
+    """Drop leading words that open a clause ("then", "later") rather than a noun phrase."""
+    while start < end - 1 and doc[start].lower_ in BETWEEN_SPEAKER_AND_CUE:
+        start += 1
+    return start
+
+
+def speaker_after(doc: Doc, cue: int, ceiling: int) -> TokenRange | None:
+    """The speaker phrase right after an inverted cue ("said Trump", "said the aide")."""
+    start = cue_end(doc, cue)
+    if start >= ceiling or breaks_phrase(doc[start]):
+        return None
+    first = doc[start]
+    if not (first.text[:1].isupper() or first.lower_ in DETERMINERS or first.lower_ in PRONOUNS):
+        return None
+    end = start
+    while end < ceiling and end - start < MAX_SPEAKER_TOKENS:
+        token = doc[end]
+        if breaks_phrase(token) or (end > start and token.lower_ in AFTER_SPEAKER_STOPS):
+            break
+        if token.text == "." and token.whitespace_:
+            break
+        end += 1
+    if first.lower_ in PRONOUNS and end - start > 1:
+        end = start + 1
+    return (start, end) if end > start else None
+
+
+def paragraph_bounds(doc: Doc, i: int) -> TokenRange:
+    """Token range of the paragraph (line) holding token ``i``."""
+    start = i
+    while start > 0 and not _ends_line(doc[start - 1]):
+        start -= 1
+    end = i
+    while end < len(doc) - 1 and not _ends_line(doc[end]):
+        end += 1
+    return start, end + 1
+
+
+def _ends_line(token: Token) -> bool:
+    return "\n" in token.whitespace_ or is_break(token)
