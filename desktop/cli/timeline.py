@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from desktop.cli.common import open_library, print_json
+from desktop.cli.common import library_path, open_library, print_json
 
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
@@ -207,6 +207,18 @@ def run_key_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_protected_output(args: argparse.Namespace) -> None:
+    """Exit (status 2) before anything is read if ``-o`` names the library or a backup."""
+    from db.protected import why_protected
+
+    if args.output is None:
+        return
+    reason = why_protected(args.output, library_path(args))
+    if reason:
+        print(f"error: not writing there: {reason}; the library is unchanged", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def _write(text: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -225,6 +237,7 @@ def run_brief(args: argparse.Namespace) -> int:
     from desktop.brief.preview import brief_html
 
     filters = _filters(args)
+    _refuse_protected_output(args)
     with open_library(args) as library:
         text = brief_from_library(library, filters, title=args.title)
     if args.html:
@@ -237,6 +250,7 @@ def run_export(args: argparse.Namespace) -> int:
     from desktop.timeline.query import build_timeline
 
     filters = _filters(args)
+    _refuse_protected_output(args)
     with open_library(args) as library:
         events = build_timeline(library, filters)
         text = export(events, args.format, title=args.title, filters=filters, db=library.db)

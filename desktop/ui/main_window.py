@@ -805,6 +805,11 @@ class MainWindow(QMainWindow):
         filters, title, library_path = self.brief_filters(), self.brief_pane.brief_title(), self.library_path
 
         def write(state: Any) -> str:
+            from db.errors import LibraryError
+            from db.protected import why_protected
+
+            if reason := why_protected(path, library_path):
+                raise LibraryError(f"not writing there: {reason}; the library is unchanged")
             with Library(library_path) as library:
                 content = brief_source.export(kind, library, filters, title)
             return str(tasks.write_file(path, content, state))
