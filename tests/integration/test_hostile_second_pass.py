@@ -45,3 +45,29 @@ def test_output_may_not_be_the_library_its_log_or_a_backup(cli, tmp_path, comman
     assert err.startswith("error: ") and "library" in err and err.count("\n") == 1
     assert (output.read_bytes() if output.exists() else None) == before
     assert count_in(path) == 3 and count_in(backup) == 3
+
+
+# -- 9. extreme dates never crash the commands that read the whole library -----------------
+
+
+def test_articles_and_events_at_the_ends_of_the_calendar_do_not_crash_later_commands(cli, tmp_path):
+    lines = tmp_path / "extreme.jsonl"
+    lines.write_text(
+        '{"text": "Ancient talks\\nThe delegation met in Istanbul on Friday, officials said.",'
+        ' "published": "0001-01-01"}\n'
+        '{"text": "Future talks\\nThe delegation met in Ankara on Monday, officials said.",'
+        ' "published": "9999-12-31"}\n', encoding="utf-8")
+    path = tmp_path / "library.db"
+    assert cli("--library", path, "import", "--no-analysis", "--jsonl", lines)[0] == 0
+    for day in ("0001-01-01", "9999-12-31", "9999-W52", "0001"):
+        status, out, err = cli("--library", path, "event-add", "--date", day, "--text", f"Edge {day}")
+        assert status == 0, err
+    for command in (["brief"], ["key-events"], ["timeline", "--to", "9999"],
+                    ["timeline", "--from", "0001", "--to", "9999-12-31"], ["timeline", "--to", "0001-01-01"],
+                    ["export", "--format", "csv"], ["export", "--format", "timelinejs"],
+                    ["key-events", "--from", "9999-12-31"]):
+        status, out, err = cli("--library", path, *command)
+        assert status == 0, (command, err)
+        assert "Traceback" not in err
+    status, out, err = cli("--library", path, "timeline", "--to", "9999")
+    assert "Edge 9999-12-31" in out and "Edge 0001-01-01" in out
