@@ -6,6 +6,8 @@ not asked for, so a small download can't inflate into gigabytes.
 
 from __future__ import annotations
 
+import http.client
+import re
 import socket
 import time
 import urllib.error
@@ -38,17 +40,23 @@ _OPENER = urllib.request.build_opener(_WebOnlyRedirects)
 
 
 def is_url(text: str) -> bool:
-    return urlparse(text.strip()).scheme.lower() in ("http", "https")
+    """Starts with http(s)://: a URL the reporter meant, even one too broken to parse."""
+    return re.match(r"\s*https?://", text, re.I) is not None
 
 
 def fetch(url: str, *, timeout: float = URL_TIMEOUT_SECONDS, max_bytes: int = MAX_HTML_BYTES) -> tuple[bytes, str]:
     """The body and final URL of ``url``; ClipError with the reason when it can't be had."""
     if not is_url(url):
         raise ClipError(f"{url} is not an http(s) URL")
-    request = urllib.request.Request(
-        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml",
-                      "Accept-Encoding": "identity"}
-    )
+    try:
+        if not urlparse(url.strip()).hostname:
+            raise ValueError("no host")
+        request = urllib.request.Request(
+            url.strip(), headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml",
+                                  "Accept-Encoding": "identity"}
+        )
+    except ValueError as error:
+        raise ClipError(f"{url} is not a valid URL ({error})") from error
     # ``timeout`` bounds each wait for the server; the whole download gets a few times that,
     # so a server dripping a byte at a time can't hold the import forever.
     deadline = time.monotonic() + timeout * DOWNLOAD_TIMEOUTS
@@ -84,8 +92,20 @@ def fetch(url: str, *, timeout: float = URL_TIMEOUT_SECONDS, max_bytes: int = MA
         raise ClipError(f"{url} is unreachable ({reason})") from error
     except TimeoutError as error:
         raise ClipError(f"{url} did not answer within {timeout:.0f} s") from error
+    except http.client.HTTPException as error:
+        # A broken status line, a header over 64 KB, over 100 headers, a broken chunk.
+        raise ClipError(f"{url} sent a malformed answer ({_http_problem(error)})") from error
     except (OSError, ValueError) as error:
         raise ClipError(f"{url} is unreachable ({error})") from error
+
+
+def _http_problem(error: http.client.HTTPException) -> str:
+    if isinstance(error, http.client.IncompleteRead):
+        return "the page was cut off"
+    if isinstance(error, http.client.BadStatusLine):
+        return "not an HTTP status line"
+    text = str(error).split(":", 1)[0].strip()
+    return text[:80] if text else type(error).__name__
 
 
 def clip_url(url: str, *, title: str | None = None, published: str | None = None,

@@ -71,3 +71,163 @@ def test_articles_and_events_at_the_ends_of_the_calendar_do_not_crash_later_comm
         assert "Traceback" not in err
     status, out, err = cli("--library", path, "timeline", "--to", "9999")
     assert "Edge 9999-12-31" in out and "Edge 0001-01-01" in out
+
+
+# -- 5. one item's failure is that item's error line; the items around it are stored -------
+
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
+
+
+class RawServer:
+    """A server on 127.0.0.1 that answers each path with the bytes the test gives, as they are.
+
+    ``answers[path]`` is a list of (bytes, pause in seconds before them); http.server can't send
+    a broken status line or a header dripped every two seconds, this can.
+    """
+
+    def __init__(self, answers: dict[str, list[tuple[bytes, float]]]) -> None:
+        import socket
+        import threading
+
+        self.answers = answers
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.base = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import threading
+
+        while not self.stopping.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn) -> None:  # noqa: ANN001
+
+        conn.settimeout(5)
+        try:
+            request = conn.recv(65536).decode("latin-1")
+            path = request.split(" ")[1] if " " in request else "/"
+            for data, pause in self.answers.get(path, [(b"HTTP/1.1 404 Not Found\r\n\r\n", 0)]):
+                if self.stopping.wait(pause):
+                    return
+                conn.sendall(data)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(5)
+        self.sock.close()
+
+
+def _html_answer(*headers: bytes, body: bytes = b"<html><body><p>Hello.</p></body></html>") -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"".join(headers) + b"\r\n" + body
+
+
+MALFORMED_ANSWERS = {
+    "/bad-status": [(b"SPAM 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>", 0)],
+    "/long-header": [(_html_answer(b"X-Long: " + b"a" * 70_000 + b"\r\n"), 0)],
+    "/many-headers": [(_html_answer(*[b"X-H%d: v\r\n" % i for i in range(150)]), 0)],
+    "/broken-chunk": [(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                       b"zz\r\nnot a chunk\r\n", 0)],
+}
+
+
+@pytest.fixture
+def raw_server():
+    server = RawServer(MALFORMED_ANSWERS)
+    yield server
+    server.stop()
+
+
+def _good(folder: Path, n: int) -> str:
+    path = folder / f"good{n}.txt"
+    path.write_text(f"Good story {n}\nDelegations met in Istanbul on Friday, round {n}, officials said.",
+                    encoding="utf-8")
+    return str(path)
+
+
+def _lines_by_status(out: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"stored": [], "duplicate": [], "error": []}
+    for line in out.splitlines():
+        status = line.split(" ", 1)[0]
+        if status in found:
+            found[status].append(line)
+    return found
+
+
+def test_malformed_http_answers_and_a_broken_url_are_each_one_error_line(cli, tmp_path, raw_server):
+    inputs = [_good(tmp_path, 0)]
+    for n, path in enumerate(MALFORMED_ANSWERS, start=1):
+        inputs += [raw_server.base + path, _good(tmp_path, n)]
+    inputs += ["http://[::1", _good(tmp_path, 9)]
+    status, out, err = cli("--library", tmp_path / "library.db", "import", "--no-analysis", *inputs)
+    lines = _lines_by_status(out)
+    assert status == 1 and "Traceback" not in err
+    assert len(lines["stored"]) == 6
+    assert len(lines["error"]) == 5
+    for path in MALFORMED_ANSWERS:
+        assert any(raw_server.base + path in line for line in lines["error"]), path
+    assert any("http://[::1" in line and "not a valid URL" in line for line in lines["error"])
+    assert count_in(tmp_path / "library.db") == 6
+
+
+def test_a_jsonl_line_with_a_lone_surrogate_or_a_huge_number_fails_alone(cli, tmp_path):
+    status, out, err = cli("--library", tmp_path / "library.db", "import", "--no-analysis",
+                           "--jsonl", HOSTILE / "surrogates_and_huge_numbers.jsonl")
+    lines = _lines_by_status(out)
+    assert status == 1 and "Traceback" not in err
+    assert [line.split("(")[-1] for line in lines["stored"]] == [
+        f"surrogates_and_huge_numbers.jsonl:{n})" for n in (1, 3, 5, 7)]
+    assert len(lines["error"]) == 3
+    assert "line 2" in lines["error"][0] and "Unicode" in lines["error"][0]
+    assert "line 4" in lines["error"][1] and "number" in lines["error"][1]
+    assert "line 6" in lines["error"][2] and "Unicode" in lines["error"][2]
+
+
+def test_a_pdf_that_inflates_past_the_limit_fails_alone(cli, tmp_path):
+    import shutil
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    _good(folder, 1)
+    shutil.copy(HOSTILE / "inflates_past_limit.pdf", folder / "b-inflates.pdf")
+    (folder / "c.txt").write_text("Last story\nTalks in Ankara ended on Monday, officials said.")
+    status, out, err = cli("--library", tmp_path / "library.db", "import", "--no-analysis", folder)
+    lines = _lines_by_status(out)
+    assert status == 1 and "Traceback" not in err
+    assert len(lines["stored"]) == 2
+    assert len(lines["error"]) == 1 and "b-inflates.pdf" in lines["error"][0]
+    assert "too large" in lines["error"][0]
+
+
+def test_an_item_whose_storing_raises_is_its_own_error_and_the_batch_is_kept(tmp_path, monkeypatch):
+    """A fault nobody foresaw in storing one article must not lose the others in its batch."""
+    from desktop.clipping import importer
+    from desktop.clipping.text import clip_text
+
+    clips = [importer.Clip(f"item{n}", clip_text(f"Story {n}\nTalks went on in Istanbul, round {n}."))
+             for n in range(40)]
+    real_add = Library.add_article
+
+    def add(self, record, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        if record["title"] == "Story 5":
+            raise KeyError("unforeseen")
+        return real_add(self, record, **kwargs)
+
+    monkeypatch.setattr(Library, "add_article", add)
+    with Library(tmp_path / "library.db") as library:
+        outcomes = list(importer.store_clips(library, iter(clips)))
+    assert [o.status for o in outcomes].count("stored") == 39
+    assert outcomes[5].status == "error" and "unforeseen" in outcomes[5].message
+    assert count_in(tmp_path / "library.db") == 39
