@@ -231,3 +231,27 @@ def test_an_item_whose_storing_raises_is_its_own_error_and_the_batch_is_kept(tmp
     assert [o.status for o in outcomes].count("stored") == 39
     assert outcomes[5].status == "error" and "unforeseen" in outcomes[5].message
     assert count_in(tmp_path / "library.db") == 39
+
+
+# -- 6. one overall deadline per URL, headers included ---------------------------------------
+
+
+def test_a_server_dripping_header_lines_is_cut_off_at_the_overall_deadline():
+    import time
+
+    from desktop.clipping.errors import ClipError
+    from desktop.clipping.url import DOWNLOAD_TIMEOUTS, clip_url
+
+    drip = [(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", 0.0)]
+    drip += [(b"X-Slow-%d: still here\r\n" % i, 0.4) for i in range(60)]  # 24 s of headers
+    drip += [(b"\r\n<p>finally</p>", 0.0)]
+    server = RawServer({"/drip": drip})
+    try:
+        started = time.monotonic()
+        with pytest.raises(ClipError) as caught:
+            clip_url(server.base + "/drip", timeout=1.0)
+        elapsed = time.monotonic() - started
+    finally:
+        server.stop()
+    assert elapsed < DOWNLOAD_TIMEOUTS * 1.0 + 2
+    assert "did not finish" in str(caught.value)
