@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from db.connection import ClipDatabase, write_first
 from db.errors import LibraryError, NewerLibraryError
 from db.migrations import known_names, migrations
 
@@ -64,7 +65,7 @@ class Library:
         if memory or path is None:
             self.db = Database(memory=True)
         else:
-            self.db = Database(self._connect(self.path))
+            self.db = ClipDatabase(self._connect(self.path))
             self._refuse_if_damaged()
         self.db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
@@ -84,6 +85,7 @@ class Library:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 10000")
+            write_first(conn)
         except sqlite3.DatabaseError as error:
             _raise_if_damaged_with_backup(path, error)
             raise LibraryError(f"{path} is not a Clipline library ({error})") from error

@@ -255,3 +255,66 @@ def test_a_server_dripping_header_lines_is_cut_off_at_the_overall_deadline():
         server.stop()
     assert elapsed < DOWNLOAD_TIMEOUTS * 1.0 + 2
     assert "did not finish" in str(caught.value)
+
+
+# -- 7. concurrent writers wait their turn: three imports and a window-like writer at once ----
+
+_WINDOW_LIKE_WRITER = """
+import sys, time
+from db import Library
+from tests.conftest import article_record as record
+path, count = sys.argv[1], int(sys.argv[2])
+done = 0
+with Library(path) as library:
+    for i in range(count):
+        result = library.add_article(record(f"Window clip {i}\\nThe envoy spoke in Geneva, note {i}."))
+        library.tag_article(result.article_id, "window")
+        library.untag_article(result.article_id, "window")
+        library.tag_article(result.article_id, "desk")
+        done += 1
+print(done)
+"""
+
+
+def test_three_imports_and_a_window_writing_at_once_store_every_item_once(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    path = tmp_path / "library.db"
+    Library(path).close()
+    shared = [{"text": f"Shared story {i}\nAll three feeds carry the talks in Istanbul, item {i}."}
+              for i in range(20)]
+    feeds = []
+    for n in range(3):
+        own = [{"text": f"Feed {n} story {i}\nDelegates from feed {n} met in Ankara, item {i}."}
+               for i in range(60)]
+        feed = tmp_path / f"feed{n}.jsonl"
+        mixed = own[:30] + shared + own[30:]
+        feed.write_text("".join(json.dumps(item) + "\n" for item in mixed), encoding="utf-8")
+        feeds.append(feed)
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "CLIPLINE_DATA_DIR": str(tmp_path / "data")}
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "desktop", "--library", str(path), "import",
+                          "--no-analysis", "--jsonl", str(feed)],
+                         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for feed in feeds
+    ]
+    processes.append(subprocess.Popen([sys.executable, "-c", _WINDOW_LIKE_WRITER, str(path), "40"],
+                                      cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      text=True))
+    results = [p.communicate(timeout=300) for p in processes]
+    for (out, err), process in zip(results[:3], processes[:3], strict=True):
+        lines = _lines_by_status(out)
+        assert process.returncode == 0, (err, lines["error"][:3])
+        assert len(lines["stored"]) + len(lines["duplicate"]) == 80 and not lines["error"]
+    assert processes[3].returncode == 0, results[3][1]
+    assert results[3][0].strip() == "40"
+    stored = sum(len(_lines_by_status(out)["stored"]) for out, _ in results[:3])
+    assert stored == 3 * 60 + 20
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT sha256) FROM articles").fetchone() == (240, 240)
+        assert conn.execute("SELECT count(*) FROM article_tags").fetchone()[0] == 40
+    print(f"concurrency: {stored} stored by 3 imports, 40 by the window-like writer, 240 articles, 0 errors")
