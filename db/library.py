@@ -19,8 +19,8 @@ from typing import Any, Literal
 from sqlite_utils import Database
 
 from db.connection import ClipDatabase, write_first
-from db.errors import LibraryError, NewerLibraryError
-from db.migrations import known_names, migrations
+from db.errors import LibraryError
+from db.migrations import migrations
 
 #: Writes that belong with an article (its analysis), run inside the article's transaction.
 ArticleWriter = Callable[[Database, int], None]
@@ -67,6 +67,8 @@ class Library:
         else:
             self.db = ClipDatabase(self._connect(self.path))
             self._refuse_if_damaged()
+            self._refuse_unless_ours()  # before anything is written, WAL included
+            self._use_wal()
         self.db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
 
@@ -82,7 +84,7 @@ class Library:
                 # Created readable by its owner only: clippings can be sensitive.
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             conn = sqlite3.connect(path, timeout=10)
-            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads, never writes
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 10000")
             write_first(conn)
@@ -93,18 +95,31 @@ class Library:
             raise LibraryError(f"cannot open {path}: {error.strerror or error}") from error
         return conn
 
+    def _refuse_unless_ours(self) -> None:
+        from db.identity import refuse_unless_ours
+
+        try:
+            refuse_unless_ours(self.db.conn, self.path)
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
+        except LibraryError:
+            self.db.close()
+            raise
+
+    def _use_wal(self) -> None:
+        """Write-ahead log: readers never wait for the writer (once the file is known ours)."""
+        try:
+            self.db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            raise LibraryError(f"cannot open {self.path}: {error}") from error
+
     def _migrate(self) -> None:
         try:
-            applied = {m.name for m in migrations.applied(self.db)}
+            migrations.applied(self.db)
         except sqlite3.DatabaseError as error:
             raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
-        unknown = applied - known_names()
-        if unknown:
-            raise NewerLibraryError(
-                f"{self.path} was written by a newer version of Clipline "
-                f"(it has steps {', '.join(sorted(unknown))}); update Clipline to open it. "
-                "The file was not changed."
-            )
         if migrations.pending(self.db):
             self.before_migrate()
             migrations.apply(self.db)

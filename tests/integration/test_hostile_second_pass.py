@@ -318,3 +318,57 @@ def test_three_imports_and_a_window_writing_at_once_store_every_item_once(tmp_pa
         assert conn.execute("SELECT count(*), count(DISTINCT sha256) FROM articles").fetchone() == (240, 240)
         assert conn.execute("SELECT count(*) FROM article_tags").fetchone()[0] == 40
     print(f"concurrency: {stored} stored by 3 imports, 40 by the window-like writer, 240 articles, 0 errors")
+
+
+# -- 8. a file that is not this version's library is not changed at all ---------------------
+
+
+def _other_programs_database(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Source A', '+90 555 0100')")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _journal_mode(path: Path) -> str:
+    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as conn:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+
+
+def test_another_programs_database_is_refused_before_anything_changes(cli, tmp_path):
+    from db.backup import list_backups
+
+    path = _other_programs_database(tmp_path / "contacts.db")
+    before = path.read_bytes()
+    status, out, err = cli("--library", path, "articles")
+    assert status == 2 and "not a Clipline library" in err and "not changed" in err
+    assert path.read_bytes() == before and _journal_mode(path) == "delete"
+    assert not Path(f"{path}-wal").exists() and list_backups(path) == []
+    with sqlite3.connect(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["contacts"]
+
+
+def test_a_newer_library_keeps_its_journal_mode_when_refused(cli, tmp_path):
+    path = library_with(tmp_path / "library.db", 2)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('clipline', '9999_future', '2030')")
+    before = path.read_bytes()
+    status, _, err = cli("--library", path, "articles")
+    assert status == 2 and "newer version of Clipline" in err and "not changed" in err
+    assert path.read_bytes() == before and _journal_mode(path) == "delete"
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_an_empty_file_and_an_older_library_still_open(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with Library(empty) as library:
+        assert library.article_count() == 0
+    blank = tmp_path / "blank.db"
+    sqlite3.connect(blank).close()
+    with Library(blank) as library:
+        assert library.article_count() == 0
