@@ -187,6 +187,7 @@ def restore_backup(library_path: Path, backup: Path | None = None) -> Restored:
     problems = file_problems(backup)
     if problems:
         raise BackupError(f"the backup {backup} is damaged too ({problems[0]}); choose another")
+    _refuse_unless_a_library(backup)
     _refuse_if_in_use(library_path)
     folder = backup_folder(library_path)
     incoming = library_path.with_name("." + library_path.name + ".restoring")
@@ -243,6 +244,28 @@ def _create_private(path: Path) -> None:
     _remove_quietly(path)
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     os.chmod(path, 0o600)
+
+
+def _refuse_unless_a_library(backup: Path) -> None:
+    """Only a Clipline library this version can open may replace the library (read-only look)."""
+    from db.identity import refuse_unless_ours, user_tables
+
+    conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        if not user_tables(conn):
+            raise BackupError(f"{backup} is not a Clipline library (it holds no tables); "
+                              "the library is unchanged")
+        refuse_unless_ours(conn, backup)
+    except BackupError:
+        raise
+    except LibraryError as error:
+        message = str(error).replace("; the file was not changed", "").replace(
+            " The file was not changed.", "")
+        raise BackupError(f"cannot restore it: {message.rstrip('.')}; the library is unchanged") from error
+    except sqlite3.Error as error:
+        raise BackupError(f"{backup} is not a Clipline library ({error}); the library is unchanged") from error
+    finally:
+        conn.close()
 
 
 def _refuse_if_in_use(library_path: Path) -> None:

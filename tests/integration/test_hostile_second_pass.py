@@ -372,3 +372,23 @@ def test_an_empty_file_and_an_older_library_still_open(tmp_path):
     sqlite3.connect(blank).close()
     with Library(blank) as library:
         assert library.article_count() == 0
+
+
+# -- 10. restore FILE takes only a Clipline library this version can open --------------------
+
+
+def test_restore_refuses_another_programs_database_and_a_newer_library(cli, tmp_path):
+    path = library_with(tmp_path / "library.db", 3)
+    foreign = _other_programs_database(tmp_path / "contacts.db")
+    newer = library_with(tmp_path / "newer.db", 1)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('clipline', '9999_future', '2030')")
+    blank = tmp_path / "blank.db"
+    sqlite3.connect(blank).close()
+    for candidate, words in ((foreign, "not a Clipline library"), (newer, "newer version of Clipline"),
+                             (blank, "not a Clipline library")):
+        status, out, err = cli("--library", path, "restore", candidate)
+        assert status == 1 and words in err and "unchanged" in err, err
+        assert count_in(path) == 3
+    assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").glob("*-replaced*"))
