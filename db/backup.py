@@ -188,7 +188,14 @@ def restore_backup(library_path: Path, backup: Path | None = None) -> Restored:
     if problems:
         raise BackupError(f"the backup {backup} is damaged too ({problems[0]}); choose another")
     _refuse_unless_a_library(backup)
-    _refuse_if_in_use(library_path)
+    from db.session import SessionLock
+
+    with SessionLock(library_path, exclusive=True):  # no Library open on it anywhere
+        _refuse_if_in_use(library_path)  # nor another program writing it
+        return _swap_in(library_path, backup)
+
+
+def _swap_in(library_path: Path, backup: Path) -> Restored:
     folder = backup_folder(library_path)
     incoming = library_path.with_name("." + library_path.name + ".restoring")
     kept_as: Path | None = None

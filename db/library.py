@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from db.connection import ClipDatabase, write_first
 from db.errors import LibraryError
 from db.migrations import migrations
+from db.session import SessionLock, open_session
 
 #: Writes that belong with an article (its analysis), run inside the article's transaction.
 ArticleWriter = Callable[[Database, int], None]
@@ -62,13 +63,24 @@ class Library:
 
     def __init__(self, path: str | os.PathLike[str] | None, *, memory: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self._session: SessionLock | None = None
         if memory or path is None:
             self.db = Database(memory=True)
-        else:
+            self._finish_opening()
+            return
+        # Held until close: restore refuses while any process has the file open (db.session).
+        self._session = open_session(self.path)
+        try:
             self.db = ClipDatabase(self._connect(self.path))
             self._refuse_if_damaged()
             self._refuse_unless_ours()  # before anything is written, WAL included
             self._use_wal()
+            self._finish_opening()
+        except BaseException:
+            self._session.release()
+            raise
+
+    def _finish_opening(self) -> None:
         self.db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
 
@@ -144,6 +156,8 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+        if self._session is not None:
+            self._session.release()
 
     def __enter__(self) -> Library:
         return self

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from db.backup import backup_folder
 
-#: SQLite's files beside a library: the write-ahead log, its index, the rollback journal.
-SIDE_FILES = ("-wal", "-shm", "-journal")
+#: Files beside a library: the write-ahead log, its index, the rollback journal, the session lock.
+SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 

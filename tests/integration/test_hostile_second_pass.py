@@ -392,3 +392,57 @@ def test_restore_refuses_another_programs_database_and_a_newer_library(cli, tmp_
         assert status == 1 and words in err and "unchanged" in err, err
         assert count_in(path) == 3
     assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").glob("*-replaced*"))
+
+
+# -- 1. restore refuses while any other process has the library open, and says who -----------
+
+_HOLDER = """
+import sys
+from db import Library
+from tests.conftest import article_record as record
+with Library(sys.argv[1]) as library:
+    library.add_article(record("Written by the holder\\nThe envoy spoke in Geneva."))
+    print("open", flush=True)
+    sys.stdin.read()  # idle between transactions, as a window or a slow import is
+    library.add_article(record("Written after the restore was tried\\nThe envoy left Geneva."))
+print("closed", flush=True)
+"""
+
+
+def test_restore_is_refused_while_another_process_has_the_library_open_and_names_it(cli, tmp_path):
+    import subprocess
+    import sys
+
+    from db.backup import make_backup
+    from tests.conftest import REPO
+
+    path = library_with(tmp_path / "library.db", 3)
+    with Library(path) as library:
+        make_backup(library, path)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], cwd=REPO,
+                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        status, out, err = cli("--library", path, "restore")
+        assert status == 1 and "in use" in err and f"pid {holder.pid}" in err
+        assert "Traceback" not in err
+    finally:
+        out, _ = holder.communicate("", timeout=60)
+    assert out.strip() == "closed"
+    assert count_in(path) == 5  # nothing the holder reported stored went astray
+    status, out, err = cli("--library", path, "restore")
+    assert status == 0, err
+    assert count_in(path) == 3
+
+
+def test_opening_during_a_restore_is_refused_in_words_then_works(tmp_path, monkeypatch):
+    from db import LibraryError, session
+
+    path = library_with(tmp_path / "library.db", 2)
+    monkeypatch.setattr(session, "OPEN_WAIT_SECONDS", 0.2)
+    with session.SessionLock(path, exclusive=True):
+        with pytest.raises(LibraryError, match="being restored"):
+            Library(path)
+    with Library(path) as library:
+        assert library.article_count() == 2
