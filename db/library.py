@@ -18,8 +18,10 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from db import integrity
 from db.connection import ClipDatabase, write_first
 from db.errors import LibraryError
+from db.integrity import busy_error, is_busy
 from db.migrations import migrations
 from db.session import SessionLock, open_session
 
@@ -95,12 +97,15 @@ class Library:
             if not path.exists():
                 # Created readable by its owner only: clippings can be sensitive.
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            conn = sqlite3.connect(path, timeout=10)
+            wait = integrity.BUSY_TIMEOUT_SECONDS
+            conn = sqlite3.connect(path, timeout=wait)
+            conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads, never writes
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA busy_timeout = 10000")
             write_first(conn)
         except sqlite3.DatabaseError as error:
+            if is_busy(error):  # another program's lock: busy, not damaged
+                raise busy_error(path) from error
             _raise_if_damaged_with_backup(path, error)
             raise LibraryError(f"{path} is not a Clipline library ({error})") from error
         except OSError as error:
@@ -114,6 +119,8 @@ class Library:
             refuse_unless_ours(self.db.conn, self.path)
         except sqlite3.DatabaseError as error:
             self.db.close()
+            if is_busy(error):
+                raise busy_error(self.path) from error
             raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
         except LibraryError:
             self.db.close()
@@ -125,12 +132,16 @@ class Library:
             self.db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as error:
             self.db.close()
+            if is_busy(error):
+                raise busy_error(self.path) from error
             raise LibraryError(f"cannot open {self.path}: {error}") from error
 
     def _migrate(self) -> None:
         try:
             migrations.applied(self.db)
         except sqlite3.DatabaseError as error:
+            if is_busy(error):
+                raise busy_error(self.path) from error
             raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
         if migrations.pending(self.db):
             self.before_migrate()

@@ -446,3 +446,36 @@ def test_opening_during_a_restore_is_refused_in_words_then_works(tmp_path, monke
             Library(path)
     with Library(path) as library:
         assert library.article_count() == 2
+
+
+# -- 2. a lock held by another program is "busy, try again", never damage ---------------------
+
+
+@pytest.fixture
+def locked_by_another_program(tmp_path, monkeypatch):
+    """A library another program holds an EXCLUSIVE lock on (short busy timeout for the test)."""
+    import db.integrity
+
+    monkeypatch.setattr(db.integrity, "BUSY_TIMEOUT_SECONDS", 0.3)
+    path = library_with(tmp_path / "library.db", 4)
+    with Library(path) as library:
+        from db.backup import make_backup
+
+        make_backup(library, path)
+    other = sqlite3.connect(path, timeout=0)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("INSERT INTO tags (name) VALUES ('held')")
+    yield path
+    other.rollback()
+    other.close()
+
+
+def test_a_locked_library_is_busy_not_damaged_on_the_command_line(cli, locked_by_another_program):
+    path = locked_by_another_program
+    for command in (["articles"], ["check"]):
+        status, out, err = cli("--library", path, *command)
+        assert status == 2, (command, out, err)
+        assert "busy" in err and "try again" in err
+        assert "damaged" not in out + err and "restore" not in out + err
+    assert not any((path.parent / "backups").glob("*-replaced*"))
