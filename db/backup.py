@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import LibraryError
+from db.identity import refuse_unless_ours, user_tables
 from db.integrity import (
     DamagedLibraryError,
     connection_problems,
     damaged_message,
     file_problems,
 )
+from db.session import SessionLock
 
 if TYPE_CHECKING:
     from db.library import Library
@@ -192,7 +194,13 @@ def restore_backup(library_path: Path, backup: Path | None = None) -> Restored:
     problems = file_problems(backup)
     if problems:
         raise BackupError(f"the backup {backup} is damaged too ({problems[0]}); choose another")
-    _refuse_if_in_use(library_path)
+    _refuse_unless_a_library(backup)
+    with SessionLock(library_path, exclusive=True):  # no Library open on it anywhere
+        _refuse_if_in_use(library_path)  # nor another program writing it
+        return _swap_in(library_path, backup)
+
+
+def _swap_in(library_path: Path, backup: Path) -> Restored:
     folder = backup_folder(library_path)
     incoming = library_path.with_name("." + library_path.name + ".restoring")
     kept_as: Path | None = None
@@ -248,6 +256,26 @@ def _create_private(path: Path) -> None:
     _remove_quietly(path)
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     os.chmod(path, 0o600)
+
+
+def _refuse_unless_a_library(backup: Path) -> None:
+    """Only a Clipline library this version can open may replace the library (read-only look)."""
+    conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        if not user_tables(conn):
+            raise BackupError(f"{backup} is not a Clipline library (it holds no tables); "
+                              "the library is unchanged")
+        refuse_unless_ours(conn, backup)
+    except BackupError:
+        raise
+    except LibraryError as error:
+        message = str(error).replace("; the file was not changed", "").replace(
+            " The file was not changed.", "")
+        raise BackupError(f"cannot restore it: {message.rstrip('.')}; the library is unchanged") from error
+    except sqlite3.Error as error:
+        raise BackupError(f"{backup} is not a Clipline library ({error}); the library is unchanged") from error
+    finally:
+        conn.close()
 
 
 def _refuse_if_in_use(library_path: Path) -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from db.errors import LibraryError
 
+#: How long opening or checking waits for another program's write before saying "busy".
+BUSY_TIMEOUT_SECONDS = 10.0
 #: At most this many problems are listed (a badly damaged file can have thousands).
 MAX_PROBLEMS = 20
 
@@ -27,6 +29,23 @@ class DamagedLibraryError(LibraryError):
         self.backup = backup
 
 
+class BusyLibraryError(LibraryError):
+    """Another program holds a lock on the file: busy, try again; never a sign of damage."""
+
+
+def is_busy(error: BaseException) -> bool:
+    """SQLite's "database is locked" / "database table is locked" / SQLITE_BUSY."""
+    message = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in message or "busy" in message)
+
+
+def busy_error(path: Path | None) -> BusyLibraryError:
+    return BusyLibraryError(
+        f"the library {path} is busy: another program holds a lock on it; nothing was changed: "
+        "try again when it has finished"
+    )
+
+
 def connection_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
     """What is wrong with the database behind ``conn`` (empty list: nothing).
 
@@ -37,6 +56,8 @@ def connection_problems(conn: sqlite3.Connection, *, quick: bool = False) -> lis
     try:
         rows = conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()
     except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise busy_error(_file_of(conn)) from error
         return [str(error)]
     problems = [
         line.strip() for row in rows if row[0] != "ok" for line in str(row[0]).splitlines()
@@ -48,6 +69,8 @@ def connection_problems(conn: sqlite3.Connection, *, quick: bool = False) -> lis
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchmany(MAX_PROBLEMS):
             problems.append(f"{table} row {rowid} refers to a missing {parent} row")
     except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise busy_error(_file_of(conn)) from error
         problems.append(str(error))
     problems.extend(_fts_problems(conn))
     return problems[:MAX_PROBLEMS]
@@ -70,6 +93,8 @@ def _fts_problems(conn: sqlite3.Connection) -> list[str]:
     except sqlite3.OperationalError as error:
         if "readonly" in str(error).lower() or "read-only" in str(error).lower():
             return []  # a read-only look at the file can't run this check
+        if is_busy(error):
+            raise busy_error(_file_of(conn)) from error
         return [f"search index: {error}"]
     except sqlite3.DatabaseError as error:
         return [f"search index: {error}"]
@@ -82,15 +107,26 @@ def file_problems(path: Path, *, quick: bool = False) -> list[str]:
     if not path.is_file():
         return [f"{path} does not exist"]
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as error:
         return [str(error)]
     try:
         return connection_problems(conn, quick=quick)
     except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise busy_error(path) from error
         return [str(error)]
     finally:
         conn.close()
+
+
+def _file_of(conn: sqlite3.Connection) -> Path | None:
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return None
+    return Path(row[2]) if row and row[2] else None
 
 
 def damaged_message(path: Path | None, problems: list[str], backup: Path | None) -> str:

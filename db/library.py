@@ -18,9 +18,14 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from db import integrity
 from db.backup import backup_before_migrate, damaged_error, list_backups, refuse_if_damaged
-from db.errors import LibraryError, NewerLibraryError
-from db.migrations import known_names, migrations
+from db.connection import ClipDatabase, write_first
+from db.errors import LibraryError
+from db.identity import refuse_unless_ours
+from db.integrity import busy_error, is_busy
+from db.migrations import migrations
+from db.session import SessionLock, open_session
 
 #: Writes that belong with an article (its analysis), run inside the article's transaction.
 ArticleWriter = Callable[[Database, int], None]
@@ -62,11 +67,24 @@ class Library:
 
     def __init__(self, path: str | os.PathLike[str] | None, *, memory: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self._session: SessionLock | None = None
         if memory or path is None:
             self.db = Database(memory=True)
-        else:
-            self.db = Database(self._connect(self.path))
+            self._finish_opening()
+            return
+        # Held until close: restore refuses while any process has the file open (db.session).
+        self._session = open_session(self.path)
+        try:
+            self.db = ClipDatabase(self._connect(self.path))
             self._refuse_if_damaged()
+            self._refuse_unless_ours()  # before anything is written, WAL included
+            self._use_wal()
+            self._finish_opening()
+        except BaseException:
+            self._session.release()
+            raise
+
+    def _finish_opening(self) -> None:
         self.db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
 
@@ -81,29 +99,50 @@ class Library:
             if not path.exists():
                 # Created readable by its owner only: clippings can be sensitive.
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            conn = sqlite3.connect(path, timeout=10)
-            conn.execute("PRAGMA journal_mode = WAL")
+            wait = integrity.BUSY_TIMEOUT_SECONDS
+            conn = sqlite3.connect(path, timeout=wait)
+            conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads, never writes
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA busy_timeout = 10000")
+            write_first(conn)
         except sqlite3.DatabaseError as error:
+            if is_busy(error):  # another program's lock: busy, not damaged
+                raise busy_error(path) from error
             _raise_if_damaged_with_backup(path, error)
             raise LibraryError(f"{path} is not a Clipline library ({error})") from error
         except OSError as error:
             raise LibraryError(f"cannot open {path}: {error.strerror or error}") from error
         return conn
 
+    def _refuse_unless_ours(self) -> None:
+        try:
+            refuse_unless_ours(self.db.conn, self.path)
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            if is_busy(error):
+                raise busy_error(self.path) from error
+            raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
+        except LibraryError:
+            self.db.close()
+            raise
+
+    def _use_wal(self) -> None:
+        """Write-ahead log: readers never wait for the writer (once the file is known ours)."""
+        try:
+            self.db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            if is_busy(error):
+                raise busy_error(self.path) from error
+            raise LibraryError(f"cannot open {self.path}: {error}") from error
+
     def _migrate(self) -> None:
         try:
-            applied = {m.name for m in migrations.applied(self.db)}
+            migrations.applied(self.db)
         except sqlite3.DatabaseError as error:
+            if is_busy(error):
+                raise busy_error(self.path) from error
             raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
-        unknown = applied - known_names()
-        if unknown:
-            raise NewerLibraryError(
-                f"{self.path} was written by a newer version of Clipline "
-                f"(it has steps {', '.join(sorted(unknown))}); update Clipline to open it. "
-                "The file was not changed."
-            )
         if migrations.pending(self.db):
             self.before_migrate()
             migrations.apply(self.db)
@@ -124,6 +163,8 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+        if self._session is not None:
+            self._session.release()
 
     def __enter__(self) -> Library:
         return self

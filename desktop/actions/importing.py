@@ -92,17 +92,24 @@ def clips_from_inputs(inputs: Iterable[str], options: ClipOptions | None = None)
     """Each input (path, folder, URL, .jsonl) as one or more clips, lazily."""
     options = options or ClipOptions()
     for raw in inputs:
-        if is_url(raw):
-            yield _clip(raw, lambda raw=raw: clip_url(raw, title=options.title, published=options.published), options)
-            continue
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            for file in walk_folder(path):
-                yield from _clips_from_file(file, options, label=str(file))
-        elif path.exists():
-            yield from _clips_from_file(path, options, label=raw)
-        else:
-            yield Clip(raw, error="no such file or folder")
+        try:
+            yield from _clips_from_input(raw, options)
+        except Exception as error:  # noqa: BLE001 - a folder that can't be walked fails alone
+            yield Clip(raw, error=f"could not be read ({_reason(error)})")
+
+
+def _clips_from_input(raw: str, options: ClipOptions) -> Iterator[Clip]:
+    if is_url(raw):
+        yield _clip(raw, lambda raw=raw: clip_url(raw, title=options.title, published=options.published), options)
+        return
+    path = Path(raw).expanduser()
+    if path.is_dir():
+        for file in walk_folder(path):
+            yield from _clips_from_file(file, options, label=str(file))
+    elif path.exists():
+        yield from _clips_from_file(path, options, label=raw)
+    else:
+        yield Clip(raw, error="no such file or folder")
 
 
 def clips_from_jsonl(path: Path, options: ClipOptions | None = None) -> Iterator[Clip]:
@@ -134,6 +141,22 @@ def _clip(label: str, make: Callable[[], Article], options: ClipOptions) -> Clip
         return Clip(label, error="input is nested too deeply to read")
     except MemoryError:
         return Clip(label, error="input is too large to read")
+    except Exception as error:  # noqa: BLE001 - a parser's surprise fails this item, not the import
+        return Clip(label, error=f"could not be read ({_reason(error)})")
+
+
+def _storage_reason(error: BaseException) -> str:
+    """Why one item was not stored: SQLite's failures in words, anything else as it is."""
+    try:
+        return describe_storage_error(error)
+    except Exception:  # noqa: BLE001 - not one of the failures it has words for
+        return f"could not be stored ({_reason(error)}); nothing was stored for it"
+
+
+def _reason(error: BaseException) -> str:
+    """An unforeseen error as a short reason in one line."""
+    text = " ".join(str(error).split())[:120]
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def import_clips(
@@ -162,7 +185,15 @@ def store_clips(
 ) -> Iterator[ImportOutcome]:
     """Store clips in batches (so analysis can batch), yielding one outcome per clip."""
     batch: list[Clip] = []
-    for clip in clips:
+    clips = iter(clips)
+    while True:
+        try:
+            clip = next(clips)
+        except StopIteration:
+            break
+        except Exception as error:  # noqa: BLE001 - the items read so far are still stored
+            batch.append(Clip("(the rest of the input)", error=f"could not be read ({_reason(error)})"))
+            break
         if cancelled():
             break
         batch.append(clip)
@@ -181,7 +212,11 @@ def _store_batch(library: Library, batch: list[Clip], analyser: Analyser | None)
         if clip.article is None:
             outcomes[index] = ImportOutcome(clip.label, "error", message=clip.error)
             continue
-        duplicate = library.find_duplicate(clip.article.sha256, clip.article.url)
+        try:
+            duplicate = library.find_duplicate(clip.article.sha256, clip.article.url)
+        except Exception as error:  # noqa: BLE001 - e.g. busy: this item fails, the batch goes on
+            outcomes[index] = ImportOutcome(clip.label, "error", message=_storage_reason(error))
+            continue
         if duplicate is not None:
             outcomes[index] = ImportOutcome(clip.label, "duplicate", duplicate, clip.article.title)
         elif clip.article.sha256 in seen:
@@ -241,6 +276,6 @@ def _store_one(library: Library, clip: Clip, analysis: ArticleAnalysis | None) -
         if duplicate is None:
             raise
         return ImportOutcome(clip.label, "duplicate", duplicate, article.title)
-    except Exception as error:  # sqlite3 errors: disk full, read-only, locked
-        return ImportOutcome(clip.label, "error", message=describe_storage_error(error))
+    except Exception as error:  # noqa: BLE001 - disk full, read-only, locked, or a surprise
+        return ImportOutcome(clip.label, "error", message=_storage_reason(error))
     return ImportOutcome(clip.label, result.status, result.article_id, article.title)

@@ -42,34 +42,43 @@ def events_csv(events: Sequence[TimelineEvent]) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for e in events:
-        writer.writerow(
-            {
-                "id": e.id,
-                "date": e.date,
-                "precision": e.precision,
-                "display_date": e.display_date,
-                "text": _no_formula(e.text),
-                "people": "; ".join(e.people),
-                "planned": int(e.planned),
-                "conflict": int(e.conflict),
-                "conflicting_dates": "; ".join(e.conflicting_dates),
-                "pinned": int(e.pinned),
-                "manual": int(e.manual),
-                "sources": len(e.sources),
-                "source_titles": _no_formula(" | ".join(s.title for s in e.sources)),
-                "source_urls": " | ".join(s.url or "" for s in e.sources),
-                "source_published": " | ".join((s.published or "")[:10] for s in e.sources),
-                "article_ids": " ".join(
-                    str(s.article_id) for s in e.sources if s.article_id is not None
-                ),
-            }
-        )
+        row = {
+            "id": e.id,
+            "date": e.date,
+            "precision": e.precision,
+            "display_date": e.display_date,
+            "text": e.text,
+            "people": "; ".join(e.people),
+            "planned": int(e.planned),
+            "conflict": int(e.conflict),
+            "conflicting_dates": "; ".join(e.conflicting_dates),
+            "pinned": int(e.pinned),
+            "manual": int(e.manual),
+            "sources": len(e.sources),
+            "source_titles": " | ".join(s.title for s in e.sources),
+            "source_urls": " | ".join(s.url or "" for s in e.sources),
+            "source_published": " | ".join((s.published or "")[:10] for s in e.sources),
+            "article_ids": " ".join(
+                str(s.article_id) for s in e.sources if s.article_id is not None
+            ),
+        }
+        # Every text cell: people, titles, URLs and dates come from articles too.
+        writer.writerow({k: _no_formula(v) if isinstance(v, str) else v for k, v in row.items()})
     return out.getvalue()
 
 
+#: A cell starting with one of these is a formula to a spreadsheet (tab and CR too: some
+#: spreadsheets skip them and read the formula behind).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _no_formula(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; article text must not."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """Spreadsheets run cells starting with = + - @ as formulas; article data must not.
+
+    A lone CR becomes a line break the CSV quotes (unquoted, it split the row in two).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def events_json(events: Sequence[TimelineEvent]) -> str:

@@ -53,7 +53,11 @@ def check(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"error: no library at {path}", file=sys.stderr)
         return 2
-    problems = file_problems(path)
+    try:
+        problems = file_problems(path)
+    except LibraryError as error:  # busy in another program: not a verdict on the file
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if not problems:
         print(f"ok: {path} passed the integrity, foreign-key and search-index checks")
         return 0

@@ -12,7 +12,7 @@ from desktop.actions.corrections import CorrectionError, add_event, correct_even
 from desktop.brief.exports import export
 from desktop.brief.markdown import brief_from_library
 from desktop.brief.preview import brief_html
-from desktop.cli.common import open_library, print_json
+from desktop.cli.common import library_path, open_library, print_json
 from desktop.timeline.filters import Filters
 from desktop.timeline.keyevents import key_events
 from desktop.timeline.precision import display
@@ -115,6 +115,18 @@ def run_key_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_protected_output(args: argparse.Namespace) -> None:
+    """Exit (status 2) before anything is read if ``-o`` names the library or a backup."""
+    from db.protected import why_protected  # lazy: only brief and export write files
+
+    if args.output is None:
+        return
+    reason = why_protected(args.output, library_path(args))
+    if reason:
+        print(f"error: not writing there: {reason}; the library is unchanged", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def _write(text: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -131,6 +143,7 @@ def _write(text: str, output: Path | None) -> int:
 def run_brief(args: argparse.Namespace) -> int:
 
     filters = _filters(args)
+    _refuse_protected_output(args)
     with open_library(args) as library:
         text = brief_from_library(library, filters, title=args.title)
     if args.html:
@@ -141,6 +154,7 @@ def run_brief(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
 
     filters = _filters(args)
+    _refuse_protected_output(args)
     with open_library(args) as library:
         events = build_timeline(library, filters)
         text = export(events, args.format, title=args.title, filters=filters, db=library.db)

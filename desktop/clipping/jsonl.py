@@ -47,6 +47,11 @@ def parse_published(value: object) -> str:
 def article_from_object(obj: object, *, source_path: str | None = None) -> Article:
     if not isinstance(obj, dict):
         raise ClipError("line is not a JSON object")
+    for key in ("text", "title", "url", "source", "published"):
+        value = obj.get(key)
+        if isinstance(value, str) and not _is_unicode(value):
+            # JSON may escape half of a UTF-16 pair ("\ud800"): no file or database can hold it.
+            raise ClipError(f"'{key}' is not valid Unicode (a lone surrogate escape such as \\ud800)")
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ClipError("'text' is missing or empty")
@@ -71,6 +76,14 @@ def article_from_object(obj: object, *, source_path: str | None = None) -> Artic
     return article
 
 
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_jsonl(path: Path) -> Iterator[JsonlItem]:
     """Every line of ``path`` as an article or an error; blank lines are skipped."""
     with open(path, "rb") as handle:
@@ -92,6 +105,9 @@ def read_jsonl(path: Path) -> Iterator[JsonlItem]:
                 continue
             except RecursionError:
                 yield JsonlItem(label, error=f"line {number} is nested too deeply to be an article")
+                continue
+            except ValueError:  # Python refuses to read integers of over 4,300 digits
+                yield JsonlItem(label, error=f"line {number} has a number too long to read")
                 continue
             try:
                 yield JsonlItem(label, article_from_object(obj, source_path=str(path)))

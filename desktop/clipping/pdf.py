@@ -17,7 +17,7 @@ def clip_pdf(data: bytes, *, source_path: str | None = None, title: str | None =
              published: str | None = None, what: str = "PDF") -> Article:
     # lazy: pypdf loads only when a PDF is clipped
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -30,7 +30,10 @@ def clip_pdf(data: bytes, *, source_path: str | None = None, title: str | None =
         meta_title = (reader.metadata.title if reader.metadata else None) or None
     except ClipError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    except LimitReachedError as error:  # a small file that inflates past pypdf's 75 MB cap
+        raise ClipError(f"{what} is too large once uncompressed (a part of it inflates past 75 MB)") from error
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError,
+            IndexError, AssertionError, ZeroDivisionError) as error:
         raise ClipError(f"{what} could not be read ({type(error).__name__})") from error
     if not text.strip():
         raise ClipError(f"{what} has no text layer (a scan?)")

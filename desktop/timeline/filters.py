@@ -94,7 +94,7 @@ def event_where(filters: Filters) -> tuple[str, list[Any]]:
     if filters.date_to:
         clauses.append("e.date_sort < ? AND e.date_last <= ?")
         params.extend(
-            [(filters.date_to + dt.timedelta(days=1)).isoformat(), filters.date_to.isoformat()]
+            [_day_after(filters.date_to), filters.date_to.isoformat()]
         )
     if filters.query:
         fts = to_fts_query(filters.query)
@@ -155,3 +155,8 @@ def _names_match(column: str, name: str, *, quoted: bool = False) -> tuple[str, 
 def _like(text: str) -> str:
     escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _day_after(day: dt.date) -> str:
+    """The exclusive upper bound for ``date_sort``: past the last day there is only "9999-12-31~"."""
+    return "9999-12-31~" if day == dt.date.max else (day + dt.timedelta(days=1)).isoformat()

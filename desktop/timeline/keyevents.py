@@ -169,7 +169,7 @@ def _in_range(day: str, filters: Filters) -> bool:
 def _shift(day: str, days: int) -> str | None:
     try:
         return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):  # not a day, or the day before 0001-01-01
         return None
 
 

@@ -57,6 +57,18 @@ class Placed:
         return self.first <= other.first and other.last <= self.last
 
 
+def shift_day(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the calendar's ends (0001-01-01, 9999-12-31).
+
+    Dates come from articles and reporters: one published "0001-01-01" must not make every
+    later command raise OverflowError.
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -72,7 +84,7 @@ def place(value: str | None) -> Placed | None:
             return Placed(value[:10], "day", day, day)
         if m := _WEEK.match(value):
             monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return Placed(value[:8], "week", monday, monday + dt.timedelta(days=6))
+            return Placed(value[:8], "week", monday, shift_day(monday, 6))
         if m := _MONTH.match(value):
             year, month = int(m[1]), int(m[2])
             return Placed(value, "month", dt.date(year, month, 1), _month_end(year, month))

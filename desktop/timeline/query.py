@@ -8,7 +8,6 @@ reads one merged page at a time with ``timeline_page`` (``events_by_id`` unmerge
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,7 +20,7 @@ from desktop.analysis.people.names import name_key
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
 from desktop.timeline.merge import CONFLICT_DAYS, merge_events
-from desktop.timeline.precision import place
+from desktop.timeline.precision import place, shift_day
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
 _EVENT_SQL = """
@@ -326,8 +325,8 @@ def timeline_page(
     neighbours: list[TimelineEvent] = []
     placed = [d for d in days if d is not None]
     if placed:
-        low = min(d.first for d in placed) - dt.timedelta(days=CONFLICT_DAYS)
-        high = max(d.first for d in placed) + dt.timedelta(days=CONFLICT_DAYS)
+        low = shift_day(min(d.first for d in placed), -CONFLICT_DAYS)
+        high = shift_day(max(d.first for d in placed), CONFLICT_DAYS)
         if filters.date_from and filters.date_from > low:
             low = filters.date_from
         if filters.date_to and filters.date_to < high:

@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import LibraryError
 from db.library import Library
+from db.protected import why_protected
 from desktop.actions import corrections as act
 from desktop.timeline.filters import Filters
 from desktop.ui import brief_source, sources, tasks, workers
@@ -776,6 +778,8 @@ class MainWindow(QMainWindow):
         filters, title, library_path = self.brief_filters(), self.brief_pane.brief_title(), self.library_path
 
         def write(state: Any) -> str:
+            if reason := why_protected(path, library_path):
+                raise LibraryError(f"not writing there: {reason}; the library is unchanged")
             with Library(library_path) as library:
                 content = brief_source.export(kind, library, filters, title)
             return str(tasks.write_file(path, content, state))

@@ -53,6 +53,16 @@ EXPECTED: dict[str, str | list[str]] = {
     "markdown_links.md": "stored",
     "program.exe": "error: unknown file type (.exe)",
     "many_dates.txt": "stored",
+    "inflates_past_limit.pdf": "error: is too large once uncompressed",
+    "surrogates_and_huge_numbers.jsonl": [
+        "stored",
+        "error: 'text' is not valid Unicode",
+        "stored",
+        "error: has a number too long to read",
+        "stored",
+        "error: 'title' is not valid Unicode",
+        "stored",
+    ],
     "hostile.jsonl": [
         "error: nested too deeply",
         "error: not a JSON object",

@@ -85,3 +85,22 @@ def test_timelinejs_leaves_out_what_the_precision_does_not_give():
     assert '<a href="https://news.example/1">Talks resume</a>' in first_day["text"]["text"]
     assert data["events"][3]["group"] == "Planned"
     assert "&lt;b&gt;worse&lt;/b&gt;" in data["events"][1]["text"]["text"]
+
+
+def test_csv_neutralises_formulas_in_every_cell_from_article_data():
+    """#16 item 12: people, source titles and URLs are article data too (= + - @ tab CR)."""
+    hostile = ["=cmd|' /C calc'!A0", "+SUM(A1)", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+    events = [
+        TimelineEvent(
+            f"e{i}", "2025-05-16", "day", cell, [cell, "Rustem Umerov"], False,
+            [Source(1, cell, cell, "2025-05-30", cell)],
+            conflict=True, conflicting_dates=[cell],
+        )
+        for i, cell in enumerate(hostile)
+    ]
+    rows = list(csv.reader(io.StringIO(export(events, "csv"), newline="")))[1:]
+    assert len(rows) == len(hostile)
+    for row in rows:
+        for cell in row:
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), row
+    assert rows[0][5] == "'=cmd|' /C calc'!A0; Rustem Umerov"

@@ -1,0 +1,42 @@
+"""``ClipDatabase``: sqlite-utils' ``Database`` whose transactions take the write lock first.
+
+sqlite-utils opens a plain (deferred) ``BEGIN``, reads the schema, then writes: in WAL mode
+that upgrade fails at once with "database is locked" when another process wrote in between,
+whatever the busy timeout. ``BEGIN IMMEDIATE`` asks for the write lock up front, so a second
+import or the window waits its turn (up to the busy timeout) instead of failing the item.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlite_utils import Database
+
+
+class ClipDatabase(Database):
+    @contextmanager
+    def atomic(self) -> Iterator[ClipDatabase]:  # type: ignore[override]
+        """One transaction holding the write lock from its start; nested blocks: savepoints."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+
+def write_first(conn: sqlite3.Connection) -> None:
+    """Python's own implicit transactions (before an INSERT outside ``atomic``) start IMMEDIATE too."""
+    conn.isolation_level = "IMMEDIATE"
