@@ -23,6 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from desktop.analysis.limits import too_long_to_analyse
+
 #: Set to a number of worker processes to override the choice from cores and memory
 #: (1 analyses in the importing process itself, as before workers existed).
 WORKERS_ENV = "CLIPLINE_WORKERS"
@@ -86,8 +88,14 @@ def analyse_each(analyser: Any, articles: Sequence[Any]) -> list[Any]:
     """The analysis of each article, or its ``Failure``.
 
     One text the analysis can't take (spaCy refuses over 1,000,000 characters) must not sink
-    the batch: after a failure the batch is retried one article at a time.
+    the batch: after a failure the batch is retried one article at a time. A text too long
+    to analyse (``limits``) is refused before the model sees it.
     """
+    too_long = [too_long_to_analyse(getattr(article, "text", "") or "") for article in articles]
+    if any(too_long):
+        short = [article for article, why in zip(articles, too_long, strict=True) if not why]
+        fine = iter(analyse_each(analyser, short) if short else [])
+        return [Failure("TextTooLong", why) if why else next(fine) for why in too_long]
     try:
         return list(analyser.analyse(list(articles)))
     except Exception as error:  # noqa: BLE001 - the NLP models raise many kinds

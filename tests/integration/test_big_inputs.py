@@ -42,3 +42,21 @@ def test_a_heavy_page_whose_article_is_short_still_imports(cli, tmp_path):
     with Library(tmp_path / "library.db") as library:
         (article,) = library.articles()
         assert "Geneva" in library.article(article["id"])["text"] or "talks" in library.article(article["id"])["text"]
+
+
+def test_a_text_of_fifty_thousand_short_lines_is_refused_before_analysis_with_a_clear_line(cli, tmp_path):
+    rng = random.Random(6)
+    text = tmp_path / "list.txt"
+    text.write_text("A very long list\n\n" + "".join(
+        f"{i}. {' '.join(rng.choice(WORDS) for _ in range(2))} on {rng.randint(1, 28)} May 2025\n"
+        for i in range(50_000)))
+    status, out, _ = cli("--library", tmp_path / "library.db", "import", text)
+    assert status == 1
+    (line,) = [x for x in out.splitlines() if x.startswith(("stored", "error"))]
+    assert "list.txt: could not be analysed" in line and "more than the 500,000" in line
+    assert "nothing was stored" in line
+    with Library(tmp_path / "library.db") as library:
+        assert library.article_count() == 0
+    # Stored without analysis, on request, it is kept whole.
+    status, out, _ = cli("--library", tmp_path / "library.db", "import", "--no-analysis", text)
+    assert status == 0, out

@@ -67,3 +67,13 @@ def test_workers_return_each_batch_in_order_and_one_bad_text_sinks_only_itself()
 def test_a_single_batch_stays_in_this_process():
     ((_, analyses),) = analyse_ahead(Shouting(), [[Text("only")]], lambda job: job, workers=2)
     assert analyses == [("ONLY", os.getpid())]
+
+
+def test_a_text_too_long_to_analyse_is_refused_before_the_analyser_sees_it():
+    from desktop.analysis.limits import MAX_ANALYSED_CHARS
+
+    long = Text("bad " * (MAX_ANALYSED_CHARS // 4 + 1))  # "bad": the stand-in would raise on it
+    results = parallel.analyse_each(Shouting(), [Text("one"), long, Text("two")])
+    assert results[0][0] == "ONE" and results[2][0] == "TWO"  # the others still analysed together
+    assert results[1].kind == "TextTooLong" and f"{MAX_ANALYSED_CHARS:,}" in results[1].reason
+    assert parallel.analyse_each(Shouting(), [long]) == [results[1]]
