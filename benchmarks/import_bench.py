@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import sqlite3
@@ -158,7 +159,10 @@ def analysis(tmp: Path, limit: int | None, workers: int) -> None:
     print(f"bare spaCy nlp.pipe, one process: {bare:.1f} s, {bare_cpu:.1f} CPU-s, {words / bare:.0f} words/s "
           f"(model load {load:.1f} s, untimed)")
     print(f"CPU of workers={workers} against one process: {many_cpu / one_cpu:.2f}x (model loads and "
-          "hand-over included); machine load during the run decides the wall-time figures")
+          f"hand-over included); on {workers} free cores that bounds the speed-up at "
+          f"{workers * one_cpu / many_cpu:.2f}x")
+    print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: on a busy machine the "
+          "wall times are shares (Linux autogroup gives a session, not each worker, its share)")
     print(f"speed-up workers={workers} vs 1: {one / many:.2f}x (aim >= 1.7x on 2 cores); "
           f"words/s vs bare spaCy: {bare / many:.2f}x (aim >= 1.5x)")
     print(f"speedup={one / many:.2f} vs_bare_spacy={bare / many:.2f} words_per_s={words / many:.0f} "
