@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+
+# ../shared beside a clone; a git worktree under wt/ finds it one level further up.
+SHARED = Path(os.environ.get("CLIPLINE_SHARED") or next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+    REPO.parent / "shared"))
 CORPORA = SHARED / "corpora"
 EVAL = SHARED / "eval"
 

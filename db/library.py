@@ -26,6 +26,7 @@ from db.identity import refuse_unless_ours
 from db.integrity import busy_error, is_busy
 from db.migrations import migrations
 from db.session import SessionLock, open_session
+from db.urls import normalise_url
 
 #: Writes that belong with an article (its analysis), run inside the article's transaction.
 ArticleWriter = Callable[[Database, int], None]
@@ -53,15 +54,6 @@ class DeletedArticle:
     children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def normalise_url(url: str | None) -> str | None:
-    """The form of a URL used to spot the same page twice (no fragment, no trailing slash)."""
-    if not url:
-        return None
-    url = url.strip().split("#", 1)[0]
-    url = re.sub(r"^http://", "https://", url, flags=re.I)
-    return url.rstrip("/") or None
-
-
 class Library:
     """One library file. Create one per thread: SQLite connections are not shared."""
 
@@ -86,6 +78,7 @@ class Library:
 
     def _finish_opening(self) -> None:
         self.db.execute("PRAGMA foreign_keys = ON")
+        self._columns: frozenset[str] | None = None
         self._migrate()
 
     # -- opening -------------------------------------------------------------------------
@@ -187,13 +180,9 @@ class Library:
             return row[0]
         key = normalise_url(url)
         if key:
-            for article_id, other in self.db.execute(
-                "SELECT id, url FROM articles WHERE url IS NOT NULL AND url != ''"
-                " AND url LIKE ?",
-                ["%" + key.split("://", 1)[-1][-40:] + "%"],
-            ):
-                if normalise_url(other) == key:
-                    return article_id
+            row = self.db.execute("SELECT id FROM articles WHERE url_key = ?", [key]).fetchone()
+            if row:
+                return row[0]
         return None
 
     def add_article(
@@ -211,11 +200,13 @@ class Library:
         duplicate = self.find_duplicate(record["sha256"], record.get("url"))
         if duplicate is not None:
             return AddResult("duplicate", duplicate, "already in the library")
-        row = {k: v for k, v in record.items() if k in self.db["articles"].columns_dict}
+        row = {k: v for k, v in record.items() if k in self._article_columns()}
         row.setdefault("clipped_at", datetime.now(UTC).isoformat(timespec="seconds"))
+        row["url_key"] = normalise_url(row.get("url"))
+        names = ", ".join(f'"{name}"' for name in row)
+        insert = f"INSERT INTO articles ({names}) VALUES ({', '.join('?' * len(row))})"
         with self.transaction() as db:
-            db["articles"].insert(row)
-            article_id = int(db.execute("SELECT last_insert_rowid()").fetchone()[0])
+            article_id = int(db.execute(insert, list(row.values())).lastrowid or 0)
             for tag in tags:
                 self._tag(db, article_id, tag)
             if write_with is not None:
@@ -296,8 +287,17 @@ class Library:
                     db[table].insert_all(rows)
 
     def update_article(self, article_id: int, **changes: Any) -> None:
+        if "url" in changes:
+            changes["url_key"] = normalise_url(changes["url"])
         with self.transaction() as db:
             db["articles"].update(article_id, changes)
+
+    def _article_columns(self) -> frozenset[str]:
+        """The ``articles`` columns, read once per connection (not on every insert, as
+        sqlite-utils' ``insert`` does: that read was most of the cost of storing)."""
+        if self._columns is None:
+            self._columns = frozenset(r[1] for r in self.db.execute("PRAGMA table_info(articles)"))
+        return self._columns
 
     def _article_child_tables(self) -> list[str]:
         """Tables whose ``article_id`` references ``articles`` (their rows go with it)."""
@@ -340,6 +340,17 @@ class Library:
             " WHERE article_id = ? ORDER BY tags.name"
         )
         return [r[0] for r in self.db.execute(sql, [article_id])]
+
+    def tags_by_article(self) -> dict[int, list[str]]:
+        """Every article's tags, sorted, in one query (for listing many articles)."""
+        tags: dict[int, list[str]] = {}
+        sql = (
+            "SELECT article_id, tags.name FROM article_tags JOIN tags ON tags.id = tag_id"
+            " ORDER BY article_id, tags.name"
+        )
+        for article_id, name in self.db.execute(sql):
+            tags.setdefault(article_id, []).append(name)
+        return tags
 
     def tags(self) -> list[dict[str, Any]]:
         sql = (

@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db.urls import normalise_url
+
 MIGRATION_SET = "clipline"
 migrations = Migrations(MIGRATION_SET)
 
@@ -247,3 +249,17 @@ def events(db: Database) -> None:
         """
     )
     db["manual_events"].create_index(["date_sort"])
+
+
+@migrations(name="0007_url_key")
+def url_key(db: Database) -> None:
+    # The normalised URL (db/urls.py), indexed, so spotting a page already clipped is one
+    # index lookup instead of a LIKE scan over every URL. Filled here for existing articles;
+    # Library.add_article and update_article keep it.
+    db.execute("ALTER TABLE articles ADD COLUMN url_key TEXT")
+    rows = db.execute("SELECT id, url FROM articles WHERE url IS NOT NULL AND url != ''").fetchall()
+    db.conn.executemany(
+        "UPDATE articles SET url_key = ? WHERE id = ?",
+        [(normalise_url(url), article_id) for article_id, url in rows],
+    )
+    db.execute("CREATE INDEX idx_articles_url_key ON articles (url_key)")

@@ -102,8 +102,12 @@ def write_mentions(db: Database, article_id: int, entities: Iterable[MentionLike
                 "role": entity.role,
             }
         )
-    if rows:
-        db["mentions"].insert_all(rows)
+    if rows:  # a prepared statement: sqlite-utils' insert_all reads the schema on every call
+        db.conn.executemany(
+            'INSERT INTO mentions (article_id, start, "end", text, name, key, label, model_label, role)'
+            " VALUES (:article_id, :start, :end, :text, :name, :key, :label, :model_label, :role)",
+            rows,
+        )
     _link_article(db, article_id, load_rules(db))
 
 

@@ -16,4 +16,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # In the packaged app an analysis worker (desktop.actions.parallel, started with
+        # "spawn") is this program run again: freeze_support turns it into the worker.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -49,10 +49,15 @@ class ArticleAnalysis:
 
 
 class Analyser:
-    """Runs every step over batches of articles. The NLP model loads on first use."""
+    """Runs every step over batches of articles. The NLP model loads on first use.
 
-    def __init__(self, *, batch_size: int = 32) -> None:
+    ``workers``: how many processes an import may analyse in (``actions.parallel``); None
+    chooses from the machine's cores and free memory, 1 keeps analysis in this process.
+    """
+
+    def __init__(self, *, batch_size: int = 32, workers: int | None = None) -> None:
         self.batch_size = batch_size
+        self.workers = workers
 
     def analyse(self, articles: Sequence[Any]) -> list[ArticleAnalysis]:
         """Analyse articles (``Article`` objects, article rows or ``AnalysisInput``)."""

@@ -18,6 +18,7 @@ from db.errors import LibraryError
 from db.failures import describe_storage_error
 from db.library import Library
 from desktop.actions.analysing import Analyser, ArticleAnalysis
+from desktop.actions.parallel import Failure, analyse_ahead
 from desktop.actions.storing import store_analysis
 from desktop.clipping.article import Article
 from desktop.clipping.errors import ClipError
@@ -183,7 +184,30 @@ def store_clips(
     analyser: Analyser | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[ImportOutcome]:
-    """Store clips in batches (so analysis can batch), yielding one outcome per clip."""
+    """Store clips in batches (so analysis can batch), yielding one outcome per clip.
+
+    With several analysis workers (``desktop.actions.parallel``) the next batches are being
+    analysed while this one is stored; storing stays here, in input order, one transaction
+    per article. Cancelling stops before the next article is stored.
+    """
+    seen: dict[str, str] = {}
+    batches = (_sort_batch(library, batch, seen) for batch in _batches(clips, cancelled))
+    if analyser is None:
+        analysed: Iterator[tuple[_Batch, list[object]]] = ((batch, []) for batch in batches)
+    else:
+        # An analyser without a ``workers`` setting (a stand-in) analyses in this process.
+        analysed = analyse_ahead(analyser, batches, lambda b: [c.article for c in b.to_store],
+                                 workers=getattr(analyser, "workers", 1))
+    try:
+        for batch, analyses in analysed:
+            if cancelled():
+                return
+            yield from _store_batch(library, batch, analyses, cancelled)
+    finally:
+        analysed.close()  # type: ignore[attr-defined]
+
+
+def _batches(clips: Iterable[Clip], cancelled: Callable[[], bool]) -> Iterator[list[Clip]]:
     batch: list[Clip] = []
     clips = iter(clips)
     while True:
@@ -195,19 +219,30 @@ def store_clips(
             batch.append(Clip("(the rest of the input)", error=f"could not be read ({_reason(error)})"))
             break
         if cancelled():
-            break
+            return
         batch.append(clip)
         if len(batch) >= BATCH_SIZE:
-            yield from _store_batch(library, batch, analyser)
+            yield batch
             batch = []
     if batch and not cancelled():
-        yield from _store_batch(library, batch, analyser)
+        yield batch
 
 
-def _store_batch(library: Library, batch: list[Clip], analyser: Analyser | None) -> Iterator[ImportOutcome]:
+@dataclass
+class _Batch:
+    """A batch sorted before analysis: outcomes known already (errors, duplicates) by
+    position, and the clips to analyse and store."""
+
+    clips: list[Clip]
+    outcomes: dict[int, ImportOutcome]
+    to_store: list[Clip]
+
+
+def _sort_batch(library: Library, batch: list[Clip], seen: dict[str, str]) -> _Batch:
+    """Errors and duplicates (of the library, or of an earlier clip of this import) are
+    known before analysis, so they are never analysed."""
     to_store: list[Clip] = []
     outcomes: dict[int, ImportOutcome] = {}
-    seen: dict[str, int] = {}
     for index, clip in enumerate(batch):
         if clip.article is None:
             outcomes[index] = ImportOutcome(clip.label, "error", message=clip.error)
@@ -221,43 +256,40 @@ def _store_batch(library: Library, batch: list[Clip], analyser: Analyser | None)
             outcomes[index] = ImportOutcome(clip.label, "duplicate", duplicate, clip.article.title)
         elif clip.article.sha256 in seen:
             outcomes[index] = ImportOutcome(clip.label, "duplicate", None, clip.article.title)
-            seen_index = seen[clip.article.sha256]
-            outcomes[index].message = f"same as {batch[seen_index].label}"
+            outcomes[index].message = f"same as {seen[clip.article.sha256]}"
         else:
-            seen[clip.article.sha256] = index
+            seen[clip.article.sha256] = clip.label
             to_store.append(clip)
-    analysed = _analyse(analyser, to_store) if analyser and to_store else {}
-    for index, clip in enumerate(batch):
-        if index in outcomes:
-            outcome = outcomes[index]
+    return _Batch(batch, outcomes, to_store)
+
+
+def _store_batch(
+    library: Library, batch: _Batch, analyses: list[object], cancelled: Callable[[], bool]
+) -> Iterator[ImportOutcome]:
+    analysed = {id(clip): analysis for clip, analysis in zip(batch.to_store, analyses, strict=False)}
+    for index, clip in enumerate(batch.clips):
+        if index in batch.outcomes:
+            outcome = batch.outcomes[index]
             if outcome.status == "duplicate" and outcome.article_id is None:
                 outcome.article_id = library.find_duplicate(clip.article.sha256, clip.article.url)  # type: ignore[union-attr]
             yield outcome
             continue
+        if cancelled():
+            return
         analysis = analysed.get(id(clip))
-        if isinstance(analysis, str):
-            yield ImportOutcome(clip.label, "error", message=analysis)
+        failure = _failure_message(analysis)
+        if failure:
+            yield ImportOutcome(clip.label, "error", message=failure)
             continue
         yield _store_one(library, clip, analysis if isinstance(analysis, ArticleAnalysis) else None)
 
 
-def _analyse(analyser: Analyser, clips: list[Clip]) -> dict[int, object]:
-    """Each clip's analysis by ``id(clip)``, or the reason (a str) it could not be analysed.
-
-    One text the analysis can't take (spaCy refuses over 1,000,000 characters) must not sink
-    the batch: the batch is retried one article at a time, and only that one is refused.
-    """
-    try:
-        analyses = analyser.analyse([c.article for c in clips])
-        return {id(c): a for c, a in zip(clips, analyses, strict=True)}
-    except Exception as error:  # noqa: BLE001 - the NLP models raise many kinds
-        if len(clips) > 1:
-            results: dict[int, object] = {}
-            for clip in clips:
-                results.update(_analyse(analyser, [clip]))
-            return results
-        reason = str(error).split(". ")[0][:120]
-        return {id(clips[0]): f"could not be analysed ({type(error).__name__}: {reason}); nothing was stored"}
+def _failure_message(analysis: object) -> str:
+    """The outcome line of an article the analysis could not take ("" if it could)."""
+    if not isinstance(analysis, Failure):
+        return ""
+    reason = analysis.reason.split(". ")[0][:120]
+    return f"could not be analysed ({analysis.kind}: {reason}); nothing was stored"
 
 
 def _store_one(library: Library, clip: Clip, analysis: ArticleAnalysis | None) -> ImportOutcome:

@@ -22,8 +22,9 @@ def list_articles(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         articles = library.articles(order_by=args.sort, tag=args.tag)
         if args.json:
+            tags = library.tags_by_article()
             for article in articles:
-                article["tags"] = library.article_tags(article["id"])
+                article["tags"] = tags.get(article["id"], [])
             print_json([_row(a) for a in articles])
             return 0
         for a in articles:

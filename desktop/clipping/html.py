@@ -19,7 +19,8 @@ from desktop.clipping.article import Article
 from desktop.clipping.dateline import find_dateline
 from desktop.clipping.encoding import decode_text
 from desktop.clipping.errors import ClipError
-from desktop.clipping.limits import MAX_HTML_BYTES, human_size
+from desktop.clipping.html_size import text_chars
+from desktop.clipping.limits import MAX_HTML_BYTES, MAX_TEXT_CHARS, human_size
 from desktop.clipping.page_dates import declared_publication_date
 from desktop.clipping.text import check_text, clean_line, normalise_text
 
@@ -57,6 +58,9 @@ def clip_html(
         raise ClipError(f"{what} is too large ({human_size(len(html))})")
     if not html.strip():
         raise ClipError(f"{what} is empty")
+    chars = text_chars(html)
+    if chars > MAX_TEXT_CHARS:  # refused before parsing: a tree of this page costs gigabytes
+        raise ClipError(f"{what} is too long (over {chars:,} characters of text; the limit is {MAX_TEXT_CHARS:,})")
     if _nesting_depth(html) > MAX_HTML_NESTING:
         raise ClipError(f"{what} is nested too deeply to be an article page")
     try:

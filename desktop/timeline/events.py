@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.analysis.dates import FUTURE, PRESENT, clause_direction, is_dateline, is_stamp
+from desktop.timeline.by_offset import ByOffset, Paragraphs
 from desktop.timeline.precision import EVENT_PRECISIONS, Placed, place
-from desktop.timeline.sentences import clean_sentence, paragraph_of, split_spans, word_count
+from desktop.timeline.sentences import clean_sentence, split_spans, word_count
 
 _FUTURE = re.compile(
     r"\b(will|won't|shall|is (?:scheduled|due|expected|set|slated|planned) to|"
@@ -119,8 +120,9 @@ def extract_events(
         if _is_stamp(text, start, end):
             continue
         dated.append((start, end, placed, _get(t, "text") or text[start:end]))
-    dated.sort(key=lambda d: d[0])
-    people = _people(entities)
+    dated_at = ByOffset(dated, lambda d: d[0], lambda d: d[1])
+    people = ByOffset(_people(entities), lambda p: p[0], lambda p: p[1])
+    paragraphs = Paragraphs(text)
     events: list[Event] = []
     previous: tuple[int, Placed, int] | None = None  # paragraph, date, end of its sentence
     for start, end in split_spans(text, sentences):
@@ -128,15 +130,17 @@ def extract_events(
         if len(raw) > MAX_CHARS:
             previous = None
             continue
-        inside = _own_dates(text, [d for d in dated if start <= d[0] < end], dct_day)
-        paragraph = paragraph_of(text, start)
+        inside = _own_dates(text, dated_at.starting_in(start, end), dct_day)
+        paragraph = paragraphs.of(start)
         cleaned = clean_sentence(raw)
         rest = _without(raw, start, inside)
         if word_count(rest) < MIN_WORDS or len(_PROSE_WORD.findall(rest)) < MIN_PROSE_WORDS:
             previous = None
             continue
-        names = _names_in(people, start, end)
-        antecedent = pronoun_person(raw, start, people)
+        names = _names_in(people.starting_in(start, end), start, end)
+        antecedent = pronoun_person(
+            raw, start, people.starting_in(start - PRONOUN_REACH - people.longest, end)
+        )
         if antecedent and antecedent not in names:
             names.insert(0, antecedent)
         if inside:

@@ -76,6 +76,7 @@ TAG = "Istanbul talks"
 class KillReport:
     kills: int = 0
     failures: list[str] = field(default_factory=list)
+    orphans: list[int] = field(default_factory=list)  # processes that outlived their import
     seconds: float = 0.0
     libraries: int = 0
 
@@ -108,6 +109,7 @@ def _run_child(command: list[str], env: dict[str, str], *, delay: float | None =
                 seen += line.startswith("stored")
                 if seen >= after_stored:
                     time.sleep(extra)
+                    descendants[:] = _descendants(child.pid)
                     child.send_signal(signal.SIGKILL)
                     break
         out, _ = child.communicate(timeout=120)
@@ -116,6 +118,40 @@ def _run_child(command: list[str], env: dict[str, str], *, delay: float | None =
             child.kill()
             child.wait()
     return "".join(lines) + out, time.monotonic() - started
+
+
+#: The descendants (analysis workers) of the last child killed after storing; a kill -9 of
+#: the import must take them with it (``_outlived``).
+descendants: list[int] = []
+
+
+def _descendants(pid: int) -> list[int]:
+    """Processes below ``pid`` (Linux /proc; elsewhere none are seen)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        children = [p for p, pp in parents.items() if pp == parent]
+        found += children
+        todo += children
+    return found
+
+
+def _outlived(pids: list[int], wait: float = 15.0) -> list[int]:
+    """Which of ``pids`` are still running ``wait`` seconds on."""
+    deadline = time.monotonic() + wait
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if Path(f"/proc/{p}").exists()
+                 and not (Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z")]
+    return alive
 
 
 def check_library(path: Path, expected: list[tuple[str, str, str]], reported: set[int],
@@ -184,8 +220,10 @@ def check_library(path: Path, expected: list[tuple[str, str, str]], reported: se
 
 
 def run_kills(workdir: Path, kills: int, *, articles: int, analysis: bool = False,
-              seed: int = 0) -> KillReport:
-    """Kill ``kills`` imports at random moments; the report lists every problem found."""
+              seed: int = 0, workers: int | None = None) -> KillReport:
+    """Kill ``kills`` imports at random moments; the report lists every problem found.
+
+    ``workers``: how many analysis processes the import runs (``CLIPLINE_WORKERS``)."""
     rng = random.Random(seed)
     batch = workdir / "batch.jsonl"
     write_batch(batch, articles, seed=seed)
@@ -193,6 +231,8 @@ def run_kills(workdir: Path, kills: int, *, articles: int, analysis: bool = Fals
                 for item in read_jsonl(batch) if item.article is not None]
     assert len(expected) == articles
     env = dict(os.environ, CLIPLINE_DATA_DIR=str(workdir / "data"), PYTHONDONTWRITEBYTECODE="1")
+    if workers is not None:
+        env["CLIPLINE_WORKERS"] = str(workers)
     # How long starting up and one whole import take here: most kills land while articles
     # are being stored, the rest while the child starts, opens and migrates the library.
     empty = workdir / "empty.jsonl"
@@ -215,7 +255,9 @@ def run_kills(workdir: Path, kills: int, *, articles: int, analysis: bool = Fals
             target = rng.randint(1, max(1, articles - len(reported)))
             extra = rng.uniform(0.0, 2 * per_article)
             moment = f"{extra * 1000:.1f} ms after the {target}th article"
+            descendants.clear()
             out, _ = _run_child(command, env, after_stored=target, extra=extra)
+            report.orphans += _outlived(list(descendants))
         reported |= {int(n) for n in _STORED.findall(out)}
         report.kills += 1
         for problem in check_library(library, expected, reported, analysis=analysis):
@@ -241,6 +283,14 @@ def test_fifty_kills_mid_import_lose_nothing_and_let_nothing_half_in(tmp_path):
 def test_kills_mid_import_with_analysis_leave_no_article_without_its_analysis(tmp_path):
     report = run_kills(tmp_path, 6, articles=12, analysis=True, seed=2)
     assert report.failures == []
+
+
+@pytest.mark.slow
+def test_kills_mid_import_with_two_analysis_workers_lose_nothing_and_leave_no_worker(tmp_path):
+    # 70 articles are three batches: the workers analyse ahead of what is being stored.
+    report = run_kills(tmp_path, 4, articles=70, analysis=True, seed=5, workers=2)
+    assert report.failures == []
+    assert report.orphans == []
 
 
 def test_the_checker_itself_catches_orphans_altered_text_and_lost_articles(tmp_path):

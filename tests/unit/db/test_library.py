@@ -121,3 +121,35 @@ def test_tags_group_articles_into_stories(memory_library):
     memory_library.untag_article(a, "Istanbul talks")
     assert memory_library.articles(tag="Istanbul talks") == []
     assert memory_library.tags() == [{"name": "Istanbul talks", "articles": 0}]
+
+
+def test_an_upgraded_library_still_spots_its_old_pages_by_url(tmp_path):
+    from sqlite_utils import Database
+
+    from db.migrations import migrations
+
+    path = tmp_path / "library.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="0007_url_key")  # a library from before the URL key
+    old["articles"].insert(record("Old story\nText.", url="http://x.org/a/#top") | {"clipped_at": "2025"})
+    old.close()
+    with Library(path) as library:
+        assert library.db.execute("SELECT url_key FROM articles").fetchone()[0] == "https://x.org/a"
+        assert library.find_duplicate("another sha", "https://x.org/a") == 1
+        plan = " ".join(str(r) for r in library.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE url_key = ?", ["k"]))
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan
+
+
+def test_a_changed_url_is_what_later_duplicates_are_checked_against(memory_library):
+    article_id = memory_library.add_article(record("Story\nText.", url="https://x.org/old")).article_id
+    memory_library.update_article(article_id, url="https://x.org/new/")
+    assert memory_library.find_duplicate("another sha", "http://x.org/new") == article_id
+    assert memory_library.find_duplicate("another sha", "https://x.org/old") is None
+
+
+def test_tags_of_every_article_at_once(memory_library):
+    first = memory_library.add_article(record("One\nText."), tags=["b story", "a story"]).article_id
+    memory_library.add_article(record("Two\nText."))
+    third = memory_library.add_article(record("Three\nText."), tags=["b story"]).article_id
+    assert memory_library.tags_by_article() == {first: ["a story", "b story"], third: ["b story"]}
