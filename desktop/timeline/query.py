@@ -19,7 +19,15 @@ from sqlite_utils import Database
 
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
-from desktop.timeline.merge import CONFLICT_DAYS, merge_events
+from desktop.timeline.happening_store import refresh_happenings
+from desktop.timeline.merge import (
+    CONFLICT_DAYS,
+    _absorb,
+    _copy,
+    _flag_conflicts,
+    _tell_it_best,
+    content_tokens,
+)
 from desktop.timeline.precision import place
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
@@ -197,13 +205,59 @@ def build_timeline(
     ``merge`` is False, with hand-made events, in date order."""
     db = database_of(source)
     filters = filters or Filters()
+    if merge:
+        refresh_happenings(db)
     rows = event_rows(db, filters, limit=limit)
     events = _events_from_rows(db, rows)
-    events.extend(manual_events(db, filters))
     if merge:
-        return merge_events(events)
+        return as_happenings(db, events, manual_events(db, filters))
+    events.extend(manual_events(db, filters))
     events.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else ""))
     return events
+
+
+def as_happenings(
+    db: Database, events: list[TimelineEvent], manual: Iterable[TimelineEvent] = ()
+) -> list[TimelineEvent]:
+    """Extracted events (one source each) grouped into their stored happenings, told by the
+    happening's headline sentence, date conflicts flagged, with the hand-made events, in order.
+
+    A happening is shown when any of its reports is; it is hidden only when all are. Events
+    not yet clustered (a library being written to) stand alone.
+    """
+    from db.happenings import happening_of
+
+    ids = [s.event_id for e in events for s in e.sources if s.event_id is not None]
+    stored = happening_of(db, ids)
+    groups: dict[Any, TimelineEvent] = {}
+    for event in sorted(events, key=lambda e: e.hidden):  # shown reports name it first
+        event_id = event.sources[0].event_id if event.sources else None
+        row = stored.get(event_id) if event_id is not None else None
+        key = ("h", row["id"]) if row else ("e", event.id)
+        if key not in groups:
+            groups[key] = _copy(event)
+            if row:
+                groups[key].happening = row["id"]
+                groups[key].places = json.loads(row["places"] or "[]")
+        else:
+            _absorb(groups[key], event)
+    merged: list[TimelineEvent] = []
+    tokens: dict[int, frozenset[str]] = {}
+    for key, event in groups.items():
+        headline_id = stored[event.sources[0].event_id]["event_id"] if key[0] == "h" else None
+        told = next((s for s in event.sources if s.event_id == headline_id), None)
+        if told is not None and not event.corrected:
+            event.text = told.sentence
+        elif told is None:
+            _tell_it_best(event)
+        tokens[id(event)] = content_tokens(event.text)
+        merged.append(event)
+    for event in manual:
+        tokens[id(event)] = content_tokens(event.text)
+        merged.append(event)
+    _flag_conflicts(merged, tokens)
+    merged.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else "", e.id))
+    return merged
 
 
 # -- the window's pages ---------------------------------------------------------------------
@@ -346,5 +400,6 @@ def timeline_page(
             if r["id"] not in page_ids
         ]
         neighbours = _events_from_rows(db, rows)
-    merged = merge_events([*page, *manual, *neighbours])
+    refresh_happenings(db)
+    merged = as_happenings(db, [*page, *neighbours], manual)
     return [e for e in merged if e.manual or any(s.event_id in page_ids for s in e.sources)]
