@@ -311,6 +311,25 @@ def happenings(db: Database) -> None:
         )
         """
     )
+    # Outlets whose clips came or went: their furniture-by-repetition is found again.
+    db.execute("CREATE TABLE furniture_dirty (outlet TEXT PRIMARY KEY)")
+    db.execute(
+        "INSERT OR IGNORE INTO furniture_dirty (outlet) SELECT DISTINCT outlet FROM articles"
+        " WHERE outlet IS NOT NULL"
+    )
+    for name, action, rows in (
+        ("insert", "INSERT", ["NEW.outlet"]),
+        ("delete", "DELETE", ["OLD.outlet"]),
+        ("update", "UPDATE OF text, outlet", ["OLD.outlet", "NEW.outlet"]),
+    ):
+        inserts = " ".join(
+            f"INSERT OR IGNORE INTO furniture_dirty (outlet) SELECT {r} WHERE {r} IS NOT NULL;"
+            for r in rows
+        )
+        db.execute(
+            f"CREATE TRIGGER articles_furniture_{name} AFTER {action} ON articles"
+            f" BEGIN {inserts} END"
+        )
     # Articles or whole outlets the reporter marked "not this story": kept, but out of the
     # timeline and the brief until unmarked.
     db.execute(

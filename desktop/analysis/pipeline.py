@@ -40,6 +40,7 @@ class ArticleAnalysis:
     entities: list[Any] = field(default_factory=list)
     timexes: list[Any] = field(default_factory=list)
     events: list[Any] = field(default_factory=list)
+    furniture: list[Any] = field(default_factory=list)  # page furniture: analysis skipped it
 
     def write(self, db: Database, article_id: int) -> None:
         """Store this analysis for ``article_id``; runs inside the caller's transaction.
@@ -48,12 +49,14 @@ class ArticleAnalysis:
         touches corrections, which live in their own tables.
         """
         from db.events import write_events
+        from db.furniture import write_furniture
         from db.people import write_mentions
         from db.timexes import write_timexes
 
         write_timexes(db, article_id, self.timexes)
         write_mentions(db, article_id, self.entities)
         write_events(db, article_id, self.events)
+        write_furniture(db, article_id, self.furniture)
 
 
 class Analyser:
@@ -70,17 +73,21 @@ class Analyser:
     def analyse_inputs(self, inputs: Sequence[AnalysisInput]) -> list[ArticleAnalysis]:
         from desktop.analysis.dates import tag_dates
         from desktop.analysis.entities import analyse_texts
+        from desktop.clipping.furniture import blank_furniture, furniture_spans
         from desktop.timeline.events import extract_events
 
         analyses = [ArticleAnalysis(dct=i.dct) for i in inputs]
-        texts = [i.text for i in inputs]
+        # Page furniture is blanked (same offsets), so it never becomes a mention or an event.
+        for analysis, item in zip(analyses, inputs, strict=True):
+            analysis.furniture = furniture_spans(item.text)
+        texts = [blank_furniture(i.text, a.furniture) for i, a in zip(inputs, analyses, strict=True)]
         for analysis, nlp_result in zip(analyses, analyse_texts(texts, batch_size=self.batch_size), strict=True):
             analysis.entities = list(nlp_result.entities)
             analysis.sentences = list(nlp_result.sentences)
-        for analysis, item in zip(analyses, inputs, strict=True):
-            analysis.timexes = tag_dates(item.text, analysis.dct)
+        for analysis, text in zip(analyses, texts, strict=True):
+            analysis.timexes = tag_dates(text, analysis.dct)
             analysis.events = extract_events(
-                item.text, analysis.sentences, analysis.timexes, analysis.entities, analysis.dct
+                text, analysis.sentences, analysis.timexes, analysis.entities, analysis.dct
             )
         return analyses
 

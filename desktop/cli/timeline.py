@@ -43,6 +43,13 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     p.set_defaults(run=run_timeline)
 
     p = commands.add_parser(
+        "happenings", parents=[parent],
+        help="bring the stored happenings up to date (--recompute: cluster every date again)",
+    )
+    p.add_argument("--recompute", action="store_true", help="cluster every date again")
+    p.set_defaults(run=run_happenings)
+
+    p = commands.add_parser(
         "key-events", parents=[parent], help="the most important dates, with their best sentences"
     )
     p.add_argument("--dates", type=int, default=10, metavar="L", help="how many dates (default 10)")
@@ -302,4 +309,18 @@ def run_add(args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 1
     print(f"added {event_id}")
+    return 0
+
+
+def run_happenings(args: argparse.Namespace) -> int:
+    from db.happenings import mark_all_dirty
+    from desktop.timeline.happening_store import refresh_happenings
+
+    with open_library(args) as library:
+        if args.recompute:
+            with library.transaction() as db:
+                mark_all_dirty(db)
+        dates = refresh_happenings(library)
+        total = library.db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+    print(f"{total} happenings ({dates} dates clustered again)")
     return 0

@@ -35,6 +35,9 @@ HEADLINE_WORDS = (8, 35)
 
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|his|her|their|this|that|these|those|but|and)\b", re.I)
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]?")
+#: First person outside quotes: a reader's or a blogger's account, not a report.
+_FIRST_PERSON = re.compile(r"\b(?:I|we|us|my|our|me)\b")
 
 
 @dataclass
@@ -163,4 +166,8 @@ def cleanliness(text: str) -> float:
         value *= 0.5
     if text.endswith("?") or not text[:1].isupper() and not text[:1].isdigit():
         value *= 0.6
+    if _FIRST_PERSON.search(_QUOTED.sub("", text)):
+        value *= 0.5
+    if "|" in text:
+        value *= 0.5
     return value
