@@ -21,7 +21,9 @@ _LEADING_STAMP = re.compile(
 #: A live page's "1851 " (hhmm) opening an entry.
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|local))?\s+(?=[A-Z])")
 _UPDATED = re.compile(r"\(?\s*(?:Last )?Updated(?::| at| on)\s[^)]{0,80}\)?\s*", re.I)
-_PRONOUN = re.compile(r"^(He|She)\b(?=\s+\w)")
+#: "He said ..." or "In a post on Telegram on Wednesday, he said ...": the subject pronoun
+#: before any name.
+_PRONOUN = re.compile(r"^(?:[^,\"\u201c]{0,80},\s*)?(?P<pronoun>[Hh]e|[Ss]he)\b(?=\s+\w)")
 
 
 def clean_bullet(event: TimelineEvent) -> str:
@@ -39,11 +41,12 @@ def _name_the_pronoun(text: str, people: list[str]) -> str:
     match = _PRONOUN.match(text)
     if not match or not people:
         return text
-    person = people[0]
-    surname = person.split()[-1]
+    surname = people[0].split()[-1]
     if surname in text:
-        return text  # named later in the sentence: "He, Medinsky said, ..." reads as is
-    return f"[{surname}]" + text[match.end() :]
+        return text  # named in the sentence: "He, Medinsky said, ..." reads as is
+    at = match.start("pronoun")
+    name = f"[{surname}]"
+    return text[:at] + name + text[match.end("pronoun") :]
 
 
 def _close_quotes(text: str) -> str:

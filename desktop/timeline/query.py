@@ -71,6 +71,26 @@ def event_keys(source: Any, filters: Filters | None = None) -> list[tuple[int, s
     return [(row[0], row[1]) for row in db.execute(sql, params)]
 
 
+def count_happenings(source: Any, event_ids: Iterable[int]) -> int:
+    """How many happenings these extracted events are (as ``build_timeline`` groups them:
+    an event not yet clustered is one on its own)."""
+    db = database_of(source)
+    refresh_happenings(db)
+    ids = list(event_ids)
+    happenings: set[int] = set()
+    grouped = 0
+    for offset in range(0, len(ids), 900):
+        chunk = ids[offset : offset + 900]
+        rows = db.execute(
+            "SELECT happening_id FROM happening_events"
+            f" WHERE event_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        grouped += len(rows)
+        happenings.update(r[0] for r in rows)
+    return len(happenings) + len(ids) - grouped
+
+
 def count_events(source: Any, filters: Filters | None = None) -> int:
     db = database_of(source)
     where, params = event_where(filters or Filters())

@@ -307,7 +307,7 @@ class TimelinePane(QWidget):
         if total is None:
             self.count.setText("counting events…")
         else:
-            self.count.setText(plural(total, "event", grouped=True))
+            self.count.setText(plural(total, "happening", grouped=True))
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -336,6 +336,11 @@ class TimelinePane(QWidget):
             signal.emit(event)
 
     def open_link(self, link: str) -> None:
+        if link.startswith("reports:"):
+            row = self.model.row_of_event(link.split(":", 1)[1])
+            if row is not None:
+                self.model.toggle_reports(row)
+            return
         if link.startswith("person-name:"):
             from urllib.parse import unquote
 
