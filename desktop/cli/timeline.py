@@ -50,6 +50,24 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     p.set_defaults(run=run_happenings)
 
     p = commands.add_parser(
+        "not-story", parents=[parent],
+        help="set an article or a whole outlet aside: not this story (--undo puts it back)",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", type=int, metavar="ID", help="this article")
+    which.add_argument("--outlet", metavar="NAME", help="every clip of this outlet")
+    p.add_argument("--undo", action="store_true", help="put it back in the story")
+    p.set_defaults(run=run_not_story)
+
+    p = commands.add_parser(
+        "hide-matching", parents=[parent],
+        help="hide every happening matching the filters and/or reported by an outlet",
+    )
+    _filter_options(p)
+    p.add_argument("--outlet", metavar="NAME", help="only happenings this outlet reports")
+    p.set_defaults(run=run_hide_matching)
+
+    p = commands.add_parser(
         "key-events", parents=[parent], help="the most important dates, with their best sentences"
     )
     p.add_argument("--dates", type=int, default=10, metavar="L", help="how many dates (default 10)")
@@ -323,4 +341,39 @@ def run_happenings(args: argparse.Namespace) -> int:
         dates = refresh_happenings(library)
         total = library.db.execute("SELECT count(*) FROM happenings").fetchone()[0]
     print(f"{total} happenings ({dates} dates clustered again)")
+    return 0
+
+
+def run_not_story(args: argparse.Namespace) -> int:
+    from desktop.timeline.triage import TriageError, put_back, set_aside
+
+    what = f"article #{args.article}" if args.article is not None else f"outlet {args.outlet!r}"
+    with open_library(args) as library:
+        if args.undo:
+            removed = put_back(library, article_id=args.article, outlet=args.outlet)
+            print(f"{what} back in the story" if removed else f"{what} was not set aside")
+            return 0 if removed else 1
+        try:
+            set_aside(library, article_id=args.article, outlet=args.outlet)
+        except TriageError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    print(f"{what} set aside: not this story (not-story --undo puts it back)")
+    return 0
+
+
+def run_hide_matching(args: argparse.Namespace) -> int:
+    from desktop.timeline.triage import TriageError, hide_matching
+
+    if not (args.query or args.outlet or args.person or args.tag):
+        print("error: give --query, --outlet, --person or --tag (hiding everything is not triage)",
+              file=sys.stderr)
+        return 2
+    with open_library(args) as library:
+        try:
+            count, _states = hide_matching(library, _filters(args), outlet=args.outlet)
+        except (TriageError, ValueError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    print(f"{count} happenings hidden (event-hide --undo ID shows one again)")
     return 0

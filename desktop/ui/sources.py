@@ -35,3 +35,10 @@ def mentions_in_article(library: Library, article_id: int) -> list[dict[str, Any
     if not _has_table(library, "mentions"):
         return []
     return [dict(m) if not isinstance(m, dict) else m for m in read(library.db, article_id)]
+
+
+def furniture_in_article(library: Library, article_id: int) -> list[tuple[int, int]]:
+    """The article's page furniture as (start, end) spans of its text."""
+    from db.furniture import furniture_of
+
+    return [(start, end) for start, end, _kind in furniture_of(library.db, article_id)]

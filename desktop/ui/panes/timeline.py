@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -141,6 +142,8 @@ class TimelinePane(QWidget):
     pin_requested = Signal(object)
     edit_requested = Signal(object)
     add_requested = Signal()
+    #: A triage step for the undo stack (``desktop.ui.triage_commands.Triage``).
+    triage_requested = Signal(object)
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,6 +211,13 @@ class TimelinePane(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_hide_button())
         model.modelReset.connect(self._update_hide_button)
         self.pin_button.clicked.connect(lambda: self._emit_selected(self.pin_requested))
+        self.triage_button = QToolButton()
+        self.triage_button.setText("Not this story")
+        self.triage_button.setToolTip("Set aside what is not the story, or hide happenings in bulk")
+        self.triage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.triage_menu = QMenu(self.triage_button)
+        self.triage_menu.aboutToShow.connect(self._fill_triage_menu)
+        self.triage_button.setMenu(self.triage_menu)
         row1 = QHBoxLayout()
         row1.addWidget(self.person, 2)
         row1.addWidget(self.text, 3)
@@ -220,6 +230,7 @@ class TimelinePane(QWidget):
         for button in (self.add_button, self.edit_button, self.hide_button, self.pin_button):
             buttons.addWidget(button)
         buttons.addWidget(self.show_hidden_button)
+        buttons.addWidget(self.triage_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -329,6 +340,36 @@ class TimelinePane(QWidget):
         self.hide_button.setText("Show again" if hidden else "Hide")
         self.hide_button.setToolTip("Put this hidden event back on the timeline and in the brief"
                                     if hidden else "Take this event off the timeline and the brief")
+
+    def triage_choices(self) -> list[tuple[str, Any]]:
+        """The triage steps that make sense now: (menu text, ``Triage``)."""
+        from desktop.ui import triage_commands
+
+        choices: list[tuple[str, Any]] = []
+        event = self.selected_event()
+        source = next((s for s in event.sources if s.article_id is not None), None) if event else None
+        if source is not None:
+            label = source.title or f"article #{source.article_id}"
+            choices.append((f"Set aside this article ({label[:50]})",
+                            triage_commands.set_aside(article_id=int(source.article_id))))
+        for outlet in (event.outlets if event is not None else [])[:3]:
+            choices.append((f"Set aside every clip from {outlet}", triage_commands.set_aside(outlet=outlet)))
+            choices.append((f"Hide every happening from {outlet}",
+                            triage_commands.hide_all(self.model.filters, outlet=outlet)))
+        if self.model.filters.query:
+            choices.append((f"Hide every happening matching \u201c{self.model.filters.query}\u201d",
+                            triage_commands.hide_all(self.model.filters)))
+        return choices
+
+    def _fill_triage_menu(self) -> None:
+        self.triage_menu.clear()
+        choices = self.triage_choices()
+        for text, triage in choices:
+            action = self.triage_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, t=triage: self.triage_requested.emit(t))
+        if not choices:
+            action = self.triage_menu.addAction("Select a happening, or filter by words, first")
+            action.setEnabled(False)
 
     def _emit_selected(self, signal: Any) -> None:
         event = self.selected_event()
