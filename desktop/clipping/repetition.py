@@ -45,12 +45,12 @@ def repeated_furniture(clips: Iterable[tuple[int, str]]) -> dict[int, list[Furni
             edge = index < HEAD_LINES or index >= len(lines) - TAIL_LINES
             where[key].append((article_id, m.start(), m.end(), edge))
     found: dict[int, list[Furniture]] = defaultdict(list)
-    for places in where.values():
+    for key, places in where.items():
         if len(places) < MIN_CLIPS:
             continue
         if sum(1 for *_rest, edge in places if edge) < EDGE_SHARE * len(places):
             continue
-        if _versions_of_one_story([keys[p[0]] for p in places[:8]]):
+        if _versions_of_one_story([keys[p[0]] - {key} for p in places[:8]]):
             continue
         for article_id, start, end, _edge in places:
             found[article_id].append(Furniture(start, end, "repeated"))

@@ -86,7 +86,7 @@ def cluster(reports: Sequence[Report]) -> list[Happening]:
         df.update(r.tokens)
     n = len(ordered)
     weight = {w: math.log(1 + n / c) for w, c in df.items()}
-    common = max(3, COMMON_SHARE * n)
+    common = max(10, COMMON_SHARE * n)  # on a quiet date every word may find candidates
     happenings: list[Happening] = []
     norms: list[float] = []
     by_word: dict[str, set[int]] = defaultdict(set)
