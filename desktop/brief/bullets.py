@@ -20,6 +20,8 @@ _LEADING_STAMP = re.compile(
 #: "(Updated: 1:09 a.m. Monday, Libya; 6:09 p.m. Sunday ET)" anywhere.
 #: A live page's "1851 " (hhmm) opening an entry.
 _HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|local))?\s+(?=[A-Z])")
+#: A crosshead glued to the sentence after it: "PASSENGERS URGED TO COME FORWARD The man ...".
+_CROSSHEAD = re.compile(r"^(?:[A-Z][A-Z'\u2019-]+[ ,]+){2,}(?=[A-Z][a-z])")
 _UPDATED = re.compile(r"\(?\s*(?:Last )?Updated(?::| at| on)\s[^)]{0,80}\)?\s*", re.I)
 #: "He said ..." or "In a post on Telegram on Wednesday, he said ...": the subject pronoun
 #: before any name.
@@ -31,6 +33,7 @@ def clean_bullet(event: TimelineEvent) -> str:
     text = _UPDATED.sub("", event.text).strip()
     text = _LEADING_STAMP.sub("", text, count=1).strip()
     text = _HHMM.sub("", text, count=1)
+    text = _CROSSHEAD.sub("", text, count=1)
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     text = _name_the_pronoun(text, event.people)

@@ -27,12 +27,18 @@ from desktop.timeline.timeline_event import TimelineEvent
 
 #: Words for Key events + Chronology together; the chronology gets what key events leave.
 WORD_BUDGET = 1800
-#: Happenings told per day in the chronology (the rest: "+N more reports").
-PER_DAY = 3
+#: Happenings told per day in the chronology (the rest: "+N more reports"): more on the
+#: key days, where the coverage is.
+PER_DAY = 2
+PER_KEY_DAY = 4
 KEY_MIN, KEY_MAX = 8, 15
+#: A day whose coverage is at least this share of the busiest day's stands out.
+STANDS_OUT = 0.2
 LEAD_ITEMS = 4
 BACKGROUND_ITEMS = 6
 AHEAD_ITEMS = 6
+#: A happening is told when it matters at least this much next to the median key event.
+MIN_SHARE_OF_KEY = 0.25
 #: Two bullets this alike (content-word Dice) say the same thing: the second is left out.
 REPEAT = 0.45
 #: An article's weight never drops below this (off-story, but still a source).
@@ -136,9 +142,13 @@ def salience(events: Sequence[TimelineEvent]) -> dict[int, float]:
     return scores
 
 
-def key_count(articles: int) -> int:
-    """How many key events a story of this many articles deserves."""
-    return max(KEY_MIN, min(KEY_MAX, round(math.sqrt(max(articles, 1)) / 1.5)))
+def key_count(articles: int, day_scores: dict[str, float] | None = None) -> int:
+    """How many key events the story deserves: a number growing with its articles, or more
+    when more days stand out (coverage at least a fifth of the busiest day's); 8 to 15."""
+    by_size = round(math.sqrt(max(articles, 1)) / 1.5)
+    top = max(day_scores.values(), default=0.0) if day_scores else 0.0
+    standing_out = sum(1 for v in day_scores.values() if v >= STANDS_OUT * top) if top > 0 else 0
+    return max(KEY_MIN, min(KEY_MAX, max(by_size, standing_out)))
 
 
 def plan_story(
@@ -178,7 +188,7 @@ def plan_story(
         if event.precision == "day" and not event.planned:
             best_of_day.setdefault(event.date, event)
     key: list[TimelineEvent] = [e for e in by_score if e.pinned]
-    wanted = key_count(articles)
+    wanted = key_count(articles, day_scores)
     days = sorted(best_of_day, key=lambda d: (-day_scores.get(d, 0.0), -scores[id(best_of_day[d])], d))
     for day in days:
         if len(key) >= wanted:
@@ -186,8 +196,13 @@ def plan_story(
         if all(e.date != day for e in key):
             key.append(best_of_day[day])
     plan.key = sorted(key, key=lambda e: e.sort_key)
-    # The chronology: key events first, then by salience, within the budget.
+    # The chronology: key events first, then by salience, within the budget, down to what
+    # matters at least a little next to a typical key event; vague dates (a week, a month)
+    # and accounts that do not stand alone only when several articles report them.
+    key_scores = sorted(scores[id(e)] for e in plan.key if not e.pinned)
+    floor = MIN_SHARE_OF_KEY * key_scores[len(key_scores) // 2] if key_scores else 0.0
     words = sum(bullet_words(e) for e in plan.key)
+    key_days = {e.date for e in plan.key}
     chosen: list[TimelineEvent] = []
     told: list[frozenset[str]] = []
     per_day: Counter[str] = Counter()
@@ -198,7 +213,12 @@ def plan_story(
         if any(similarity(tokens, t) >= REPEAT for t in told):
             continue
         cost = bullet_words(event)
-        if event not in plan.key and (per_day[event.date] >= PER_DAY or words + cost > word_budget):
+        if not any(event is k for k in plan.key) and (
+            per_day[event.date] >= (PER_KEY_DAY if event.date in key_days else PER_DAY)
+            or words + cost > word_budget
+            or scores[id(event)] < floor
+            or event.articles < 2 and (event.precision != "day" or cleanliness(event.text) < 0.5)
+        ):
             continue
         chosen.append(event)
         told.append(tokens)
