@@ -125,7 +125,8 @@ def render_brief(
 
 
 def _scope(
-    events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, generated: dt.date
+    events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, generated: dt.date,
+    noun: str = "event",
 ) -> list[str]:
     described = filters.describe()
     placed = [place(e.date) for e in events]
@@ -138,7 +139,7 @@ def _scope(
         first = min(spans, key=lambda p: (p.first, -p.last.toordinal()))
         last = max(spans, key=lambda p: (p.last, p.first))
         lines.append(f"- Events dated {display(first.value)} to {display(last.value)}")
-    lines.append(f"- {plural(len(events), 'event')} from {plural(len(notes.sources), 'source')}")
+    lines.append(f"- {plural(len(events), noun)} from {plural(len(notes.sources), 'source')}")
     planned = sum(1 for e in events if e.planned)
     conflicts = sum(1 for e in events if e.conflict)
     if planned:
@@ -317,7 +318,11 @@ def _render_plan(
         for source in _cited(event):
             notes.number(source)
     lines: list[str] = [f"# {md_escape(title or 'Timeline brief')}", ""]
-    scope = _scope(events, filters, _Notes(), generated)
+    every = _Notes()
+    for event in events:
+        for source in event.sources:
+            every.number(source)
+    scope = _scope(events, filters, every, generated, noun="happening")
     shown = len([e for e in events if not e.hidden])
     scope.insert(
         -1,

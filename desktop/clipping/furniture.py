@@ -85,6 +85,11 @@ _LEADING_STAMP = re.compile(
     r"|^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|local))?\s+(?=[A-Z][a-z])",
     re.I,
 )
+#: A caption's credit left in the text: "Photo: Martin Harrison", "Picture: AFP/Getty".
+_CREDIT = re.compile(
+    r"\b(?:Photo(?:graph)?|Picture|Image|Video|Pic)s?\s*:\s*"
+    r"(?:(?!(?:The|An?|In|On|At|By|For|As|It|He|She|They|This|Some)\b)[A-Z][\w.'-]+(?:[ /]+|$)){1,3}"
+)
 #: Lines that are a page's own voice: widgets, comment forms, media players, wire bylines,
 #: transcript notices, legal lines.
 _WIDGET_LINE = re.compile(
@@ -143,6 +148,8 @@ def furniture_spans(text: str) -> list[Furniture]:
                 found.append(Furniture(start + m.start(), line.end(), "comment"))
                 break
             found.append(Furniture(start + m.start(), start + m.end(), "comment"))
+        for m in _CREDIT.finditer(body):
+            found.append(Furniture(start + m.start(), start + m.end(), "credit"))
         for m in _UPDATED.finditer(body):
             found.append(Furniture(start + m.start(), start + m.end(), "stamp"))
         lead = len(body) - len(body.lstrip())
