@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from desktop.timeline.merge import content_tokens
 
 #: Cosine (rare-word weights) between a report and a happening's centroid to join it.
-JOIN = 0.42
+JOIN = 0.36
 #: ... when they name a person or a place in common.
-JOIN_SHARED_NAME = 0.3
+JOIN_SHARED_NAME = 0.33
+#: ... when both name places and none in common.
+PLACES_DIFFER = 0.55
 #: Two sentences of one article are one happening only when they say the same thing.
 SAME_ARTICLE = 0.7
 #: Words used by more than this share of a date's reports do not find candidates.
@@ -38,6 +40,20 @@ _QUOTES = re.compile(r"[\"\u201c\u201d]")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]?")
 #: First person outside quotes: a reader's or a blogger's account, not a report.
 _FIRST_PERSON = re.compile(r"\b(?:I|we|us|my|our|me)\b")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, so "raised", "raises" and "raising" meet."""
+    for suffix, keep in (("ing", 4), ("ed", 4), ("es", 4), ("ly", 4), ("s", 4)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def stems(text: str) -> frozenset[str]:
+    """The sentence's content words, stemmed: what clustering compares (computed once)."""
+    return frozenset(stem(w) for w in content_tokens(text))
 
 
 @dataclass
@@ -55,7 +71,7 @@ class Report:
 
     def __post_init__(self) -> None:
         if not self.tokens:
-            self.tokens = content_tokens(self.text)
+            self.tokens = stems(self.text)
 
 
 @dataclass
@@ -107,8 +123,12 @@ def cluster(reports: Sequence[Report]) -> list[Happening]:
             score = sum(happening.centroid[w] * v for w, v in vector.items()) / (
                 norms[index] * norm
             )
-            shared = bool(names & _names(happening))
+            known = _names(happening)
+            shared = bool(names & known)
             needed = JOIN_SHARED_NAME if shared else JOIN
+            places = {p for r in happening.reports for p in r.places}
+            if report.places and places and not report.places & places:
+                needed = max(needed, PLACES_DIFFER)  # "Ireland reported ..." vs "Switzerland ..."
             if report.article_id in happening.articles:
                 needed = max(needed, SAME_ARTICLE)
             if score >= needed and score > best:
