@@ -237,7 +237,8 @@ def _chronology(events: Sequence[TimelineEvent], notes: _Notes) -> list[str]:
 
 
 def _people(
-    events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], notes: _Notes
+    events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], notes: _Notes,
+    limit: int = MAX_PEOPLE,
 ) -> list[str]:
     counts: Counter[str] = Counter()
     dates: dict[str, list[str]] = defaultdict(list)
@@ -254,7 +255,7 @@ def _people(
         return lines + ["No people named in these events.", ""]
     lines += ["| Name | Role | Events | Mentions | When | Sources |", "|---|---|---|---|---|---|"]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    for name, n in ranked[:MAX_PEOPLE]:
+    for name, n in ranked[:limit]:
         info = known.get(name, {})
         roles = "; ".join(info.get("roles", [])[:2])
         mentions = info.get("mentions", "")
@@ -267,8 +268,8 @@ def _people(
         lines.append(
             f"| {md_escape(name)} | {md_escape(roles)} | {n} | {mentions} | {when} | {refs} |"
         )
-    if len(ranked) > MAX_PEOPLE:
-        rest = ", ".join(md_escape(name) for name, _n in ranked[MAX_PEOPLE:])
+    if len(ranked) > limit:
+        rest = ", ".join(md_escape(name) for name, _n in ranked[limit:])
         lines += ["", f"Also named in these events: {rest}."]
     return lines + [""]
 
@@ -302,6 +303,7 @@ def _footnotes(notes: _Notes) -> list[str]:
 
 
 MAX_CITES = 3  # footnotes on one bullet; the rest are counted in its marks
+PLAN_PEOPLE = 12  # the people table of a sized brief: the story's main people
 
 
 def _render_plan(
@@ -373,10 +375,20 @@ def _render_plan(
                 + notes.refs(_cited(event))
             )
         lines += ([empty] if not chosen else []) + [""]
-    lines += _people(told, people, notes)
-    lines += _sources(notes)
+    lines += _people(told, people, notes, limit=PLAN_PEOPLE)
+    lines += _outlets(notes)
     lines += _footnotes(notes)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _outlets(notes: _Notes) -> list[str]:
+    """Who the brief cites, by outlet (each source is in the footnotes)."""
+    lines = ["## Sources", ""]
+    if not notes.sources:
+        return lines + ["None.", ""]
+    counts = Counter(s.outlet or "no outlet named" for s in notes.sources)
+    told = "; ".join(f"{md_escape(o)}: {plural(n, 'article')}" for o, n in counts.most_common())
+    return lines + [f"{plural(len(notes.sources), 'article')} cited ({told}); each in the footnotes.", ""]
 
 
 def _cited(event: TimelineEvent) -> list[Source]:

@@ -187,14 +187,27 @@ def plan_story(
     for event in by_score:
         if event.precision == "day" and not event.planned:
             best_of_day.setdefault(event.date, event)
+    on_day: dict[str, list[TimelineEvent]] = defaultdict(list)
+    for event in by_score:
+        if event.precision == "day" and not event.planned:
+            on_day[event.date].append(event)
     key: list[TimelineEvent] = [e for e in by_score if e.pinned]
     wanted = key_count(articles, day_scores)
     days = sorted(best_of_day, key=lambda d: (-day_scores.get(d, 0.0), -scores[id(best_of_day[d])], d))
+    key_tokens = [content_tokens(clean_bullet(e)) for e in key]
     for day in days:
         if len(key) >= wanted:
             break
-        if all(e.date != day for e in key):
-            key.append(best_of_day[day])
+        if any(e.date == day for e in key):
+            continue
+        # The day's best happening that does not repeat a key event already chosen (one
+        # sentence dated to two days tells only one of them).
+        for event in on_day[day]:
+            tokens = content_tokens(clean_bullet(event))
+            if not any(similarity(tokens, t) >= REPEAT for t in key_tokens):
+                key.append(event)
+                key_tokens.append(tokens)
+                break
     plan.key = sorted(key, key=lambda e: e.sort_key)
     # The chronology: key events first, then by salience, within the budget, down to what
     # matters at least a little next to a typical key event; vague dates (a week, a month)

@@ -85,6 +85,11 @@ _LEADING_STAMP = re.compile(
     r"|^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|local))?\s+(?=[A-Z][a-z])",
     re.I,
 )
+#: A photo gallery's caption line: "May 5: A platform is surrounded by ...", "AP FILE: ...".
+_CAPTION_LINE = re.compile(
+    r"^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+    r"(?:AP|AFP|Reuters|Getty(?: Images)?)\s+(?:FILE|PHOTO)(?:\s+PHOTO)?)\s*:\s+\S", re.I
+)
 #: A caption's credit left in the text: "Photo: Martin Harrison", "Picture: AFP/Getty".
 _CREDIT = re.compile(
     r"\b(?:Photo(?:graph)?|Picture|Image|Video|Pic)s?\s*:\s*"
@@ -159,6 +164,8 @@ def furniture_spans(text: str) -> list[Furniture]:
 
 
 def _line_is_furniture(line: str) -> bool:
+    if _CAPTION_LINE.match(line) and len(line.split()) <= MAX_VOICE_WORDS:
+        return True
     if _WIDGET_LINE.match(line) or _BYLINE.match(line) and len(line.split()) <= 8:
         return True
     words = len(line.split())
@@ -173,6 +180,8 @@ def _line_is_furniture(line: str) -> bool:
 
 
 def _line_kind(line: str) -> str:
+    if _CAPTION_LINE.match(line):
+        return "caption"
     if _WIDGET_LINE.match(line):
         return "widget"
     if _BYLINE.match(line):

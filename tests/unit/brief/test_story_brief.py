@@ -34,9 +34,9 @@ def busy_story() -> list[TimelineEvent]:
         date = f"2011-02-{day:02d}"
         for k in range(12):
             n += 1
-            a, b, c = WORDS[k % 16], WORDS[(k + day) % 16], WORDS[(k * 3 + day) % 16]
-            text = (f"On day {day} the {a} and the {b} met the {c} in Tripoli number {n}, "
-                    f"officials said after talks about item {n}.")
+            a, b = WORDS[k % 16], WORDS[(k + day) % 16]
+            text = (f"The {a} of crew{n}a reached depot{n}b near river{n}c with convoy{n}d "
+                    f"and {b} unit{n}e, said officer{n}f.")
             events.append(event(n, date, text, articles=1 + (k == 0) * 6 + (k == 1) * 2,
                                 outlets=("CNN", "Reuters") if k == 0 else ("CNN",)))
     return events
@@ -94,3 +94,19 @@ def test_bullets_name_the_pronoun_close_quotes_and_drop_stamps():
     assert clean_bullet(stamped) == "Riot police fired on crowds."
     updated = event(4, "2011-02-21", "(Updated: 1:09 a.m. Monday, Libya; 6:09 p.m. Sunday ET) Jets bombed Tripoli.")
     assert clean_bullet(updated) == "Jets bombed Tripoli."
+
+
+def test_a_sentence_dated_to_two_days_is_one_key_event_only():
+    spill = "The rig exploded on 20 April and sank two days later, officials said."
+    events = [
+        event(1, "2010-04-20", spill, articles=6),
+        event(2, "2010-04-22", spill, articles=6),
+        event(3, "2010-04-22", "The Coast Guard searched for the eleven missing workers on Thursday.",
+              articles=2),
+    ]
+    plan = plan_story(events, {"2010-04-20": 5.0, "2010-04-22": 4.0},
+                      date_from=dt.date(2010, 4, 20), date_to=dt.date(2010, 4, 30))
+    assert [(e.date, e.text) for e in plan.key][:2] == [
+        ("2010-04-20", spill),
+        ("2010-04-22", "The Coast Guard searched for the eleven missing workers on Thursday."),
+    ]

@@ -12,6 +12,8 @@ LIBYA, 3:29 p.m. ET, 10:29 p.m. local: Riot police fired on protesters in Tripol
 March 1, 2011 at 6:20 pm | Yes we should help the people of Libya
 Reply
 Report abuse
+May 5: A platform is surrounded by oil at the mouth of the Mississippi River.
+Photo: Martin Harrison A strong aftershock sent panic through the hospital.
 To play this content JavaScript must be turned on and the latest Flash player installed.
 By Friday, the death toll had risen to 200, officials said.
 You can see the damage from the hills above the city, a witness told reporters."""
@@ -29,6 +31,8 @@ def test_comments_stamps_bylines_widgets_and_players_are_furniture():
     assert "March 1, 2011 at 6:20 pm | Yes we should help the people of Libya" in spans
     assert "Reply" in spans and "Report abuse" in spans
     assert any("JavaScript" in s for s in spans)
+    assert "May 5: A platform is surrounded by oil at the mouth of the Mississippi River." in spans
+    assert "Photo: Martin Harrison" in spans and "A strong aftershock" not in " ".join(spans)
 
 
 def test_prose_is_not_furniture():
