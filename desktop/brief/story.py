@@ -216,6 +216,8 @@ def plan_story(
     floor = MIN_SHARE_OF_KEY * key_scores[len(key_scores) // 2] if key_scores else 0.0
     words = sum(bullet_words(e) for e in plan.key)
     key_days = {e.date for e in plan.key}
+    # A story whose every happening fits the budget is told whole.
+    whole = sum(bullet_words(e) for e in within) <= word_budget
     chosen: list[TimelineEvent] = []
     told: list[frozenset[str]] = []
     per_day: Counter[str] = Counter()
@@ -226,7 +228,7 @@ def plan_story(
         if any(similarity(tokens, t) >= REPEAT for t in told):
             continue
         cost = bullet_words(event)
-        if not any(event is k for k in plan.key) and (
+        if not whole and not any(event is k for k in plan.key) and (
             per_day[event.date] >= (PER_KEY_DAY if event.date in key_days else PER_DAY)
             or words + cost > word_budget
             or scores[id(event)] < floor
