@@ -3,6 +3,9 @@
 Title; scope (filters, date range, how many events and sources); "Key events" (pinned
 events, then the dates the coverage points to most, a line or two each); the chronology
 grouped by event date with footnote citations to every source; the people; the sources.
+The library's brief (``brief_from_library``) is sized by Clipline (``story.plan_story``): a
+"What happened" lead, key events, a chronology of happenings capped per day ("+N more
+reports"), Background and Ahead; the whole detail stays in the timeline and the exports.
 The date an event happened and the date a source was published are never mixed up:
 headings carry event dates, footnotes carry publication dates ("published ...").
 Text from articles is escaped, so a sentence can never turn into Markdown or HTML.

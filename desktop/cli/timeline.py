@@ -174,6 +174,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             )
         )
         return 0
+    print(f"{len(events)} happenings" if not args.separate else f"{len(events)} events")
     for e in events:
         flags = []
         if e.hidden:
@@ -190,6 +191,8 @@ def run_timeline(args: argparse.Namespace) -> int:
         print(line)
         if e.people:
             print(f"{'':31}people: {', '.join(e.people)}")
+        if len(e.sources) > 1:
+            print(f"{'':31}{len(e.sources)} reports: {e.reported_by()}")
         for s in e.sources:
             where = s.outlet or s.url or ""
             title = s.title if len(s.title) <= 80 else s.title[:79].rstrip() + "\u2026"
