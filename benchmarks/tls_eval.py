@@ -23,8 +23,11 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SCORER = REPO.parent / "shared" / "eval" / "tls_eval.py"
-CORPUS = REPO.parent / "shared" / "corpora" / "timeline17-dev"
+SHARED = next(
+    (p / "shared" for p in REPO.parents if (p / "shared" / "eval").is_dir()), REPO.parent / "shared"
+)  # ../shared beside the clone; a git worktree sits one level deeper
+SCORER = SHARED / "eval" / "tls_eval.py"
+CORPUS = SHARED / "corpora" / "timeline17-dev"
 ROW = re.compile(r"^= (\S+) \(mean of \d+\)\s+" + r"\s+".join([r"([\d.]+)"] * 9) + r"\s*$")
 
 

@@ -263,3 +263,99 @@ def url_key(db: Database) -> None:
         [(normalise_url(url), article_id) for article_id, url in rows],
     )
     db.execute("CREATE INDEX idx_articles_url_key ON articles (url_key)")
+
+
+@migrations(name="0008_happenings")
+def happenings(db: Database) -> None:
+    # Happenings (desktop/timeline/happenings.py): the dated sentences of all clips that report
+    # the same thing on the same date, stored so the timeline and the brief read them instead
+    # of merging on every call. Derived, rebuilt per date: a trigger on ``events`` marks the
+    # dates whose sentences came, went, moved or were reworded (``happening_dirty``), and the
+    # next reader recomputes those dates. Page furniture (``furniture``) is recorded per
+    # article as character spans of its text: the text keeps it, analysis ignores it.
+    db.execute(
+        """
+        CREATE TABLE happenings (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            date_sort TEXT NOT NULL,
+            event_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reports INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            outlets TEXT NOT NULL DEFAULT '[]',
+            first_published TEXT,
+            people TEXT NOT NULL DEFAULT '[]',
+            places TEXT NOT NULL DEFAULT '[]',
+            planned INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db["happenings"].create_index(["date"])
+    db["happenings"].create_index(["date_sort"])
+    db.execute(
+        """
+        CREATE TABLE happening_events (
+            event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            happening_id INTEGER NOT NULL REFERENCES happenings(id) ON DELETE CASCADE
+        )
+        """
+    )
+    db["happening_events"].create_index(["happening_id"])
+    db.execute("CREATE TABLE happening_dirty (date TEXT PRIMARY KEY)")
+    db.execute("INSERT OR IGNORE INTO happening_dirty (date) SELECT DISTINCT date FROM events")
+    for name, action, rows in (
+        ("insert", "INSERT", ["NEW.date"]),
+        ("delete", "DELETE", ["OLD.date"]),
+        ("update", "UPDATE OF date, text", ["OLD.date", "NEW.date"]),
+    ):
+        inserts = " ".join(
+            f"INSERT OR IGNORE INTO happening_dirty (date) VALUES ({r});" for r in rows
+        )
+        db.execute(
+            f"CREATE TRIGGER events_happening_{name} AFTER {action} ON events BEGIN {inserts} END"
+        )
+    db.execute(
+        """
+        CREATE TABLE furniture (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (article_id, start)
+        )
+        """
+    )
+    # Outlets whose clips came or went: their furniture-by-repetition is found again.
+    db.execute("CREATE TABLE furniture_dirty (outlet TEXT PRIMARY KEY)")
+    db.execute(
+        "INSERT OR IGNORE INTO furniture_dirty (outlet) SELECT DISTINCT outlet FROM articles"
+        " WHERE outlet IS NOT NULL"
+    )
+    for name, action, rows in (
+        ("insert", "INSERT", ["NEW.outlet"]),
+        ("delete", "DELETE", ["OLD.outlet"]),
+        ("update", "UPDATE OF text, outlet", ["OLD.outlet", "NEW.outlet"]),
+    ):
+        inserts = " ".join(
+            f"INSERT OR IGNORE INTO furniture_dirty (outlet) SELECT {r} WHERE {r} IS NOT NULL;"
+            for r in rows
+        )
+        db.execute(
+            f"CREATE TRIGGER articles_furniture_{name} AFTER {action} ON articles"
+            f" BEGIN {inserts} END"
+        )
+    # Articles or whole outlets the reporter marked "not this story": kept, but out of the
+    # timeline and the brief until unmarked.
+    db.execute(
+        """
+        CREATE TABLE off_story (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+            outlet TEXT,
+            created_at TEXT,
+            CHECK ((article_id IS NULL) != (outlet IS NULL))
+        )
+        """
+    )

@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.analysis.dates import tag_dates
 from desktop.analysis.entities import analyse_texts
+from desktop.clipping.furniture import blank_furniture, furniture_spans
 from desktop.timeline.events import extract_events
 
 
@@ -46,6 +47,7 @@ class ArticleAnalysis:
     entities: list[Any] = field(default_factory=list)
     timexes: list[Any] = field(default_factory=list)
     events: list[Any] = field(default_factory=list)
+    furniture: list[Any] = field(default_factory=list)  # page furniture: analysis skipped it
 
 
 class Analyser:
@@ -66,14 +68,17 @@ class Analyser:
 
     def analyse_inputs(self, inputs: Sequence[AnalysisInput]) -> list[ArticleAnalysis]:
         analyses = [ArticleAnalysis(dct=i.dct) for i in inputs]
-        texts = [i.text for i in inputs]
+        # Page furniture is blanked (same offsets), so it never becomes a mention or an event.
+        for analysis, item in zip(analyses, inputs, strict=True):
+            analysis.furniture = furniture_spans(item.text)
+        texts = [blank_furniture(i.text, a.furniture) for i, a in zip(inputs, analyses, strict=True)]
         for analysis, nlp_result in zip(analyses, analyse_texts(texts, batch_size=self.batch_size), strict=True):
             analysis.entities = list(nlp_result.entities)
             analysis.sentences = list(nlp_result.sentences)
-        for analysis, item in zip(analyses, inputs, strict=True):
-            analysis.timexes = tag_dates(item.text, analysis.dct)
+        for analysis, text in zip(analyses, texts, strict=True):
+            analysis.timexes = tag_dates(text, analysis.dct)
             analysis.events = extract_events(
-                item.text, analysis.sentences, analysis.timexes, analysis.entities, analysis.dct
+                text, analysis.sentences, analysis.timexes, analysis.entities, analysis.dct
             )
         return analyses
 

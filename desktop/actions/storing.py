@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.events import write_events
+from db.furniture import write_furniture
 from db.people import write_mentions
 from db.timexes import write_timexes
 from desktop.actions.analysing import ArticleAnalysis
@@ -33,3 +34,4 @@ def store_analysis(db: Database, article_id: int, analysis: ArticleAnalysis) -> 
     write_timexes(db, article_id, analysis.timexes)
     write_mentions(db, article_id, analysis.entities)
     write_events(db, article_id, placed_events(analysis.events))
+    write_furniture(db, article_id, analysis.furniture)

@@ -1,7 +1,9 @@
 """The briefing note and exports. No Qt here.
 
 - ``markdown.brief_from_library(library_or_db, Filters, title=) -> str`` and
-  ``markdown.render_brief(events, ...) -> str``: the Markdown note.
+  ``markdown.render_brief(events, ..., plan=) -> str``: the Markdown note; the library's
+  brief is sized by ``story.plan_story`` (lead, key events, capped chronology, Background,
+  Ahead) and its bullets cleaned by ``bullets.clean_bullet``.
 - ``preview.brief_html(markdown) -> str`` (page) / ``preview.brief_body`` (fragment): HTML
   with raw HTML from article text escaped.
 - ``exports.export(events, "csv" | "json" | "timelinejs") -> str``.

@@ -3,6 +3,9 @@
 Title; scope (filters, date range, how many events and sources); "Key events" (pinned
 events, then the dates the coverage points to most, a line or two each); the chronology
 grouped by event date with footnote citations to every source; the people; the sources.
+The library's brief (``brief_from_library``) is sized by Clipline (``story.plan_story``): a
+"What happened" lead, key events, a chronology of happenings capped per day ("+N more
+reports"), Background and Ahead; the whole detail stays in the timeline and the exports.
 The date an event happened and the date a source was published are never mixed up:
 headings carry event dates, footnotes carry publication dates ("published ...").
 Text from articles is escaped, so a sentence can never turn into Markdown or HTML.
@@ -14,12 +17,14 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from db.people import list_people
+from desktop.brief.bullets import clean_bullet
+from desktop.brief.story import AHEAD_ITEMS, BACKGROUND_ITEMS, StoryPlan, _top, plan_story, salience
 from desktop.timeline.filters import Filters
-from desktop.timeline.keyevents import key_events
+from desktop.timeline.keyevents import story_day_scores
 from desktop.timeline.precision import display, place
 from desktop.timeline.query import build_timeline, database_of
 from desktop.timeline.timeline_event import Source, TimelineEvent
@@ -101,10 +106,15 @@ def render_brief(
     key_dates: Sequence[Any] = (),
     people: Sequence[dict[str, Any]] = (),
     generated: dt.date | None = None,
+    plan: StoryPlan | None = None,
 ) -> str:
     """The brief as Markdown. ``key_dates`` are ``KeyDate``s (date, sentences, sources);
-    ``people`` are the library's people summaries (name, roles, mentions) to describe."""
+    ``people`` are the library's people summaries (name, roles, mentions) to describe.
+    With a ``plan`` (``story.plan_story``) the brief tells what the plan chose: a lead, key
+    events, a chronology capped per day, Background and Ahead; without, every event."""
     filters = filters or Filters()
+    if plan is not None:
+        return _render_plan(events, plan, title, filters, people, generated or dt.date.today())
     notes = _Notes()
     # Number sources in chronological order of first citation.
     for event in events:
@@ -121,7 +131,8 @@ def render_brief(
 
 
 def _scope(
-    events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, generated: dt.date
+    events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, generated: dt.date,
+    noun: str = "event",
 ) -> list[str]:
     described = filters.describe()
     placed = [place(e.date) for e in events]
@@ -134,7 +145,7 @@ def _scope(
         first = min(spans, key=lambda p: (p.first, -p.last.toordinal()))
         last = max(spans, key=lambda p: (p.last, p.first))
         lines.append(f"- Events dated {display(first.value)} to {display(last.value)}")
-    lines.append(f"- {plural(len(events), 'event')} from {plural(len(notes.sources), 'source')}")
+    lines.append(f"- {plural(len(events), noun)} from {plural(len(notes.sources), 'source')}")
     planned = sum(1 for e in events if e.planned)
     conflicts = sum(1 for e in events if e.conflict)
     if planned:
@@ -232,7 +243,8 @@ def _chronology(events: Sequence[TimelineEvent], notes: _Notes) -> list[str]:
 
 
 def _people(
-    events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], notes: _Notes
+    events: Sequence[TimelineEvent], people: Sequence[dict[str, Any]], notes: _Notes,
+    limit: int = MAX_PEOPLE,
 ) -> list[str]:
     counts: Counter[str] = Counter()
     dates: dict[str, list[str]] = defaultdict(list)
@@ -249,7 +261,7 @@ def _people(
         return lines + ["No people named in these events.", ""]
     lines += ["| Name | Role | Events | Mentions | When | Sources |", "|---|---|---|---|---|---|"]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    for name, n in ranked[:MAX_PEOPLE]:
+    for name, n in ranked[:limit]:
         info = known.get(name, {})
         roles = "; ".join(info.get("roles", [])[:2])
         mentions = info.get("mentions", "")
@@ -262,8 +274,8 @@ def _people(
         lines.append(
             f"| {md_escape(name)} | {md_escape(roles)} | {n} | {mentions} | {when} | {refs} |"
         )
-    if len(ranked) > MAX_PEOPLE:
-        rest = ", ".join(md_escape(name) for name, _n in ranked[MAX_PEOPLE:])
+    if len(ranked) > limit:
+        rest = ", ".join(md_escape(name) for name, _n in ranked[limit:])
         lines += ["", f"Also named in these events: {rest}."]
     return lines + [""]
 
@@ -296,6 +308,130 @@ def _footnotes(notes: _Notes) -> list[str]:
     return [f"[^{n}]: {_source_line(s)}" for n, s in enumerate(notes.sources, start=1)]
 
 
+MAX_CITES = 3  # footnotes on one bullet; the rest are counted in its marks
+PLAN_PEOPLE = 12  # the people table of a sized brief: the story's main people
+
+
+def _render_plan(
+    events: Sequence[TimelineEvent],
+    plan: StoryPlan,
+    title: str | None,
+    filters: Filters,
+    people: Sequence[dict[str, Any]],
+    generated: dt.date,
+) -> str:
+    notes = _Notes()
+    told = [*plan.key, *plan.chronology, *plan.background, *plan.ahead]
+    for event in sorted(told, key=lambda e: e.sort_key):
+        for source in _cited(event):
+            notes.number(source)
+    lines: list[str] = [f"# {md_escape(title or 'Timeline brief')}", ""]
+    every = _Notes()
+    for event in events:
+        for source in event.sources:
+            every.number(source)
+    scope = _scope(events, filters, every, generated, noun="happening")
+    shown = len([e for e in events if not e.hidden])
+    scope.insert(
+        -1,
+        f"- This brief tells {plural(len(plan.chronology), 'happening')} of {shown}; the"
+        " timeline and the exports have every report",
+    )
+    lines += scope
+    lines += ["## What happened", ""]
+    if plan.lead:
+        lines.append(
+            " ".join(f"**{display(e.date)}:** {md_escape(clean_bullet(e))}" for e in plan.lead)
+        )
+    else:
+        lines.append("No dated happenings yet.")
+    lines.append("")
+    lines += ["## Key events", ""]
+    for event in plan.key:
+        marks = [m for m, on in (("pinned", event.pinned), ("planned", event.planned)) if on]
+        pin = f" ({', '.join(marks)})" if marks else ""
+        lines.append(
+            f"- **{display(event.date)}**{pin}: {md_escape(clean_bullet(event))}"
+            + notes.refs(_cited(event))
+        )
+    if not plan.key:
+        lines.append("No dated events yet.")
+    lines += ["", "## Chronology", ""]
+    current = None
+    for event in plan.chronology:
+        if event.date != current:
+            if current is not None:
+                lines += _more(plan, current)
+            current = event.date
+            lines += [f"### {display(event.date)}", ""]
+        lines.append(_bullet(event, notes))
+    if current is not None:
+        lines += _more(plan, current)
+    if not plan.chronology:
+        lines += ["No events match.", ""]
+    for name, chosen, empty in (
+        ("Background", plan.background, "Nothing dated before the story's span."),
+        ("Ahead", plan.ahead, "Nothing planned after the story's span."),
+    ):
+        lines += [f"## {name}", ""]
+        for event in chosen:
+            mark = " (planned)" if event.planned else ""
+            lines.append(
+                f"- **{display(event.date)}**{mark}: {md_escape(clean_bullet(event))}"
+                + notes.refs(_cited(event))
+            )
+        lines += ([empty] if not chosen else []) + [""]
+    lines += _people(told, people, notes, limit=PLAN_PEOPLE)
+    lines += _outlets(notes)
+    lines += _footnotes(notes)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _outlets(notes: _Notes) -> list[str]:
+    """Who the brief cites, by outlet (each source is in the footnotes)."""
+    lines = ["## Sources", ""]
+    if not notes.sources:
+        return lines + ["None.", ""]
+    counts = Counter(s.outlet or "no outlet named" for s in notes.sources)
+    told = "; ".join(f"{md_escape(o)}: {plural(n, 'article')}" for o, n in counts.most_common())
+    return lines + [f"{plural(len(notes.sources), 'article')} cited ({told}); each in the footnotes.", ""]
+
+
+def _cited(event: TimelineEvent) -> list[Source]:
+    """The sources a bullet cites: the earliest reports, one per outlet first."""
+    ordered = sorted(event.sources, key=lambda s: (s.published or "9999", s.event_id or 0))
+    first_per_outlet = list({(s.outlet or ""): s for s in reversed(ordered)}.values())[::-1]
+    rest = [s for s in ordered if s not in first_per_outlet]
+    return (first_per_outlet + rest)[:MAX_CITES]
+
+
+def _bullet(event: TimelineEvent, notes: _Notes) -> str:
+    marks = []
+    if event.articles > 1:
+        reports = plural(event.articles, "report")
+        marks.append(
+            f"*{reports}: {md_escape(event.reported_by())}*" if len(event.outlets) > 1 else f"*{reports}*"
+        )
+    if event.planned:
+        marks.append("*planned*")
+    if event.manual:
+        marks.append("*added by hand*")
+    if event.corrected:
+        marks.append("*corrected*")
+    if event.conflict:
+        marks.append(
+            "**date conflict**: other sources give "
+            + ", ".join(display(d) for d in event.conflicting_dates)
+        )
+    text = md_escape(clean_bullet(event)) + notes.refs(_cited(event))
+    return f"- {text}" + (" (" + "; ".join(marks) + ")" if marks else "")
+
+
+def _more(plan: StoryPlan, date: str) -> list[str]:
+    more = plan.more.get(date, 0)
+    return ([f"*+{plural(more, 'more report')} in the timeline*", ""] if more else [""])
+
+
 def brief_from_library(
     source: Any, filters: Filters | None = None, *, title: str | None = None
 ) -> str:
@@ -303,15 +439,60 @@ def brief_from_library(
     db = database_of(source)
     filters = filters or Filters()
     events = build_timeline(db, filters)
-    keys = (
-        key_events(db, KEY_DATES, KEY_SENTENCES, filters, leads=False, published_in_range=False)
-        if events
-        else []
+    plan = plan_story(
+        events,
+        story_day_scores(db, filters),
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        articles=_articles_published(db, filters),
     )
+    _with_context(db, filters, plan)
     people: list[dict[str, Any]] = []
     try:
         named = {n for e in events for n in e.people}
         people = [p for p in list_people(db) if p["name"] in named] if named else []
     except Exception:  # people analysis missing in an old library: the brief still works
         people = []
-    return render_brief(events, title=title, filters=filters, key_dates=keys, people=people)
+    return render_brief(events, title=title, filters=filters, people=people, plan=plan)
+
+
+def _articles_published(db: Any, filters: Filters) -> int:
+    """How many articles the story has: those published in the range (all, without one)."""
+    clauses, params = ["1"], []
+    if filters.date_from:
+        clauses.append("substr(published, 1, 10) >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        clauses.append("substr(published, 1, 10) <= ?")
+        params.append(filters.date_to.isoformat())
+    return int(db.execute(f"SELECT count(*) FROM articles WHERE {' AND '.join(clauses)}", params).fetchone()[0])
+
+
+def _with_context(db: Any, filters: Filters, plan: StoryPlan) -> None:
+    """Background and Ahead for a brief of a date range: what the story's own articles (those
+    published in the range) date before or plan after it."""
+    if not (filters.date_from or filters.date_to) or plan.start is None or plan.end is None:
+        return
+    low, high = plan.start.isoformat(), plan.end.isoformat()
+
+    def in_story(event: TimelineEvent) -> bool:
+        return any(low <= (s.published or "")[:10] <= high for s in event.sources)
+
+    if filters.date_from:
+        before = [
+            e
+            for e in build_timeline(
+                db, replace(filters, date_from=None, date_to=plan.start - dt.timedelta(days=1))
+            )
+            if in_story(e) and not e.hidden
+        ]
+        plan.background = _top(before, salience(before), BACKGROUND_ITEMS)
+    if filters.date_to:
+        after = [
+            e
+            for e in build_timeline(
+                db, replace(filters, date_from=plan.end + dt.timedelta(days=1), date_to=None)
+            )
+            if in_story(e) and not e.hidden
+        ]
+        plan.ahead = _top(after, salience(after), AHEAD_ITEMS)

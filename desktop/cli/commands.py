@@ -193,6 +193,31 @@ def _timeline(commands: argparse._SubParsersAction, parent: argparse.ArgumentPar
     p.set_defaults(run="timeline:run_timeline")
 
     p = commands.add_parser(
+        "happenings", parents=[parent],
+        help="bring the stored happenings up to date (--recompute: cluster every date again)",
+    )
+    p.add_argument("--recompute", action="store_true", help="cluster every date again")
+    p.set_defaults(run="timeline:run_happenings")
+
+    p = commands.add_parser(
+        "not-story", parents=[parent],
+        help="set an article or a whole outlet aside: not this story (--undo puts it back)",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", type=int, metavar="ID", help="this article")
+    which.add_argument("--outlet", metavar="NAME", help="every clip of this outlet")
+    p.add_argument("--undo", action="store_true", help="put it back in the story")
+    p.set_defaults(run="timeline:run_not_story")
+
+    p = commands.add_parser(
+        "hide-matching", parents=[parent],
+        help="hide every happening matching the filters and/or reported by an outlet",
+    )
+    _filter_options(p)
+    p.add_argument("--outlet", metavar="NAME", help="only happenings this outlet reports")
+    p.set_defaults(run="timeline:run_hide_matching")
+
+    p = commands.add_parser(
         "key-events", parents=[parent], help="the most important dates, with their best sentences"
     )
     p.add_argument("--dates", type=int, default=10, metavar="L", help="how many dates (default 10)")

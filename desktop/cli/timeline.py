@@ -8,15 +8,18 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from db.happenings import mark_all_dirty
 from desktop.actions.corrections import CorrectionError, add_event, correct_event
 from desktop.brief.exports import export
 from desktop.brief.markdown import brief_from_library
 from desktop.brief.preview import brief_html
 from desktop.cli.common import library_path, open_library, print_json
 from desktop.timeline.filters import Filters
+from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.keyevents import key_events
 from desktop.timeline.precision import display
 from desktop.timeline.query import build_timeline
+from desktop.timeline.triage import TriageError, hide_matching, put_back, set_aside
 
 
 def _filters(args: argparse.Namespace) -> Filters | None:
@@ -59,6 +62,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             )
         )
         return 0
+    print(f"{len(events)} happenings" if not args.separate else f"{len(events)} events")
     for e in events:
         flags = []
         if e.hidden:
@@ -75,6 +79,8 @@ def run_timeline(args: argparse.Namespace) -> int:
         print(line)
         if e.people:
             print(f"{'':31}people: {', '.join(e.people)}")
+        if len(e.sources) > 1:
+            print(f"{'':31}{len(e.sources)} reports: {e.reported_by()}")
         for s in e.sources:
             where = s.outlet or s.url or ""
             title = s.title if len(s.title) <= 80 else s.title[:79].rstrip() + "\u2026"
@@ -218,4 +224,49 @@ def run_add(args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 1
     print(f"added {event_id}")
+    return 0
+
+
+def run_happenings(args: argparse.Namespace) -> int:
+
+    with open_library(args) as library:
+        if args.recompute:
+            with library.transaction() as db:
+                mark_all_dirty(db)
+        dates = refresh_happenings(library)
+        total = library.db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+    print(f"{total} happenings ({dates} dates clustered again)")
+    return 0
+
+
+def run_not_story(args: argparse.Namespace) -> int:
+
+    what = f"article #{args.article}" if args.article is not None else f"outlet {args.outlet!r}"
+    with open_library(args) as library:
+        if args.undo:
+            removed = put_back(library, article_id=args.article, outlet=args.outlet)
+            print(f"{what} back in the story" if removed else f"{what} was not set aside")
+            return 0 if removed else 1
+        try:
+            set_aside(library, article_id=args.article, outlet=args.outlet)
+        except TriageError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    print(f"{what} set aside: not this story (not-story --undo puts it back)")
+    return 0
+
+
+def run_hide_matching(args: argparse.Namespace) -> int:
+
+    if not (args.query or args.outlet or args.person or args.tag):
+        print("error: give --query, --outlet, --person or --tag (hiding everything is not triage)",
+              file=sys.stderr)
+        return 2
+    with open_library(args) as library:
+        try:
+            count, _states = hide_matching(library, _filters(args), outlet=args.outlet)
+        except (TriageError, ValueError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    print(f"{count} happenings hidden (event-hide --undo ID shows one again)")
     return 0

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from db.happenings import OFF_STORY_SQL
 from db.library import to_fts_query
 from desktop.timeline.precision import parse_bound
 
@@ -25,6 +26,8 @@ class Filters:
     query: str | None = None
     tag: str | None = None
     include_hidden: bool = False
+    #: Also the articles (and outlets) the reporter marked "not this story".
+    include_off_story: bool = False
 
     @classmethod
     def from_strings(
@@ -72,6 +75,8 @@ def event_where(filters: Filters) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if not filters.include_hidden:
         clauses.append("e.hidden = 0")
+    if not filters.include_off_story:
+        clauses.append(OFF_STORY_SQL)
     if filters.person:
         # The library's people (with the reporter's renames and merges) by any of their
         # names; the names stored with the events when there is no mention of them.

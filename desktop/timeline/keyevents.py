@@ -347,3 +347,12 @@ def _article_info(db: Any, article_ids: list[int]) -> dict[int, dict[str, Any]]:
         row[0]: {"title": row[1], "url": row[2], "published": row[3], "outlet": row[4]}
         for row in db.execute(sql, article_ids)
     }
+
+
+def story_day_scores(source: Any, filters: Filters | None = None) -> dict[str, float]:
+    """How much the coverage points to each day in range (``rank_dates``): every article's
+    mentions of the day, and the articles published on it and the day after."""
+    db = database_of(source)
+    filters = filters or Filters()
+    events = _day_events(db, filters, published_in_range=False)
+    return rank_dates(events, _publications(db, filters), filters)

@@ -16,10 +16,19 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.happenings import happening_of
 from desktop.analysis.people.names import name_key
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
-from desktop.timeline.merge import CONFLICT_DAYS, merge_events
+from desktop.timeline.happening_store import refresh_happenings
+from desktop.timeline.merge import (
+    CONFLICT_DAYS,
+    _absorb,
+    _copy,
+    _flag_conflicts,
+    _tell_it_best,
+    content_tokens,
+)
 from desktop.timeline.precision import place, shift_day
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
@@ -61,6 +70,26 @@ def event_keys(source: Any, filters: Filters | None = None) -> list[tuple[int, s
     where, params = event_where(filters or Filters())
     sql = f"SELECT e.id, e.date_sort FROM events e WHERE {where} ORDER BY e.date_sort, e.hidden, e.id"
     return [(row[0], row[1]) for row in db.execute(sql, params)]
+
+
+def count_happenings(source: Any, event_ids: Iterable[int]) -> int:
+    """How many happenings these extracted events are (as ``build_timeline`` groups them:
+    an event not yet clustered is one on its own)."""
+    db = database_of(source)
+    refresh_happenings(db)
+    ids = list(event_ids)
+    happenings: set[int] = set()
+    grouped = 0
+    for offset in range(0, len(ids), 900):
+        chunk = ids[offset : offset + 900]
+        rows = db.execute(
+            "SELECT happening_id FROM happening_events"
+            f" WHERE event_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        grouped += len(rows)
+        happenings.update(r[0] for r in rows)
+    return len(happenings) + len(ids) - grouped
 
 
 def count_events(source: Any, filters: Filters | None = None) -> int:
@@ -197,13 +226,57 @@ def build_timeline(
     ``merge`` is False, with hand-made events, in date order."""
     db = database_of(source)
     filters = filters or Filters()
+    if merge:
+        refresh_happenings(db)
     rows = event_rows(db, filters, limit=limit)
     events = _events_from_rows(db, rows)
-    events.extend(manual_events(db, filters))
     if merge:
-        return merge_events(events)
+        return as_happenings(db, events, manual_events(db, filters))
+    events.extend(manual_events(db, filters))
     events.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else ""))
     return events
+
+
+def as_happenings(
+    db: Database, events: list[TimelineEvent], manual: Iterable[TimelineEvent] = ()
+) -> list[TimelineEvent]:
+    """Extracted events (one source each) grouped into their stored happenings, told by the
+    happening's headline sentence, date conflicts flagged, with the hand-made events, in order.
+
+    A happening is shown when any of its reports is; it is hidden only when all are. Events
+    not yet clustered (a library being written to) stand alone.
+    """
+    ids = [s.event_id for e in events for s in e.sources if s.event_id is not None]
+    stored = happening_of(db, ids)
+    groups: dict[Any, TimelineEvent] = {}
+    for event in sorted(events, key=lambda e: e.hidden):  # shown reports name it first
+        event_id = event.sources[0].event_id if event.sources else None
+        row = stored.get(event_id) if event_id is not None else None
+        key = ("h", row["id"]) if row else ("e", event.id)
+        if key not in groups:
+            groups[key] = _copy(event)
+            if row:
+                groups[key].happening = row["id"]
+                groups[key].places = json.loads(row["places"] or "[]")
+        else:
+            _absorb(groups[key], event)
+    merged: list[TimelineEvent] = []
+    tokens: dict[int, frozenset[str]] = {}
+    for key, event in groups.items():
+        headline_id = stored[event.sources[0].event_id]["event_id"] if key[0] == "h" else None
+        told = next((s for s in event.sources if s.event_id == headline_id), None)
+        if told is not None and not event.corrected:
+            event.text = told.sentence
+        elif told is None:
+            _tell_it_best(event)
+        tokens[id(event)] = content_tokens(event.text)
+        merged.append(event)
+    for event in manual:
+        tokens[id(event)] = content_tokens(event.text)
+        merged.append(event)
+    _flag_conflicts(merged, tokens)
+    merged.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else "", e.id))
+    return merged
 
 
 # -- the window's pages ---------------------------------------------------------------------
@@ -344,5 +417,6 @@ def timeline_page(
             if r["id"] not in page_ids
         ]
         neighbours = _events_from_rows(db, rows)
-    merged = merge_events([*page, *manual, *neighbours])
+    refresh_happenings(db)
+    merged = as_happenings(db, [*page, *neighbours], manual)
     return [e for e in merged if e.manual or any(s.event_id in page_ids for s in e.sources)]

@@ -70,6 +70,38 @@ def split_spans(
 
     Without spans from analysis, a plain rule (end punctuation then a capital) is used.
     """
+    yield from _mend(text, _pieces(text, sentences))
+
+
+#: A piece that cannot start a sentence: it closes a bracket or continues the one before.
+_CONTINUES = re.compile(r"^[)\]}\u201d,;:\u2013\u2014-]|^[a-z]")
+#: A piece that cannot end one: an open bracket, a wire credit, a dash left hanging.
+_UNFINISHED = re.compile(
+    r"(?:[(\[{\u201c]|\((?:Reuters|AP|AFP|CNN|UPI|Bloomberg|dpa)\)?|[-\u2013\u2014,:;]|"
+    r"\b(?:Reuters|AP|AFP|CNN)\)\s*[-\u2013\u2014]*)\s*$"
+)
+
+
+def _mend(text: str, pieces: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Glue back pieces cut inside a sentence (") Riot police ...", "Reuters) -"): a piece on
+    the same line that cannot start a sentence joins the one before."""
+    held: tuple[int, int] | None = None
+    for start, end in pieces:
+        if held is not None and "\n" not in text[held[1] : start] and (
+            _CONTINUES.match(text[start:end]) or _UNFINISHED.search(text[held[0] : held[1]])
+        ):
+            held = (held[0], end)
+            continue
+        if held is not None:
+            yield held
+        held = (start, end)
+    if held is not None:
+        yield held
+
+
+def _pieces(
+    text: str, sentences: Sequence[tuple[int, int]] | None
+) -> Iterator[tuple[int, int]]:
     spans = list(sentences) if sentences else _rough_sentences(text)
     for start, end in spans:
         piece_start = start

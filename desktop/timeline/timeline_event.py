@@ -63,6 +63,34 @@ class TimelineEvent:
     conflict: bool = False
     conflicting_dates: list[str] = field(default_factory=list)
     hidden: bool = False
+    #: The stored happening this event is (None: not clustered, or a hand-made event).
+    happening: int | None = None
+    places: list[str] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets reporting it, in the order they first did."""
+        ordered = sorted(
+            (s for s in self.sources if s.outlet), key=lambda s: (s.published or "9999", s.event_id or 0)
+        )
+        return list(dict.fromkeys(s.outlet for s in ordered if s.outlet))
+
+    @property
+    def articles(self) -> int:
+        return len({s.article_id for s in self.sources if s.article_id is not None})
+
+    def reported_by(self) -> str:
+        """"CNN, Reuters — first reported by CNN, Sun 20 Feb 2011" (or just the outlets)."""
+        outlets = self.outlets
+        if not outlets:
+            return ""
+        first = min(
+            (s for s in self.sources if s.outlet), key=lambda s: (s.published or "9999", s.event_id or 0)
+        )
+        told = ", ".join(outlets)
+        if first.published and (len(outlets) > 1 or self.articles > 1):
+            told += f" \u2014 first reported by {first.outlet}, {display(first.published[:10])}"
+        return told
 
     @property
     def sort_key(self) -> str:
@@ -87,5 +115,11 @@ class TimelineEvent:
             "conflict": self.conflict,
             "conflicting_dates": list(self.conflicting_dates),
             "hidden": self.hidden,
+            "happening": self.happening,
+            "reports": len(self.sources),
+            "articles": self.articles,
+            "outlets": self.outlets,
+            "places": list(self.places),
+            "reported_by": self.reported_by(),
             "sources": [s.as_dict() for s in self.sources],
         }

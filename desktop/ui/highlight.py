@@ -81,13 +81,30 @@ def article_html(
     timexes: Iterable[Mapping[str, Any]] = (),
     *,
     colours: Colours | None = None,
+    furniture: Iterable[tuple[int, int]] = (),
+    show_furniture: bool = True,
 ) -> str:
-    """The article body as HTML with its highlights (text escaped, spans in order)."""
+    """The article body as HTML with its highlights (text escaped, spans in order). Page
+    furniture (``furniture`` spans) is muted, or left out without ``show_furniture``."""
     colours = colours or Colours.for_scheme(False)
     out: list[str] = []
     position = 0
-    for span in spans_for(mentions, timexes):
+    pieces = sorted(
+        [Span(int(a), int(b), "furniture", title="page furniture: not part of the story")
+         for a, b in furniture]
+        + [s for s in spans_for(mentions, timexes)
+           if not any(int(a) < s.end and s.start < int(b) for a, b in furniture)],
+        key=lambda s: (s.start, -s.end),
+    )
+    for span in pieces:
         if span.start < position or span.end > len(text):
+            continue
+        if span.kind == "furniture":
+            out.append(_text_html(text[position : span.start]))
+            if show_furniture:
+                out.append(f'<span title="{_escape(span.title)}" style="color:{colours.other};'
+                           f'font-size:small">{_text_html(text[span.start : span.end])}</span>')
+            position = span.end
             continue
         out.append(_text_html(text[position : span.start]))
         inner = _text_html(text[span.start : span.end])

@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
         self.timeline_pane.source_activated.connect(self.open_article_at)
         self.people_pane.source_activated.connect(self.open_article_at)
         self.timeline_pane.hide_requested.connect(self.hide_event)
+        self.timeline_pane.triage_requested.connect(
+            lambda t: self._push(self._event_command(t.text, t.do, t.undo)))
         self.timeline_pane.show_requested.connect(self.show_event)
         self.timeline_pane.pin_requested.connect(self.pin_event)
         self.timeline_pane.edit_requested.connect(self.edit_event)
@@ -411,7 +413,8 @@ class MainWindow(QMainWindow):
             self.reader.show_article(None, [], [])
             return
         self.reader.show_article(article, sources.mentions_in_article(self.library, article_id),
-                                 sources.timexes_in_article(self.library, article_id))
+                                 sources.timexes_in_article(self.library, article_id),
+                                 sources.furniture_in_article(self.library, article_id))
 
     def open_article_at(self, article_id: int, offset: int = 0) -> None:
         """Show a timeline source: select it in the library and put the sentence in view."""

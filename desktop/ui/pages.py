@@ -56,6 +56,7 @@ class TimelinePages:
 
     def __init__(self, library: Library, filters: Any, person: int | str | None = None) -> None:
         self.library, self.filters = library, filters
+        query.refresh_happenings(library)  # the keys' dates clustered before counting
         self.person = person if person not in (None, "") else (filters.person or None)
         if self.person is not None:
             self.keys = query.person_event_keys(library, self.person, filters)
@@ -64,7 +65,8 @@ class TimelinePages:
             self.keys = query.event_keys(library, filters)
             manual = query.manual_events(library, filters)
         self.manual = sorted(manual, key=lambda e: e.sort_key)
-        self.total = len(self.keys) + len(self.manual)
+        # Happenings, as the command line's ``timeline`` counts them (hand-made ones apart).
+        self.total = query.count_happenings(library, [k[0] for k in self.keys]) + len(self.manual)
         self.position = 0
         self.read = 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from db.furniture import furniture_of
 from db.library import Library
 from db.people import mentions_in_article as read_mentions
 from db.timexes import timexes_in_article as read_timexes
@@ -30,3 +31,8 @@ def mentions_in_article(library: Library, article_id: int) -> list[dict[str, Any
     if not _has_table(library, "mentions"):
         return []
     return [dict(m) if not isinstance(m, dict) else m for m in read_mentions(library.db, article_id)]
+
+
+def furniture_in_article(library: Library, article_id: int) -> list[tuple[int, int]]:
+    """The article's page furniture as (start, end) spans of its text."""
+    return [(start, end) for start, end, _kind in furniture_of(library.db, article_id)]

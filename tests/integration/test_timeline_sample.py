@@ -98,9 +98,12 @@ def test_the_brief_cites_the_article_for_every_event(sample_library, tmp_path):
         "Wed 21 May 2025",
         "Wed 28 May 2025",
         "Thu 29 May 2025",
-        "Mon 2 June 2025",
     ):
         assert f"### {heading}" in chronology
+    # Issue #13: the planned follow-up talks (after the article's day) are told under Ahead.
+    ahead = text.split("## Ahead", 1)[1].split("## People", 1)[0]
+    assert "- **Mon 2 June 2025** (planned): " in ahead and "follow-up talks" in ahead
+    assert "2 June" not in chronology.split("## Background", 1)[0]
     items = [line for line in chronology.splitlines() if line.startswith("- ")]
     assert items and all("[^1]" in line for line in items)
     assert (
@@ -108,7 +111,6 @@ def test_the_brief_cites_the_article_for_every_event(sample_library, tmp_path):
         in text
     )
     assert "| Maria Zakharova | Foreign Ministry spokeswoman |" in text
-    assert "- **Mon 2 June 2025** (planned): " in text
 
 
 def test_filters_and_corrections_from_the_command_line(sample_library, timeline):
@@ -188,7 +190,9 @@ def test_corrections_survive_the_reanalyse_command(tmp_path):
     assert added["date"] == "2025-06" and added["precision"] == "month" and added["planned"]
     brief = run("--library", library, "brief")[1]
     assert "- **Wed 28 May 2025** (pinned): Peskov rejects demands.[^1]" in brief
-    assert "### June 2025" in brief
+    # Issue #13: what is planned after the story's last report is told under Ahead.
+    ahead = brief.split("## Ahead", 1)[1].split("## People", 1)[0]
+    assert "- **June 2025** (planned): Memorandums to be exchanged." in ahead
 
 
 def test_a_brief_for_a_date_range_keeps_events_reported_later(sample_library):
@@ -206,7 +210,8 @@ def test_html_preview_and_csv_export_files(sample_library, tmp_path):
     page, table = tmp_path / "brief.html", tmp_path / "events.csv"
     assert run("--library", sample_library, "brief", "--html", "-o", page)[0] == 0
     html = page.read_text(encoding="utf-8")
-    assert "<h2>Chronology</h2>" in html and "<h3>Mon 2 June 2025</h3>" in html
+    assert "<h2>Chronology</h2>" in html and "<h3>Thu 29 May 2025</h3>" in html
+    assert "<h2>Ahead</h2>" in html
     assert run("--library", sample_library, "export", "--format", "csv", "-o", table)[0] == 0
     rows = table.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("id,date,precision") and len(rows) > 5

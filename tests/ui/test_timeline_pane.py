@@ -60,7 +60,7 @@ def test_filters_by_text_person_dates_and_story(window, qtbot):
     pane.date_from.clear()
     pane.tag.setCurrentIndex(pane.tag.findData("Ukraine talks"))
     assert "2024" not in [e.date for e in window.timeline.loaded_events()]
-    assert pane.count.text() == "4 events"
+    assert pane.count.text() == "4 happenings"  # issue #13: the window counts happenings
 
 
 def test_clicking_a_source_link_opens_the_article_in_the_reader(window, qtbot):
@@ -163,7 +163,7 @@ def test_person_filter_matches_the_person_not_a_longer_name(window, qtbot):
     pane = window.timeline_pane
     pane.filter_person("Anna Kovalenko")
     assert [e.text for e in window.timeline.loaded_events()] == ["Anna Kovalenko resigned on May 12, 2025."]
-    assert pane.count.text() == "1 event"
+    assert pane.count.text() == "1 happening"
     pane.person.setEditText("anna kovalenko")  # typed, in other case: still that one person
     pane.apply_filters()
     assert [e.date for e in window.timeline.loaded_events()] == ["2025-05-12"]

@@ -36,10 +36,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass
 class Row:
-    kind: str  # "header" | "event"
+    kind: str  # "header" | "event" | "report" (one source of the happening above it)
     label: str
     event: Any = None
     html: str = ""
+    source: Any = None
+    expanded: bool = False
 
 
 def header_for(date: str, precision: str, zoom: str) -> str:
@@ -60,7 +62,13 @@ def header_for(date: str, precision: str, zoom: str) -> str:
     return display(str(first.year))
 
 
-def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -> str:
+#: Sources named under a happening; the rest are among its reports (expand the row).
+SOURCES_SHOWN = 3
+
+
+def event_html(
+    event: Any, colours: dict[str, str], *, show_date: bool = True, expanded: bool = False
+) -> str:
     """One event as rich text: date (unless its header says it), marks, text, people chips,
     sources as reader links. A hidden event (shown only when asked for) is greyed and slanted."""
     marks = []
@@ -86,7 +94,7 @@ def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -
         for p in event.people
     )
     sources = []
-    for source in event.sources:
+    for source in event.sources[:SOURCES_SHOWN]:
         label = html.escape(source.title or source.url or "source")
         outlet = f" ({html.escape(source.outlet)})" if source.outlet else ""
         if source.article_id is not None:
@@ -107,7 +115,32 @@ def event_html(event: Any, colours: dict[str, str], *, show_date: bool = True) -
         parts.append(f"<div>{chips}</div>")
     if sources:
         parts.append(f"<div style='color:{colours['muted']}'>Sources: {' · '.join(sources)}</div>")
+    if len(event.sources) > 1:
+        told = html.escape(event.reported_by()) if hasattr(event, "reported_by") else ""
+        verb = "hide" if expanded else "show"
+        parts.append(
+            f"<div style='color:{colours['muted']}'><a href='reports:{html.escape(event.id)}'>"
+            f"{verb} {len(event.sources)} reports</a>{' · ' + told if told else ''}</div>"
+        )
     return "".join(parts)
+
+
+def report_html(source: Any, colours: dict[str, str]) -> str:
+    """One report of a happening: its outlet and publication day, its own sentence, a link."""
+    day = display((source.published or "")[:10]) if source.published else "date unknown"
+    outlet = html.escape(source.outlet or "")
+    title = html.escape(source.title or source.url or "source")
+    link = (
+        f"<a href='article:{int(source.article_id)}:{int(source.start or 0)}'>{title}</a>"
+        if source.article_id is not None
+        else title
+    )
+    hidden = " <i>(hidden)</i>" if source.hidden else ""
+    return (
+        f"<div style='margin-left:18px'><span style='color:{colours['muted']}'>{outlet + ', ' if outlet else ''}"
+        f"{html.escape(day)}:</span> {html.escape(source.sentence)}{hidden}"
+        f"<br/><span style='color:{colours['muted']}'>{link}</span></div>"
+    )
 
 
 LIGHT = {"accent": "#b03a2e", "planned": "#d6eaf8", "planned_text": "#154360", "conflict": "#fadbd8",
@@ -168,7 +201,10 @@ class TimelineModel(QAbstractListModel):
         self.colours = colours
         for row in self._rows:
             if row.kind == "event":
-                row.html = event_html(row.event, colours, show_date=row.label != row.event.display_date)
+                row.html = event_html(row.event, colours, show_date=row.label != row.event.display_date,
+                                      expanded=row.expanded)
+            elif row.kind == "report":
+                row.html = report_html(row.source, colours)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
                                   [HtmlRole, Qt.ItemDataRole.ForegroundRole])
@@ -235,6 +271,8 @@ class TimelineModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if row.kind == "report":
+                return f"{row.source.outlet or ''}: {row.source.sentence}"
             return row.label if row.kind == "header" else f"{row.event.display_date}: {row.event.text}"
         if role == KindRole:
             return row.kind
@@ -245,6 +283,8 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if row.kind == "header":
                 return row.label
+            if row.kind == "report":
+                return f"Report: {row.source.sentence}"
             return f"Hidden: {row.event.text}" if row.event.hidden else row.event.text
         if row.kind == "event" and row.event.hidden:
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -258,14 +298,14 @@ class TimelineModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].kind == "header":
+        if self._rows[index.row()].kind in ("header", "report"):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # -- helpers ------------------------------------------------------------------------------
 
     def total_events(self) -> int:
-        """Matching events before merging (loaded or not)."""
+        """Matching happenings (loaded or not): what ``timeline`` on the command line counts."""
         return self._total
 
     def known_total(self) -> int | None:
@@ -276,6 +316,37 @@ class TimelineModel(QAbstractListModel):
 
     def loaded_events(self) -> list[Any]:
         return [r.event for r in self._rows if r.kind == "event"]
+
+    def toggle_reports(self, row: int) -> None:
+        """Show (or hide again) the reports of the happening at ``row``, one row each, under it."""
+        if not 0 <= row < len(self._rows) or self._rows[row].kind != "event":
+            return
+        happening = self._rows[row]
+        if happening.expanded:
+            count = 0
+            while row + 1 + count < len(self._rows) and self._rows[row + 1 + count].kind == "report":
+                count += 1
+            if count:
+                self.beginRemoveRows(QModelIndex(), row + 1, row + count)
+                del self._rows[row + 1 : row + 1 + count]
+                self.endRemoveRows()
+        else:
+            sources = happening.event.sources
+            if sources:
+                reports = [
+                    Row("report", happening.label, happening.event, report_html(s, self.colours), s)
+                    for s in sources
+                ]
+                self.beginInsertRows(QModelIndex(), row + 1, row + len(reports))
+                self._rows[row + 1 : row + 1] = reports
+                self.endInsertRows()
+        happening.expanded = not happening.expanded
+        happening.html = event_html(
+            happening.event, self.colours, show_date=happening.label != happening.event.display_date,
+            expanded=happening.expanded,
+        )
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index, [HtmlRole])
 
     def row_of_event(self, event_id: str) -> int | None:
         for number, row in enumerate(self._rows):

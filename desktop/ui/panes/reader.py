@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QHelpEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,7 +57,14 @@ class ReaderPane(QWidget):
         self.article: dict[str, Any] | None = None
         self.mentions: list[dict[str, Any]] = []
         self.timexes: list[dict[str, Any]] = []
+        self.furniture: list[tuple[int, int]] = []
         self.dark = False
+        self.show_furniture = QCheckBox("Page furniture")
+        self.show_furniture.setChecked(True)
+        self.show_furniture.setToolTip(
+            "Show (muted) or hide the page's own bits kept with the article: comments, stamps,"
+            " bylines, widgets. They never become people, events or key events.")
+        self.show_furniture.toggled.connect(lambda _on: self.render())
         self.title = QLabel("No article open")
         self.title.setObjectName("readerTitle")
         self.title.setWordWrap(True)
@@ -92,15 +100,19 @@ class ReaderPane(QWidget):
         layout.addWidget(self.meta)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.legend)
+        below = QHBoxLayout()
+        below.addWidget(self.legend, 1)
+        below.addWidget(self.show_furniture)
+        layout.addLayout(below)
         self._set_editable(False)
         self._render_legend()
 
     # -- content -------------------------------------------------------------------------
 
     def show_article(self, article: dict[str, Any] | None, mentions: list[dict[str, Any]],
-                     timexes: list[dict[str, Any]]) -> None:
+                     timexes: list[dict[str, Any]], furniture: list[tuple[int, int]] | None = None) -> None:
         self.article, self.mentions, self.timexes = article, mentions, timexes
+        self.furniture = list(furniture or [])
         if article is None:
             self.title.setText("No article open")
             self.meta.setText("Pick an article in the library, or clip one with Ctrl+N.")
@@ -129,7 +141,8 @@ class ReaderPane(QWidget):
         if self.article is None:
             return
         colours = Colours.for_scheme(self.dark)
-        body = article_html(self.article.get("text") or "", self.mentions, self.timexes, colours=colours)
+        body = article_html(self.article.get("text") or "", self.mentions, self.timexes, colours=colours,
+                            furniture=self.furniture, show_furniture=self.show_furniture.isChecked())
         self.view.setHtml(f"<div style='line-height:140%'>{body}</div>")
         self._render_legend()
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.timeline.filters import Filters
+from desktop.ui import triage_commands
 from desktop.ui.models.timeline import DARK, LIGHT, HtmlRole, KindRole, TimelineModel
 from desktop.wording import plural
 
@@ -142,6 +144,8 @@ class TimelinePane(QWidget):
     pin_requested = Signal(object)
     edit_requested = Signal(object)
     add_requested = Signal()
+    #: A triage step for the undo stack (``desktop.ui.triage_commands.Triage``).
+    triage_requested = Signal(object)
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,6 +213,17 @@ class TimelinePane(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_hide_button())
         model.modelReset.connect(self._update_hide_button)
         self.pin_button.clicked.connect(lambda: self._emit_selected(self.pin_requested))
+        self.triage_button = QToolButton()
+        self.triage_button.setText("Triage")
+        self.triage_button.setToolTip("Set aside what is not the story, or hide happenings in bulk")
+        self.triage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.triage_menu = QMenu(self.triage_button)
+        self.triage_menu.aboutToShow.connect(self._fill_triage_menu)
+        self.triage_button.setMenu(self.triage_menu)
+        # The same steps on a right click (or the menu key) on a happening.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda pos: self.triage_menu.popup(self.view.viewport().mapToGlobal(pos)))
         row1 = QHBoxLayout()
         row1.addWidget(self.person, 2)
         row1.addWidget(self.text, 3)
@@ -217,6 +232,7 @@ class TimelinePane(QWidget):
         row2.addWidget(self.date_from, 2)
         row2.addWidget(self.date_to, 2)
         row2.addWidget(self.zoom, 1)
+        row2.addWidget(self.triage_button)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.hide_button, self.pin_button):
             buttons.addWidget(button)
@@ -306,7 +322,7 @@ class TimelinePane(QWidget):
         if total is None:
             self.count.setText("counting events…")
         else:
-            self.count.setText(plural(total, "event", grouped=True))
+            self.count.setText(plural(total, "happening", grouped=True))
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -329,12 +345,45 @@ class TimelinePane(QWidget):
         self.hide_button.setToolTip("Put this hidden event back on the timeline and in the brief"
                                     if hidden else "Take this event off the timeline and the brief")
 
+    def triage_choices(self) -> list[tuple[str, Any]]:
+        """The triage steps that make sense now: (menu text, ``Triage``)."""
+        choices: list[tuple[str, Any]] = []
+        event = self.selected_event()
+        source = next((s for s in event.sources if s.article_id is not None), None) if event else None
+        if source is not None:
+            label = source.title or f"article #{source.article_id}"
+            choices.append((f"Set aside this article ({label[:50]})",
+                            triage_commands.set_aside(article_id=int(source.article_id))))
+        for outlet in (event.outlets if event is not None else [])[:3]:
+            choices.append((f"Set aside every clip from {outlet}", triage_commands.set_aside(outlet=outlet)))
+            choices.append((f"Hide every happening from {outlet}",
+                            triage_commands.hide_all(self.model.filters, outlet=outlet)))
+        if self.model.filters.query:
+            choices.append((f"Hide every happening matching \u201c{self.model.filters.query}\u201d",
+                            triage_commands.hide_all(self.model.filters)))
+        return choices
+
+    def _fill_triage_menu(self) -> None:
+        self.triage_menu.clear()
+        choices = self.triage_choices()
+        for text, triage in choices:
+            action = self.triage_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, t=triage: self.triage_requested.emit(t))
+        if not choices:
+            action = self.triage_menu.addAction("Select a happening, or filter by words, first")
+            action.setEnabled(False)
+
     def _emit_selected(self, signal: Any) -> None:
         event = self.selected_event()
         if event is not None:
             signal.emit(event)
 
     def open_link(self, link: str) -> None:
+        if link.startswith("reports:"):
+            row = self.model.row_of_event(link.split(":", 1)[1])
+            if row is not None:
+                self.model.toggle_reports(row)
+            return
         if link.startswith("person-name:"):
 
             self.filter_person(unquote(link.split(":", 1)[1]))
