@@ -213,6 +213,17 @@ _INTENT_VERBS = frozenset({
     "agreed", "decided", "promised", "pledged", "vowed", "threatened", "offered", "hoped",
     "wanted", "intended", "voted", "proposed", "prepared", "arranged",
 })
+#: What one agrees, decides or promises to do on a given day: an appointment, so the day
+#: lies ahead ("agreed to meet on Tuesday"). Other infinitives ("voted to impose sanctions
+#: on Saturday") leave the day to the deciding.
+_SCHEDULED_ACTS = frozenset({
+    "meet", "hold", "visit", "travel", "resume", "return", "start", "begin", "attend", "sign",
+    "vote", "launch", "open", "reopen", "host", "fly", "leave", "arrive", "testify", "appear",
+    "announce", "publish", "release", "convene", "discuss", "talk", "hear", "decide", "rule",
+    "hand", "deliver", "present", "submit", "close", "end", "stop", "lift", "go", "come",
+    "buy", "purchase", "acquire", "sell", "pay", "repay", "redeem", "complete", "merge",
+    "take", "step", "join", "withdraw", "pull", "transfer",
+})
 #: Progressive forms that name an arrangement ahead ("is meeting Monday").
 _ARRANGED = frozenset({
     "meeting", "leaving", "going", "coming", "travelling", "traveling", "visiting", "holding",
@@ -290,8 +301,11 @@ def _classify(words: list[str], i: int) -> str | None:
         return FUTURE  # what was planned lies after the planning
     if word in {"plan", "plans"} or word in _INTENT_VERBS:
         after_to = words[i + 2] if i + 2 < len(words) else ""
-        if following == "to" and after_to not in _NOUN_STARTS:
-            return FUTURE  # "agreed to meet on Tuesday"
+        if following == "to" and after_to not in _NOUN_STARTS and (
+                word in {"plan", "plans"} or after_to in _SCHEDULED_ACTS or not after_to):
+            return FUTURE  # "agreed to meet on Tuesday": a meeting set for that day
+        if following == "to" and after_to and after_to not in _NOUN_STARTS:
+            return PAST  # "voted to impose sanctions on Saturday": the day of the vote
         if word in _INTENT_VERBS and following.endswith("ing") and len(following) > 4:
             return FUTURE  # "proposed holding the talks on Monday"
         return PAST if word in _INTENT_VERBS else None

@@ -123,3 +123,9 @@ def test_a_month_after_until_in_a_forward_clause_is_ahead():
 
 def test_a_month_under_a_future_verb_is_ahead():
     assert value_of("The envoy will visit in January.", "January", "2011-03-01") == "2012-01"
+
+
+def test_a_decision_to_act_is_dated_by_the_deciding():
+    # A past verb, an infinitive, a weekday: the day is the vote's, not a week ahead.
+    text = "The Security Council voted to impose sanctions on Saturday."
+    assert value_of(text, "Saturday") == "2011-02-26"
