@@ -2,6 +2,11 @@
 
 News text says "Thursday" and means the Thursday before publication when the verb is in the
 past ("said on Thursday") and the one after when it looks ahead ("will meet on Thursday").
+The verb that counts is the one governing the expression's clause, not merely the nearest:
+a reporting verb with its own phrase ("said in a statement Friday") dates the saying, "to"
+before a noun is no infinitive ("agreed to the move on Tuesday"), hyphenated participles are
+adjectives, a headline's present tense reports the past. `clause_direction` adds the
+conditions and possibilities ("would ... if", "can") that make a forward date no plan.
 Expressions such as "two days later" or "the next day" move from the date the story has
 reached, which is the last fully resolved date before them. Both pieces of state live here so
 the normaliser stays a set of pure rules.
