@@ -329,10 +329,14 @@ def _classify(words: list[str], i: int) -> str | None:
             return FUTURE
         if following == "been":
             return PAST
+        if before[-1:] and before[-1] in {"will", "shall", "'ll", "’ll"}:
+            return FUTURE  # "will have 100 troops there on Thursday"
         return PRESENT
     if word in _FUTURE_WORDS:
-        if word == "due" and i + 1 < len(words) and words[i + 1] == "to":
-            return None  # "due to" gives a cause, not a schedule
+        if word == "due" and following == "to":
+            # "due to step down on July 1" is a schedule; "due to the storm" a cause
+            after_to = words[i + 2] if i + 2 < len(words) else ""
+            return FUTURE if after_to in _SCHEDULED_ACTS else None
         return FUTURE
     if word == "set" and i + 1 < len(words) and words[i + 1] in {"to", "for"}:
         return FUTURE

@@ -129,3 +129,14 @@ def test_a_decision_to_act_is_dated_by_the_deciding():
     # A past verb, an infinitive, a weekday: the day is the vote's, not a week ahead.
     text = "The Security Council voted to impose sanctions on Saturday."
     assert value_of(text, "Saturday") == "2011-02-26"
+
+
+def test_will_have_looks_ahead():
+    # Published Wednesday: the Monday before is two days back, the next five days ahead.
+    text = "The division will have 100 soldiers on the island on Monday."
+    assert value_of(text, "Monday") == "2011-03-07"
+
+
+def test_due_to_before_an_appointment_is_a_schedule():
+    text = "Due to take over on Monday, the new chief has begun hiring."
+    assert value_of(text, "Monday") == "2011-03-07"
