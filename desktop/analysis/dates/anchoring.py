@@ -210,7 +210,12 @@ def clause_direction(text: str, start: int, end: int) -> str | None:
     found = _nearest(text, start, end)
     if found == _POSSIBLE:
         return HYPOTHETICAL
+    if _AHEAD_WORDS.match(text, start, end):
+        return FUTURE  # "next Tuesday", "the coming week" look ahead whatever the verb
     return tense_near(text, start, end)
+
+
+_AHEAD_WORDS = re.compile(r"(?:the\s+|this\s+)?(?:next|coming)\b", re.IGNORECASE)
 
 
 #: Past forms that point ahead when followed by "to": "agreed to buy ... in February".
