@@ -2,6 +2,11 @@
 
 News text says "Thursday" and means the Thursday before publication when the verb is in the
 past ("said on Thursday") and the one after when it looks ahead ("will meet on Thursday").
+The verb that counts is the one governing the expression's clause, not merely the nearest:
+a reporting verb with its own phrase ("said in a statement Friday") dates the saying, "to"
+before a noun is no infinitive ("agreed to the move on Tuesday"), hyphenated participles are
+adjectives, a headline's present tense reports the past. `clause_direction` adds the
+conditions and possibilities ("would ... if", "can") that make a forward date no plan.
 Expressions such as "two days later" or "the next day" move from the date the story has
 reached, which is the last fully resolved date before them. Both pieces of state live here so
 the normaliser stays a set of pure rules.
@@ -205,13 +210,29 @@ def clause_direction(text: str, start: int, end: int) -> str | None:
     found = _nearest(text, start, end)
     if found == _POSSIBLE:
         return HYPOTHETICAL
+    if _AHEAD_WORDS.match(text, start, end):
+        return FUTURE  # "next Tuesday", "the coming week" look ahead whatever the verb
     return tense_near(text, start, end)
+
+
+_AHEAD_WORDS = re.compile(r"(?:the\s+|this\s+)?(?:next|coming)\b", re.IGNORECASE)
 
 
 #: Past forms that point ahead when followed by "to": "agreed to buy ... in February".
 _INTENT_VERBS = frozenset({
     "agreed", "decided", "promised", "pledged", "vowed", "threatened", "offered", "hoped",
     "wanted", "intended", "voted", "proposed", "prepared", "arranged",
+})
+#: What one agrees, decides or promises to do on a given day: an appointment, so the day
+#: lies ahead ("agreed to meet on Tuesday"). Other infinitives ("voted to impose sanctions
+#: on Saturday") leave the day to the deciding.
+_SCHEDULED_ACTS = frozenset({
+    "meet", "hold", "visit", "travel", "resume", "return", "start", "begin", "attend", "sign",
+    "vote", "launch", "open", "reopen", "host", "fly", "leave", "arrive", "testify", "appear",
+    "announce", "publish", "release", "convene", "discuss", "talk", "hear", "decide", "rule",
+    "hand", "deliver", "present", "submit", "close", "end", "stop", "lift", "go", "come",
+    "buy", "purchase", "acquire", "sell", "pay", "repay", "redeem", "complete", "merge",
+    "take", "step", "join", "withdraw", "pull", "transfer",
 })
 #: Progressive forms that name an arrangement ahead ("is meeting Monday").
 _ARRANGED = frozenset({
@@ -290,8 +311,11 @@ def _classify(words: list[str], i: int) -> str | None:
         return FUTURE  # what was planned lies after the planning
     if word in {"plan", "plans"} or word in _INTENT_VERBS:
         after_to = words[i + 2] if i + 2 < len(words) else ""
-        if following == "to" and after_to not in _NOUN_STARTS:
-            return FUTURE  # "agreed to meet on Tuesday"
+        if following == "to" and after_to not in _NOUN_STARTS and (
+                word in {"plan", "plans"} or after_to in _SCHEDULED_ACTS or not after_to):
+            return FUTURE  # "agreed to meet on Tuesday": a meeting set for that day
+        if following == "to" and after_to and after_to not in _NOUN_STARTS:
+            return PAST  # "voted to impose sanctions on Saturday": the day of the vote
         if word in _INTENT_VERBS and following.endswith("ing") and len(following) > 4:
             return FUTURE  # "proposed holding the talks on Monday"
         return PAST if word in _INTENT_VERBS else None
@@ -310,10 +334,14 @@ def _classify(words: list[str], i: int) -> str | None:
             return FUTURE
         if following == "been":
             return PAST
+        if before[-1:] and before[-1] in {"will", "shall", "'ll", "’ll"}:
+            return FUTURE  # "will have 100 troops there on Thursday"
         return PRESENT
     if word in _FUTURE_WORDS:
-        if word == "due" and i + 1 < len(words) and words[i + 1] == "to":
-            return None  # "due to" gives a cause, not a schedule
+        if word == "due" and following == "to":
+            # "due to step down on July 1" is a schedule; "due to the storm" a cause
+            after_to = words[i + 2] if i + 2 < len(words) else ""
+            return FUTURE if after_to in _SCHEDULED_ACTS else None
         return FUTURE
     if word == "set" and i + 1 < len(words) and words[i + 1] in {"to", "for"}:
         return FUTURE

@@ -46,6 +46,7 @@ class Context:
     dct: dt.date | None
     narrative: Narrative
     forced_tense: str | None = None  # set by the tagger for a stamp's own words
+    reference: str = "publication"  # what *dct* is: publication, or a stamp after it
     _tense: str | None = None
     _tense_for: int = -1
 
@@ -104,7 +105,7 @@ def _dct_anchor(ctx: Context) -> str | None:
 
 def _rel_to_dct(ctx: Context, what: str) -> str:
     assert ctx.dct is not None
-    return f"{what}, relative to publication {describe_day(ctx.dct)}"
+    return f"{what}, relative to {ctx.reference} {describe_day(ctx.dct)}"
 
 
 def _choose(candidates: list[tuple[int, str]], here: int, tense: str | None,

@@ -68,7 +68,7 @@ def _follow_stamp(ctx: Context, value: str, published: dt.date) -> None:
         return
     day = dt.date.fromisoformat(value[:10])
     if published <= day <= published + STAMP_REACH:
-        ctx.dct = day
+        ctx.dct, ctx.reference = day, "the stamp"
 
 
 def _tag_once(

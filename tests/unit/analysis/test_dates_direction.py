@@ -123,3 +123,20 @@ def test_a_month_after_until_in_a_forward_clause_is_ahead():
 
 def test_a_month_under_a_future_verb_is_ahead():
     assert value_of("The envoy will visit in January.", "January", "2011-03-01") == "2012-01"
+
+
+def test_a_decision_to_act_is_dated_by_the_deciding():
+    # A past verb, an infinitive, a weekday: the day is the vote's, not a week ahead.
+    text = "The Security Council voted to impose sanctions on Saturday."
+    assert value_of(text, "Saturday") == "2011-02-26"
+
+
+def test_will_have_looks_ahead():
+    # Published Wednesday: the Monday before is two days back, the next five days ahead.
+    text = "The division will have 100 soldiers on the island on Monday."
+    assert value_of(text, "Monday") == "2011-03-07"
+
+
+def test_due_to_before_an_appointment_is_a_schedule():
+    text = "Due to take over on Monday, the new chief has begun hiring."
+    assert value_of(text, "Monday") == "2011-03-07"

@@ -82,3 +82,10 @@ def test_a_count_since_a_day_yields_to_the_sentences_own_date():
     text = "By Friday, doctors had counted 84 deaths since Tuesday."
     events = extract_events(text, None, tag_dates(text, "2011-02-27"), [], "2011-02-27")
     assert [(e.date, e.date_text) for e in events] == [("2011-02-25", "Friday")]
+
+
+def test_next_weekday_is_ahead_whatever_the_verb():
+    # "wanted" is past, but "next Tuesday" lies ahead of publication: a plan.
+    text = "The minister wanted the boxer to delay his return until at least next Tuesday."
+    assert direction(text, "next Tuesday") == FUTURE
+    assert planned(text, "next Tuesday")
