@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 RIGHT_REACH = 14
 LEFT_REACH = 40
 _SENTENCE_END = {".", "?", "!", ";"}
+_CLAUSE_BREAKS = {",", ";", "—", "―", "–"}
+_DASHES = {"—", "―", "–", "-", "--"}
 
 
 def attribute_direct(ctx: Context) -> None:
@@ -62,11 +64,15 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         k += 1  # past a token holding the closing mark (''') and past no-break spaces
     if k >= len(doc) or is_break(doc[k]):
         return None
+    _, par_end = paragraph_bounds(doc, k)
+    if doc[k].text in _DASHES:
+        signed = _signature(ctx, quotation, k, par_end)
+        if signed is not None:
+            return signed
     inside = text[quotation.start:quotation.end].rstrip("”\"'’ ")
     if inside.endswith(".") and not doc[k].text[:1].islower() and doc[k].text not in {",", "—"}:
         return None
     first = k + 1 if doc[k].text in {",", "—", "–", "-"} else k
-    _, par_end = paragraph_bounds(doc, k)
     c = first
     while c < min(first + RIGHT_REACH, par_end):
         if doc[c].lower_ in {"who", "which"} and c > first and doc[c - 1].text == ",":
@@ -89,6 +95,19 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         frame_end = cue_end(doc, c)
     content = [*_with_lead_in(ctx, quotation)]
     return Draft((c, cue_end(doc, c)), content, speaker, True, (first, frame_end))
+
+
+def _signature(ctx: Context, quotation: Quotation, dash: int, end: int) -> Draft | None:
+    """“...” ― Oscar P. Quintero: a dash and a name closing the paragraph sign the quote."""
+    doc = ctx.doc
+    while end > dash + 1 and (doc[end - 1].is_space or doc[end - 1].text in _SENTENCE_END):
+        end -= 1
+    name = doc[dash + 1:end]
+    if not 1 <= len(name) <= 6 or not all(t.text[:1].isupper() or t.is_punct for t in name):
+        return None
+    if not any(ch.isalpha() for ch in name.text):
+        return None
+    return Draft((dash, dash + 1), list(quotation.pieces), (dash + 1, end), True, (dash, end))
 
 
 def _after_clause(doc: Doc, c: int, end: int) -> int:
@@ -153,7 +172,11 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     framed = [j for j in cues if speaker_of(doc, j, par_start) is not None]
     if not framed:
         return None
-    c = framed[-1]
+    c = framed[0]
+    for j in framed[1:]:
+        if any(t.text in _CLAUSE_BREAKS for t in doc[j:c]):
+            break  # "When Clinton noted ..., Trump boasted, “...”": the nearer clause's cue
+        c = j
     according = doc[c].lower_ == "according"
     speaker = speaker_after(doc, c, i) if according else speaker_of(doc, c, par_start)
     if speaker is None:

@@ -115,7 +115,7 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
         start -= 1
     if start == end:
         return None
-    if all(t.lower_ in DETERMINERS or not t.is_alpha for t in doc[start:end]) and not (
+    if all(t.lower_ in DETERMINERS or not _wordy(t) for t in doc[start:end]) and not (
             end - start == 1 and doc[start].lower_ in LONE_SPEAKERS):
         return None
     start = _after_preposition(doc, _trim_leading(doc, start, end), end)
@@ -124,6 +124,11 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     if doc[cue].lower_ in NAMING_CUES and not _names_someone(doc, start, end):
         return None  # "a show called “Brokers”" names a thing; "Trump called it ..." speaks
     return start, end
+
+
+def _wordy(token: Token) -> bool:
+    """Has a letter: "O'Neill" and "U.S." are words, "," is not."""
+    return any(ch.isalpha() for ch in token.text)
 
 
 def _after_preposition(doc: Doc, start: int, end: int) -> int | None:
