@@ -181,7 +181,8 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     speaker = speaker_after(doc, c, i) if according else speaker_of(doc, c, par_start)
     if speaker is None:
         return None
-    start_tok = speaker[1] if according else clause_start(doc, c, cue_end(doc, c), i)
+    after = speaker[1] if speaker[0] > c else cue_end(doc, c)  # "Said Ellis: “...”"
+    start_tok = speaker[1] if according else clause_start(doc, c, after, i)
     if doc[c].lower_ in OBJECT_CUES and doc[i - 1].text in {",", ":"}:
         start_tok = i  # "she told the mayors who gathered there, “...”"
     if any(t.is_alpha and t.lower_ != "that" for t in doc[start_tok:i]):

@@ -156,7 +156,10 @@ def speaker_of(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     before = doc[cue - 1].lower_ if cue > floor else ""
     if (word.endswith("ing") and before not in PROGRESSIVE) or before == "to":
         return sentence_subject(doc, floor, cue)
-    return speaker_before(doc, cue, floor)
+    speaker = speaker_before(doc, cue, floor)
+    if speaker is None and doc[cue].text[:1].isupper():
+        return speaker_after(doc, cue, min(len(doc), cue + MAX_SPEAKER_TOKENS + 1))  # "Said Ellis:"
+    return speaker
 
 
 def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:

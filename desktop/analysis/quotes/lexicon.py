@@ -34,7 +34,7 @@ CUE_VERBS = frozenset(
     pledged pledges pledging quipped quips answered answers sang chanted shouted yelled
     screamed whispered testified countered retorted contended maintained observed objected
     recounted speculated demanded proclaimed exclaimed muttered wrote announces responds
-    replies acknowledges concedes contends counters
+    replies acknowledges concedes contends counters yells shouts tweets whispers jokes
     """.split()
 ) | frozenset(
     # Beliefs, findings and stances: PolNeAR counts them as attributions (fitted as above,
