@@ -102,12 +102,15 @@ def _signature(ctx: Context, quotation: Quotation, dash: int, end: int) -> Draft
     doc = ctx.doc
     while end > dash + 1 and (doc[end - 1].is_space or doc[end - 1].text in _SENTENCE_END):
         end -= 1
-    name = doc[dash + 1:end]
+    first = dash + 1
+    while first < end and doc[first].is_space:
+        first += 1
+    name = doc[first:end]
     if not 1 <= len(name) <= 6 or not all(t.text[:1].isupper() or t.is_punct for t in name):
         return None
     if not any(ch.isalpha() for ch in name.text):
         return None
-    return Draft((dash, dash + 1), list(quotation.pieces), (dash + 1, end), True, (dash, end))
+    return Draft((dash, dash + 1), list(quotation.pieces), (first, end), True, (dash, end))
 
 
 def _after_clause(doc: Doc, c: int, end: int) -> int:
