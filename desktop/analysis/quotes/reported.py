@@ -22,7 +22,7 @@ from desktop.analysis.quotes.frames import (
 )
 from desktop.analysis.quotes.lexicon import DETERMINERS, OBJECT_CUES
 
-MIN_CONTENT_WORDS = 3
+MIN_CONTENT_WORDS = 1
 _ADJUNCT_STARTS = frozenset({"on", "in", "at", "during", "late", "early", "last", "this",
                              "to", "via", "through", "with", "from", "after", "before"})
 _SENTENCE_END = {".", "?", "!"}
