@@ -167,6 +167,9 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
     start = max(floor, doc[cue].sent.start)
     i = start
     while i < cue and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in CONJUNCTIONS):
+        if doc[i].text in QUOTE_TOKENS:  # the sentence opens with a quote: its words are not
+            closing = next((j for j in range(i + 1, cue) if doc[j].text in QUOTE_TOKENS), cue)
+            i = closing  # the subject ("“We will win,” she said, adding ...")
         i += 1
     if i < cue and doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}:
         commas = [j for j in range(i, cue) if doc[j].text == ","]
@@ -174,10 +177,12 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
             return None
         i = commas[0] + 1  # "In May, a judge ruled ..., saying": past the opening phrase
     j = i
-    if j < cue and doc[j].lower_ in DETERMINERS:
-        j += 1
+    determiner = j < cue and doc[j].lower_ in DETERMINERS
+    j += determiner
     while j < cue and (doc[j].text[:1].isupper() or doc[j].text in {"’s", "'s"}):
         j += 1
+    if determiner and j == i + 1 and j < cue and doc[j].is_alpha:
+        j += 1  # "The candidate"
     if j == i and i < cue and doc[i].lower_ in PRONOUNS:
         j = i + 1
     if j == i or not any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[i:j]):

@@ -79,7 +79,7 @@ PRONOUNS = PERSON_PRONOUNS | {"i", "we", "they", "it", "you"}
 #: Words that end a speaker phrase when walking left from the cue.
 SPEAKER_STOPS = frozenset(
     """
-    that which who whom whose and but or so because while when if as than since though
+    that which who whom whose what and but or so because while when if as than since though
     although whether after before where is was are were be been being said says told not
     it's
     """.split()
