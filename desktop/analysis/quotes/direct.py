@@ -206,19 +206,20 @@ def _looks_like_name(doc: object, speaker: tuple[int, int]) -> bool:
 
 
 def _continues(ctx: Context, draft: Draft, nxt: Quotation) -> bool:
-    """“A,” he said, “B.”: the next quotation follows the frame with only punctuation between."""
-    frame_end = ctx.doc[draft.frame[1] - 1].idx + len(ctx.doc[draft.frame[1] - 1].text)
+    """“A,” he said, “B.” or “A,” she said, clapping. “B.”: a quotation later in the
+    paragraph with no frame of its own, opening a sentence or clause, goes on the quote."""
+    doc = ctx.doc
+    frame_end = doc[draft.frame[1] - 1].idx + len(doc[draft.frame[1] - 1].text)
     if draft.frame[1] <= ctx.token_at(draft.content[-1][1] - 1) or nxt.start < frame_end:
         return False
-    between = ctx.text[frame_end:nxt.start]
-    if "\n" in between or _right_frame(ctx, nxt) is not None:
+    if "\n" in ctx.text[frame_end:nxt.start]:
         return False
     first, last = draft.frame[1], ctx.token_at(nxt.start)
-    # Passed over: a listener or a time ("“A,” Nega told The Times on Monday. “B.”").
-    tokens = ctx.doc[first:last]
-    return len(tokens) <= 12 and all(_passed_over(t) for t in tokens) and \
-        not any(is_cue(ctx.doc, j) for j in range(first, last)) and \
-        not any(t.text in _SENTENCE_END for t in tokens[:-1])
+    if last > first and doc[last - 1].text not in _SENTENCE_END | {",", ":"}:
+        return False
+    if any(not _passed_over(t) for t in doc[first:last][:2]):
+        return False
+    return _right_frame(ctx, nxt) is None and _left_frame(ctx, nxt) is None
 
 
 def _passed_over(token: Token) -> bool:
