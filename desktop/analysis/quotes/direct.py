@@ -16,6 +16,7 @@ from desktop.analysis.quotes.frames import (
     is_break,
     is_cue,
     paragraph_bounds,
+    sentence_subject,
     speaker_after,
     speaker_before,
     speaker_of,
@@ -174,7 +175,7 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     # hopes “...”"); a cue with no speaker of its own ("saying") may still be the one.
     framed = [j for j in cues if speaker_of(doc, j, par_start) is not None]
     if not framed:
-        return None
+        return _introduced(ctx, quotation, before, par_start) if not cues else None
     c = framed[0]
     for j in framed[1:]:
         if any(t.text in _CLAUSE_BREAKS for t in doc[j:c]):
@@ -196,6 +197,18 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     content = [(start, quotation.pieces[0][1]), *quotation.pieces[1:]]
     frame = (min(speaker[0], c), cue_end(doc, c))
     return Draft((c, cue_end(doc, c)), content, speaker, True, frame)
+
+
+def _introduced(ctx: Context, quotation: Quotation, colon: int, floor: int) -> Draft | None:
+    """"The piece used her words as its headline: “...”": a sentence with no cue that a
+    colon ends introduces the quote; its subject is the speaker, the colon the cue."""
+    doc = ctx.doc
+    if colon < floor or doc[colon].text != ":":
+        return None
+    speaker = sentence_subject(doc, floor, colon)
+    if speaker is None or speaker[1] >= colon:
+        return None
+    return Draft((colon, colon + 1), list(quotation.pieces), speaker, True, (speaker[0], colon + 1))
 
 
 def _looks_like_name(doc: object, speaker: tuple[int, int]) -> bool:
