@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: How many words may stand between a quotation and its cue on either side.
-RIGHT_REACH = 14
+RIGHT_REACH = 30
 LEFT_REACH = 40
 _SENTENCE_END = {".", "?", "!", ";"}
 _CLAUSE_BREAKS = {",", ";", "—", "―", "–"}

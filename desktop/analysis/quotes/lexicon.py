@@ -67,7 +67,7 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     """
     also later then has have had will would could may might did does do once again
     previously repeatedly recently reportedly publicly privately earlier first further
-    initially never often still quickly immediately already just even had not n't n’t
+    initially never often still quickly immediately already just even had not n't n’t long
     is are was were been be 's ’s 're ’re
     """.split()
 )
