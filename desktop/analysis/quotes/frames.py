@@ -80,8 +80,9 @@ def skip_between(doc: Doc, i: int, floor: int) -> int:
     j = i - 1
     while j >= floor:
         word = doc[j].lower_
-        if word in BETWEEN_SPEAKER_AND_CUE or (doc[j].is_space and not is_break(doc[j])):
-            j -= 1
+        if word in BETWEEN_SPEAKER_AND_CUE or (doc[j].is_space and not is_break(doc[j])) or \
+                (word.endswith("ly") and doc[j].text.islower() and len(word) > 4):
+            j -= 1  # "has", "later", "forcefully"
         elif word == "ago":
             j -= 1
             while j >= floor and (doc[j].like_num or doc[j].lower_ in {
@@ -135,11 +136,15 @@ def _after_preposition(doc: Doc, start: int, end: int) -> int | None:
     """Where the speaker starts after a prepositional phrase ("In an interview he")."""
     cuts = [j for j in range(start, end) if doc[j].lower_ in CLAUSE_PREPOSITIONS]
     if not cuts:
-        return start
+        return None if doc[start].lower_ in _NOT_FIRST else start
     rest = cuts[-1] + 1
     if rest < end and _names_someone(doc, rest, end):
         return rest
-    return None if doc[start].lower_ in CLAUSE_PREPOSITIONS else start
+    return None if doc[start].lower_ in _NOT_FIRST else start
+
+
+#: A speaker phrase never starts with these ("of Republican claims", "for his").
+_NOT_FIRST = CLAUSE_PREPOSITIONS | {"of", "for", "about", "into", "than"}
 
 
 def _names_someone(doc: Doc, start: int, end: int) -> bool:
