@@ -161,10 +161,19 @@ def speaker_of(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     before = doc[cue - 1].lower_ if cue > floor else ""
     if (word.endswith("ing") and before not in PROGRESSIVE) or before == "to":
         return sentence_subject(doc, floor, cue)
+    if not word.endswith("ing") and _passive(doc, cue, floor):
+        return None  # "Nothing was said", "is expected": the speaker is not the subject
     speaker = speaker_before(doc, cue, floor)
     if speaker is None and doc[cue].text[:1].isupper():
         return speaker_after(doc, cue, min(len(doc), cue + MAX_SPEAKER_TOKENS + 1))  # "Said Ellis:"
     return speaker
+
+
+def _passive(doc: Doc, cue: int, floor: int) -> bool:
+    j = cue - 1
+    while j >= floor and (doc[j].lower_.endswith("ly") or doc[j].lower_ in {"also", "not", "widely"}):
+        j -= 1
+    return j >= floor and doc[j].lower_ in {"was", "were", "is", "are", "been", "be", "being"}
 
 
 def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
