@@ -16,6 +16,7 @@ from desktop.analysis.quotes.frames import (
     is_break,
     is_cue,
     paragraph_bounds,
+    sentence_subject,
     speaker_after,
     speaker_before,
     speaker_of,
@@ -28,9 +29,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: How many words may stand between a quotation and its cue on either side.
-RIGHT_REACH = 14
+RIGHT_REACH = 30
 LEFT_REACH = 40
 _SENTENCE_END = {".", "?", "!", ";"}
+_CLAUSE_BREAKS = {",", ";", "—", "―", "–"}
+_DASHES = {"—", "―", "–", "-", "--"}
 
 
 def attribute_direct(ctx: Context) -> None:
@@ -62,11 +65,15 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         k += 1  # past a token holding the closing mark (''') and past no-break spaces
     if k >= len(doc) or is_break(doc[k]):
         return None
+    _, par_end = paragraph_bounds(doc, k)
+    if doc[k].text in _DASHES:
+        signed = _signature(ctx, quotation, k, par_end)
+        if signed is not None:
+            return signed
     inside = text[quotation.start:quotation.end].rstrip("”\"'’ ")
     if inside.endswith(".") and not doc[k].text[:1].islower() and doc[k].text not in {",", "—"}:
         return None
     first = k + 1 if doc[k].text in {",", "—", "–", "-"} else k
-    _, par_end = paragraph_bounds(doc, k)
     c = first
     while c < min(first + RIGHT_REACH, par_end):
         if doc[c].lower_ in {"who", "which"} and c > first and doc[c - 1].text == ",":
@@ -89,6 +96,22 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         frame_end = cue_end(doc, c)
     content = [*_with_lead_in(ctx, quotation)]
     return Draft((c, cue_end(doc, c)), content, speaker, True, (first, frame_end))
+
+
+def _signature(ctx: Context, quotation: Quotation, dash: int, end: int) -> Draft | None:
+    """“...” ― Oscar P. Quintero: a dash and a name closing the paragraph sign the quote."""
+    doc = ctx.doc
+    while end > dash + 1 and (doc[end - 1].is_space or doc[end - 1].text in _SENTENCE_END):
+        end -= 1
+    first = dash + 1
+    while first < end and doc[first].is_space:
+        first += 1
+    name = doc[first:end]
+    if not 1 <= len(name) <= 6 or not all(t.text[:1].isupper() or t.is_punct for t in name):
+        return None
+    if not any(ch.isalpha() for ch in name.text):
+        return None
+    return Draft((dash, dash + 1), list(quotation.pieces), (first, end), True, (dash, end))
 
 
 def _after_clause(doc: Doc, c: int, end: int) -> int:
@@ -152,13 +175,18 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     # hopes “...”"); a cue with no speaker of its own ("saying") may still be the one.
     framed = [j for j in cues if speaker_of(doc, j, par_start) is not None]
     if not framed:
-        return None
-    c = framed[-1]
+        return _introduced(ctx, quotation, before, par_start) if not cues else None
+    c = framed[0]
+    for j in framed[1:]:
+        if any(t.text in _CLAUSE_BREAKS for t in doc[j:c]):
+            break  # "When Clinton noted ..., Trump boasted, “...”": the nearer clause's cue
+        c = j
     according = doc[c].lower_ == "according"
     speaker = speaker_after(doc, c, i) if according else speaker_of(doc, c, par_start)
     if speaker is None:
         return None
-    start_tok = speaker[1] if according else clause_start(doc, c, cue_end(doc, c), i)
+    after = speaker[1] if speaker[0] > c else cue_end(doc, c)  # "Said Ellis: “...”"
+    start_tok = speaker[1] if according else clause_start(doc, c, after, i)
     if doc[c].lower_ in OBJECT_CUES and doc[i - 1].text in {",", ":"}:
         start_tok = i  # "she told the mayors who gathered there, “...”"
     if any(t.is_alpha and t.lower_ != "that" for t in doc[start_tok:i]):
@@ -171,6 +199,18 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     return Draft((c, cue_end(doc, c)), content, speaker, True, frame)
 
 
+def _introduced(ctx: Context, quotation: Quotation, colon: int, floor: int) -> Draft | None:
+    """"The piece used her words as its headline: “...”": a sentence with no cue that a
+    colon ends introduces the quote; its subject is the speaker, the colon the cue."""
+    doc = ctx.doc
+    if colon < floor or doc[colon].text != ":":
+        return None
+    speaker = sentence_subject(doc, floor, colon)
+    if speaker is None or speaker[1] >= colon:
+        return None
+    return Draft((colon, colon + 1), list(quotation.pieces), speaker, True, (speaker[0], colon + 1))
+
+
 def _looks_like_name(doc: object, speaker: tuple[int, int]) -> bool:
     tokens = doc[speaker[0]:speaker[1]]  # type: ignore[index]
     if len(tokens) == 1 and tokens[0].lower_ in PRONOUNS:
@@ -179,19 +219,20 @@ def _looks_like_name(doc: object, speaker: tuple[int, int]) -> bool:
 
 
 def _continues(ctx: Context, draft: Draft, nxt: Quotation) -> bool:
-    """“A,” he said, “B.”: the next quotation follows the frame with only punctuation between."""
-    frame_end = ctx.doc[draft.frame[1] - 1].idx + len(ctx.doc[draft.frame[1] - 1].text)
+    """“A,” he said, “B.” or “A,” she said, clapping. “B.”: a quotation later in the
+    paragraph with no frame of its own, opening a sentence or clause, goes on the quote."""
+    doc = ctx.doc
+    frame_end = doc[draft.frame[1] - 1].idx + len(doc[draft.frame[1] - 1].text)
     if draft.frame[1] <= ctx.token_at(draft.content[-1][1] - 1) or nxt.start < frame_end:
         return False
-    between = ctx.text[frame_end:nxt.start]
-    if "\n" in between or _right_frame(ctx, nxt) is not None:
+    if "\n" in ctx.text[frame_end:nxt.start]:
         return False
     first, last = draft.frame[1], ctx.token_at(nxt.start)
-    # Passed over: a listener or a time ("“A,” Nega told The Times on Monday. “B.”").
-    tokens = ctx.doc[first:last]
-    return len(tokens) <= 12 and all(_passed_over(t) for t in tokens) and \
-        not any(is_cue(ctx.doc, j) for j in range(first, last)) and \
-        not any(t.text in _SENTENCE_END for t in tokens[:-1])
+    if last > first and doc[last - 1].text not in _SENTENCE_END | {",", ":"}:
+        return False
+    if any(not _passed_over(t) for t in doc[first:last][:2]):
+        return False
+    return _right_frame(ctx, nxt) is None and _left_frame(ctx, nxt) is None
 
 
 def _passed_over(token: Token) -> bool:

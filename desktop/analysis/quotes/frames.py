@@ -80,8 +80,9 @@ def skip_between(doc: Doc, i: int, floor: int) -> int:
     j = i - 1
     while j >= floor:
         word = doc[j].lower_
-        if word in BETWEEN_SPEAKER_AND_CUE or (doc[j].is_space and not is_break(doc[j])):
-            j -= 1
+        if word in BETWEEN_SPEAKER_AND_CUE or (doc[j].is_space and not is_break(doc[j])) or \
+                (word.endswith("ly") and doc[j].text.islower() and len(word) > 4):
+            j -= 1  # "has", "later", "forcefully"
         elif word == "ago":
             j -= 1
             while j >= floor and (doc[j].like_num or doc[j].lower_ in {
@@ -115,7 +116,7 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
         start -= 1
     if start == end:
         return None
-    if all(t.lower_ in DETERMINERS or not t.is_alpha for t in doc[start:end]) and not (
+    if all(t.lower_ in DETERMINERS or not _wordy(t) for t in doc[start:end]) and not (
             end - start == 1 and doc[start].lower_ in LONE_SPEAKERS):
         return None
     start = _after_preposition(doc, _trim_leading(doc, start, end), end)
@@ -126,15 +127,24 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     return start, end
 
 
+def _wordy(token: Token) -> bool:
+    """Has a letter: "O'Neill" and "U.S." are words, "," is not."""
+    return any(ch.isalpha() for ch in token.text)
+
+
 def _after_preposition(doc: Doc, start: int, end: int) -> int | None:
     """Where the speaker starts after a prepositional phrase ("In an interview he")."""
     cuts = [j for j in range(start, end) if doc[j].lower_ in CLAUSE_PREPOSITIONS]
     if not cuts:
-        return start
+        return None if doc[start].lower_ in _NOT_FIRST else start
     rest = cuts[-1] + 1
     if rest < end and _names_someone(doc, rest, end):
         return rest
-    return None if doc[start].lower_ in CLAUSE_PREPOSITIONS else start
+    return None if doc[start].lower_ in _NOT_FIRST else start
+
+
+#: A speaker phrase never starts with these ("of Republican claims", "for his").
+_NOT_FIRST = CLAUSE_PREPOSITIONS | {"of", "for", "about", "into", "than"}
 
 
 def _names_someone(doc: Doc, start: int, end: int) -> bool:
@@ -151,7 +161,19 @@ def speaker_of(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     before = doc[cue - 1].lower_ if cue > floor else ""
     if (word.endswith("ing") and before not in PROGRESSIVE) or before == "to":
         return sentence_subject(doc, floor, cue)
-    return speaker_before(doc, cue, floor)
+    if not word.endswith("ing") and _passive(doc, cue, floor):
+        return None  # "Nothing was said", "is expected": the speaker is not the subject
+    speaker = speaker_before(doc, cue, floor)
+    if speaker is None and doc[cue].text[:1].isupper():
+        return speaker_after(doc, cue, min(len(doc), cue + MAX_SPEAKER_TOKENS + 1))  # "Said Ellis:"
+    return speaker
+
+
+def _passive(doc: Doc, cue: int, floor: int) -> bool:
+    j = cue - 1
+    while j >= floor and (doc[j].lower_.endswith("ly") or doc[j].lower_ in {"also", "not", "widely"}):
+        j -= 1
+    return j >= floor and doc[j].lower_ in {"was", "were", "is", "are", "been", "be", "being"}
 
 
 def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
@@ -159,6 +181,9 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
     start = max(floor, doc[cue].sent.start)
     i = start
     while i < cue and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in CONJUNCTIONS):
+        if doc[i].text in QUOTE_TOKENS:  # the sentence opens with a quote: its words are not
+            closing = next((j for j in range(i + 1, cue) if doc[j].text in QUOTE_TOKENS), cue)
+            i = closing  # the subject ("“We will win,” she said, adding ...")
         i += 1
     if i < cue and doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}:
         commas = [j for j in range(i, cue) if doc[j].text == ","]
@@ -166,10 +191,12 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
             return None
         i = commas[0] + 1  # "In May, a judge ruled ..., saying": past the opening phrase
     j = i
-    if j < cue and doc[j].lower_ in DETERMINERS:
-        j += 1
+    determiner = j < cue and doc[j].lower_ in DETERMINERS
+    j += determiner
     while j < cue and (doc[j].text[:1].isupper() or doc[j].text in {"’s", "'s"}):
         j += 1
+    if determiner and j == i + 1 and j < cue and doc[j].is_alpha:
+        j += 1  # "The candidate"
     if j == i and i < cue and doc[i].lower_ in PRONOUNS:
         j = i + 1
     if j == i or not any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[i:j]):

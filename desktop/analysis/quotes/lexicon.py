@@ -34,7 +34,7 @@ CUE_VERBS = frozenset(
     pledged pledges pledging quipped quips answered answers sang chanted shouted yelled
     screamed whispered testified countered retorted contended maintained observed objected
     recounted speculated demanded proclaimed exclaimed muttered wrote announces responds
-    replies acknowledges concedes contends counters
+    replies acknowledges concedes contends counters yells shouts tweets whispers jokes
     """.split()
 ) | frozenset(
     # Beliefs, findings and stances: PolNeAR counts them as attributions (fitted as above,
@@ -67,7 +67,7 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     """
     also later then has have had will would could may might did does do once again
     previously repeatedly recently reportedly publicly privately earlier first further
-    initially never often still quickly immediately already just even had not n't n’t
+    initially never often still quickly immediately already just even had not n't n’t long
     is are was were been be 's ’s 're ’re
     """.split()
 )
@@ -79,7 +79,7 @@ PRONOUNS = PERSON_PRONOUNS | {"i", "we", "they", "it", "you"}
 #: Words that end a speaker phrase when walking left from the cue.
 SPEAKER_STOPS = frozenset(
     """
-    that which who whom whose and but or so because while when if as than since though
+    that which who whom whose what and but or so because while when if as than since though
     although whether after before where is was are were be been being said says told not
     it's
     """.split()

@@ -22,7 +22,7 @@ from desktop.analysis.quotes.frames import (
 )
 from desktop.analysis.quotes.lexicon import DETERMINERS, OBJECT_CUES
 
-MIN_CONTENT_WORDS = 3
+MIN_CONTENT_WORDS = 1
 _ADJUNCT_STARTS = frozenset({"on", "in", "at", "during", "late", "early", "last", "this",
                              "to", "via", "through", "with", "from", "after", "before"})
 _SENTENCE_END = {".", "?", "!"}
@@ -91,6 +91,7 @@ def _reported(ctx: Context, c: int) -> Draft | None:
     if tail >= end and _clause_before(ctx, c, s_start, speaker):
         return _content_before(ctx, c, s_start, speaker, after)
     start = clause_start(doc, c, after, end)
+    end = _next_statement(doc, start, end)
     if _words(doc, start, end) < MIN_CONTENT_WORDS:
         return None
     if any(j in ctx.taken for j in range(start, end)):
@@ -102,9 +103,23 @@ def _reported(ctx: Context, c: int) -> Draft | None:
                  (min(speaker[0], c), after))
 
 
+def _next_statement(doc: object, start: int, end: int) -> int:
+    """Where a second statement begins: "..., but he said that ..." / "... and warned ..."."""
+    tokens = doc  # type: ignore[assignment]
+    for j in range(start + 1, end):
+        if tokens[j].lower_ in {"and", "but"} and any(  # type: ignore[index]
+                is_cue(tokens, k) for k in range(j + 1, min(end, j + 4))):
+            return j - 1 if tokens[j - 1].text == "," else j  # type: ignore[index]
+    return end
+
+
 def _frame_speaker(ctx: Context, c: int) -> tuple[int, int] | None:
-    """The speaker of the quote right before ", adding ..." / ", referring to ..."."""
+    """The speaker of the statement right before ", adding ..." or "... and warned ..."."""
     doc = ctx.doc
+    if c >= 1 and doc[c - 1].lower_ in {"and", "but"} and ctx.drafts:
+        last = ctx.drafts[-1]
+        if last.speaker is not None and 0 <= c - 1 - ctx.token_at(last.content[-1][1] - 1) <= 3:
+            return last.speaker
     if not doc[c].lower_.endswith("ing") or c < 2 or doc[c - 1].text != ",":
         return None
     for draft in reversed(ctx.drafts):
@@ -153,11 +168,11 @@ def clause_start(doc: object, c: int, after: int, end: int) -> int:
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1
     if tokens[c].lower_ in OBJECT_CUES:  # type: ignore[index]
-        for j in range(i, min(i + 8, end)):
+        for j in range(i, min(i + 6, end)):
             if tokens[j].lower_ == "that":  # type: ignore[index]
                 return j
-            if breaks_phrase(tokens[j]):  # type: ignore[index]
-                break
+            if breaks_phrase(tokens[j]) or _infinitive(doc, j):  # type: ignore[index]
+                break  # "warned North Korea to refrain from actions that ...": no "that" clause
         i = _skip_adjuncts(doc, _skip_listener(doc, i, end), end)
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1
