@@ -228,7 +228,7 @@ def _analyse(analyser: Analyser, clips: list[Clip]) -> dict[int, object]:
 def _store_one(library: Library, clip: Clip, analysis: ArticleAnalysis | None) -> ImportOutcome:
     article = clip.article
     assert article is not None
-    record = article.to_dict()
+    record = article.as_dict()
     write_with = None if analysis is None else (
         lambda db, article_id: store_analysis(db, article_id, analysis))
     try:
