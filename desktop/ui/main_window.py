@@ -43,6 +43,7 @@ from db.library import Library
 from desktop.actions import corrections as act
 from desktop.timeline.filters import Filters
 from desktop.ui import brief_source, sources, tasks, workers
+from desktop.ui.changes import Changed
 from desktop.ui.dialogs.error import error_box
 from desktop.ui.dialogs.event import EventDialog
 from desktop.ui.dialogs.new_clip import NewClipDialog
@@ -423,16 +424,24 @@ class MainWindow(QMainWindow):
         self.reader.view.ensureCursorVisible()
 
     def refresh_all(self) -> None:
-        """Read the library again after a change (import, delete, correction, re-dating)."""
+        """Read the library again after a change to everything (import, delete, re-analysis)."""
+        self.refresh(Changed.EVERYTHING)
+
+    def refresh(self, changed: Changed) -> None:
+        """Read again only the views that show what ``changed``."""
         selected = self.library_pane.selected_article()
-        self.articles.reload()
-        self.load_people()  # on a worker; the list and the person filter follow (people_read)
-        self._refresh_choices()
-        self.timeline.reload()
-        self.person_events.reload()
-        if selected is not None:
+        if Changed.ARTICLES in changed:
+            self.articles.reload()
+        if Changed.PEOPLE in changed:
+            self.load_people()  # on a worker; the list and the person filter follow (people_read)
+        if changed & (Changed.PEOPLE | Changed.TAGS):
+            self._refresh_choices()
+        if changed & (Changed.TIMELINE | Changed.PEOPLE):
+            self.timeline.reload()
+            self.person_events.reload()
+        if Changed.ARTICLES in changed and selected is not None:
             self.library_pane.select_article(selected)
-        if self.current_article is not None:
+        if changed & (Changed.ARTICLES | Changed.PEOPLE) and self.current_article is not None:
             self.open_article(self.current_article)
         if self.tabs.currentIndex() == TAB_BRIEF:
             self.refresh_brief()
@@ -462,7 +471,8 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, "Tag article", "Story:")
         if ok and name.strip():
             self.library.tag_article(article_id, name.strip())
-            self.refresh_all()
+            # A tag changes the list, the story choices and which events a tag filter shows.
+            self.refresh(Changed.ARTICLES | Changed.TAGS | Changed.TIMELINE)
 
     def redate_article(self, article_id: int, published: str) -> None:
         fn = partial(tasks.redate_article, self.library_path, article_id, published)
@@ -650,10 +660,7 @@ class MainWindow(QMainWindow):
         self._push(self._event_command("Add event", do, undo))
 
     def refresh_timeline(self) -> None:
-        self.timeline.reload()
-        self.person_events.reload()
-        if self.tabs.currentIndex() == TAB_BRIEF:
-            self.refresh_brief()
+        self.refresh(Changed.TIMELINE)
 
     # -- people ---------------------------------------------------------------------------------
 
