@@ -295,7 +295,7 @@ def _failure_message(analysis: object) -> str:
 def _store_one(library: Library, clip: Clip, analysis: ArticleAnalysis | None) -> ImportOutcome:
     article = clip.article
     assert article is not None
-    record = article.to_dict()
+    record = article.as_dict()
     write_with = None if analysis is None else (
         lambda db, article_id: store_analysis(db, article_id, analysis))
     try:

@@ -8,3 +8,5 @@
   with raw HTML from article text escaped.
 - ``exports.export(events, "csv" | "json" | "timelinejs") -> str``.
 """
+
+__all__ = ["exports", "markdown", "preview"]

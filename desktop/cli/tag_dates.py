@@ -24,7 +24,7 @@ def tag_line(line: str) -> tuple[dict[str, Any], bool]:
     except ValueError as error:
         return {"id": None, "timexes": [], "error": f"bad input line: {error}"}, False
     timexes = tag_dates(doc["text"], doc.get("dct") or None)
-    return {"id": doc.get("id"), "timexes": [t.to_json() for t in timexes]}, True
+    return {"id": doc.get("id"), "timexes": [t.as_dict() for t in timexes]}, True
 
 
 def run(args: argparse.Namespace) -> int:

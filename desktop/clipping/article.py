@@ -44,7 +44,7 @@ class Article:
         if not self.sha256:
             self.sha256 = hashlib.sha256(self.original.encode("utf-8")).hexdigest()
 
-    def to_dict(self) -> dict:
+    def as_dict(self) -> dict:
         return asdict(self)
 
 

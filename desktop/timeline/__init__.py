@@ -11,3 +11,6 @@ No Qt here. What the window and the commands use:
 - ``corrections.hide / pin / edit / add``: stored, and applied again after re-analysis.
 - ``events.extract_events`` (the pipeline's events step), ``precision`` (sorting, display).
 """
+
+__all__ = ["corrections", "events", "filters", "keyevents", "merge", "precision", "query",
+           "sentences", "timeline_event"]

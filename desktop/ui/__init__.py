@@ -4,3 +4,5 @@ PySide6 is pinned to 6.11.3: 6.12.0 drops a reference to ``None``/``True`` on ev
 and emit under CPython 3.11, which aborts the interpreter after some thousands of calls
 (tests/ui/test_refcounts.py guards against a version with that bug coming back).
 """
+
+__all__ = ["app"]

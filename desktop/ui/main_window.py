@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
 from db.errors import LibraryError
 from db.library import Library
 from db.protected import why_protected
-from desktop.actions import corrections as act
 from desktop.timeline.filters import Filters
 from desktop.ui import brief_source, sources, tasks, workers
+from desktop.ui.changes import Changed
 from desktop.ui.dialogs.error import error_box
 from desktop.ui.dialogs.event import EventDialog
 from desktop.ui.dialogs.new_clip import NewClipDialog
@@ -53,12 +53,15 @@ from desktop.ui.models import people as people_model
 from desktop.ui.models.articles import ArticleListModel
 from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.timeline import TimelineModel
+from desktop.ui.operations import articles as article_ops
+from desktop.ui.operations import people as people_ops
+from desktop.ui.operations import timeline as timeline_ops
 from desktop.ui.panes.brief import BriefPane
 from desktop.ui.panes.library import LibraryPane
 from desktop.ui.panes.people import PeoplePane
 from desktop.ui.panes.reader import ReaderPane
 from desktop.ui.panes.timeline import TimelinePane
-from desktop.ui.undo import DeleteArticle, EventCorrection, PeopleCorrection
+from desktop.ui.undo import EventCorrection, PeopleCorrection
 
 if TYPE_CHECKING:
     from desktop.actions.importing import ImportReport
@@ -428,16 +431,24 @@ class MainWindow(QMainWindow):
         self.reader.view.ensureCursorVisible()
 
     def refresh_all(self) -> None:
-        """Read the library again after a change (import, delete, correction, re-dating)."""
+        """Read the library again after a change to everything (import, delete, re-analysis)."""
+        self.refresh(Changed.EVERYTHING)
+
+    def refresh(self, changed: Changed) -> None:
+        """Read again only the views that show what ``changed``."""
         selected = self.library_pane.selected_article()
-        self.articles.reload()
-        self.load_people()  # on a worker; the list and the person filter follow (people_read)
-        self._refresh_choices()
-        self.timeline.reload()
-        self.person_events.reload()
-        if selected is not None:
+        if Changed.ARTICLES in changed:
+            self.articles.reload()
+        if Changed.PEOPLE in changed:
+            self.load_people()  # on a worker; the list and the person filter follow (people_read)
+        if changed & (Changed.PEOPLE | Changed.TAGS):
+            self._refresh_choices()
+        if changed & (Changed.TIMELINE | Changed.PEOPLE):
+            self.timeline.reload()
+            self.person_events.reload()
+        if Changed.ARTICLES in changed and selected is not None:
             self.library_pane.select_article(selected)
-        if self.current_article is not None:
+        if changed & (Changed.ARTICLES | Changed.PEOPLE) and self.current_article is not None:
             self.open_article(self.current_article)
         if self.tabs.currentIndex() == TAB_BRIEF:
             self.refresh_brief()
@@ -451,12 +462,11 @@ class MainWindow(QMainWindow):
         article_id = self.library_pane.selected_article()
         if article_id is None:
             return
-        article = self.library.article(article_id)
-        title = (article or {}).get("title") or f"#{article_id}"
+        title, command = article_ops.delete(self.library, article_id, self.refresh_all)
         if self.current_article == article_id:
             self.current_article = None
             self.reader.show_article(None, [], [])
-        self.undo_stack.push(DeleteArticle(self.library, article_id, title, self.refresh_all))
+        self.undo_stack.push(command)
         self.statusBar().showMessage(f"Deleted “{title}” — Ctrl+Z to undo")
 
     def tag_selected_article(self) -> None:
@@ -466,8 +476,7 @@ class MainWindow(QMainWindow):
             return
         name, ok = QInputDialog.getText(self, "Tag article", "Story:")
         if ok and name.strip():
-            self.library.tag_article(article_id, name.strip())
-            self.refresh_all()
+            self.refresh(article_ops.tag(self.library, article_id, name))
 
     def redate_article(self, article_id: int, published: str) -> None:
         fn = partial(tasks.redate_article, self.library_path, article_id, published)
@@ -577,52 +586,27 @@ class MainWindow(QMainWindow):
         """A correction (or its undo) that could not be made: said in the status bar."""
         self.statusBar().showMessage(message, 8000)
 
-    def _correct(self, text: str, event: Any, do: dict[str, Any], undo: dict[str, Any]) -> bool:
-        """Push one correction of ``event``; ``undo`` gives a hand-made event's values before
-        (an extracted one's source rows each keep their own, taken when it is made)."""
-        if event.manual:
-            command = self._event_command(text, lambda library: act.correct_added_event(library, event.id, **do),
-                                          lambda library: act.correct_added_event(library, event.id, **undo))
-        else:
-            command = self._merged_correction(text, event, do)
-        return self._push(command)
-
-    def _merged_correction(self, text: str, event: Any, do: dict[str, Any]) -> Any:
-        """Every source of a merged event corrected in one transaction; undo puts each back as
-        it stood (they may have differed: one pinned, one re-worded)."""
-        before: list[Any] = []
-
-        def apply(library: Library) -> None:
-            before[:] = act.correct_shown_event(library, event, **do)
-
-        return self._event_command(text, apply, lambda library: act.restore_events(library, before))
-
-    def _event_command(self, text: str, do: Any, undo: Any) -> Any:
-        """An undoable timeline correction: ``do``/``undo`` are functions of the library."""
-        return EventCorrection(text, self.library, do, undo, self.refresh_timeline, self._report_error)
+    def _correct(self, operation: timeline_ops.Operation) -> bool:
+        """Push one timeline correction; False when it failed (and said so)."""
+        text, do, undo = operation
+        return self._push(EventCorrection(text, self.library, do, undo, self.refresh_timeline, self._report_error))
 
     def hide_event(self, event: Any) -> None:
-        if self._correct("Hide event", event, {"hidden": True}, {"hidden": False}):
+        if self._correct(timeline_ops.hide(event)):
             self.statusBar().showMessage("Event hidden — Ctrl+Z to undo", 5000)
 
     def show_event(self, event: Any) -> None:
         """Put a hidden event (listed by "Show hidden events") back on the timeline."""
-        if self._correct("Show event again", event, {"hidden": False}, {"hidden": True}):
+        if self._correct(timeline_ops.show_again(event)):
             self.statusBar().showMessage("Event shown again — Ctrl+Z hides it again", 5000)
 
     def pin_event(self, event: Any) -> None:
-        self._correct("Unpin event" if event.pinned else "Pin event", event,
-                      {"pinned": not event.pinned}, {"pinned": event.pinned})
+        self._correct(timeline_ops.toggle_pin(event))
 
     def edit_event(self, event: Any) -> None:
         dialog = EventDialog(self, date=event.date, text=event.text, title="Edit event")
-        dialog.accepted.connect(lambda: self._event_edited(event, dialog))
+        dialog.accepted.connect(lambda: self._correct(timeline_ops.edit(event, dialog.date_value(), dialog.text_value())))
         dialog.open()
-
-    def _event_edited(self, event: Any, dialog: Any) -> None:
-        do = {"date": dialog.date_value(), "text": dialog.text_value()}
-        undo = {"date": event.date, "text": event.text}
-        self._correct("Edit event", event, do, undo)
 
     def add_event(self) -> None:
         dialog = EventDialog(self, title="Add event", source_title=self._current_title())
@@ -634,45 +618,26 @@ class MainWindow(QMainWindow):
         return (article or {}).get("title") or ""
 
     def _event_added(self, dialog: Any) -> None:
-        """Add a hand-made event; undo deletes it, redo puts the same event back (its id too,
-        which later corrections on the undo stack name)."""
-        created: dict[str, Any] = {}
         source = self.current_article if dialog.use_source() else None
-        people = dialog.people_value()
-        date, text, planned = dialog.date_value(), dialog.text_value(), dialog.planned()
-
-        def do(library: Library) -> None:
-            if created.get("row"):
-                created["id"] = act.restore_added_event(library, created["row"])
-                del created["row"]
-            else:
-                created["id"] = act.add_event(library, date, text, people=people, article_id=source,
-                                              planned=planned)
-
-        def undo(library: Library) -> None:
-            created["row"] = act.delete_added_event(library, created["id"])
-
-        self._push(self._event_command("Add event", do, undo))
+        self._correct(timeline_ops.add(dialog.date_value(), dialog.text_value(), people=dialog.people_value(),
+                                       article_id=source, planned=dialog.planned()))
 
     def refresh_timeline(self) -> None:
-        self.timeline.reload()
-        self.person_events.reload()
-        if self.tabs.currentIndex() == TAB_BRIEF:
-            self.refresh_brief()
+        self.refresh(Changed.TIMELINE)
 
     # -- people ---------------------------------------------------------------------------------
 
-    def correct_people(self, text: str, apply: Any, done_message: str = "") -> None:
+    def correct_people(self, operation: people_ops.PeopleOperation) -> None:
         """Make a people correction on the writer thread (it rebuilds people across the
         library), then push it for undo; a refused correction is told in the status bar."""
 
         def applied(rule_id: int) -> None:
-            command = PeopleCorrection(text, apply, self._run_people_write, rule_id)
+            command = PeopleCorrection(operation.text, operation.apply, self._run_people_write, rule_id)
             self.undo_stack.push(command)
-            if done_message:
-                self.statusBar().showMessage(done_message, 5000)
+            if operation.done:
+                self.statusBar().showMessage(operation.done, 5000)
 
-        self._run_people_write(text, apply, applied)
+        self._run_people_write(operation.text, operation.apply, applied)
 
     def _run_people_write(self, name: str, fn: Any, on_done: Any = None) -> None:
         """``fn(library)`` on the writer thread, then the people read there too; the window shows
@@ -714,12 +679,10 @@ class MainWindow(QMainWindow):
     def rename_person(self, person: dict[str, Any]) -> None:
         name, ok = QInputDialog.getText(self, "Rename person", f"New name for {person['name']}:", text=person["name"])
         if ok and name.strip() and name.strip() != person["name"]:
-            self.correct_people(f"Rename {person['name']}", lambda library: act.rename_person(library, person["id"], name))
+            self.correct_people(people_ops.rename(person, name))
 
     def merge_people(self, first: dict[str, Any], second: dict[str, Any]) -> None:
-        self.correct_people(f"Merge {second['name']} into {first['name']}",
-                            lambda library: act.merge_people(library, first["id"], second["id"]),
-                            f"Merged {second['name']} into {first['name']} — Ctrl+Z to undo")
+        self.correct_people(people_ops.merge(first, second))
 
     def split_person(self, person: dict[str, Any]) -> None:
         aliases = person.get("aliases") or []
@@ -732,12 +695,10 @@ class MainWindow(QMainWindow):
             self.split_person_alias(person, alias)
 
     def split_person_alias(self, person: dict[str, Any], alias: str) -> None:
-        self.correct_people(f"Split {alias} from {person['name']}",
-                            lambda library: act.split_person(library, person["id"], alias))
+        self.correct_people(people_ops.split(person, alias))
 
     def mark_not_person(self, person: dict[str, Any]) -> None:
-        self.correct_people(f"{person['name']} is not a person", lambda library: act.mark_not_person(library, person["name"]),
-                            f"“{person['name']}” is no longer treated as a person — Ctrl+Z to undo")
+        self.correct_people(people_ops.not_a_person(person))
 
     # -- brief ----------------------------------------------------------------------------------
 

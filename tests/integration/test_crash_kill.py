@@ -300,7 +300,7 @@ def test_the_checker_itself_catches_orphans_altered_text_and_lost_articles(tmp_p
     path = tmp_path / "library.db"
     with Library(path) as library:
         for item in read_jsonl(batch):
-            library.add_article(item.article.to_dict(), tags=[TAG])
+            library.add_article(item.article.as_dict(), tags=[TAG])
     assert check_library(path, expected, {1, 2, 3}, analysis=False) == []
     assert check_library(path, expected, {1, 2, 3, 4}, analysis=False) != []
     with sqlite3.connect(path) as conn:

@@ -142,7 +142,7 @@ def test_an_article_stored_meanwhile_by_another_program_is_a_duplicate_not_a_cra
         def not_yet_then_there(sha256, url):
             calls.append(sha256)
             if len(calls) == 1:
-                other.add_article(original.article.to_dict())
+                other.add_article(original.article.as_dict())
             if len(calls) <= 2:  # the importer's check and add_article's own both miss it
                 return None
             return checked(sha256, url)

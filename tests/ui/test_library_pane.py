@@ -101,3 +101,18 @@ def test_a_headline_wraps_instead_of_being_cut(window):
     assert metrics.horizontalAdvance(title) > cell.width() - 8  # too long for one line...
     needed = metrics.boundingRect(QRect(0, 0, cell.width() - 8, 1000), Qt.TextFlag.TextWordWrap, title)
     assert view.wordWrap() and needed.height() <= cell.height()  # ...so it wraps and shows whole
+
+
+def test_tagging_refreshes_the_story_choices_but_does_not_read_people_again(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    people_reads: list[int] = []
+    monkeypatch.setattr(window, "load_people", lambda: people_reads.append(1))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Energy deal", True)))
+    window.library_pane.view.selectRow(2)
+    window.tag_selected_article()
+    tag = window.library_pane.tag
+    assert tag.findData("Energy deal") >= 0
+    tag.setCurrentIndex(tag.findData("Energy deal"))
+    assert _titles(window) == ["An old memorandum"]
+    assert people_reads == []  # a tag changes no person: people are not re-read

@@ -3,7 +3,7 @@
     from desktop.analysis.dates import Timex, tag_dates
     timexes = tag_dates(text, "2025-05-30")
 
-See tagger.py for the pipeline, patterns.py for what is found, filters.py for what is
+See tagger.py for the pipeline, patterns.py for what is found, vetoes.py for what is
 thrown out, normalise.py for how values are made, anchoring.py for what relative dates are
 relative to (publication date, verb tense, the story's date) and values.py for TIMEX3 values
 and `precision_of`, which tells the timeline which values it can place on a calendar;

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.analysis.dates.anchoring import FUTURE, Narrative
-from desktop.analysis.dates.filters import plausible
 from desktop.analysis.dates.normalise import NORMALISERS, Context
 from desktop.analysis.dates.patterns import Candidate, find_candidates
 from desktop.analysis.dates.stamps import STAMP_REACH, is_stamp
 from desktop.analysis.dates.timex import Timex
 from desktop.analysis.dates.values import is_well_formed, precision_of
+from desktop.analysis.dates.vetoes import plausible
 
 #: Values that move the narrative: dates precise enough to count from.
 _NARRATIVE_PRECISIONS = frozenset({"day", "month", "quarter", "year"})

@@ -26,5 +26,5 @@ class Timex:
     confidence: float = 0.5
     explanation: str = ""
 
-    def to_json(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -61,7 +61,7 @@ def test_full_date_is_absolute_and_trusted_more_than_a_weekday(timexes):
     assert full.confidence > weekday.confidence
 
 
-def test_to_json_has_the_cli_keys(timexes):
-    record = _find(timexes, "May 16")[0].to_json()
+def test_as_dict_has_the_cli_keys(timexes):
+    record = _find(timexes, "May 16")[0].as_dict()
     assert {"start", "end", "text", "type", "value", "anchor", "anchor_kind", "confidence",
             "explanation"} <= set(record)
