@@ -7,7 +7,7 @@ what the reporter pasted and typed, and returns an ``Article``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QTimer
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -51,11 +51,10 @@ class PasteEdit(QPlainTextEdit):
 
 
 def _visible_text(html: str) -> str:
-    from PySide6.QtGui import QTextDocument
+    """Not Qt's parser: it loads the page's images and ``@import``s (``/dev/zero`` aborted)."""
+    from desktop.ui.plain import visible_text
 
-    document = QTextDocument()
-    document.setHtml(html)
-    return document.toPlainText()
+    return visible_text(html)
 
 
 class NewClipDialog(QDialog):
@@ -77,10 +76,12 @@ class NewClipDialog(QDialog):
         self.tags.setPlaceholderText("story tags, comma separated")
         self.detected = QLabel("")
         self.detected.setWordWrap(True)
+        self.detected.setTextFormat(Qt.TextFormat.PlainText)
         self.error = QLabel("")
         self.error.setObjectName("clipError")
         self.error.setStyleSheet("color: #c0392b")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self._touched: set[str] = set()
         for name, field in (("title", self.title), ("url", self.url), ("published", self.published)):
             field.textEdited.connect(lambda _t, name=name: self._touched.add(name))
