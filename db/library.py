@@ -66,6 +66,8 @@ class Library:
     def __init__(self, path: str | os.PathLike[str] | None, *, memory: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self._session: SessionLock | None = None
+        #: Opened read-only because its folder or file can't be written (a CD, a share).
+        self.read_only = False
         if memory or path is None:
             self.db = Database(memory=True)
             self._finish_opening()
@@ -73,10 +75,12 @@ class Library:
         # Held until close: restore refuses while any process has the file open (db.session).
         self._session = open_session(self.path)
         try:
-            self.db = ClipDatabase(self._connect(self.path))
+            self.read_only = read_only_place(self.path)
+            self.db = ClipDatabase(self._connect(self.path, read_only=self.read_only))
             self._refuse_if_damaged()
             self._refuse_unless_ours()  # before anything is written, WAL included
-            self._use_wal()
+            if not self.read_only:
+                self._use_wal()
             self._finish_opening()
         except BaseException:
             self._session.release()
@@ -89,10 +93,12 @@ class Library:
     # -- opening -------------------------------------------------------------------------
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         if path.exists() and path.is_dir():
             raise LibraryError(f"{path} is a folder, not a library file")
         try:
+            if read_only:
+                return integrity.open_read_only(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():
                 # Created readable by its owner only: clippings can be sensitive.
@@ -144,6 +150,9 @@ class Library:
                 raise busy_error(self.path) from error
             raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
         if migrations.pending(self.db):
+            if self.read_only:
+                raise LibraryError(f"{self.path} needs an upgrade for this version of Clipline, "
+                                   "but it is read-only: copy it somewhere it can be written")
             self.before_migrate()
             migrations.apply(self.db)
 
@@ -339,6 +348,13 @@ class Library:
             " LEFT JOIN article_tags ON tags.id = tag_id GROUP BY tags.id ORDER BY tags.name"
         )
         return list(self.db.query(sql))
+
+
+def read_only_place(path: Path) -> bool:
+    """An existing library whose folder or file this process can't write (checked, not tried)."""
+    if not path.exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _raise_if_damaged_with_backup(path: Path, error: sqlite3.DatabaseError) -> None:

@@ -479,3 +479,79 @@ def test_a_locked_library_is_busy_not_damaged_on_the_command_line(cli, locked_by
         assert "busy" in err and "try again" in err
         assert "damaged" not in out + err and "restore" not in out + err
     assert not any((path.parent / "backups").glob("*-replaced*"))
+
+
+# -- 11. disk full or a read-only library: one clear line; a read-only folder opens read-only --
+
+
+@pytest.mark.parametrize("fault, words", [("PRAGMA query_only = ON", "read-only"),
+                                          ("full", "disk is full")])
+def test_write_commands_on_a_full_disk_or_read_only_library_say_so_in_one_line(cli, tmp_path, monkeypatch,
+                                                                               fault, words):
+    path = library_with(tmp_path / "library.db", 2)
+    assert cli("--library", path, "event-add", "--date", "2025-05-30", "--text", "Talks resumed")[0] == 0
+    real_init = Library.__init__
+
+    def faulty_init(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        real_init(self, *args, **kwargs)
+        if fault == "full":  # no page beyond those the file has: any growth is "disk full"
+            pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+            self.db.execute(f"PRAGMA max_page_count = {pages}")
+            self.db.execute("PRAGMA cache_size = 1")
+        else:
+            self.db.execute(fault)
+
+    monkeypatch.setattr(Library, "__init__", faulty_init)
+    commands = [["tag", "1", "x" * 20000], ["event-add", "--date", "2025-06-01", "--text", "y" * 20000],
+                ["event-edit", "m1", "--text", "z" * 20000]]
+    if fault != "full":  # these fit in the pages the file has: only a read-only library refuses them
+        commands += [["event-hide", "m1"], ["event-pin", "m1"], ["delete", "1"]]
+    for command in commands:
+        status, out, err = cli("--library", path, *command)
+        assert status == 1, (command, out, err)
+        assert err.startswith("error: ") and words in err and err.count("\n") == 1, (command, err)
+        assert "Traceback" not in err
+    monkeypatch.setattr(Library, "__init__", real_init)
+    assert count_in(path) == 2
+
+
+def _in_a_read_only_folder(folder: Path, *command: str) -> tuple[int, str, str]:
+    """Run the CLI with ``folder`` read-only: a read-only bind mount for root (whom permissions
+    don't stop), the folder's permissions for anyone else."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    cli_line = shlex.join([sys.executable, "-m", "desktop", *command])
+    if os.geteuid() == 0:
+        quoted = shlex.quote(str(folder))
+        script = f"mount --bind {quoted} {quoted} && mount -o remount,ro,bind {quoted} && {cli_line}"
+        argv = ["unshare", "-m", "sh", "-c", script]
+    else:
+        folder.chmod(0o555)
+        argv = ["sh", "-c", cli_line]
+    try:
+        done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=120,
+                              env=dict(os.environ, PYTHONPATH=str(REPO)))
+    finally:
+        folder.chmod(0o755)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_library_in_a_read_only_folder_is_listed_and_checked_read_only(tmp_path):
+    folder = tmp_path / "cd-rom"
+    folder.mkdir()
+    path = library_with(folder / "library.db", 3)
+    status, out, err = _in_a_read_only_folder(folder, "--library", str(path), "articles")
+    assert status == 0, err
+    assert "Story 2" in out and "read-only" in err and "Traceback" not in err
+    status, out, err = _in_a_read_only_folder(folder, "--library", str(path), "check")
+    assert status == 0 and out.startswith("ok: "), (out, err)
+    assert "damaged" not in out + err
+    status, out, err = _in_a_read_only_folder(folder, "--library", str(path), "tag", "1", "story")
+    assert status == 1 and "read-only" in err and err.strip().count("\n") <= 1, err
+    assert "Traceback" not in err
+    assert count_in(path) == 3
