@@ -175,6 +175,13 @@ class Library:
             raise
 
     def close(self) -> None:
+        if self.path is not None and not self.read_only:
+            # What this connection wrote goes from the -wal into the file itself, so the one
+            # file is the whole library once a command ends, even while the window is open.
+            try:
+                self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:
+                pass  # busy or full: SQLite checkpoints later; nothing is lost
         self.db.close()
         if self._session is not None:
             self._session.release()
@@ -366,6 +373,11 @@ def _raise_if_damaged_with_backup(path: Path, error: sqlite3.DatabaseError) -> N
         raise damaged_error(path, [str(error)]) from error
 
 
+#: Words of a search beyond this are dropped: every word is a prefix scan of the index, and a
+#: pasted page as a query held the window for minutes.
+MAX_SEARCH_WORDS = 32
+
+
 def to_fts_query(query: str) -> str:
     """A reporter's search words as a safe FTS5 query: every word must appear (prefixes ok).
 
@@ -373,7 +385,7 @@ def to_fts_query(query: str) -> str:
     stray quote or colon never raises.
     """
     parts: list[str] = []
-    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query):
+    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query[: MAX_SEARCH_WORDS * 100]):
         if phrase:
             tokens = re.findall(r"\w+", phrase)
             if tokens:
@@ -381,4 +393,4 @@ def to_fts_query(query: str) -> str:
         else:
             for token in re.findall(r"\w+", word):
                 parts.append(f'"{token}"*')
-    return " ".join(parts)
+    return " ".join(dict.fromkeys(parts[:MAX_SEARCH_WORDS]))

@@ -555,3 +555,54 @@ def test_a_library_in_a_read_only_folder_is_listed_and_checked_read_only(tmp_pat
     assert status == 1 and "read-only" in err and err.strip().count("\n") <= 1, err
     assert "Traceback" not in err
     assert count_in(path) == 3
+
+
+# -- 13. the smaller ones ---------------------------------------------------------------------
+
+
+def test_13_a_device_as_the_library_is_one_clear_line(cli, tmp_path):
+    status, out, err = cli("--library", "/dev/null", "articles")
+    assert status == 2 and err.startswith("error: ") and "not a library file" in err
+    assert err.count("\n") == 1 and not Path("/dev/null.lock").exists()
+
+
+def test_13_file_urls_and_names_with_control_characters_are_reported_plainly(cli, tmp_path):
+    odd = tmp_path / "evil\x1b]0;owned\x07\nstored     #99  fake (x).txt"
+    odd.write_text("Odd name\nTalks resumed in Istanbul on Friday, officials said.", encoding="utf-8")
+    status, out, err = cli("--library", tmp_path / "library.db", "import", "--no-analysis",
+                           f"file://{tmp_path}/story.txt", odd)
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    lines = out.splitlines()
+    assert not any(line.startswith("stored     #99") for line in lines)
+    assert len(lines) == 3  # one line per item, and the summary
+    assert "file://" in lines[0] and "give its path" in lines[0]
+    assert lines[1].startswith("stored ") and "\\x1b" in lines[1] and "\\n" in lines[1]
+
+
+def test_13_restoring_a_missing_file_says_so(cli, tmp_path):
+    path = library_with(tmp_path / "library.db", 1)
+    status, out, err = cli("--library", path, "restore", tmp_path / "no-such-backup.db")
+    assert status == 1 and "no such file" in err and "damaged" not in err
+
+
+def test_13_the_library_file_alone_holds_everything_once_a_command_ends(tmp_path):
+    import shutil
+
+    path = library_with(tmp_path / "library.db", 1)
+    with Library(path) as window:  # the window keeps the library open all along
+        with Library(path) as command:
+            command.add_article(record("Late story\nFiled while the window was open."))
+        copy = tmp_path / "copy.db"
+        shutil.copy(path, copy)  # the file alone, as a reporter copies it
+        assert count_in(copy) == 2
+        assert window.article_count() == 2
+
+
+def test_13_a_very_long_search_is_capped(fresh_library):
+    from db.library import MAX_SEARCH_WORDS, to_fts_query
+
+    fresh_library.add_article(record("Ceasefire\nA ceasefire was agreed in Istanbul."))
+    query = "ceasefire " + " ".join(f"word{i}" for i in range(50_000))
+    assert to_fts_query(query).count('"') <= 2 * MAX_SEARCH_WORDS
+    assert fresh_library.search(query) == []
+    assert [r["title"] for r in fresh_library.search("ceasefire " * 10_000)] == ["Ceasefire"]
