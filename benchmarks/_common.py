@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+#: ../shared beside the checkout; CLIPLINE_SHARED points elsewhere (a worktree in /work/wt).
+SHARED = Path(os.environ.get("CLIPLINE_SHARED") or REPO.parent / "shared")
 CORPORA = SHARED / "corpora"
 EVAL = SHARED / "eval"
 

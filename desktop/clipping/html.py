@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from urllib.parse import urlparse
 
 import trafilatura
@@ -20,7 +21,7 @@ from desktop.clipping.dateline import find_dateline
 from desktop.clipping.encoding import decode_text
 from desktop.clipping.errors import ClipError
 from desktop.clipping.limits import MAX_HTML_BYTES, human_size
-from desktop.clipping.page_dates import declared_publication_date
+from desktop.clipping.page_dates import declared_publication
 from desktop.clipping.text import check_text, clean_line, normalise_text
 
 # trafilatura and htmldate log every odd page at WARNING; the reporter sees our message instead.
@@ -94,7 +95,15 @@ def clip_html(
 
 
 def _set_published(article: Article, html: str, metadata_date: str | None) -> None:
-    found = declared_publication_date(html) or metadata_date or _safe_find_date(html, article.url)
+    declared = declared_publication(html)
+    found = declared.day if declared else None
+    if declared and declared.utc_only:
+        # Given only in UTC, the page's own day may be the next (or the one before): where
+        # the metadata's date (htmldate reads more of the page) is one day off, it has the day.
+        other = (metadata_date or _safe_find_date(html, article.url) or "")[:10]
+        if _days_apart(other, declared.day) == 1:
+            found = other
+    found = found or metadata_date or _safe_find_date(html, article.url)
     if found:
         article.published, article.published_precision, article.published_source = found[:10], "day", "metadata"
         return
@@ -106,6 +115,13 @@ def _set_published(article: Article, html: str, metadata_date: str | None) -> No
     url_date = date_from_url(article.url)
     if url_date:
         article.published, article.published_precision, article.published_source = url_date, "day", "url"
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return None
 
 
 def _safe_find_date(html: str, url: str | None) -> str | None:
