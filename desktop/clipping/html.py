@@ -33,6 +33,8 @@ _URL_DATE = re.compile(r"/(19[5-9]\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\
 MAX_HTML_NESTING = 2000
 #: libxml2 drops what lies deeper than this: a page with its text down there reads as empty.
 PARSER_MAX_DEPTH = 255
+#: libxml2 stops reading a page at an attribute value longer than this: the rest reads as empty.
+PARSER_MAX_ATTRIBUTE = 10_000_000
 #: htmldate's extensive search scans the whole page with many patterns (~1 s per MB): beyond
 #: this size only the page's metadata is read for a date.
 MAX_EXTENSIVE_DATE_SEARCH = 2_000_000
@@ -73,6 +75,10 @@ def clip_html(
         if _nesting_depth(html, always=True) > PARSER_MAX_DEPTH:
             raise ClipError(f"{what} is nested too deeply to be read (the text is below "
                             f"{PARSER_MAX_DEPTH} levels of elements)")
+        if len(html) > PARSER_MAX_ATTRIBUTE and _huge_attribute(html):
+            raise ClipError(f"{what} has an attribute of over {human_size(PARSER_MAX_ATTRIBUTE)} "
+                            "(an embedded image?) that the HTML parser gives up on; save the page "
+                            "without it, or paste its text")
         raise ClipError(f"{what} has no article text")
     check_text(text, what=what)
     page_url = url or getattr(doc, "url", None) or None
@@ -115,6 +121,12 @@ def _set_published(article: Article, html: str, metadata_date: str | None) -> No
     url_date = date_from_url(article.url)
     if url_date:
         article.published, article.published_precision, article.published_source = url_date, "day", "url"
+
+
+def _huge_attribute(html: str) -> bool:
+    """An attribute value (quoted) longer than the parser reads, e.g. a data: URL image."""
+    pattern = r"""=\s*["'][^"'<>]{""" + str(PARSER_MAX_ATTRIBUTE) + "}"
+    return re.search(pattern, html) is not None
 
 
 def _days_apart(a: str, b: str) -> int | None:

@@ -606,3 +606,16 @@ def test_13_a_very_long_search_is_capped(fresh_library):
     assert to_fts_query(query).count('"') <= 2 * MAX_SEARCH_WORDS
     assert fresh_library.search(query) == []
     assert [r["title"] for r in fresh_library.search("ceasefire " * 10_000)] == ["Ceasefire"]
+
+
+def test_13_a_page_with_a_15_mb_attribute_says_why_it_has_no_text(tmp_path):
+    from desktop.clipping.errors import ClipError
+    from desktop.clipping.html import clip_html
+
+    body = "".join(f"<p>Delegations met again, round {i}, and officials said progress was slow.</p>"
+                   for i in range(6))
+    page = ('<html><body><img alt="x" src="data:image/png;base64,' + "A" * 15_000_000
+            + f'"><article><h1>Talks</h1>{body}</article></body></html>')
+    with pytest.raises(ClipError, match="attribute of over") as caught:
+        clip_html(page, what="saved.html")
+    assert "no article text" not in str(caught.value)
