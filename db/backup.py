@@ -191,6 +191,8 @@ def restore_backup(library_path: Path, backup: Path | None = None) -> Restored:
         if backup is None:
             raise BackupError(f"no good backup of {library_path} was found in {backup_folder(library_path)}")
     backup = Path(backup)
+    if not backup.is_file():
+        raise BackupError(f"{backup}: no such file; the library is unchanged")
     problems = file_problems(backup)
     if problems:
         raise BackupError(f"the backup {backup} is damaged too ({problems[0]}); choose another")

@@ -101,14 +101,37 @@ def _fts_problems(conn: sqlite3.Connection) -> list[str]:
     return []
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read ``path``, even in a folder nobody may write.
+
+    SQLite needs to write a ``-shm`` file beside a WAL library to read it; where it can't, the
+    file is read as it is on disk (``immutable``: nobody can be writing it there either).
+    """
+    uri = Path(path).resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if "unable to open" not in str(error).lower():
+            conn.close()
+            raise
+        conn.close()
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
 def file_problems(path: Path, *, quick: bool = False) -> list[str]:
     """What is wrong with the library file at ``path``, opened read-only (never changed)."""
     path = Path(path)
     if not path.is_file():
         return [f"{path} does not exist"]
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_SECONDS)
+        conn = open_read_only(path)
+    except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise busy_error(path) from error
+        return [str(error)]
     except sqlite3.Error as error:
         return [str(error)]
     try:

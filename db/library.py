@@ -60,6 +60,8 @@ class Library:
     def __init__(self, path: str | os.PathLike[str] | None, *, memory: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self._session: SessionLock | None = None
+        #: Opened read-only because its folder or file can't be written (a CD, a share).
+        self.read_only = False
         if memory or path is None:
             self.db = Database(memory=True)
             self._finish_opening()
@@ -67,10 +69,12 @@ class Library:
         # Held until close: restore refuses while any process has the file open (db.session).
         self._session = open_session(self.path)
         try:
-            self.db = ClipDatabase(self._connect(self.path))
+            self.read_only = read_only_place(self.path)
+            self.db = ClipDatabase(self._connect(self.path, read_only=self.read_only))
             self._refuse_if_damaged()
             self._refuse_unless_ours()  # before anything is written, WAL included
-            self._use_wal()
+            if not self.read_only:
+                self._use_wal()
             self._finish_opening()
         except BaseException:
             self._session.release()
@@ -84,10 +88,12 @@ class Library:
     # -- opening -------------------------------------------------------------------------
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         if path.exists() and path.is_dir():
             raise LibraryError(f"{path} is a folder, not a library file")
         try:
+            if read_only:
+                return integrity.open_read_only(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():
                 # Created readable by its owner only: clippings can be sensitive.
@@ -137,6 +143,9 @@ class Library:
                 raise busy_error(self.path) from error
             raise LibraryError(f"{self.path} is not a Clipline library ({error})") from error
         if migrations.pending(self.db):
+            if self.read_only:
+                raise LibraryError(f"{self.path} needs an upgrade for this version of Clipline, "
+                                   "but it is read-only: copy it somewhere it can be written")
             self.before_migrate()
             migrations.apply(self.db)
 
@@ -155,6 +164,13 @@ class Library:
             raise
 
     def close(self) -> None:
+        if self.path is not None and not self.read_only:
+            # What this connection wrote goes from the -wal into the file itself, so the one
+            # file is the whole library once a command ends, even while the window is open.
+            try:
+                self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:
+                pass  # busy or full: SQLite checkpoints later; nothing is lost
         self.db.close()
         if self._session is not None:
             self._session.release()
@@ -360,10 +376,22 @@ class Library:
         return list(self.db.query(sql))
 
 
+def read_only_place(path: Path) -> bool:
+    """An existing library whose folder or file this process can't write (checked, not tried)."""
+    if not path.exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
 def _raise_if_damaged_with_backup(path: Path, error: sqlite3.DatabaseError) -> None:
     """A file SQLite can't read at all, with backups beside it, is a damaged library."""
     if list_backups(path):
         raise damaged_error(path, [str(error)]) from error
+
+
+#: Words of a search beyond this are dropped: every word is a prefix scan of the index, and a
+#: pasted page as a query held the window for minutes.
+MAX_SEARCH_WORDS = 32
 
 
 def to_fts_query(query: str) -> str:
@@ -373,7 +401,7 @@ def to_fts_query(query: str) -> str:
     stray quote or colon never raises.
     """
     parts: list[str] = []
-    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query):
+    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query[: MAX_SEARCH_WORDS * 100]):
         if phrase:
             tokens = re.findall(r"\w+", phrase)
             if tokens:
@@ -381,4 +409,4 @@ def to_fts_query(query: str) -> str:
         else:
             for token in re.findall(r"\w+", word):
                 parts.append(f'"{token}"*')
-    return " ".join(parts)
+    return " ".join(dict.fromkeys(parts[:MAX_SEARCH_WORDS]))

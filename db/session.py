@@ -46,6 +46,8 @@ def open_session(library_path: Path) -> SessionLock:
     library_path = Path(library_path)
     if library_path.is_dir():
         raise LibraryError(f"{library_path} is a folder, not a library file")
+    if library_path.exists() and not library_path.is_file():
+        raise LibraryError(f"{library_path} is not a library file (a device or a pipe, not a file)")
     try:
         library_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -24,6 +24,7 @@ from desktop.clipping.article import Article
 from desktop.clipping.errors import ClipError
 from desktop.clipping.files import JSONL_SUFFIXES, clip_file, walk_folder
 from desktop.clipping.jsonl import read_jsonl
+from desktop.clipping.text import printable
 from desktop.clipping.url import clip_url, is_url
 
 Status = Literal["stored", "duplicate", "error"]
@@ -41,11 +42,12 @@ class ImportOutcome:
     message: str = ""
 
     def line(self) -> str:
+        label, message = printable(self.label), printable(self.message)
         if self.status == "stored":
-            return f"stored     #{self.article_id}  {self.title}  ({self.label})"
+            return f"stored     #{self.article_id}  {self.title}  ({label})"
         if self.status == "duplicate":
-            return f"duplicate  #{self.article_id}  {self.label}: already in the library"
-        return f"error      {self.label}: {self.message}"
+            return f"duplicate  #{self.article_id}  {label}: already in the library"
+        return f"error      {label}: {message}"
 
 
 @dataclass
@@ -100,6 +102,9 @@ def clips_from_inputs(inputs: Iterable[str], options: ClipOptions | None = None)
 
 
 def _clips_from_input(raw: str, options: ClipOptions) -> Iterator[Clip]:
+    if raw.lower().startswith("file:"):
+        yield Clip(raw, error="file: links are not opened: give its path (/folder/file.html) instead")
+        return
     if is_url(raw):
         yield _clip(raw, lambda raw=raw: clip_url(raw, title=options.title, published=options.published), options)
         return

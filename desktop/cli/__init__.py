@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -69,6 +70,11 @@ def main(argv: list[str]) -> int:
         return int(command(args.run)(args) or 0)
     except BrokenPipeError:  # e.g. `clipline articles | head`
         return 0
+    except sqlite3.DatabaseError as error:  # disk full, read-only, busy, damaged: one line
+        from desktop.cli.common import storage_failure  # lazy: only on a failure; start-up stays light
+
+        print(f"error: {storage_failure(error)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

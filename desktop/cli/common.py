@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from db import Library, LibraryError
+from db.failures import describe_storage_error
 from desktop.paths import default_data_dir, default_library_path
 
 
@@ -23,10 +24,23 @@ def open_library(args: argparse.Namespace) -> Library:
     """The library the flags name; exits with a clear message (status 2) if it can't open."""
     path = library_path(args)
     try:
-        return Library(path)
+        library = Library(path)
     except LibraryError as error:
         print(f"error: {error}", file=sys.stderr)
         raise SystemExit(2) from error
+    if library.read_only:
+        print(f"note: {path} is read-only (its folder or file can't be written): it is shown as "
+              "it is, and nothing can be changed", file=sys.stderr)
+    return library
+
+
+def storage_failure(error: BaseException) -> str:
+    """A command's write that SQLite refused, in the words the import uses (nothing changed)."""
+    try:
+        message = describe_storage_error(error)
+    except Exception:  # noqa: BLE001 - not one of the failures it has words for
+        message = f"the library could not be changed ({' '.join(str(error).split())[:120]})"
+    return message.replace(" for this item", "").replace("nothing was stored", "nothing was changed")
 
 
 def print_json(value: Any) -> None:

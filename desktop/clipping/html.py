@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from urllib.parse import urlparse
 
 import trafilatura
@@ -21,7 +22,7 @@ from desktop.clipping.encoding import decode_text
 from desktop.clipping.errors import ClipError
 from desktop.clipping.html_size import text_chars
 from desktop.clipping.limits import MAX_HTML_BYTES, MAX_TEXT_CHARS, human_size
-from desktop.clipping.page_dates import declared_publication_date
+from desktop.clipping.page_dates import declared_publication
 from desktop.clipping.text import check_text, clean_line, normalise_text
 
 # trafilatura and htmldate log every odd page at WARNING; the reporter sees our message instead.
@@ -33,6 +34,8 @@ _URL_DATE = re.compile(r"/(19[5-9]\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\
 MAX_HTML_NESTING = 2000
 #: libxml2 drops what lies deeper than this: a page with its text down there reads as empty.
 PARSER_MAX_DEPTH = 255
+#: libxml2 stops reading a page at an attribute value longer than this: the rest reads as empty.
+PARSER_MAX_ATTRIBUTE = 10_000_000
 #: htmldate's extensive search scans the whole page with many patterns (~1 s per MB): beyond
 #: this size only the page's metadata is read for a date.
 MAX_EXTENSIVE_DATE_SEARCH = 2_000_000
@@ -76,6 +79,10 @@ def clip_html(
         if _nesting_depth(html, always=True) > PARSER_MAX_DEPTH:
             raise ClipError(f"{what} is nested too deeply to be read (the text is below "
                             f"{PARSER_MAX_DEPTH} levels of elements)")
+        if len(html) > PARSER_MAX_ATTRIBUTE and _huge_attribute(html):
+            raise ClipError(f"{what} has an attribute of over {human_size(PARSER_MAX_ATTRIBUTE)} "
+                            "(an embedded image?) that the HTML parser gives up on; save the page "
+                            "without it, or paste its text")
         raise ClipError(f"{what} has no article text")
     check_text(text, what=what)
     page_url = url or getattr(doc, "url", None) or None
@@ -98,7 +105,15 @@ def clip_html(
 
 
 def _set_published(article: Article, html: str, metadata_date: str | None) -> None:
-    found = declared_publication_date(html) or metadata_date or _safe_find_date(html, article.url)
+    declared = declared_publication(html)
+    found = declared.day if declared else None
+    if declared and declared.utc_only:
+        # Given only in UTC, the page's own day may be the next (or the one before): where
+        # the metadata's date (htmldate reads more of the page) is one day off, it has the day.
+        other = (metadata_date or _safe_find_date(html, article.url) or "")[:10]
+        if _days_apart(other, declared.day) == 1:
+            found = other
+    found = found or metadata_date or _safe_find_date(html, article.url)
     if found:
         article.published, article.published_precision, article.published_source = found[:10], "day", "metadata"
         return
@@ -110,6 +125,19 @@ def _set_published(article: Article, html: str, metadata_date: str | None) -> No
     url_date = date_from_url(article.url)
     if url_date:
         article.published, article.published_precision, article.published_source = url_date, "day", "url"
+
+
+def _huge_attribute(html: str) -> bool:
+    """An attribute value (quoted) longer than the parser reads, e.g. a data: URL image."""
+    pattern = r"""=\s*["'][^"'<>]{""" + str(PARSER_MAX_ATTRIBUTE) + "}"
+    return re.search(pattern, html) is not None
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return None
 
 
 def _safe_find_date(html: str, url: str | None) -> str | None:

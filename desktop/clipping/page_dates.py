@@ -1,15 +1,17 @@
 """The publication date a page declares about itself, read the way a person would.
 
 Pages often state it several times: JSON-LD ``datePublished``, ``article:published_time``,
-a ``<time itemprop="datePublished">``. Two things a generic extractor gets wrong: a time
-written in UTC can fall on the next day where the story was published (the page's own local
-offset shows the day its readers saw), and a "modified" date earlier than "published" means
-the page was re-stamped, so the earliest of them is the first publication.
+a ``<time itemprop="datePublished">``. A time written in UTC can fall on the next day where the
+story was published: the page's own local offset shows the day its readers saw, and a page
+that gives only UTC is ambiguous by a day (``Declared.utc_only``). The publication date the
+page declares wins over its ``dateCreated`` and ``dateModified``: taking an earlier one of those
+made Clipline a day early more often than right (issue #16).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _ISO = r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})?)?"
@@ -46,8 +48,23 @@ def _is_local(offset: str | None) -> bool:
     return bool(offset) and offset not in ("Z", "+00:00", "+0000", "-00:00")
 
 
+@dataclass(frozen=True)
+class Declared:
+    """The publication day a page declares; ``utc_only``: only in UTC (its local day may be
+    the next or the one before)."""
+
+    day: str
+    utc_only: bool
+
+
 def declared_publication_date(html: str) -> str | None:
     """The first-publication day the page declares, or None if it declares none."""
+    declared = declared_publication(html)
+    return declared.day if declared else None
+
+
+def declared_publication(html: str) -> Declared | None:
+    """The publication day the page declares (``datePublished`` and its kin), or None."""
     head = html[:400_000]
     found: list[tuple[str, str, str | None]] = []  # (kind, day, offset)
     for m in _PUBLISHED_JSON.finditer(head):
@@ -62,18 +79,13 @@ def declared_publication_date(html: str) -> str | None:
             dt = _DATETIME_ATTR.search(tag.group(0))
             if dt:
                 found.append(("published", dt.group(1), dt.group(3)))
-    found = [f for f in found if _valid(f[1])]
-    published = [f for f in found if f[0] == "published"]
+    published = [f for f in found if f[0] == "published" and _valid(f[1])]
     if not published:
         return None
     local = [f for f in published if _is_local(f[2])]
     day = min(f[1] for f in (local or published))
-    others = [f[1] for f in found if f[0] != "published" and f[1] < day]
-    if others:
-        earliest = min(others)
-        if (date.fromisoformat(day) - date.fromisoformat(earliest)).days <= 7:
-            day = earliest
-    return day
+    utc_only = not local and any(f[2] for f in published)
+    return Declared(day, utc_only)
 
 
 def _valid(day: str) -> bool:

@@ -34,6 +34,15 @@ def clean_line(text: str | None) -> str:
     return " ".join(normalise_text(text or "").split())
 
 
+def printable(text: str) -> str:
+    """A file name or URL safe to print on a terminal: control characters (newlines, escape
+    sequences that retitle the window or fake an outcome line) shown as ``\\n``, ``\\x1b``."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
 def check_text(text: str, *, what: str = "text") -> None:
     if not text.strip():
         raise ClipError(f"{what} is empty")

@@ -10,10 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QTextBrowser, QWidget
-
-BLOCKED_SCHEMES = {"http", "https", "file", "ftp", "qrc", ""}
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -25,11 +23,16 @@ class SafeTextBrowser(QTextBrowser):
         self.anchorClicked.connect(self.open_web_link)
 
     def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
-        """Nothing is loaded: no image, style sheet or page, local or remote."""
-        if name.scheme().lower() in BLOCKED_SCHEMES or name.isRelative():
-            self.blocked.append(name.toString())
-            return None
-        return None
+        """Nothing is loaded: no image, style sheet or page, local or remote.
+
+        Returning nothing is not enough: Qt then opens a local file itself (a FIFO hung the
+        window, ``/dev/zero`` aborted it). The answer is a blank image whatever was asked for:
+        the document caches it by URL alone, and an image that found a cached style sheet
+        there (text, not an image) was read from the file after all. A style sheet that gets
+        an image is simply not applied.
+        """
+        self.blocked.append(name.toString())
+        return _blank_image()
 
     def open_web_link(self, url: QUrl) -> None:
         """http(s) in the system browser; a link within the page (a footnote) scrolls to it."""
@@ -37,3 +40,9 @@ class SafeTextBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
         elif not url.scheme() and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
+
+
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image

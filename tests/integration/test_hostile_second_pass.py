@@ -479,3 +479,143 @@ def test_a_locked_library_is_busy_not_damaged_on_the_command_line(cli, locked_by
         assert "busy" in err and "try again" in err
         assert "damaged" not in out + err and "restore" not in out + err
     assert not any((path.parent / "backups").glob("*-replaced*"))
+
+
+# -- 11. disk full or a read-only library: one clear line; a read-only folder opens read-only --
+
+
+@pytest.mark.parametrize("fault, words", [("PRAGMA query_only = ON", "read-only"),
+                                          ("full", "disk is full")])
+def test_write_commands_on_a_full_disk_or_read_only_library_say_so_in_one_line(cli, tmp_path, monkeypatch,
+                                                                               fault, words):
+    path = library_with(tmp_path / "library.db", 2)
+    assert cli("--library", path, "event-add", "--date", "2025-05-30", "--text", "Talks resumed")[0] == 0
+    real_init = Library.__init__
+
+    def faulty_init(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        real_init(self, *args, **kwargs)
+        if fault == "full":  # no page beyond those the file has: any growth is "disk full"
+            pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+            self.db.execute(f"PRAGMA max_page_count = {pages}")
+            self.db.execute("PRAGMA cache_size = 1")
+        else:
+            self.db.execute(fault)
+
+    monkeypatch.setattr(Library, "__init__", faulty_init)
+    commands = [["tag", "1", "x" * 20000], ["event-add", "--date", "2025-06-01", "--text", "y" * 20000],
+                ["event-edit", "m1", "--text", "z" * 20000]]
+    if fault != "full":  # these fit in the pages the file has: only a read-only library refuses them
+        commands += [["event-hide", "m1"], ["event-pin", "m1"], ["delete", "1"]]
+    for command in commands:
+        status, out, err = cli("--library", path, *command)
+        assert status == 1, (command, out, err)
+        assert err.startswith("error: ") and words in err and err.count("\n") == 1, (command, err)
+        assert "Traceback" not in err
+    monkeypatch.setattr(Library, "__init__", real_init)
+    assert count_in(path) == 2
+
+
+def _in_a_read_only_folder(folder: Path, *command: str) -> tuple[int, str, str]:
+    """Run the CLI with ``folder`` read-only: a read-only bind mount for root (whom permissions
+    don't stop), the folder's permissions for anyone else."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    cli_line = shlex.join([sys.executable, "-m", "desktop", *command])
+    if os.geteuid() == 0:
+        quoted = shlex.quote(str(folder))
+        script = f"mount --bind {quoted} {quoted} && mount -o remount,ro,bind {quoted} && {cli_line}"
+        argv = ["unshare", "-m", "sh", "-c", script]
+    else:
+        folder.chmod(0o555)
+        argv = ["sh", "-c", cli_line]
+    try:
+        done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=120,
+                              env=dict(os.environ, PYTHONPATH=str(REPO)))
+    finally:
+        folder.chmod(0o755)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_library_in_a_read_only_folder_is_listed_and_checked_read_only(tmp_path):
+    folder = tmp_path / "cd-rom"
+    folder.mkdir()
+    path = library_with(folder / "library.db", 3)
+    status, out, err = _in_a_read_only_folder(folder, "--library", str(path), "articles")
+    assert status == 0, err
+    assert "Story 2" in out and "read-only" in err and "Traceback" not in err
+    status, out, err = _in_a_read_only_folder(folder, "--library", str(path), "check")
+    assert status == 0 and out.startswith("ok: "), (out, err)
+    assert "damaged" not in out + err
+    status, out, err = _in_a_read_only_folder(folder, "--library", str(path), "tag", "1", "story")
+    assert status == 1 and "read-only" in err and err.strip().count("\n") <= 1, err
+    assert "Traceback" not in err
+    assert count_in(path) == 3
+
+
+# -- 13. the smaller ones ---------------------------------------------------------------------
+
+
+def test_13_a_device_as_the_library_is_one_clear_line(cli, tmp_path):
+    status, out, err = cli("--library", "/dev/null", "articles")
+    assert status == 2 and err.startswith("error: ") and "not a library file" in err
+    assert err.count("\n") == 1 and not Path("/dev/null.lock").exists()
+
+
+def test_13_file_urls_and_names_with_control_characters_are_reported_plainly(cli, tmp_path):
+    odd = tmp_path / "evil\x1b]0;owned\x07\nstored     #99  fake (x).txt"
+    odd.write_text("Odd name\nTalks resumed in Istanbul on Friday, officials said.", encoding="utf-8")
+    status, out, err = cli("--library", tmp_path / "library.db", "import", "--no-analysis",
+                           f"file://{tmp_path}/story.txt", odd)
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    lines = out.splitlines()
+    assert not any(line.startswith("stored     #99") for line in lines)
+    assert len(lines) == 3  # one line per item, and the summary
+    assert "file://" in lines[0] and "give its path" in lines[0]
+    assert lines[1].startswith("stored ") and "\\x1b" in lines[1] and "\\n" in lines[1]
+
+
+def test_13_restoring_a_missing_file_says_so(cli, tmp_path):
+    path = library_with(tmp_path / "library.db", 1)
+    status, out, err = cli("--library", path, "restore", tmp_path / "no-such-backup.db")
+    assert status == 1 and "no such file" in err and "damaged" not in err
+
+
+def test_13_the_library_file_alone_holds_everything_once_a_command_ends(tmp_path):
+    import shutil
+
+    path = library_with(tmp_path / "library.db", 1)
+    with Library(path) as window:  # the window keeps the library open all along
+        with Library(path) as command:
+            command.add_article(record("Late story\nFiled while the window was open."))
+        copy = tmp_path / "copy.db"
+        shutil.copy(path, copy)  # the file alone, as a reporter copies it
+        assert count_in(copy) == 2
+        assert window.article_count() == 2
+
+
+def test_13_a_very_long_search_is_capped(fresh_library):
+    from db.library import MAX_SEARCH_WORDS, to_fts_query
+
+    fresh_library.add_article(record("Ceasefire\nA ceasefire was agreed in Istanbul."))
+    query = "ceasefire " + " ".join(f"word{i}" for i in range(50_000))
+    assert to_fts_query(query).count('"') <= 2 * MAX_SEARCH_WORDS
+    assert fresh_library.search(query) == []
+    assert [r["title"] for r in fresh_library.search("ceasefire " * 10_000)] == ["Ceasefire"]
+
+
+def test_13_a_page_with_a_15_mb_attribute_says_why_it_has_no_text(tmp_path):
+    from desktop.clipping.errors import ClipError
+    from desktop.clipping.html import clip_html
+
+    body = "".join(f"<p>Delegations met again, round {i}, and officials said progress was slow.</p>"
+                   for i in range(6))
+    page = ('<html><body><img alt="x" src="data:image/png;base64,' + "A" * 15_000_000
+            + f'"><article><h1>Talks</h1>{body}</article></body></html>')
+    with pytest.raises(ClipError, match="attribute of over") as caught:
+        clip_html(page, what="saved.html")
+    assert "no article text" not in str(caught.value)

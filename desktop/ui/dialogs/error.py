@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -10,6 +11,7 @@ def error_box(parent: QWidget | None, title: str, message: str, details: str = "
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages can quote article titles
     box.setText(message)
     if details:
         box.setDetailedText(details)

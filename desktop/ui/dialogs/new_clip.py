@@ -7,8 +7,7 @@ what the reporter pasted and typed, and returns an ``Article``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QTimer
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clipping.article import Article
 from desktop.clipping.errors import ClipError
+from desktop.ui.plain import visible_text
 
 
 class PasteEdit(QPlainTextEdit):
@@ -52,9 +52,8 @@ class PasteEdit(QPlainTextEdit):
 
 
 def _visible_text(html: str) -> str:
-    document = QTextDocument()
-    document.setHtml(html)
-    return document.toPlainText()
+    """Not Qt's parser: it loads the page's images and ``@import``s (``/dev/zero`` aborted)."""
+    return visible_text(html)
 
 
 class NewClipDialog(QDialog):
@@ -76,10 +75,12 @@ class NewClipDialog(QDialog):
         self.tags.setPlaceholderText("story tags, comma separated")
         self.detected = QLabel("")
         self.detected.setWordWrap(True)
+        self.detected.setTextFormat(Qt.TextFormat.PlainText)
         self.error = QLabel("")
         self.error.setObjectName("clipError")
         self.error.setStyleSheet("color: #c0392b")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self._touched: set[str] = set()
         for name, field in (("title", self.title), ("url", self.url), ("published", self.published)):
             field.textEdited.connect(lambda _t, name=name: self._touched.add(name))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from db.library import Library
 from desktop.ui import pages
+from desktop.ui.plain import plain_tooltip
 
 PAGE_SIZE = 200
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +127,7 @@ class ArticleListModel(QAbstractTableModel):
             if column == 4:
                 return (row.get("snippet") or "").replace("\n", " ")
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.get("snippet") or row.get("url") or row.get("title")
+            return plain_tooltip(row.get("snippet") or row.get("url") or row.get("title"))
         return None
 
     # -- helpers for the window ---------------------------------------------------------

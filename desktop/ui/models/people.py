@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from db.library import Library
 from db.people import list_people
+from desktop.ui.plain import plain_tooltip
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -66,7 +67,7 @@ class PeopleModel(QAbstractTableModel):
             if column == 3:
                 return person.get("articles", 0)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and person.get("aliases"):
-            return "Also: " + ", ".join(person["aliases"])
+            return plain_tooltip("Also: " + ", ".join(person["aliases"]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -23,6 +23,7 @@ from desktop.timeline.filters import Filters
 from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.panes.timeline import EventDelegate
+from desktop.ui.plain import plain_label
 from desktop.wording import plural
 
 
@@ -64,7 +65,7 @@ class PeoplePane(QWidget):
         self.split_button.clicked.connect(lambda: self._with_one(self.split_requested))
         self.not_person_button.clicked.connect(lambda: self._with_one(self.not_person_requested))
         self.merge_button.clicked.connect(self._merge)
-        self.events_title = QLabel("Select a person to see their events")
+        self.events_title = plain_label(QLabel("Select a person to see their events"))  # names: text
         self.events_view = QListView()
         self.events_view.setObjectName("personEventsView")
         self.events_view.setModel(events)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clipping.errors import ClipError
 from desktop.ui.highlight import Colours, article_html
+from desktop.ui.plain import plain_label
 from desktop.ui.safe_browser import SafeTextBrowser
 
 
@@ -67,6 +68,7 @@ class ReaderPane(QWidget):
         self.show_furniture.toggled.connect(lambda _on: self.render())
         self.title = QLabel("No article open")
         self.title.setObjectName("readerTitle")
+        plain_label(self.title)  # the article's title: text, never markup
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
