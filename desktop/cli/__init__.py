@@ -71,9 +71,8 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # e.g. `clipline articles | head`
         return 0
     except sqlite3.DatabaseError as error:  # disk full, read-only, busy, damaged: one line
-        from desktop.cli.common import (
-            storage_failure,  # lazy: only on a failure; start-up stays light
-        )
+        # lazy: only on a failure; start-up stays light
+        from desktop.cli.common import storage_failure
 
         print(f"error: {storage_failure(error)}", file=sys.stderr)
         return 1

@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         self.people_pane.source_activated.connect(self.open_article_at)
         self.timeline_pane.hide_requested.connect(self.hide_event)
         self.timeline_pane.triage_requested.connect(
-            lambda t: self._push(self._event_command(t.text, t.do, t.undo)))
+            lambda t: self._correct((t.text, t.do, t.undo)))
         self.timeline_pane.show_requested.connect(self.show_event)
         self.timeline_pane.pin_requested.connect(self.pin_event)
         self.timeline_pane.edit_requested.connect(self.edit_event)
