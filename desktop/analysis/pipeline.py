@@ -48,8 +48,8 @@ class ArticleAnalysis:
         touches corrections, which live in their own tables.
         """
         from db.events import write_events
-        from db.people import write_mentions
         from db.timexes import write_timexes
+        from desktop.people import write_mentions
 
         write_timexes(db, article_id, self.timexes)
         write_mentions(db, article_id, self.entities)

@@ -310,7 +310,7 @@ def brief_from_library(
     )
     people: list[dict[str, Any]] = []
     try:
-        from db.people import list_people
+        from desktop.people import list_people
 
         named = {n for e in events for n in e.people}
         people = [p for p in list_people(db) if p["name"] in named] if named else []

@@ -108,7 +108,7 @@ def tag_entities(args: argparse.Namespace) -> int:
 
 
 def people(args: argparse.Namespace) -> int:
-    from db.people import list_people, people_in_article
+    from desktop.people import list_people, people_in_article
 
     with open_library(args) as library:
         if args.article is not None:
@@ -131,7 +131,7 @@ def people(args: argparse.Namespace) -> int:
 
 def _named(label: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from db.people import list_named
+        from desktop.people import list_named
 
         with open_library(args) as library:
             found = list_named(library.db, label)
@@ -150,7 +150,7 @@ def _named(label: str) -> Callable[[argparse.Namespace], int]:
 
 def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from db import people as store
+        import desktop.people as store
 
         with open_library(args) as library:
             db = library.db
@@ -177,7 +177,7 @@ def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
 
 
 def people_corrections(args: argparse.Namespace) -> int:
-    from db.people import corrections, undo_correction
+    from desktop.people import corrections, undo_correction
 
     with open_library(args) as library:
         if args.undo is not None:

@@ -231,7 +231,7 @@ def _exact_person(db: Database, person: int | str) -> tuple[list[int], list[str]
     """The library's people meant by ``person`` — its id, or a name or alias equal to it
     (case and spelling folded as the library's name keys are, never a part of a name) — and
     every name they go by, for events whose people are stored as names."""
-    from desktop.analysis.people.names import name_key
+    from desktop.people.names import name_key
 
     text = str(person).strip()
     if isinstance(person, int) or text.isdigit():

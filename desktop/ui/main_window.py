@@ -722,21 +722,21 @@ class MainWindow(QMainWindow):
             self.open_article(self.current_article)
 
     def rename_person(self, person: dict[str, Any]) -> None:
-        from db.people import rename_person
+        from desktop.people import rename_person
 
         name, ok = QInputDialog.getText(self, "Rename person", f"New name for {person['name']}:", text=person["name"])
         if ok and name.strip() and name.strip() != person["name"]:
             self.correct_people(f"Rename {person['name']}", lambda db: rename_person(db, person["id"], name))
 
     def merge_people(self, first: dict[str, Any], second: dict[str, Any]) -> None:
-        from db.people import merge_people
+        from desktop.people import merge_people
 
         self.correct_people(f"Merge {second['name']} into {first['name']}",
                             lambda db: merge_people(db, first["id"], second["id"]),
                             f"Merged {second['name']} into {first['name']} — Ctrl+Z to undo")
 
     def split_person(self, person: dict[str, Any]) -> None:
-        from db.people import split_person
+        from desktop.people import split_person
 
         aliases = person.get("aliases") or []
         if not aliases:
@@ -749,11 +749,11 @@ class MainWindow(QMainWindow):
 
     def split_person_alias(self, person: dict[str, Any], alias: str, split: Any = None) -> None:
         if split is None:
-            from db.people import split_person as split
+            from desktop.people import split_person as split
         self.correct_people(f"Split {alias} from {person['name']}", lambda db: split(db, person["id"], alias))
 
     def mark_not_person(self, person: dict[str, Any]) -> None:
-        from db.people import mark_not_person
+        from desktop.people import mark_not_person
 
         self.correct_people(f"{person['name']} is not a person", lambda db: mark_not_person(db, person["name"]),
                             f"“{person['name']}” is no longer treated as a person — Ctrl+Z to undo")

@@ -29,7 +29,7 @@ def timexes_in_article(library: Library, article_id: int) -> list[dict[str, Any]
 
 def mentions_in_article(library: Library, article_id: int) -> list[dict[str, Any]]:
     try:
-        from db.people import mentions_in_article as read
+        from desktop.people import mentions_in_article as read
     except ImportError:
         return []
     if not _has_table(library, "mentions"):

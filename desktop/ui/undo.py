@@ -66,7 +66,7 @@ class PeopleCorrection(QUndoCommand):
         self.rule["id"] = self.apply(db)
 
     def _undo(self, db: Any) -> None:
-        from db.people import undo_correction
+        from desktop.people import undo_correction
 
         rule_id, self.rule["id"] = self.rule["id"], None
         if rule_id is not None:

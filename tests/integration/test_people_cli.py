@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from db import Library
-from db.people import write_mentions
 from desktop.analysis.entities import Entity
+from desktop.people import write_mentions
 
 
 def make_library(path: Path) -> None:

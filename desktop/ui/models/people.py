@@ -13,10 +13,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def read_people(library: Library) -> list[dict[str, Any]]:
-    """Everyone the library mentions, most mentioned first (``db.people.list_people``)."""
+    """Everyone the library mentions, most mentioned first (``desktop.people.list_people``)."""
     if not library.db["people"].exists():
         return []
-    from db.people import list_people
+    from desktop.people import list_people
 
     return list_people(library.db)
 

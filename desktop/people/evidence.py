@@ -1,0 +1,137 @@
+"""Library-wide evidence about a name: is it a person at all, and where does its span end.
+
+One article can be wrong about a name; the library rarely is. A name the library elsewhere
+tags as a place or an organisation, or writes after "in" ("fighting in Misrata"), is not a
+person; nor is a weekday or a month, nor a word the library writes in lower case ("Tanks",
+"Despite") unless it is some person's name. A span that glues a sentence-initial common
+word, an outlet or a place to a known name ("Following Obama", "Reuters Gaddafi",
+"Gadhafi Thursday") is cut back to the name. Votes are counted over all mentions, the way
+the document-level passes vote within one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from db import people as store
+from desktop.people.names import name_key
+
+#: Days and months: never a person's whole name ("Tuesday", "June"). "May" is a surname too.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun january february march april june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+#: Words before a place, not before a person ("in Misrata", "outside Brega").
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|into|outside|across|around|inside|towards?)\s+(?:the\s+)?"
+    r"(?:(?:town|city|port|village|region|province|district|oil town|capital) of\s+)?$"
+)
+_POSSESSIVE_NEXT = re.compile(r"^['’]s?\b")
+_NON_PERSON_LABELS = ("PLACE", "ORG", "NORP")
+
+
+def is_calendar_word(word: str) -> bool:
+    return word.rstrip(".").casefold() in CALENDAR_WORDS
+
+
+def starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 4) : position].rstrip(" \t\"“‘'(")
+    return not before or before.endswith(("\n", ".", "!", "?", ":", "|", "-", "—"))
+
+
+@dataclass
+class Evidence:
+    """Cached look-ups of the library while linking (one article or a whole rebuild)."""
+
+    db: Database
+    _votes: dict[str, Counter[str]] = field(default_factory=dict)
+    _word_votes: dict[str, Counter[str]] = field(default_factory=dict)
+    _lower: dict[str, int] = field(default_factory=dict)
+
+    def votes(self, key: str) -> Counter[str]:
+        """Labels of a name key across the library, "in X" contexts counted as places."""
+        if key not in self._votes:
+            votes = store.label_votes(self.db, key)
+            locative = 0
+            for before, after in store.text_around_mentions(self.db, key):
+                if _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
+                    locative += 1
+            if locative:
+                votes["PERSON"] -= locative
+                votes["PLACE"] += locative
+            self._votes[key] = votes
+        return self._votes[key]
+
+    def word_votes(self, word: str) -> Counter[str]:
+        if word not in self._word_votes:
+            self._word_votes[word] = store.label_votes_by_name(self.db, word)
+        return self._word_votes[word]
+
+    def lower_case(self, word: str) -> int:
+        if word not in self._lower:
+            self._lower[word] = store.lower_case_uses(self.db, word)
+        return self._lower[word]
+
+    def forget(self, key: str) -> None:
+        self._votes.pop(key, None)
+
+    def not_a_person(self, name: str, key: str, *, surname_of_someone: bool) -> str | None:
+        """The label a person mention takes instead, when the library says it is no person.
+
+        ``surname_of_someone``: the word is a known person's surname or given name, so its
+        lower-case uses ("price", "brown") say nothing."""
+        words = name.split()
+        if all(is_calendar_word(w) for w in words):
+            return "OTHER"
+        votes = self.votes(key)
+        others = {label: votes[label] for label in _NON_PERSON_LABELS if votes[label] > 0}
+        person = max(votes["PERSON"], 0)
+        if others and sum(others.values()) >= 2 and sum(others.values()) >= person:
+            return max(others, key=lambda label: (others[label], label == "PLACE"))
+        if len(words) == 1 and not surname_of_someone and words[0].isalpha():
+            word = words[0]
+            plural = word.endswith("s") and len(word) > 3
+            if self.lower_case(word) >= 2 or (plural and self.lower_case(word[:-1]) >= 2):
+                return "OTHER"
+        return None
+
+    def _known_person(self, key: str) -> bool:
+        votes = self.votes(key)
+        return votes["PERSON"] > 0 or bool(store.people_with_alias(self.db, key))
+
+    def _only_opening(self, key: str) -> bool:
+        """Every mention of this name opens a sentence ("Following Obama"): the first word
+        is the sentence's, not the person's ("Bill Clinton" also stands mid-sentence)."""
+        return all(
+            not before.rstrip(" \t\"“‘'(") or before.rstrip(" \t\"“‘'(").endswith(
+                ("\n", ".", "!", "?", ":", "|", "-", "—"))
+            for before, _ in store.text_around_mentions(self.db, key, width=4)
+        )
+
+    def cut(self, name: str, text: str, start: int) -> str:
+        """The name without glued days, outlets, places or sentence-initial common words."""
+        words = name.split()
+        while len(words) > 1 and is_calendar_word(words[-1]):
+            words.pop()
+        while len(words) > 1 and is_calendar_word(words[0]):
+            words.pop(0)
+        if len(words) >= 2:
+            first, rest = words[0], " ".join(words[1:])
+            rest_key = name_key(rest)
+            if rest_key and self._known_person(rest_key):
+                votes = self.word_votes(first)
+                others = sum(votes[label] for label in _NON_PERSON_LABELS)
+                if others >= 2 and others > votes["PERSON"]:
+                    return rest
+                if (first.isupper() and len(first) <= 4) or (
+                    starts_sentence(text, start) and first.isalpha()
+                    and self.lower_case(first) >= 2 and self._only_opening(name_key(name))
+                ):
+                    return rest
+        return " ".join(words)
