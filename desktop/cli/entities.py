@@ -61,6 +61,12 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
                    help="what it is instead (default OTHER)")
     p.set_defaults(run=_correction("not_person"))
 
+    p = commands.add_parser("person-suggestions", parents=[parent],
+                            help="people who are probably one person, with the evidence")
+    p.add_argument("--json", action="store_true", help="a JSON array of objects")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(run=person_suggestions)
+
     p = commands.add_parser("people-corrections", parents=[parent],
                             help="the stored people corrections, oldest first")
     p.add_argument("--json", action="store_true")
@@ -174,6 +180,22 @@ def _correction(kind: str) -> Callable[[argparse.Namespace], int]:
         return 0
 
     return run
+
+
+def person_suggestions(args: argparse.Namespace) -> int:
+    from desktop.people import suggest_merges
+
+    with open_library(args) as library:
+        found = suggest_merges(library.db, limit=args.limit)
+    if args.json:
+        print_json(found)
+        return 0
+    for s in found:
+        print(f"#{s['person']} {s['name']}  <-  #{s['other']} {s['other_name']}"
+              f"  ({'; '.join(s['evidence'])})")
+        print(f"    accept with: person-merge {s['person']} {s['other']}")
+    print(plural(len(found), "suggestion"))
+    return 0
 
 
 def people_corrections(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from desktop.people.corrections import (
 from desktop.people.linking import PeopleError, find_person, relink_all, write_mentions
 from desktop.people.named import list_named
 from desktop.people.rules import NOT_PERSON_LABEL
+from desktop.people.suggestions import suggest_merges
 
 __all__ = [
     "NOT_PERSON_LABEL",
@@ -40,6 +41,7 @@ __all__ = [
     "relink_all",
     "rename_person",
     "split_person",
+    "suggest_merges",
     "undo_correction",
     "write_mentions",
 ]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from db import people as store
+from desktop.analysis.entities.roles import is_title_word
 from desktop.people.names import name_key
 
 #: Days and months: never a person's whole name ("Tuesday", "June"). "May" is a surname too.
@@ -121,6 +122,9 @@ class Evidence:
             words.pop()
         while len(words) > 1 and is_calendar_word(words[0]):
             words.pop(0)
+        while len(words) > 1 and (is_title_word(words[0]) or (
+                words[0].endswith("s") and is_title_word(words[0][:-1]))):
+            words.pop(0)  # "Presidents Obama", "Chairman Svanberg"
         if len(words) >= 2:
             first, rest = words[0], " ".join(words[1:])
             rest_key = name_key(rest)

@@ -12,6 +12,7 @@ reader's corrections (after ``reanalyse``, or an undo).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -86,6 +87,8 @@ def link_article(db: Database, article_id: int, rules: Rules,
             store.set_mention_labels(db, [mention_id], label)
             continue
         cut = evidence.cut(name, text, start) if text else name
+        if cut == name and text:
+            cut = _with_given_name_before(db, name, text, start)
         if cut != name:
             name = cut
             renamed.append((mention_id, name, name_key(name)))
@@ -134,6 +137,23 @@ def link_article(db: Database, article_id: int, rules: Rules,
                 add_alias(db, person_id, name)
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+
+
+def _with_given_name_before(db: Database, name: str, text: str, start: int) -> str:
+    """"Hussein Obama" of "Barack Hussein Obama" when the model left out the first given
+    name and the whole name is a known person's ("Barack Obama")."""
+    match = _WORD_BEFORE.search(text[max(0, start - 20) : start])
+    key = name_key(name)
+    if not match or not is_full(key):
+        return name
+    longer = f"{match.group(1)} {name}"
+    longer_key = name_key(longer)
+    if store.people_with_alias(db, longer_key) or len(_same_name_with_middle(db, longer_key)) == 1:
+        return longer
+    return name
+
+
 def _namesakes(db: Database, names: list[str]) -> set[str]:
     """Surnames of this article that the library gives to a person better known than the
     article's own people of that surname (a father, when the article names a son)."""
@@ -177,7 +197,8 @@ def _person_for(db: Database, cluster: Cluster, rules: Rules) -> int | None:
         for key in sorted(k for k in cluster.keys if is_full(k)):
             candidates |= _people_with_alias(db, key)
         candidates = {p for p in candidates if _allowed(db, p, cluster.key, rules)}
-        for find in (_same_name_with_middle, _part_of_longer_name, _short_given_name):
+        for find in (_same_name_with_middle, _hyphen_variant, _part_of_longer_name,
+                     _short_given_name):
             if candidates:
                 break
             candidates = {p for p in find(db, cluster.key) if _allowed(db, p, cluster.key, rules)}
@@ -221,11 +242,21 @@ def _same_name_with_middle(db: Database, key: str) -> set[int]:
     return found
 
 
+def _hyphen_variant(db: Database, key: str) -> set[int]:
+    """"Ban Ki Moon" and "Ban Ki-moon": the last two words written with a hyphen."""
+    words = key.split()
+    if len(words) < 3:
+        return set()
+    return store.people_with_alias(db, " ".join(words[:-2] + [f"{words[-2]}-{words[-1]}"]))
+
+
 def _part_of_longer_name(db: Database, key: str) -> set[int]:
     """People whose longer full name holds this one as its end or its start ("Hussein
-    Obama" in "Barack Hussein Obama", "Saif Islam" in "Saif Islam Kadafy")."""
+    Obama" in "Barack Hussein Obama", "Saif Islam" in "Saif Islam Kadafy"), or who go by
+    it with a hyphenated end the model cut ("Ban Ki" of "Ban Ki-moon")."""
     found = {p for p, k in store.aliases_like(db, f"% {key}") if len(k.split()) >= 3}
     found |= {p for p, k in store.aliases_like(db, f"{key} %") if len(k.split()) >= 3}
+    found |= {p for p, _ in store.aliases_like(db, f"{key}-%")}
     return found
 
 

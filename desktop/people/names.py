@@ -76,6 +76,8 @@ def _sound(word: str) -> str:
         word = re.sub(r"(?<=[aeiou])h$", "", word)  # "Abdullah", "Abdulla"
     word = re.sub(r"([a-z])\1+", r"\1", word)  # doubled letters
     word = word.replace("ou", "u").replace("oo", "u").replace("ee", "i")
+    if long:
+        word = re.sub(r"(?<=[aeiou])z(?=[aeiou])", "s", word)  # "Elizabeth", "Elisabeth"
     if len(word) >= 6 and word[0] in "gk":
         word = "k" + word[1:]
     if long:
@@ -88,10 +90,14 @@ def _sound(word: str) -> str:
     return word
 
 
-def _fold_word(word: str) -> str:
+def _fold_piece(word: str) -> str:
     for pattern, replacement in _FOLDS:
         word = pattern.sub(replacement, word)
-    return "-".join(_sound(piece) for piece in word.split("-"))
+    return _sound(word)
+
+
+def _fold_word(word: str) -> str:
+    return "-".join(_fold_piece(piece) for piece in word.split("-"))
 
 
 def _key_words(folded: str) -> list[str]:
