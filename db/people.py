@@ -54,18 +54,6 @@ def label_votes(db: Database, key: str) -> Counter[str]:
     })
 
 
-def label_votes_by_name(db: Database, name: str) -> Counter[str]:
-    """Like ``label_votes`` for a written name (case-insensitive), whatever its key."""
-    return Counter({
-        r[0]: r[1]
-        for r in db.execute(
-            "SELECT model_label, count(*) FROM mentions WHERE name = ? COLLATE NOCASE"
-            " GROUP BY model_label",
-            [name],
-        )
-    })
-
-
 def text_around_mentions(db: Database, key: str, width: int = 24) -> list[tuple[str, str]]:
     """The ``width`` characters before and the 3 after each person mention of a key
     ("fighting in ", "'s ")."""
@@ -82,12 +70,18 @@ def text_around_mentions(db: Database, key: str, width: int = 24) -> list[tuple[
 
 
 def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
-    """How many articles (up to ``limit``) write ``word`` in lower case ("tanks")."""
+    """How many articles (up to ``limit``) write ``word`` in lower case ("tanks"): the
+    full-text index finds the articles with the word in any case (the first 50), the text
+    tells the case."""
     if not word.isalpha():
         return 0
-    pattern = f"*[^A-Za-z]{word.lower()}[^A-Za-z]*"
+    word = word.lower()
+    forms = [f" {word}{end}" for end in (" ", ",", ".", ";", ":", "\n")]
+    where = " OR ".join("instr(text, ?) > 0" for _ in forms)
     return len(db.execute(
-        "SELECT 1 FROM articles WHERE text GLOB ? LIMIT ?", [pattern, limit]
+        f"SELECT 1 FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts"
+        f" WHERE articles_fts MATCH ? LIMIT 50) AND ({where}) LIMIT ?",
+        [f'"{word}"', *forms, limit],
     ).fetchall())
 
 

@@ -69,10 +69,12 @@ class Evidence:
             self._votes[key] = votes
         return self._votes[key]
 
-    def word_votes(self, word: str) -> Counter[str]:
-        if word not in self._word_votes:
-            self._word_votes[word] = store.label_votes_by_name(self.db, word)
-        return self._word_votes[word]
+    def word_votes(self, words: str) -> Counter[str]:
+        """Labels of the mentions written ``words`` (by key), as the analysis gave them."""
+        key = name_key(words)
+        if key not in self._word_votes:
+            self._word_votes[key] = store.label_votes(self.db, key) if key else Counter()
+        return self._word_votes[key]
 
     def lower_case(self, word: str) -> int:
         if word not in self._lower:
@@ -125,14 +127,19 @@ class Evidence:
         while len(words) > 1 and (is_title_word(words[0]) or (
                 words[0].endswith("s") and is_title_word(words[0][:-1]))):
             words.pop(0)  # "Presidents Obama", "Chairman Svanberg"
+        for cut in range(len(words) - 1, 0, -1):  # "Sydney Morning Herald Obama"
+            rest = " ".join(words[cut:])
+            rest_key = name_key(rest)
+            if not rest_key or not self._known_person(rest_key):
+                continue
+            votes = self.word_votes(" ".join(words[:cut]))
+            others = sum(votes[label] for label in _NON_PERSON_LABELS)
+            if others >= 2 and others > votes["PERSON"]:
+                return rest
         if len(words) >= 2:
             first, rest = words[0], " ".join(words[1:])
             rest_key = name_key(rest)
             if rest_key and self._known_person(rest_key):
-                votes = self.word_votes(first)
-                others = sum(votes[label] for label in _NON_PERSON_LABELS)
-                if others >= 2 and others > votes["PERSON"]:
-                    return rest
                 if (first.isupper() and len(first) <= 4) or (
                     starts_sentence(text, start) and first.isalpha()
                     and self.lower_case(first) >= 2 and self._only_opening(name_key(name))

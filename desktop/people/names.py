@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.analysis.entities.names import name_parts, strip_possessive
 
@@ -118,6 +119,7 @@ def _key_words(folded: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The key under which spellings of one name meet ("Zelenskyy" -> "zelensky",
     "Moammar Gadhafi" = "Muammar Gaddafi")."""

@@ -91,6 +91,9 @@ def test_roles_before_and_after_a_name() -> None:
     assert role_before(text, text.index("Truman")) == "author"
     text = "Paul Dewar, an Ottawa New Democrat MP, said"
     assert role_after(text, text.index(",")) == "Ottawa New Democrat MP"
+    # Never a neighbouring person's title and name.
+    text = "US President Barack Obama and Secretary of State Hillary Clinton met"
+    assert role_before(text, text.index("Hillary")) == "Secretary of State"
 
 
 def test_fragments() -> None:
