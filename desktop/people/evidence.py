@@ -100,6 +100,11 @@ class Evidence:
         if len(words) == 1 and not surname_of_someone and words[0].isalpha():
             word = words[0]
             plural = word.endswith("s") and len(word) > 3
+            if plural:  # "Britons" where the library has "Briton" as a group or place
+                singular = self.word_votes(word[:-1])
+                others = {label: singular[label] for label in _NON_PERSON_LABELS}
+                if sum(others.values()) >= 2 and sum(others.values()) > singular["PERSON"]:
+                    return max(others, key=lambda label: others[label])
             if self.lower_case(word) >= 2 or (plural and self.lower_case(word[:-1]) >= 2):
                 return "OTHER"
         return None
@@ -142,7 +147,7 @@ class Evidence:
             if rest_key and self._known_person(rest_key):
                 if (first.isupper() and len(first) <= 4) or (
                     starts_sentence(text, start) and first.isalpha()
-                    and self.lower_case(first) >= 2 and self._only_opening(name_key(name))
+                    and self.lower_case(first) >= 1 and self._only_opening(name_key(name))
                 ):
                     return rest
         return " ".join(words)

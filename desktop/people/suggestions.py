@@ -58,6 +58,8 @@ def _why_names(a: _Person, b: _Person) -> str | None:
     """How the two names may be one person's, or None."""
     if not b.full and a.full and b.key == a.surname:
         return f"“{b.name}” is the surname of “{a.name}”"
+    if not b.full and a.full and len(a.key.split()) == 2 and b.key == a.key.split()[0]:
+        return f"“{b.name}” may be the family name of “{a.name}”, written first"
     if not a.full or not b.full:
         return None
     a_words, b_words = a.key.split(), b.key.split()
@@ -84,9 +86,15 @@ def suggest_merges(db: Database, limit: int = 50) -> list[dict[str, Any]]:
     by_surname: dict[str, list[_Person]] = {}
     for p in people:
         by_surname.setdefault(p.surname[:3], []).append(p)
+        if p.full and len(p.key.split()) == 2 and p.key[:3] != p.surname[:3]:
+            by_surname.setdefault(p.key[:3], []).append(p)  # "Guan Yi", family name first
     suggestions = []
+    seen: set[frozenset[int]] = set()
     for group in by_surname.values():
         for a, b in combinations(group, 2):
+            if frozenset({a.id, b.id}) in seen:
+                continue
+            seen.add(frozenset({a.id, b.id}))
             if (b.mentions, b.full) > (a.mentions, a.full):
                 a, b = b, a
             if not a.full and b.full:
