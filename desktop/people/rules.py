@@ -32,9 +32,28 @@ class Rules:
     next_id: int = 0  # first id free of every former person's, while rebuilding
 
 
+_KEY_FIELDS = ("key", "other_key", "person_key")
+_KEYS_FIELDS = ("keys", "other_keys", "person_keys")
+
+
+def _current_keys(data: dict[str, Any]) -> dict[str, Any]:
+    """A stored rule with its name keys as today's ``name_key`` writes them: a key is a
+    folded name, and folding it again gives the current key, so rules stored by an older
+    version find their people after an upgrade."""
+    data = dict(data)
+    for field_name in _KEY_FIELDS:
+        if data.get(field_name):
+            data[field_name] = name_key(data[field_name]) or data[field_name]
+    for field_name in _KEYS_FIELDS:
+        if data.get(field_name):
+            data[field_name] = sorted({name_key(k) or k for k in data[field_name]})
+    return data
+
+
 def load_rules(db: Database) -> Rules:
     rules = Rules()
     for row in store.rules(db):
+        row = {**row, "data": _current_keys(row["data"])}
         data = row["data"]
         rules.rows.append(row)
         if row["kind"] == "not_person":

@@ -112,3 +112,16 @@ def test_likely_variants_are_suggested_with_evidence(library: Library) -> None:
     found = suggest_merges(library.db)
     assert [{s["name"], s["other_name"]} for s in found] == [{"Andy Gallacher", "Andy Gallagher"}]
     assert any("near spellings" in e for e in found[0]["evidence"])
+
+
+def test_a_correction_stored_with_an_older_key_still_applies(library: Library) -> None:
+    from db import people as store
+
+    # "zelensky" is how an earlier version keyed "Zelenskyy" (today's key folds more).
+    store.store_rule(library.db, "not_person", {"keys": ["zelensky"], "name": "Zelensky",
+                                                "label": "OTHER"})
+    add(library, "Zelenskyy spoke. Olena Zelenska listened.", ("Zelenskyy", P),
+        ("Olena Zelenska", P))
+    assert list(people(library)) == ["Olena Zelenska"]
+    relink_all(library.db)
+    assert list(people(library)) == ["Olena Zelenska"]
