@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from db import people as store
 from desktop.analysis.entities.roles import is_title_word
+from desktop.people.names import is_full as is_full_key
 from desktop.people.names import name_key
 
 #: Days and months: never a person's whole name ("Tuesday", "June"). "May" is a surname too.
@@ -122,11 +123,29 @@ class Evidence:
             for before, _ in store.text_around_mentions(self.db, key, width=4)
         )
 
+    def _glued_after(self, words: list[str]) -> bool:
+        """The last word belongs to what follows the name: a place or organisation by the
+        library's votes, or a word it writes in lower case, after a known full name."""
+        rest_key = name_key(" ".join(words[:-1]))
+        if not is_full_key(rest_key) or not self._known_person(rest_key):
+            return False
+        last = words[-1]
+        votes = self.word_votes(last)
+        others = sum(votes[label] for label in _NON_PERSON_LABELS)
+        if others >= 2 and others > votes["PERSON"]:
+            return True
+        return last.isalpha() and self.lower_case(last) >= 2 and not (
+            store.people_with_alias(self.db, name_key(" ".join(words))))
+
     def cut(self, name: str, text: str, start: int) -> str:
         """The name without glued days, outlets, places or sentence-initial common words."""
         words = name.split()
+        if "s" in words[1:]:  # "Obama s Order": a possessive the text lost its apostrophe
+            words = words[: words.index("s", 1)]
         while len(words) > 1 and is_calendar_word(words[-1]):
             words.pop()
+        while len(words) > 2 and self._glued_after(words):
+            words.pop()  # "Ken Salazar Lawmakers", "Bobby Jindal Louisiana"
         while len(words) > 1 and is_calendar_word(words[0]):
             words.pop(0)
         while len(words) > 1 and (is_title_word(words[0]) or (
@@ -139,7 +158,8 @@ class Evidence:
                 continue
             votes = self.word_votes(" ".join(words[:cut]))
             others = sum(votes[label] for label in _NON_PERSON_LABELS)
-            if others >= 2 and others > votes["PERSON"]:
+            enough = 1 if cut >= 2 else 2  # a longer name is rarely a person's by chance
+            if others >= enough and others > votes["PERSON"]:
                 return rest
         if len(words) >= 2:
             first, rest = words[0], " ".join(words[1:])

@@ -125,3 +125,15 @@ def test_a_correction_stored_with_an_older_key_still_applies(library: Library) -
     assert list(people(library)) == ["Olena Zelenska"]
     relink_all(library.db)
     assert list(people(library)) == ["Olena Zelenska"]
+
+
+def test_a_word_glued_after_a_known_name_is_cut(library: Library) -> None:
+    add(library, "Ken Salazar spoke. Salazar left.", ("Ken Salazar", P), ("Salazar", P))
+    add(library, "Some lawmakers agreed.")
+    add(library, "Two lawmakers did not.")
+    add(library, "Interior Secretary Ken Salazar Lawmakers asked him to stay.",
+        ("Ken Salazar Lawmakers", P))
+    add(library, "Obama s Order was signed.", ("Obama s Order", P))
+    found = people(library)
+    assert list(found) == ["Ken Salazar", "Obama"]
+    assert found["Ken Salazar"]["mentions"] == 3
