@@ -35,6 +35,10 @@ _LOCATIVE = re.compile(
     r"(?:(?:town|city|port|village|region|province|district|oil town|capital) of\s+)?$"
 )
 _POSSESSIVE_NEXT = re.compile(r"^['’]s?\b")
+#: Words before a plural noun, not before a name ("many Britons", "two Haitians").
+_QUANTIFIER = re.compile(
+    r"\b(?:the|many|some|most|all|few|several|other|fellow|\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozens of|hundreds of|thousands of|millions of)\s+$", re.IGNORECASE)
 _NON_PERSON_LABELS = ("PLACE", "ORG", "NORP")
 
 
@@ -60,13 +64,18 @@ class Evidence:
         """Labels of a name key across the library, "in X" contexts counted as places."""
         if key not in self._votes:
             votes = store.label_votes(self.db, key)
-            locative = 0
+            locative = plural = 0
             for before, after in store.text_around_mentions(self.db, key):
                 if _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
                     locative += 1
+                elif key.endswith("s") and " " not in key and _QUANTIFIER.search(before):
+                    plural += 1
             if locative:
                 votes["PERSON"] -= locative
                 votes["PLACE"] += locative
+            if plural:  # "many Britons": a group
+                votes["PERSON"] -= plural
+                votes["NORP"] += plural
             self._votes[key] = votes
         return self._votes[key]
 

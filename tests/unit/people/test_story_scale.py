@@ -137,3 +137,11 @@ def test_a_word_glued_after_a_known_name_is_cut(library: Library) -> None:
     found = people(library)
     assert list(found) == ["Ken Salazar", "Obama"]
     assert found["Ken Salazar"]["mentions"] == 3
+
+
+def test_a_plural_after_many_or_a_number_is_a_group_not_a_person(library: Library) -> None:
+    add(library, "Many Britons were stranded. Two Britons flew home. Britons queued.",
+        ("Britons", P))
+    add(library, "Tony Williams spoke. The Williams family agreed. Williams left.",
+        ("Tony Williams", P), ("Williams", P))
+    assert list(people(library)) == ["Tony Williams"]
