@@ -245,6 +245,12 @@ def mention_count(db: Database, person_id: int) -> int:
         "SELECT count(*) FROM mentions WHERE person_id = ?", [person_id]).fetchone()[0])
 
 
+def article_count(db: Database, person_id: int) -> int:
+    return int(db.execute(
+        "SELECT count(DISTINCT article_id) FROM mentions WHERE person_id = ?", [person_id]
+    ).fetchone()[0])
+
+
 def person_exists(db: Database, person_id: int) -> bool:
     return db.execute("SELECT 1 FROM people WHERE id = ?", [person_id]).fetchone() is not None
 

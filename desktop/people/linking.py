@@ -155,8 +155,8 @@ def _with_given_name_before(db: Database, name: str, text: str, start: int) -> s
 
 
 def _namesakes(db: Database, names: list[str]) -> set[str]:
-    """Surnames of this article that the library gives to a person better known than the
-    article's own people of that surname (a father, when the article names a son)."""
+    """Surnames of this article that the library gives to a person far better known than
+    the article's own people of that surname (a father, when the article names a son)."""
     keys = [name_key(n) for n in names]
     full = [k for k in keys if is_full(k)]
     out: set[str] = set()
@@ -169,7 +169,10 @@ def _namesakes(db: Database, names: list[str]) -> set[str]:
             if key in family_name_keys(full_key):
                 own |= store.people_with_alias(db, full_key)
         best_own = max((store.mention_count(db, p) for p in own), default=0)
-        if any(store.mention_count(db, p) > best_own for p in library - own):
+        # Better known: the story's figure (named in several articles, far more often),
+        # not a passing namesake in one other article.
+        if any(store.mention_count(db, p) > 2 * best_own and store.article_count(db, p) >= 3
+               for p in library - own):
             out.add(key)
     return out
 
