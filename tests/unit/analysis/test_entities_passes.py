@@ -224,3 +224,10 @@ def test_what_a_person_is_of_is_not_a_person() -> None:
                 ("Leung Kwok-hung", "PERSON", 0), ("LSD", "ORG", 0))
     assert labels(text, raw) == [("Raymond Chan", "PERSON"), ("People Power", "ORG"),
                                  ("Leung Kwok-hung", "PERSON"), ("LSD", "ORG")]
+
+
+def test_a_neighbouring_persons_name_is_never_a_role() -> None:
+    text = "CNN anchors Richard Roth, John King, and others said so."
+    raw = spans(text, ("Richard Roth", "PERSON", 0), ("John King", "PERSON", 0))
+    roles = {e.text: e.role for e in entities_from_spans(text, raw)}
+    assert roles == {"Richard Roth": None, "John King": None}
