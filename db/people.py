@@ -55,16 +55,16 @@ def label_votes(db: Database, key: str) -> Counter[str]:
 
 
 def text_around_mentions(db: Database, key: str, width: int = 24) -> list[tuple[str, str]]:
-    """The ``width`` characters before and the 3 after each person mention of a key
-    ("fighting in ", "'s ")."""
+    """The ``width`` characters before and after each person mention of a key
+    ("fighting in ", "'s and ...")."""
     return [
         (r[0] or "", r[1] or "")
         for r in db.execute(
             "SELECT substr(articles.text, max(1, mentions.start + 1 - ?), min(?, mentions.start)),"
-            ' substr(articles.text, mentions."end" + 1, 3) FROM mentions JOIN articles'
+            ' substr(articles.text, mentions."end" + 1, ?) FROM mentions JOIN articles'
             " ON articles.id = mentions.article_id"
             " WHERE mentions.key = ? AND mentions.model_label = 'PERSON'",
-            [width, width, key],
+            [width, width, width, key],
         )
     ]
 

@@ -38,7 +38,11 @@ _POSSESSIVE_NEXT = re.compile(r"^['’]s?\b")
 #: Words before a plural noun, not before a name ("many Britons", "two Haitians").
 _QUANTIFIER = re.compile(
     r"\b(?:the|many|some|most|all|few|several|other|fellow|\d+|two|three|four|five|six|seven|"
-    r"eight|nine|ten|dozens of|hundreds of|thousands of|millions of)\s+$", re.IGNORECASE)
+    r"eight|nine|ten|dozens of|hundreds of|thousands of|millions of|million|billion|first|"
+    r"more|fewer|those|these|ordinary)\s+$", re.IGNORECASE)
+#: A name joined to another by "and"/"or" is of the same kind ("Tamiflu and Relenza").
+_JOINED_BEFORE = re.compile(r"([A-Z][\w-]+) (?:and|or|&) $")
+_JOINED_AFTER = re.compile(r"^ (?:and|or|&) ([A-Z][\w-]+)")
 _NON_PERSON_LABELS = ("PLACE", "ORG", "NORP")
 
 
@@ -65,11 +69,19 @@ class Evidence:
         if key not in self._votes:
             votes = store.label_votes(self.db, key)
             locative = plural = 0
+            joined: Counter[str] = Counter()
             for before, after in store.text_around_mentions(self.db, key):
                 if _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
                     locative += 1
                 elif key.endswith("s") and " " not in key and _QUANTIFIER.search(before):
                     plural += 1
+                elif " " not in key:
+                    label = self._kind_of_neighbour(before, after)
+                    if label:
+                        joined[label] += 1
+            for label, count in joined.items():
+                votes["PERSON"] -= count
+                votes[label] += count
             if locative:
                 votes["PERSON"] -= locative
                 votes["PLACE"] += locative
@@ -78,6 +90,18 @@ class Evidence:
                 votes["NORP"] += plural
             self._votes[key] = votes
         return self._votes[key]
+
+    def _kind_of_neighbour(self, before: str, after: str) -> str | None:
+        """The label of a name joined to this one by "and"/"or", when the library says that
+        name is no person ("Tamiflu" in "Tamiflu and Relenza")."""
+        for match in (_JOINED_BEFORE.search(before), _JOINED_AFTER.match(after)):
+            if not match:
+                continue
+            votes = self.word_votes(match.group(1))
+            others = {label: votes[label] for label in _NON_PERSON_LABELS}
+            if sum(others.values()) >= 2 and sum(others.values()) > 2 * votes["PERSON"]:
+                return max(others, key=lambda label: others[label])
+        return None
 
     def word_votes(self, words: str) -> Counter[str]:
         """Labels of the mentions written ``words`` (by key), as the analysis gave them."""

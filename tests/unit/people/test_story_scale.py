@@ -145,3 +145,14 @@ def test_a_plural_after_many_or_a_number_is_a_group_not_a_person(library: Librar
     add(library, "Tony Williams spoke. The Williams family agreed. Williams left.",
         ("Tony Williams", P), ("Williams", P))
     assert list(people(library)) == ["Tony Williams"]
+
+
+def test_a_name_joined_by_and_to_a_drug_or_a_firm_is_of_that_kind(library: Library) -> None:
+    for _ in range(2):
+        add(library, "Tamiflu is a drug. Stocks of Tamiflu grew.", ("Tamiflu", "ORG"))
+    add(library, "Tamiflu and Relenza work. Relenza is inhaled.", ("Tamiflu", "ORG"),
+        ("Relenza", P))
+    add(library, "Doctors prescribe Relenza or Tamiflu.", ("Tamiflu", "ORG"), ("Relenza", P))
+    add(library, "Bill Clinton and Hillary Clinton came.", ("Bill Clinton", P),
+        ("Hillary Clinton", P))
+    assert set(people(library)) == {"Bill Clinton", "Hillary Clinton"}
