@@ -59,7 +59,8 @@ def _why_names(a: _Person, b: _Person) -> str | None:
     if not b.full and a.full and b.key == a.surname:
         return f"“{b.name}” is the surname of “{a.name}”"
     if not b.full and a.full and len(a.key.split()) == 2 and b.key == a.key.split()[0]:
-        return f"“{b.name}” may be the family name of “{a.name}”, written first"
+        return (f"“{b.name}” is the first word of “{a.name}” (a given name, or a family name"
+                " written first)")
     if not a.full or not b.full:
         return None
     a_words, b_words = a.key.split(), b.key.split()
@@ -105,9 +106,10 @@ def suggest_merges(db: Database, limit: int = 50) -> list[dict[str, Any]]:
             if reason is None:
                 continue
             if not b.full:
-                namesakes = [p for p in people if p.full and p.surname == b.key and p is not a]
+                namesakes = [p for p in people if p.full and p is not a and (
+                    p.surname == b.key or p.key.split()[0] == b.key)]
                 if namesakes:
-                    continue  # a bare surname shared by two people stays apart
+                    continue  # a bare name two people share stays apart
             shared = a.articles & b.articles
             evidence = [reason]
             score = 1.0
