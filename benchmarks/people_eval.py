@@ -228,7 +228,7 @@ def score(
 
 def grouping(docs: list[Document], analyses: list) -> dict[str, float]:
     from db import Library
-    from db.people import write_mentions
+    from desktop.people import write_mentions
 
     library = Library(None, memory=True)
     pairs: list[tuple[str, int]] = []  # (gold identity, predicted person id)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from db import people as people_store
 from db.events import EventState, delete_manual_event, restore_manual_event, update_manual_event
 from db.library import Library
+from desktop import people as people_store
 from desktop.timeline import corrections as event_rules
 from desktop.timeline.corrections import CorrectionError
 from desktop.timeline.precision import Placed, place

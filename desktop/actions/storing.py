@@ -15,9 +15,9 @@ from sqlite_utils import Database
 
 from db.events import write_events
 from db.furniture import write_furniture
-from db.people import write_mentions
 from db.timexes import write_timexes
 from desktop.actions.analysing import ArticleAnalysis
+from desktop.people import write_mentions
 from desktop.timeline.precision import Placed, place
 
 

@@ -127,6 +127,12 @@ def _entities(commands: argparse._SubParsersAction, parent: argparse.ArgumentPar
                    help="what it is instead (default OTHER)")
     p.set_defaults(run="entities:correct_person", correction="not_person")
 
+    p = commands.add_parser("person-suggestions", parents=[parent],
+                            help="people who are probably one person, with the evidence")
+    p.add_argument("--json", action="store_true", help="a JSON array of objects")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(run="entities:person_suggestions")
+
     p = commands.add_parser("people-corrections", parents=[parent],
                             help="the stored people corrections, oldest first")
     p.add_argument("--json", action="store_true")

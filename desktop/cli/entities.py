@@ -12,10 +12,10 @@ import json
 import sys
 from typing import Any
 
-from db.people import list_named, list_people, people_in_article
 from desktop.actions import corrections as act
 from desktop.analysis.entities import ModelError, analyse_texts
 from desktop.cli.common import open_library, print_json, write_jsonl
+from desktop.people import list_named, list_people, people_in_article, suggest_merges
 from desktop.wording import plural
 
 
@@ -135,4 +135,19 @@ def people_corrections(args: argparse.Namespace) -> int:
     for c in found:
         print(f"#{c['id']:<4} {c['created_at']}  {c['kind']:<10} {json.dumps(c['data'], ensure_ascii=False)}")
     print(plural(len(found), "correction"))
+    return 0
+
+
+def person_suggestions(args: argparse.Namespace) -> int:
+    """``person-suggestions``: people who are probably one person, with the evidence."""
+    with open_library(args) as library:
+        found = suggest_merges(library.db, limit=args.limit)
+    if args.json:
+        print_json(found)
+        return 0
+    for s in found:
+        print(f"#{s['person']} {s['name']}  <-  #{s['other']} {s['other_name']}"
+              f"  ({'; '.join(s['evidence'])})")
+        print(f"    accept with: person-merge {s['person']} {s['other']}")
+    print(plural(len(found), "suggestion"))
     return 0

@@ -12,6 +12,7 @@ from typing import Any
 
 from db.happenings import OFF_STORY_SQL
 from db.library import to_fts_query
+from desktop.people.names import name_key
 from desktop.timeline.precision import parse_bound
 
 
@@ -80,18 +81,24 @@ def event_where(filters: Filters) -> tuple[str, list[Any]]:
     if filters.person:
         # The library's people (with the reporter's renames and merges) by any of their
         # names; the names stored with the events when there is no mention of them.
+        # Any spelling finds them: a name with the same name key ("Moammar Gadhafi",
+        # "Muammar Gaddafi") is the same person, and so are the names they go by.
+        key = name_key(filters.person)
         names, name_params = _names_match("name", filters.person)
         aliases, alias_params = _names_match("alias", filters.person)
+        people = (f"SELECT id FROM people WHERE {names} OR key = ?"
+                  f" UNION SELECT person_id FROM person_aliases WHERE {aliases} OR key = ?")
+        people_params = [*name_params, key, *alias_params, key]
         clauses.append(
             "(e.id IN (SELECT ev.id FROM mentions m JOIN events ev ON ev.article_id = m.article_id"
             ' AND m.start >= ev.start AND m."end" <= ev."end"'
-            " WHERE m.label = 'PERSON' AND m.person_id IN ("
-            f"SELECT id FROM people WHERE {names}"
-            f" UNION SELECT person_id FROM person_aliases WHERE {aliases}))"
+            f" WHERE m.label = 'PERSON' AND m.person_id IN ({people}))"
             " OR e.id IN (SELECT event_id FROM event_people WHERE name IN"
-            f" (SELECT DISTINCT name FROM event_people WHERE {names})))"
+            f" (SELECT DISTINCT name FROM event_people WHERE {names})"
+            f" OR name IN (SELECT name FROM people WHERE id IN ({people})"
+            f" UNION SELECT alias FROM person_aliases WHERE person_id IN ({people}))))"
         )
-        params.extend(name_params + alias_params + name_params)
+        params.extend(people_params + name_params + people_params + people_params)
     # date_sort starts with the first day, so its index serves the range and the order.
     if filters.date_from:
         clauses.append("e.date_sort >= ?")

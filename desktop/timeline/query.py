@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.happenings import happening_of
-from desktop.analysis.people.names import name_key
+from desktop.people.names import name_key
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
 from desktop.timeline.happening_store import refresh_happenings

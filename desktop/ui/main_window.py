@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
     people_read = Signal()  # the people list was read afresh (after start-up or a change)
     people_corrected = Signal()  # a people correction (or its undo) is stored and shown
     people_correction_failed = Signal(str)
+    merge_suggestions_read = Signal()
 
     def __init__(self, library: Library, *, settings: QSettings | None = None, warm_up: bool = True,
                  data_dir: Path | None = None, parent: QWidget | None = None) -> None:
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.people_loaded = False  # read just after the window shows (it can take a moment)
         self._people_request = Latest()
+        self._suggestions_request = Latest()
         self._refresh_choices()
         self._built = True
         self.apply_colour_scheme()
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
         self.people_pane.merge_requested.connect(self.merge_people)
         self.people_pane.split_requested.connect(self.split_person)
         self.people_pane.not_person_requested.connect(self.mark_not_person)
+        self.people_pane.suggestion_accepted.connect(self.accept_merge_suggestion)
         self.brief_pane.refresh_requested.connect(self.refresh_brief)
         self.brief_pane.export_requested.connect(self.export_dialog)
         self.timeline.modelReset.connect(self._timeline_changed)
@@ -323,7 +326,29 @@ class MainWindow(QMainWindow):
         self.people.set_people(people)
         self.people_loaded = True
         self._refresh_choices()
+        self.load_merge_suggestions()
         self.people_read.emit()
+
+    def load_merge_suggestions(self) -> None:
+        """Read the suggested merges on a worker; the pane shows the newest read."""
+        ticket, path = self._suggestions_request.ticket(), self.library_path
+
+        def read(_state: Any) -> tuple[int, list[dict[str, Any]]]:
+            with Library(path) as library:
+                return ticket, people_model.read_suggestions(library)
+
+        def done(result: tuple[int, list[dict[str, Any]]]) -> None:
+            if not self._closed and self._suggestions_request.is_current(result[0]):
+                self.people_pane.set_suggestions(result[1])
+                self.merge_suggestions_read.emit()
+
+        workers.start("Reading suggested merges", read, self, on_done=done,
+                      on_failed=partial(self._task_failed, "Reading suggested merges"))
+
+    def accept_merge_suggestion(self, suggestion: dict[str, Any]) -> None:
+        """One click: the suggested pair becomes one person (undoable like any merge)."""
+        self.merge_people({"id": suggestion["person"], "name": suggestion["name"]},
+                          {"id": suggestion["other"], "name": suggestion["other_name"]})
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
@@ -564,12 +589,11 @@ class MainWindow(QMainWindow):
             self.refresh_brief()
 
     def filter_to_person_id(self, person_id: int) -> None:
-        row = self.people.row_of(person_id)
-        if row is None:
+        person = self.people.find(person_id)
+        if person is None:
             self.people.reload()
             self.people_loaded = True
-            row = self.people.row_of(person_id)
-        person = self.people.person(row) if row is not None else None
+            person = self.people.find(person_id)
         if person is None:
             self.statusBar().showMessage("That name is not linked to a person", 5000)
             return
@@ -670,6 +694,7 @@ class MainWindow(QMainWindow):
         self._people_request.outdate()  # a read started before the correction is out of date
         self.people.set_people(people)
         self.people_loaded = True
+        self.load_merge_suggestions()
         self.person_events.reload()
         self._refresh_choices()
         self.timeline.reload()

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from db import Library
-from db.people import write_mentions
 from desktop.analysis.entities import Entity
+from desktop.people import write_mentions
 
 
 def make_library(path: Path) -> None:
@@ -58,3 +58,24 @@ def test_a_correction_naming_nobody_fails_clearly(tmp_path: Path, cli) -> None:
     make_library(path)
     status, _, err = cli("--library", path, "person-merge", "Maria Zakharova", "Nobody")
     assert status == 1 and "no person called 'Nobody'" in err
+
+
+def test_suggested_merges_from_the_command_line(tmp_path: Path, cli) -> None:
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        for n, name in enumerate(("Andy Gallacher", "Andy Gallacher", "Andy Gallagher")):
+            text = f"{name} reports."
+            library.add_article({"text": text, "original": text, "sha256": f"s{n}"},
+                                write_with=lambda db, aid, name=name: write_mentions(
+                                    db, aid, [Entity(0, len(name), name, "PERSON")]))
+    status, out, _ = cli("--library", path, "person-suggestions", "--json")
+    assert status == 0
+    [suggestion] = json.loads(out)
+    assert (suggestion["name"], suggestion["other_name"]) == ("Andy Gallacher", "Andy Gallagher")
+    assert suggestion["evidence"]
+    status, out, _ = cli("--library", path, "person-suggestions")
+    assert f"person-merge {suggestion['person']} {suggestion['other']}" in out
+    status, _, _ = cli("--library", path, "person-merge", suggestion["person"], suggestion["other"])
+    assert status == 0
+    status, out, _ = cli("--library", path, "people", "--json")
+    assert [p["name"] for p in json.loads(out)] == ["Andy Gallacher"]

@@ -1,6 +1,6 @@
 """A small hand-made library (articles, dates, people, events — no NLP model) and a window on it.
 
-The analysis rows are written with the core's own writers (``db.timexes``, ``db.people``,
+The analysis rows are written with the core's own writers (``db.timexes``, ``desktop.people``,
 ``db.events``), so the window reads exactly what a real import stores. One fixture runs the
 real analysis on the sample article for the tests that need it (the model loads once).
 """
@@ -50,8 +50,8 @@ OLD = "The memorandum was first drafted in 2024 by Maria Zakharova's office."
 def _add(library: Library, title: str, outlet: str, published: str, clipped: str, text: str,
          timexes: list, mentions: list, events: list, tags: tuple[str, ...] = ()) -> int:
     from db.events import write_events
-    from db.people import write_mentions
     from db.timexes import write_timexes
+    from desktop.people import write_mentions
     from desktop.timeline.precision import place
 
     def analysis(db, article_id: int) -> None:

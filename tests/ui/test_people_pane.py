@@ -88,11 +88,11 @@ def test_people_are_rebuilt_and_read_off_the_gui_thread(window, qtbot, monkeypat
     painting meanwhile."""
     import threading
 
-    import db.people
+    import desktop.people.linking as linking
     from desktop.ui.models import people as people_model
 
     threads: dict[str, set[str]] = {"rebuild": set(), "read": set()}
-    relink, read = db.people.relink_all, people_model.read_people
+    relink, read = linking.relink_all, people_model.read_people
 
     def watched_relink(database):
         threads["rebuild"].add(threading.current_thread().name)
@@ -102,7 +102,7 @@ def test_people_are_rebuilt_and_read_off_the_gui_thread(window, qtbot, monkeypat
         threads["read"].add(threading.current_thread().name)
         return read(library)
 
-    monkeypatch.setattr(db.people, "relink_all", watched_relink)
+    monkeypatch.setattr(linking, "relink_all", watched_relink)
     monkeypatch.setattr(people_model, "read_people", watched_read)
     _select(window, "Sergey Lavrov")
     _stored(window, qtbot, window.people_pane.not_person_button.click)

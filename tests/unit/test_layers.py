@@ -60,14 +60,6 @@ SIDEWAYS_ALLOWED = {("cli", "ui")}
 DB_THIRD_PARTY = {"sqlite_utils"}
 QT = ("PySide6", "shiboken6")
 
-#: Upward edges another branch is removing right now, each (importer, imported) exactly.
-#: Delete an entry when its branch lands; the test then guards the edge for good.
-#: Issue #12, people area (the people helper moves person linking and the correction rules
-#: out of db/people.py into desktop/people/, above db).
-PENDING_MOVES: set[tuple[str, str]] = {
-    ("db.people", "desktop.analysis.people.grouping"),
-    ("db.people", "desktop.analysis.people.names"),
-}
 
 LAZY_REASON = re.compile(r"#\s*lazy:\s*\S")
 
@@ -156,18 +148,11 @@ def test_every_module_has_a_layer():
 
 
 def test_imports_run_downward():
-    edges = {(imp.importer, imp.imported): imp for imp in all_imports() if upward(imp)}
     unexpected = sorted(
         f"{imp.path.relative_to(REPO)}:{imp.line}: {imp.importer} -> {imp.imported}"
-        for key, imp in edges.items() if key not in PENDING_MOVES
+        for imp in all_imports() if upward(imp)
     )
     assert unexpected == []
-
-
-def test_pending_moves_are_still_pending():
-    """An entry whose edge is gone must be deleted, so the list only ever shrinks."""
-    edges = {(imp.importer, imp.imported) for imp in all_imports()}
-    assert sorted(PENDING_MOVES - edges) == []
 
 
 def test_db_needs_only_the_standard_library_and_sqlite_utils():
@@ -251,4 +236,4 @@ def test_the_layer_order():
 if __name__ == "__main__":  # the figures for the closing note
     lazy = lazy_imports()
     print(f"imports inside functions: {len(lazy)}")
-    print(f"upward imports: {sum(upward(i) for i in all_imports())} ({len(PENDING_MOVES)} pending moves)")
+    print(f"upward imports: {sum(upward(i) for i in all_imports())}")

@@ -26,9 +26,12 @@ def entities_from_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Enti
     apply_cues(text, spans)
     spans = make_consistent(text, spans)
     entities: list[Entity] = []
+    people = {text[s.start : s.end] for s in spans if s.label == "PERSON"}
     for span in spans:
         surface = text[span.start : span.end]
         role = role_of(text, span.start, span.end) if span.label == "PERSON" else None
+        if role and any(other != surface and other in role for other in people):
+            role = None  # "Richard Roth, John King,": a neighbour's name is no role
         name = " ".join(strip_possessive(surface).split())
         entities.append(Entity(span.start, span.end, surface, span.label, role, name))
     return entities

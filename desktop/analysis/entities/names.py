@@ -12,7 +12,8 @@ import re
 #: Titles written before a name ("Mr Smith", "Dr. Jones", "Sen. Warren"); lower case, no dot.
 HONORIFICS = frozenset(
     "mr mrs ms miss mx dr sir dame lord lady prof rev fr sen rep gov gen col lt sgt capt maj "
-    "adm cmdr cpl pte insp supt det hon rt messrs mme mlle herr frau sheikh".split()
+    "adm cmdr cpl pte insp supt det hon rt messrs mme mlle herr frau sheikh baroness baron "
+    "countess earl viscount".split()
 )
 
 #: Generation suffixes kept in a name but not a surname ("Martin Luther King Jr.").

@@ -98,6 +98,9 @@ def _clean_role(tokens: list[str]) -> str | None:
     first = heads[0]
     cut = max((i for i, t in enumerate(tokens[:first]) if t.casefold() in _CONNECTORS),
               default=-1)
+    # "President Barack Obama and Secretary of State": the role is the last phrase's, not
+    # a neighbouring person's title and name.
+    cut = max([cut] + [i for i, t in enumerate(tokens[:last]) if t.casefold() in {"and", "&"}])
     tokens = tokens[cut + 1 :]
     while tokens and (tokens[0].casefold() in _STOP or tokens[0].casefold() in _CONNECTORS):
         tokens = tokens[1:]

@@ -11,7 +11,7 @@ from desktop.analysis.entities import entities_from_spans
 from desktop.analysis.entities.model import ModelError, check_meta
 from desktop.analysis.entities.names import is_fragment, trim_span
 from desktop.analysis.entities.roles import role_after, role_before
-from desktop.analysis.people.names import name_key, place_key
+from desktop.people.names import name_key, place_key
 
 
 def spans(text: str, *marks: tuple[str, str, int]) -> list[tuple[int, int, str]]:
@@ -91,6 +91,9 @@ def test_roles_before_and_after_a_name() -> None:
     assert role_before(text, text.index("Truman")) == "author"
     text = "Paul Dewar, an Ottawa New Democrat MP, said"
     assert role_after(text, text.index(",")) == "Ottawa New Democrat MP"
+    # Never a neighbouring person's title and name.
+    text = "US President Barack Obama and Secretary of State Hillary Clinton met"
+    assert role_before(text, text.index("Hillary")) == "Secretary of State"
 
 
 def test_fragments() -> None:
@@ -221,3 +224,10 @@ def test_what_a_person_is_of_is_not_a_person() -> None:
                 ("Leung Kwok-hung", "PERSON", 0), ("LSD", "ORG", 0))
     assert labels(text, raw) == [("Raymond Chan", "PERSON"), ("People Power", "ORG"),
                                  ("Leung Kwok-hung", "PERSON"), ("LSD", "ORG")]
+
+
+def test_a_neighbouring_persons_name_is_never_a_role() -> None:
+    text = "CNN anchors Richard Roth, John King, and others said so."
+    raw = spans(text, ("Richard Roth", "PERSON", 0), ("John King", "PERSON", 0))
+    roles = {e.text: e.role for e in entities_from_spans(text, raw)}
+    assert roles == {"Richard Roth": None, "John King": None}

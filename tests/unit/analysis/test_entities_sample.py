@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from db import Library
-from db.people import list_people, write_mentions
 from desktop.analysis.entities import TextAnalysis, analyse_texts
+from desktop.people import list_people, write_mentions
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.slow

@@ -26,3 +26,16 @@ def test_surname_finds_the_person_but_a_longer_name_is_someone_else(memory_libra
     assert texts("kovalenko") == texts("Anna Kovalenko")
     assert texts("Kovalenkova") == ["Economist Anna Kovalenkova said on Tuesday that prices rose."]
     assert texts("Kovalen") == []
+
+
+def test_any_spelling_of_a_person_finds_all_their_events(memory_library):
+    add(memory_library, "Muammar Gaddafi said on Monday that he would stay.", "2011-03-02")
+    add(memory_library, "Moammar Gadhafi spoke on Tuesday in Tripoli.", "2011-03-02")
+
+    def texts(person: str) -> list[str]:
+        return [event.text for event in build_timeline(memory_library, Filters(person=person))]
+
+    both = texts("Muammar Gaddafi")
+    assert len(both) == 2
+    for spelling in ("Moammar Gadhafi", "Muammar Qaddafi", "Moammar al-Gaddafi"):
+        assert texts(spelling) == both

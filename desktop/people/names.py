@@ -1,15 +1,19 @@
 """Name keys: when two written names are the same name.
 
-Case, diacritics, punctuation and the usual Latin spellings of Cyrillic names differ from
-outlet to outlet ("Zelensky", "Zelenskyy", "Zelenskiy"; "Sergei", "Sergey"; "Alexei",
-"Aleksey"). A key folds those differences and nothing more: it never joins two different
-surnames, and a surname alone is never taken for a full name.
+Case, diacritics, punctuation and the usual Latin spellings of names from other scripts
+differ from outlet to outlet ("Zelensky", "Zelenskyy", "Zelenskiy"; "Sergei", "Sergey";
+"Gaddafi", "Gadhafi", "Qaddafi", "Kadhafi"; "Muammar", "Moammar"; "Mohammed", "Muhammad";
+"Bashar al-Assad", "Bashar Assad"). A key folds those differences — by general rules of
+romanisation (doubled letters, a silent h after a consonant, q for k, o for u and e for a
+after the first syllable, the Arabic article), never a list of names — and nothing more: a
+surname alone is never taken for a full name.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.analysis.entities.names import name_parts, strip_possessive
 
@@ -56,17 +60,72 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-def _fold_word(word: str) -> str:
-    for pattern, replacement in _FOLDS:
-        word = pattern.sub(replacement, word)
+#: The Arabic article written before a name ("al-Assad", "el-Sisi", "Bashar al Assad").
+_ARTICLE = re.compile(r"^(?:al|el|ul)-(?=\w{2})")
+_ARTICLE_WORDS = frozenset({"al", "el", "ul"})
+_VOWELS = "aeiouy"
+
+
+def _sound(word: str) -> str:
+    """One spelling for the romanisations of one sound pattern ("gadhafi", "qaddafi" ->
+    "kadafi"; "moammar", "muammar" -> "muamar"). Short words keep their vowels and first
+    letter: "Hong" and "Hung", "Gerry" and "Kerry" stay apart."""
+    long = len(word) >= 5
+    word = re.sub(r"(?<=[bdgkpt])h", "", word)  # dh, kh, gh, th, ph: a silent h
+    word = word.replace("q", "k").replace("ck", "k")
+    if long:
+        word = re.sub(r"(?<=[aeiou])h$", "", word)  # "Abdullah", "Abdulla"
+    word = re.sub(r"([a-z])\1+", r"\1", word)  # doubled letters
+    word = word.replace("ou", "u").replace("oo", "u").replace("ee", "i")
+    if long:
+        word = re.sub(r"(?<=[aeiou])z(?=[aeiou])", "s", word)  # "Elizabeth", "Elisabeth"
+    if len(word) >= 6 and word[0] in "gk":
+        word = "k" + word[1:]
+    if long:
+        word = word.replace("o", "u")
+        first_vowel = next((i for i, c in enumerate(word) if c in _VOWELS), len(word))
+        after = first_vowel
+        while after < len(word) and word[after] in _VOWELS:
+            after += 1
+        word = word[:after] + word[after:].replace("e", "a")
     return word
 
 
+def _fold_piece(word: str) -> str:
+    for pattern, replacement in _FOLDS:
+        word = pattern.sub(replacement, word)
+    return _sound(word)
+
+
+def _fold_word(word: str) -> str:
+    return "-".join(_fold_piece(piece) for piece in word.split("-"))
+
+
+def _key_words(folded: str) -> list[str]:
+    """The words of a folded name: the Arabic article dropped ("al-assad" -> "assad"; not
+    the first name "Al" of "Al Gore"), hyphens between given names as spaces
+    ("Carl-Henric Svanberg" = "Carl Henric Svanberg"); a hyphen in the last word stays
+    ("Ban Ki-moon", "Leung Kwok-hung")."""
+    words = folded.split()
+    out: list[str] = []
+    for index, word in enumerate(words):
+        if index and word in _ARTICLE_WORDS and index < len(words) - 1:
+            continue
+        word = _ARTICLE.sub("", word)
+        if index < len(words) - 1 and len(words) > 1:
+            out += [w for w in word.split("-") if w]
+        else:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The key under which spellings of one name meet ("Zelenskyy" -> "zelensky")."""
+    """The key under which spellings of one name meet ("Zelenskyy" -> "zelensky",
+    "Moammar Gadhafi" = "Muammar Gaddafi")."""
     name = strip_possessive(name.strip())
     parts = name_parts(name) or name.split()
-    return " ".join(_fold_word(w) for w in fold(" ".join(parts)).split())
+    return " ".join(_fold_word(w) for w in _key_words(fold(" ".join(parts))))
 
 
 def surname_key(key: str) -> str | None:

@@ -2,9 +2,11 @@
 
 News introduces a person by full name and then uses the surname ("Vladimir Medinsky" ...
 "Medinsky"). Within one article a surname (or, failing that, a first name) joins the one
-full name it belongs to; if two people in the article share it ("Bill Clinton", "Hillary
-Clinton"), it joins the one named most recently before it. Names the reader split apart
-(a correction) are never joined again.
+full name it belongs to. When the surname is shared — by two people in the article ("Bill
+Clinton", "Hillary Clinton") or by a better-known namesake elsewhere in the library (a
+father and his sons) — it joins the one its paragraph names (the latest before it), and
+stays alone when the paragraph names none of them: never silently the wrong person. Names
+the reader split apart (a correction) are never joined again.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from desktop.analysis.people.names import (
+from desktop.people.names import (
     family_name_keys,
     first_name_key,
     is_full,
@@ -56,9 +58,16 @@ def _is_particle_surname(key: str) -> bool:
 
 
 def group_mentions(
-    names: list[str], *, separated: frozenset[frozenset[str]] | set[frozenset[str]] = frozenset()
+    names: list[str],
+    *,
+    separated: frozenset[frozenset[str]] | set[frozenset[str]] = frozenset(),
+    paragraphs: list[int] | None = None,
+    namesakes: frozenset[str] | set[str] = frozenset(),
 ) -> list[Cluster]:
-    """Clusters of the given person names (in text order), one per person."""
+    """Clusters of the given person names (in text order), one per person.
+
+    ``paragraphs`` gives each name's paragraph number; ``namesakes`` are surname keys the
+    library gives to a better-known person than this article's (they need the paragraph)."""
     keys = [name_key(n) for n in names]
     clusters: dict[str, Cluster] = {}
     order: list[int] = []  # cluster of each full mention, for "most recent" look-ups
@@ -75,20 +84,21 @@ def group_mentions(
         ]
         canonical[key] = longer[0] if len(set(longer)) == 1 else key
 
-    last_seen: dict[str, int] = {}
+    full_index: set[int] = set()
     pending: list[int] = []
     for index, (name, key) in enumerate(zip(names, keys, strict=True)):
         if key in canonical:
             target = canonical[key]
             clusters.setdefault(target, Cluster(target)).add(index, name, key)
-            last_seen[target] = index
+            full_index.add(index)
         else:
             pending.append(index)
         order.append(index)
 
     for index in pending:
         name, key = names[index], keys[index]
-        target = _attach(key, index, list(clusters.values()), last_seen, separated)
+        target = _attach(key, index, list(clusters.values()), separated,
+                         paragraphs, key in namesakes, full_index)
         if target is None:
             clusters.setdefault(key, Cluster(key)).add(index, name, key)
         else:
@@ -100,8 +110,10 @@ def _attach(
     key: str,
     index: int,
     clusters: list[Cluster],
-    last_seen: dict[str, int],
     separated: frozenset[frozenset[str]] | set[frozenset[str]],
+    paragraphs: list[int] | None,
+    namesake: bool,
+    full_index: set[int],
 ) -> Cluster | None:
     def allowed(cluster: Cluster) -> bool:
         return all(frozenset({k, key}) not in separated for k in cluster.keys)
@@ -113,15 +125,26 @@ def _attach(
     ]
     if not by_surname:
         by_surname = [c for c in full if first_name_key(c.key) == key]
-    if len(by_surname) == 1:
+    if len(by_surname) == 1 and not namesake:
         return by_surname[0]
-    if len(by_surname) > 1:
-        # Shared surname: the person named most recently before this mention.
+    if not by_surname:
+        return None
+    if paragraphs is None:
+        if namesake:
+            return None
+        # Shared surname, no paragraphs known: the person named most recently before.
         before = [c for c in by_surname if min(c.mentions) < index]
         if before:
-            return max(
-                before,
-                key=lambda c: max((m for m in c.mentions if m < index), default=-1),
-            )
+            return max(before, key=lambda c: max((m for m in c.mentions if m < index), default=-1))
         return None
+    # Shared surname: the one this paragraph names (the latest before this mention first).
+    here = paragraphs[index]
+    named = [c for c in by_surname
+             if any(paragraphs[m] == here for m in c.mentions if m in full_index)]
+    if len(named) == 1:
+        return named[0]
+    before = [c for c in named
+              if any(m < index and paragraphs[m] == here for m in c.mentions if m in full_index)]
+    if before:
+        return max(before, key=lambda c: max(m for m in c.mentions if m < index and m in full_index))
     return None

@@ -8,7 +8,8 @@ from itertools import count
 import pytest
 
 from db import Library
-from db.people import (
+from desktop.analysis.entities import Entity
+from desktop.people import (
     PeopleError,
     list_named,
     list_people,
@@ -23,7 +24,6 @@ from db.people import (
     undo_correction,
     write_mentions,
 )
-from desktop.analysis.entities import Entity
 
 _sha = count()
 

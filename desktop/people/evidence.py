@@ -1,0 +1,206 @@
+"""Library-wide evidence about a name: is it a person at all, and where does its span end.
+
+One article can be wrong about a name; the library rarely is. A name the library elsewhere
+tags as a place or an organisation, or writes after "in" ("fighting in Misrata"), is not a
+person; nor is a weekday or a month, nor a word the library writes in lower case ("Tanks",
+"Despite") unless it is some person's name. A span that glues a sentence-initial common
+word, an outlet or a place to a known name ("Following Obama", "Reuters Gaddafi",
+"Gadhafi Thursday") is cut back to the name. Votes are counted over all mentions, the way
+the document-level passes vote within one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from db import people as store
+from desktop.analysis.entities.roles import is_title_word
+from desktop.people.names import is_full as is_full_key
+from desktop.people.names import name_key
+
+#: Days and months: never a person's whole name ("Tuesday", "June"). "May" is a surname too.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun january february march april june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+#: Words before a place, not before a person ("in Misrata", "outside Brega").
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|into|outside|across|around|inside|towards?)\s+(?:the\s+)?"
+    r"(?:(?:town|city|port|village|region|province|district|oil town|capital) of\s+)?$"
+)
+_POSSESSIVE_NEXT = re.compile(r"^['’]s?\b")
+#: Words before a plural noun, not before a name ("many Britons", "two Haitians").
+_QUANTIFIER = re.compile(
+    r"\b(?:the|many|some|most|all|few|several|other|fellow|\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozens of|hundreds of|thousands of|millions of|million|billion|first|"
+    r"more|fewer|those|these|ordinary)\s+$", re.IGNORECASE)
+#: A name joined to another by "and"/"or" is of the same kind ("Tamiflu and Relenza").
+_JOINED_BEFORE = re.compile(r"([A-Z][\w-]+) (?:and|or|&) $")
+_JOINED_AFTER = re.compile(r"^ (?:and|or|&) ([A-Z][\w-]+)")
+_NON_PERSON_LABELS = ("PLACE", "ORG", "NORP")
+
+
+def is_calendar_word(word: str) -> bool:
+    return word.rstrip(".").casefold() in CALENDAR_WORDS
+
+
+def starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 4) : position].rstrip(" \t\"“‘'(")
+    return not before or before.endswith(("\n", ".", "!", "?", ":", "|", "-", "—"))
+
+
+@dataclass
+class Evidence:
+    """Cached look-ups of the library while linking (one article or a whole rebuild)."""
+
+    db: Database
+    _votes: dict[str, Counter[str]] = field(default_factory=dict)
+    _word_votes: dict[str, Counter[str]] = field(default_factory=dict)
+    _lower: dict[str, int] = field(default_factory=dict)
+
+    def votes(self, key: str) -> Counter[str]:
+        """Labels of a name key across the library, "in X" contexts counted as places."""
+        if key not in self._votes:
+            votes = store.label_votes(self.db, key)
+            locative = plural = 0
+            joined: Counter[str] = Counter()
+            for before, after in store.text_around_mentions(self.db, key):
+                if _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
+                    locative += 1
+                elif key.endswith("s") and " " not in key and _QUANTIFIER.search(before):
+                    plural += 1
+                elif " " not in key:
+                    label = self._kind_of_neighbour(before, after)
+                    if label:
+                        joined[label] += 1
+            for label, count in joined.items():
+                votes["PERSON"] -= count
+                votes[label] += count
+            if locative:
+                votes["PERSON"] -= locative
+                votes["PLACE"] += locative
+            if plural:  # "many Britons": a group
+                votes["PERSON"] -= plural
+                votes["NORP"] += plural
+            self._votes[key] = votes
+        return self._votes[key]
+
+    def _kind_of_neighbour(self, before: str, after: str) -> str | None:
+        """The label of a name joined to this one by "and"/"or", when the library says that
+        name is no person ("Tamiflu" in "Tamiflu and Relenza")."""
+        for match in (_JOINED_BEFORE.search(before), _JOINED_AFTER.match(after)):
+            if not match:
+                continue
+            votes = self.word_votes(match.group(1))
+            others = {label: votes[label] for label in _NON_PERSON_LABELS}
+            if sum(others.values()) >= 2 and sum(others.values()) > 2 * votes["PERSON"]:
+                return max(others, key=lambda label: others[label])
+        return None
+
+    def word_votes(self, words: str) -> Counter[str]:
+        """Labels of the mentions written ``words`` (by key), as the analysis gave them."""
+        key = name_key(words)
+        if key not in self._word_votes:
+            self._word_votes[key] = store.label_votes(self.db, key) if key else Counter()
+        return self._word_votes[key]
+
+    def lower_case(self, word: str) -> int:
+        if word not in self._lower:
+            self._lower[word] = store.lower_case_uses(self.db, word)
+        return self._lower[word]
+
+    def forget(self, key: str) -> None:
+        self._votes.pop(key, None)
+
+    def not_a_person(self, name: str, key: str, *, surname_of_someone: bool) -> str | None:
+        """The label a person mention takes instead, when the library says it is no person.
+
+        ``surname_of_someone``: the word is a known person's surname or given name, so its
+        lower-case uses ("price", "brown") say nothing."""
+        words = name.split()
+        if all(is_calendar_word(w) for w in words):
+            return "OTHER"
+        votes = self.votes(key)
+        others = {label: votes[label] for label in _NON_PERSON_LABELS if votes[label] > 0}
+        person = max(votes["PERSON"], 0)
+        if others and sum(others.values()) >= 2 and sum(others.values()) >= person:
+            return max(others, key=lambda label: (others[label], label == "PLACE"))
+        if len(words) == 1 and not surname_of_someone and words[0].isalpha():
+            word = words[0]
+            plural = word.endswith("s") and len(word) > 3
+            if plural:  # "Britons" where the library has "Briton" as a group or place
+                singular = self.word_votes(word[:-1])
+                others = {label: singular[label] for label in _NON_PERSON_LABELS}
+                if sum(others.values()) >= 2 and sum(others.values()) > singular["PERSON"]:
+                    return max(others, key=lambda label: others[label])
+            if self.lower_case(word) >= 2 or (plural and self.lower_case(word[:-1]) >= 2):
+                return "OTHER"
+        return None
+
+    def _known_person(self, key: str) -> bool:
+        votes = self.votes(key)
+        return votes["PERSON"] > 0 or bool(store.people_with_alias(self.db, key))
+
+    def _only_opening(self, key: str) -> bool:
+        """Every mention of this name opens a sentence ("Following Obama"): the first word
+        is the sentence's, not the person's ("Bill Clinton" also stands mid-sentence)."""
+        return all(
+            not before.rstrip(" \t\"“‘'(") or before.rstrip(" \t\"“‘'(").endswith(
+                ("\n", ".", "!", "?", ":", "|", "-", "—"))
+            for before, _ in store.text_around_mentions(self.db, key, width=4)
+        )
+
+    def _glued_after(self, words: list[str]) -> bool:
+        """The last word belongs to what follows the name: a place or organisation by the
+        library's votes, or a word it writes in lower case, after a known full name."""
+        rest_key = name_key(" ".join(words[:-1]))
+        if not is_full_key(rest_key) or not self._known_person(rest_key):
+            return False
+        last = words[-1]
+        votes = self.word_votes(last)
+        others = sum(votes[label] for label in _NON_PERSON_LABELS)
+        if others >= 2 and others > votes["PERSON"]:
+            return True
+        return last.isalpha() and self.lower_case(last) >= 2 and not (
+            store.people_with_alias(self.db, name_key(" ".join(words))))
+
+    def cut(self, name: str, text: str, start: int) -> str:
+        """The name without glued days, outlets, places or sentence-initial common words."""
+        words = name.split()
+        if "s" in words[1:]:  # "Obama s Order": a possessive the text lost its apostrophe
+            words = words[: words.index("s", 1)]
+        while len(words) > 1 and is_calendar_word(words[-1]):
+            words.pop()
+        while len(words) > 2 and self._glued_after(words):
+            words.pop()  # "Ken Salazar Lawmakers", "Bobby Jindal Louisiana"
+        while len(words) > 1 and is_calendar_word(words[0]):
+            words.pop(0)
+        while len(words) > 1 and (is_title_word(words[0]) or (
+                words[0].endswith("s") and is_title_word(words[0][:-1]))):
+            words.pop(0)  # "Presidents Obama", "Chairman Svanberg"
+        for cut in range(len(words) - 1, 0, -1):  # "Sydney Morning Herald Obama"
+            rest = " ".join(words[cut:])
+            rest_key = name_key(rest)
+            if not rest_key or not self._known_person(rest_key):
+                continue
+            votes = self.word_votes(" ".join(words[:cut]))
+            others = sum(votes[label] for label in _NON_PERSON_LABELS)
+            enough = 1 if cut >= 2 else 2  # a longer name is rarely a person's by chance
+            if others >= enough and others > votes["PERSON"]:
+                return rest
+        if len(words) >= 2:
+            first, rest = words[0], " ".join(words[1:])
+            rest_key = name_key(rest)
+            if rest_key and self._known_person(rest_key):
+                if (first.isupper() and len(first) <= 4) or (
+                    starts_sentence(text, start) and first.isalpha()
+                    and self.lower_case(first) >= 1 and self._only_opening(name_key(name))
+                ):
+                    return rest
+        return " ".join(words)
