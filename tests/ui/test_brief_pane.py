@@ -36,9 +36,10 @@ def test_preview_follows_title_and_scope(window, qtbot):
 
 def test_article_html_is_escaped_and_nothing_remote_is_loaded(window, qtbot, small_library):
     from db.events import add_manual_event
+    from desktop.timeline.precision import place
 
     with small_library.transaction() as db:
-        add_manual_event(db, "2025-06-04", '<img src="http://tracker.example/x.png"> <b>bold</b> claim',
+        add_manual_event(db, place("2025-06-04"), '<img src="http://tracker.example/x.png"> <b>bold</b> claim',
                          url="http://example.org/page")
     window.refresh_timeline()
     _show_brief(window, qtbot)
