@@ -36,6 +36,8 @@ RESERVE_BYTES = 1024 * 1024 * 1024
 #: Batches kept in flight per worker: one being analysed, one waiting, so none idles while
 #: the writer stores.
 AHEAD_PER_WORKER = 2
+#: Fewest articles sent to a worker at once (spaCy batches them; tiny parts cost hand-overs).
+MIN_PART = 4
 
 T = TypeVar("T")
 
@@ -169,11 +171,20 @@ class _Pool:
             process.join(timeout=5)
 
 
-def _result(future: Future[list[Any]], count: int) -> list[Any]:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return [Failure("BrokenProcessPool", "an analysis worker stopped unexpectedly")] * count
+def _result(futures: list[tuple[Future[list[Any]], int]]) -> list[Any]:
+    results: list[Any] = []
+    for future, count in futures:
+        try:
+            results += future.result()
+        except BrokenProcessPool:
+            results += [Failure("BrokenProcessPool", "an analysis worker stopped unexpectedly")] * count
+    return results
+
+
+def _parts(inputs: list[Any], workers: int) -> list[list[Any]]:
+    """A job's articles shared among the workers, so none idles while another ends a batch."""
+    size = max(MIN_PART, -(-len(inputs) // workers))
+    return [inputs[i : i + size] for i in range(0, len(inputs), size)]
 
 
 def analyse_ahead(
@@ -185,8 +196,8 @@ def analyse_ahead(
 ) -> Iterator[tuple[T, list[Any]]]:
     """Each job with the analysis (or ``Failure``) of each of its articles, in job order.
 
-    With more than one worker, up to ``AHEAD_PER_WORKER`` jobs per worker are analysed in
-    worker processes while the caller handles earlier ones. An import of a single job stays
+    With more than one worker, each job is shared among the workers and up to
+    ``AHEAD_PER_WORKER`` jobs per worker are analysed while the caller handles earlier ones. An import of a single job stays
     in this process (starting workers costs a model load each). Closing the iterator (a
     cancelled import) stops the workers at once.
     """
@@ -200,7 +211,7 @@ def analyse_ahead(
             yield job, analyse_each(analyser, articles) if articles else []
         return
     pool = _Pool(analyser, count)
-    pending: deque[tuple[T, Future[list[Any]] | None, int]] = deque()
+    pending: deque[tuple[T, list[tuple[Future[list[Any]], int]]]] = deque()
     jobs_left = _chain(first, second, iterator)
     try:
         while True:
@@ -209,11 +220,11 @@ def analyse_ahead(
                 if job is _END:
                     break
                 inputs = [as_input(a) for a in articles_of(job)]
-                pending.append((job, pool.submit(inputs) if inputs else None, len(inputs)))
+                pending.append((job, [(pool.submit(part), len(part)) for part in _parts(inputs, count)]))
             if not pending:
                 return
-            job, future, size = pending.popleft()
-            yield job, _result(future, size) if future is not None else []
+            job, futures = pending.popleft()
+            yield job, _result(futures)
     finally:
         pool.close()
 
