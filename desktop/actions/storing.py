@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from db.events import write_events
 from db.people import write_mentions
+from db.quotes import write_quotes
 from db.timexes import write_timexes
 from desktop.actions.analysing import ArticleAnalysis
 from desktop.timeline.precision import Placed, place
@@ -33,3 +34,4 @@ def store_analysis(db: Database, article_id: int, analysis: ArticleAnalysis) -> 
     write_timexes(db, article_id, analysis.timexes)
     write_mentions(db, article_id, analysis.entities)
     write_events(db, article_id, placed_events(analysis.events))
+    write_quotes(db, article_id, analysis.quotes)  # after mentions: speakers link to people
