@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.people import list_people
+from desktop.brief import quotes as said_by
 from desktop.timeline.filters import Filters
 from desktop.timeline.keyevents import key_events
 from desktop.timeline.precision import display, place
@@ -101,6 +102,7 @@ def render_brief(
     key_dates: Sequence[Any] = (),
     people: Sequence[dict[str, Any]] = (),
     generated: dt.date | None = None,
+    speakers: Sequence[said_by.Speaker] = (),
 ) -> str:
     """The brief as Markdown. ``key_dates`` are ``KeyDate``s (date, sentences, sources);
     ``people`` are the library's people summaries (name, roles, mentions) to describe."""
@@ -115,6 +117,7 @@ def render_brief(
     lines += _key_events(events, key_dates, notes)
     lines += _chronology(events, notes)
     lines += _people(events, people, notes)
+    lines += said_by.who_said_what(speakers, notes.refs, md_escape)
     lines += _sources(notes)
     lines += _footnotes(notes)
     return "\n".join(lines).rstrip() + "\n"
@@ -314,4 +317,6 @@ def brief_from_library(
         people = [p for p in list_people(db) if p["name"] in named] if named else []
     except Exception:  # people analysis missing in an old library: the brief still works
         people = []
-    return render_brief(events, title=title, filters=filters, key_dates=keys, people=people)
+    quotes = said_by.gather(db, filters, events)
+    return render_brief(quotes.named(events), title=title, filters=filters, key_dates=keys,
+                        people=people, speakers=quotes.speakers)
