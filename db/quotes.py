@@ -23,7 +23,7 @@ FIELDS = ("speaker_start", "speaker_end", "speaker", "cue_start", "cue_end", "cu
 
 #: Columns a listing returns: the quote, its speaker's current name and its source.
 LIST_COLUMNS = (
-    "q.id, q.article_id, q.speaker, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end,"
+    "q.id, q.article_id, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,"
     " q.content, q.content_text, q.direct, q.found_person, q.person_id, q.date,"
     " q.date_from_text, q.hidden, q.corrected,"
     " COALESCE(p.name, q.person) AS person,"
