@@ -69,9 +69,10 @@ def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent]) -> BriefQ
 
 
 def _named(event: TimelineEvent, quotes: Sequence[dict[str, Any]]) -> TimelineEvent:
-    if not event.sources or event.corrected or event.manual:
-        return event
-    text = name_speakers(event.text, event.sources[0], quotes)
+    source = next((s for s in event.sources if s.sentence == event.text), None)
+    if source is None or event.corrected or event.manual:
+        return event  # a reworded or hand-made sentence: its offsets say nothing
+    text = name_speakers(event.text, source, quotes)
     return event if text == event.text else replace(event, text=text)
 
 

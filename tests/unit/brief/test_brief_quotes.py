@@ -56,8 +56,15 @@ def test_a_quote_marked_not_a_quote_leaves_the_brief(sample_brief):
         actions.restore_quote_correction(library, putin["id"], before)
 
 
+def test_sample_chronology_names_who_he_is(sample_brief):
+    _library, brief = sample_brief
+    chronology = brief.split("## Chronology")[1].split("\n## ")[0]
+    assert "on Wednesday, Vladimir Medinsky said he had called" in chronology
+    assert "on Wednesday, he said" not in chronology
+
+
 def test_bullet_names_the_speaker_of_a_bare_pronoun(sample_brief):
-    library, brief = sample_brief
+    library, _brief = sample_brief
     medinsky = next(q for q in actions.find_quotes(library)
                     if q["speaker"] == "he" and q["person"] == "Vladimir Medinsky")
     text = library.article(medinsky["article_id"])["text"]
