@@ -52,10 +52,12 @@ from desktop.ui.latest import Latest
 from desktop.ui.models import people as people_model
 from desktop.ui.models.articles import ArticleListModel
 from desktop.ui.models.people import PeopleModel
+from desktop.ui.models.quotes import QuotesModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.panes.brief import BriefPane
 from desktop.ui.panes.library import LibraryPane
 from desktop.ui.panes.people import PeoplePane
+from desktop.ui.panes.quotes import QuotesPane
 from desktop.ui.panes.reader import ReaderPane
 from desktop.ui.panes.timeline import TimelinePane
 from desktop.ui.undo import DeleteArticle, EventCorrection, PeopleCorrection
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.timeline_pane, "Timeline")
         self.tabs.addTab(self.people_pane, "People")
         self.tabs.addTab(self.brief_pane, "Brief")
+        self.quotes_pane = QuotesPane(QuotesModel(self), self.library_path)
+        self.tabs.addTab(self.quotes_pane, "Quotes")  # Ctrl+4 (View menu)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -214,7 +218,7 @@ class MainWindow(QMainWindow):
                        self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = menu.addMenu("&View")
-        for number, name in enumerate(("Timeline", "People", "Brief")):
+        for number, name in enumerate(("Timeline", "People", "Brief", "Quotes")):
             view_menu.addAction(self._action(name, partial(self.tabs.setCurrentIndex, number), f"Ctrl+{number + 1}"))
         toolbar = self.addToolBar("Clip")
         toolbar.setObjectName("clipToolbar")
@@ -228,6 +232,7 @@ class MainWindow(QMainWindow):
         self.reader.published_edited.connect(self.redate_article)
         self.timeline_pane.source_activated.connect(self.open_article_at)
         self.people_pane.source_activated.connect(self.open_article_at)
+        self.quotes_pane.source_activated.connect(self.open_article_at)
         self.timeline_pane.hide_requested.connect(self.hide_event)
         self.timeline_pane.show_requested.connect(self.show_event)
         self.timeline_pane.pin_requested.connect(self.pin_event)
@@ -296,6 +301,7 @@ class MainWindow(QMainWindow):
                 width = max(self.width(), 900)
                 self.splitter.setSizes([width * 30 // 100, width * 36 // 100, width * 34 // 100])
             QTimer.singleShot(0, self.load_people)
+            QTimer.singleShot(0, self.quotes_pane.reload)
             if self.warm_up:
                 QTimer.singleShot(0, self.start_model_warm_up)
 
@@ -411,7 +417,8 @@ class MainWindow(QMainWindow):
             self.reader.show_article(None, [], [])
             return
         self.reader.show_article(article, sources.mentions_in_article(self.library, article_id),
-                                 sources.timexes_in_article(self.library, article_id))
+                                 sources.timexes_in_article(self.library, article_id),
+                                 sources.quotes_in_article(self.library, article_id))
 
     def open_article_at(self, article_id: int, offset: int = 0) -> None:
         """Show a timeline source: select it in the library and put the sentence in view."""
@@ -429,6 +436,7 @@ class MainWindow(QMainWindow):
         selected = self.library_pane.selected_article()
         self.articles.reload()
         self.load_people()  # on a worker; the list and the person filter follow (people_read)
+        self.quotes_pane.reload()  # on a worker too
         self._refresh_choices()
         self.timeline.reload()
         self.person_events.reload()

@@ -11,6 +11,7 @@ from typing import Any
 
 from db.library import Library
 from db.people import mentions_in_article as read_mentions
+from db.quotes import quotes_in_article as read_quotes
 from db.timexes import timexes_in_article as read_timexes
 
 log = logging.getLogger(__name__)
@@ -30,3 +31,10 @@ def mentions_in_article(library: Library, article_id: int) -> list[dict[str, Any
     if not _has_table(library, "mentions"):
         return []
     return [dict(m) if not isinstance(m, dict) else m for m in read_mentions(library.db, article_id)]
+
+
+def quotes_in_article(library: Library, article_id: int) -> list[dict[str, Any]]:
+    """The article's quotes for the reader (none on a library from before quotes)."""
+    if not _has_table(library, "quotes"):
+        return []
+    return read_quotes(library.db, article_id)

@@ -56,6 +56,7 @@ class ReaderPane(QWidget):
         self.article: dict[str, Any] | None = None
         self.mentions: list[dict[str, Any]] = []
         self.timexes: list[dict[str, Any]] = []
+        self.quotes: list[dict[str, Any]] = []
         self.dark = False
         self.title = QLabel("No article open")
         self.title.setObjectName("readerTitle")
@@ -99,8 +100,9 @@ class ReaderPane(QWidget):
     # -- content -------------------------------------------------------------------------
 
     def show_article(self, article: dict[str, Any] | None, mentions: list[dict[str, Any]],
-                     timexes: list[dict[str, Any]]) -> None:
+                     timexes: list[dict[str, Any]], quotes: list[dict[str, Any]] | None = None) -> None:
         self.article, self.mentions, self.timexes = article, mentions, timexes
+        self.quotes = quotes or []
         if article is None:
             self.title.setText("No article open")
             self.meta.setText("Pick an article in the library, or clip one with Ctrl+N.")
@@ -129,7 +131,8 @@ class ReaderPane(QWidget):
         if self.article is None:
             return
         colours = Colours.for_scheme(self.dark)
-        body = article_html(self.article.get("text") or "", self.mentions, self.timexes, colours=colours)
+        body = article_html(self.article.get("text") or "", self.mentions, self.timexes,
+                            colours=colours, quotes=self.quotes)
         self.view.setHtml(f"<div style='line-height:140%'>{body}</div>")
         self._render_legend()
 
@@ -142,8 +145,10 @@ class ReaderPane(QWidget):
         self.legend.setText(
             f"<span style='background-color:{c.person};color:{c.person_text}'>&nbsp;person&nbsp;</span> "
             f"<span style='color:{c.other};font-style:italic'>place · organisation</span> "
-            f"<span style='background-color:{c.date};color:{c.date_text}'>&nbsp;date&nbsp;</span>"
-            " — hover a date to see how it was resolved; click a person to see their events"
+            f"<span style='background-color:{c.date};color:{c.date_text}'>&nbsp;date&nbsp;</span> "
+            f"<span style='color:{c.quote}'>quote</span> "
+            f"<span style='color:{c.speaker};text-decoration:underline;font-weight:600'>speaker</span>"
+            " — hover a date to see how it was resolved; click a person or speaker to see their events"
         )
 
     def _set_editable(self, on: bool) -> None:
