@@ -9,13 +9,19 @@ words do not), and are applied again every time the quotes are written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-from db.people import PeopleError, find_person
+#: The library person a name refers to, or None: people linking lives above storage, so
+#: the caller passes it in (``desktop.actions.quotes.person_finder``).
+FindPerson = Callable[[str], int | None]
+
+
+def _nobody(_name: str) -> int | None:
+    return None
 
 #: What a stored quote record gives (analysis hands these as plain dicts).
 FIELDS = ("speaker_start", "speaker_end", "speaker", "cue_start", "cue_end", "cue", "content",
@@ -37,9 +43,11 @@ class QuoteError(ValueError):
     """A correction that cannot be made (no such quote, no such person)."""
 
 
-def write_quotes(db: Database, article_id: int, quotes: Iterable[Mapping[str, Any]]) -> None:
+def write_quotes(db: Database, article_id: int, quotes: Iterable[Mapping[str, Any]],
+                 find: FindPerson = _nobody) -> None:
     """Replace an article's quotes and apply its corrections; runs inside the caller's
-    transaction, after its mentions are written (speakers are linked to people through them)."""
+    transaction, after its mentions are written (speakers are linked to people through them,
+    else through ``find`` by the resolved name)."""
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     rows = []
     for quote in quotes:
@@ -48,14 +56,14 @@ def write_quotes(db: Database, article_id: int, quotes: Iterable[Mapping[str, An
         row["direct"] = int(bool(row["direct"]))
         row["date_from_text"] = int(bool(row["date_from_text"]))
         row["found_person"] = row["person"]
-        row["person_id"] = _person_id(db, article_id, row)
+        row["person_id"] = _person_id(db, article_id, row, find)
         rows.append({"article_id": article_id} | row)
     if rows:
         db["quotes"].insert_all(rows)
-    apply_corrections(db, article_id)
+    apply_corrections(db, article_id, find)
 
 
-def _person_id(db: Database, article_id: int, row: Mapping[str, Any]) -> int | None:
+def _person_id(db: Database, article_id: int, row: Mapping[str, Any], find: FindPerson) -> int | None:
     """The library person the speaker is: the person mention at the speaker's words, else
     the one person the resolved name names (a pronoun or a description has no mention)."""
     if row.get("speaker_start") is not None:
@@ -66,32 +74,23 @@ def _person_id(db: Database, article_id: int, row: Mapping[str, Any]) -> int | N
         ).fetchone()
         if found:
             return int(found[0])
-    return _find(db, row.get("person"))
+    return find(row["person"]) if row.get("person") else None
 
 
-def _find(db: Database, name: str | None) -> int | None:
-    if not name:
-        return None
-    try:
-        return find_person(db, name)
-    except PeopleError:
-        return None
-
-
-def apply_corrections(db: Database, article_id: int) -> None:
+def apply_corrections(db: Database, article_id: int, find: FindPerson = _nobody) -> None:
     """The reporter's corrections of this article's quotes, applied to its current rows."""
     for rule in db.query("SELECT * FROM quote_corrections WHERE article_id = ?", [article_id]):
-        _apply(db, rule)
+        _apply(db, rule, find)
 
 
-def _apply(db: Database, rule: Mapping[str, Any]) -> None:
+def _apply(db: Database, rule: Mapping[str, Any], find: FindPerson) -> None:
     where = "article_id = ? AND content_text = ?"
     params = [rule["article_id"], rule["content_text"]]
     if rule["kind"] == "not_quote":
         db.execute(f"UPDATE quotes SET hidden = 1, corrected = 1 WHERE {where}", params)
     else:
         db.execute(f"UPDATE quotes SET person = ?, person_id = ?, hidden = 0, corrected = 1"
-                   f" WHERE {where}", [rule["person"], _find(db, rule["person"]), *params])
+                   f" WHERE {where}", [rule["person"], find(rule["person"]), *params])
 
 
 def get_quote(db: Database, quote_id: int) -> dict[str, Any] | None:
@@ -101,7 +100,7 @@ def get_quote(db: Database, quote_id: int) -> dict[str, Any] | None:
 
 
 def correct_quote(db: Database, quote_id: int, *, person: str | None = None,
-                  not_quote: bool = False) -> dict[str, Any] | None:
+                  not_quote: bool = False, find: FindPerson = _nobody) -> dict[str, Any] | None:
     """Store a correction of ``quote_id`` (its speaker is ``person``, or it is no quote) and
     apply it; returns the correction it replaced, if any (for undo). Raises QuoteError."""
     quote = db.execute("SELECT article_id, content_text FROM quotes WHERE id = ?",
@@ -119,11 +118,11 @@ def correct_quote(db: Database, quote_id: int, *, person: str | None = None,
             "person": None if not_quote else person,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
     db["quote_corrections"].insert(rule)
-    _apply(db, rule)
+    _apply(db, rule, find)
     return before
 
 
-def uncorrect_quote(db: Database, quote_id: int) -> dict[str, Any] | None:
+def uncorrect_quote(db: Database, quote_id: int, find: FindPerson = _nobody) -> dict[str, Any] | None:
     """Take back the correction of ``quote_id``: the quote as analysis found it. Returns the
     correction taken back (None if there was none). Raises QuoteError for no such quote."""
     quote = db.execute("SELECT article_id, content_text FROM quotes WHERE id = ?",
@@ -138,18 +137,18 @@ def uncorrect_quote(db: Database, quote_id: int) -> dict[str, Any] | None:
         speaker = db.execute("SELECT speaker_start, speaker_end FROM quotes WHERE id = ?",
                              [row_id]).fetchone()
         person_id = _person_id(db, quote[0], {"speaker_start": speaker[0],
-                                              "speaker_end": speaker[1], "person": found})
+                                              "speaker_end": speaker[1], "person": found}, find)
         db.execute("UPDATE quotes SET person = found_person, person_id = ?, hidden = 0,"
                    " corrected = 0 WHERE id = ?", [person_id, row_id])
     return before
 
 
-def restore_correction(db: Database, rule: Mapping[str, Any]) -> None:
+def restore_correction(db: Database, rule: Mapping[str, Any], find: FindPerson = _nobody) -> None:
     """Put back a correction ``correct_quote`` or ``uncorrect_quote`` returned (undo)."""
     db.execute("DELETE FROM quote_corrections WHERE article_id = ? AND content_text = ?",
                [rule["article_id"], rule["content_text"]])
     db["quote_corrections"].insert({k: v for k, v in rule.items() if k != "id"})
-    _apply(db, rule)
+    _apply(db, rule, find)
 
 
 def _correction(db: Database, article_id: int, content_text: str) -> dict[str, Any] | None:

@@ -18,6 +18,7 @@ from db.people import write_mentions
 from db.quotes import write_quotes
 from db.timexes import write_timexes
 from desktop.actions.analysing import ArticleAnalysis
+from desktop.actions.quotes import person_finder
 from desktop.timeline.precision import Placed, place
 
 
@@ -34,4 +35,5 @@ def store_analysis(db: Database, article_id: int, analysis: ArticleAnalysis) -> 
     write_timexes(db, article_id, analysis.timexes)
     write_mentions(db, article_id, analysis.entities)
     write_events(db, article_id, placed_events(analysis.events))
-    write_quotes(db, article_id, analysis.quotes)  # after mentions: speakers link to people
+    # after the mentions: speakers are linked to people through them
+    write_quotes(db, article_id, analysis.quotes, person_finder(db))
