@@ -359,3 +359,50 @@ def happenings(db: Database) -> None:
         )
         """
     )
+
+
+@migrations(name="0009_quotes")
+def quotes(db: Database) -> None:
+    # Who said what (desktop/analysis/quotes), rewritten with each article's analysis.
+    # ``found_person`` is what analysis said; ``person``/``person_id`` hold the reporter's
+    # correction when there is one (quote_corrections, found again by article + content).
+    db.execute(
+        """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker TEXT,
+            cue_start INTEGER NOT NULL,
+            cue_end INTEGER NOT NULL,
+            cue TEXT NOT NULL,
+            content TEXT NOT NULL,
+            content_text TEXT NOT NULL,
+            direct INTEGER NOT NULL,
+            found_person TEXT,
+            person TEXT,
+            person_id INTEGER,
+            date TEXT,
+            date_from_text INTEGER NOT NULL DEFAULT 0,
+            hidden INTEGER NOT NULL DEFAULT 0,
+            corrected INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db["quotes"].create_index(["article_id", "cue_start"])
+    db["quotes"].create_index(["person_id"])
+    db["quotes"].create_index(["date"])
+    db.execute(
+        """
+        CREATE TABLE quote_corrections (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            content_text TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('speaker', 'not_quote')),
+            person TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (article_id, content_text)
+        )
+        """
+    )

@@ -1,7 +1,8 @@
 """The analysis pipeline: what runs on every article on import and on ``reanalyse``.
 
 Named steps, in order: entities + sentences (spaCy, batched), dates (the temporal tagger,
-anchored on the publication date), then events (the timeline's sentences with a date). It is
+anchored on the publication date), events (the timeline's sentences with a date), then
+quotes (who said what, from the same parse, entities and dates: no second model run). It is
 a job, not analysis itself: it strings the analysis steps and the timeline's event step
 together. The result is plain data; ``desktop.actions.storing`` writes it, in the article's
 own transaction.
@@ -16,6 +17,7 @@ from typing import Any
 
 from desktop.analysis.dates import tag_dates
 from desktop.analysis.entities import analyse_texts
+from desktop.analysis.quotes import Quote, extract_quotes
 from desktop.clipping.furniture import blank_furniture, furniture_spans
 from desktop.timeline.events import extract_events
 
@@ -48,6 +50,7 @@ class ArticleAnalysis:
     timexes: list[Any] = field(default_factory=list)
     events: list[Any] = field(default_factory=list)
     furniture: list[Any] = field(default_factory=list)  # page furniture: analysis skipped it
+    quotes: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Analyser:
@@ -72,15 +75,39 @@ class Analyser:
         for analysis, item in zip(analyses, inputs, strict=True):
             analysis.furniture = furniture_spans(item.text)
         texts = [blank_furniture(i.text, a.furniture) for i, a in zip(inputs, analyses, strict=True)]
-        for analysis, nlp_result in zip(analyses, analyse_texts(texts, batch_size=self.batch_size), strict=True):
+        parsed = list(analyse_texts(texts, batch_size=self.batch_size))
+        for analysis, nlp_result in zip(analyses, parsed, strict=True):
             analysis.entities = list(nlp_result.entities)
             analysis.sentences = list(nlp_result.sentences)
-        for analysis, text in zip(analyses, texts, strict=True):
+        for analysis, text, nlp_result in zip(analyses, texts, parsed, strict=True):
             analysis.timexes = tag_dates(text, analysis.dct)
             analysis.events = extract_events(
                 text, analysis.sentences, analysis.timexes, analysis.entities, analysis.dct
             )
+            quotes = extract_quotes(text, analysis.dct, doc=nlp_result.doc,
+                                    people=analysis.entities, timexes=analysis.timexes)
+            analysis.quotes = [quote_record(q) for q in quotes]
+            nlp_result.doc = None  # the parse is the large part; nothing needs it now
         return analyses
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    """A quote as plain data for storage (``db.quotes``): offsets, words, speaker, date."""
+    speaker = quote.speaker
+    return {
+        "speaker_start": speaker.start_char if speaker is not None else None,
+        "speaker_end": speaker.end_char if speaker is not None else None,
+        "speaker": speaker.text if speaker is not None else None,
+        "cue_start": quote.cue.start_char,
+        "cue_end": quote.cue.end_char,
+        "cue": quote.cue.text,
+        "content": [(piece.start_char, piece.end_char) for piece in quote.content],
+        "content_text": quote.text,
+        "direct": quote.direct,
+        "person": quote.person,
+        "date": quote.date,
+        "date_from_text": quote.date_from_text,
+    }
 
 
 def as_input(article: Any) -> AnalysisInput:

@@ -15,8 +15,10 @@ from sqlite_utils import Database
 
 from db.events import write_events
 from db.furniture import write_furniture
+from db.quotes import write_quotes
 from db.timexes import write_timexes
 from desktop.actions.analysing import ArticleAnalysis
+from desktop.actions.quotes import person_finder
 from desktop.people import write_mentions
 from desktop.timeline.precision import Placed, place
 
@@ -35,3 +37,5 @@ def store_analysis(db: Database, article_id: int, analysis: ArticleAnalysis) -> 
     write_mentions(db, article_id, analysis.entities)
     write_events(db, article_id, placed_events(analysis.events))
     write_furniture(db, article_id, analysis.furniture)
+    # after the mentions: speakers are linked to people through them
+    write_quotes(db, article_id, analysis.quotes, person_finder(db))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from db.people import list_people
+from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
 from desktop.brief.story import AHEAD_ITEMS, BACKGROUND_ITEMS, StoryPlan, _top, plan_story, salience
 from desktop.timeline.filters import Filters
@@ -107,6 +108,7 @@ def render_brief(
     people: Sequence[dict[str, Any]] = (),
     generated: dt.date | None = None,
     plan: StoryPlan | None = None,
+    speakers: Sequence[said_by.Speaker] = (),
 ) -> str:
     """The brief as Markdown. ``key_dates`` are ``KeyDate``s (date, sentences, sources);
     ``people`` are the library's people summaries (name, roles, mentions) to describe.
@@ -114,7 +116,7 @@ def render_brief(
     events, a chronology capped per day, Background and Ahead; without, every event."""
     filters = filters or Filters()
     if plan is not None:
-        return _render_plan(events, plan, title, filters, people, generated or dt.date.today())
+        return _render_plan(events, plan, title, filters, people, generated or dt.date.today(), speakers)
     notes = _Notes()
     # Number sources in chronological order of first citation.
     for event in events:
@@ -125,6 +127,7 @@ def render_brief(
     lines += _key_events(events, key_dates, notes)
     lines += _chronology(events, notes)
     lines += _people(events, people, notes)
+    lines += said_by.who_said_what(speakers, notes.refs, md_escape)
     lines += _sources(notes)
     lines += _footnotes(notes)
     return "\n".join(lines).rstrip() + "\n"
@@ -319,6 +322,7 @@ def _render_plan(
     filters: Filters,
     people: Sequence[dict[str, Any]],
     generated: dt.date,
+    speakers: Sequence[said_by.Speaker] = (),
 ) -> str:
     notes = _Notes()
     told = [*plan.key, *plan.chronology, *plan.background, *plan.ahead]
@@ -382,6 +386,7 @@ def _render_plan(
             )
         lines += ([empty] if not chosen else []) + [""]
     lines += _people(told, people, notes, limit=PLAN_PEOPLE)
+    lines += said_by.who_said_what(speakers, notes.refs, md_escape)
     lines += _outlets(notes)
     lines += _footnotes(notes)
     return "\n".join(lines).rstrip() + "\n"
@@ -439,6 +444,8 @@ def brief_from_library(
     db = database_of(source)
     filters = filters or Filters()
     events = build_timeline(db, filters)
+    quotes = said_by.gather(db, filters, events)
+    events = quotes.named(events)  # a bullet's bare "he said" gets its speaker's name
     plan = plan_story(
         events,
         story_day_scores(db, filters),
@@ -453,7 +460,8 @@ def brief_from_library(
         people = [p for p in list_people(db) if p["name"] in named] if named else []
     except Exception:  # people analysis missing in an old library: the brief still works
         people = []
-    return render_brief(events, title=title, filters=filters, people=people, plan=plan)
+    return render_brief(events, title=title, filters=filters, people=people, plan=plan,
+                        speakers=quotes.speakers)
 
 
 def _articles_published(db: Any, filters: Filters) -> int:

@@ -83,6 +83,25 @@ def _tag_quotes(commands: argparse._SubParsersAction, parent: argparse.ArgumentP
     p.set_defaults(run="tag_quotes:run")
 
 
+def _quotes(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    p = commands.add_parser("quotes", parents=[parent],
+                            help="who said what: the stored quotes with speaker, date and source")
+    p.add_argument("--person", metavar="NAME", help="only quotes by this person (any of their names)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="only quotes said from this date")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only quotes said up to this date")
+    p.add_argument("--query", metavar="Q", help="only quotes with these words")
+    p.add_argument("--json", action="store_true", help="a JSON array of objects")
+    p.set_defaults(run="quotes:list_quotes")
+
+    p = commands.add_parser("quote-fix", parents=[parent],
+                            help="correct a quote: its speaker, or that it is no quote (sticks on reanalyse)")
+    p.add_argument("quote", metavar="ID", help="quote id as `quotes` shows it (q12)")
+    p.add_argument("--speaker", metavar="NAME", help="who really said it")
+    p.add_argument("--not-quote", action="store_true", help="it is not a quote: hide it")
+    p.add_argument("--undo", action="store_true", help="take the correction back")
+    p.set_defaults(run="quotes:fix")
+
+
 def _entities(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
         "tag-entities", parents=[parent],
@@ -294,6 +313,7 @@ COMMANDS = [
     (_analysis, "analysis"),
     (_tag_dates, "tag_dates"),
     (_tag_quotes, "tag_quotes"),
+    (_quotes, "quotes"),
     (_entities, "entities"),
     (_safety, "safety"),
     (_timeline, "timeline"),

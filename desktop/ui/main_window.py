@@ -52,6 +52,7 @@ from desktop.ui.latest import Latest
 from desktop.ui.models import people as people_model
 from desktop.ui.models.articles import ArticleListModel
 from desktop.ui.models.people import PeopleModel
+from desktop.ui.models.quotes import QuotesModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.operations import articles as article_ops
 from desktop.ui.operations import people as people_ops
@@ -59,6 +60,7 @@ from desktop.ui.operations import timeline as timeline_ops
 from desktop.ui.panes.brief import BriefPane
 from desktop.ui.panes.library import LibraryPane
 from desktop.ui.panes.people import PeoplePane
+from desktop.ui.panes.quotes import QuotesPane
 from desktop.ui.panes.reader import ReaderPane
 from desktop.ui.panes.timeline import TimelinePane
 from desktop.ui.undo import EventCorrection, PeopleCorrection
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.timeline_pane, "Timeline")
         self.tabs.addTab(self.people_pane, "People")
         self.tabs.addTab(self.brief_pane, "Brief")
+        self.quotes_pane = QuotesPane(QuotesModel(self), self.library_path)
+        self.tabs.addTab(self.quotes_pane, "Quotes")  # Ctrl+4 (View menu)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -219,7 +223,7 @@ class MainWindow(QMainWindow):
                        self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = menu.addMenu("&View")
-        for number, name in enumerate(("Timeline", "People", "Brief")):
+        for number, name in enumerate(("Timeline", "People", "Brief", "Quotes")):
             view_menu.addAction(self._action(name, partial(self.tabs.setCurrentIndex, number), f"Ctrl+{number + 1}"))
         toolbar = self.addToolBar("Clip")
         toolbar.setObjectName("clipToolbar")
@@ -233,6 +237,7 @@ class MainWindow(QMainWindow):
         self.reader.published_edited.connect(self.redate_article)
         self.timeline_pane.source_activated.connect(self.open_article_at)
         self.people_pane.source_activated.connect(self.open_article_at)
+        self.quotes_pane.source_activated.connect(self.open_article_at)
         self.timeline_pane.hide_requested.connect(self.hide_event)
         self.timeline_pane.triage_requested.connect(
             lambda t: self._correct((t.text, t.do, t.undo)))
@@ -304,6 +309,7 @@ class MainWindow(QMainWindow):
                 width = max(self.width(), 900)
                 self.splitter.setSizes([width * 30 // 100, width * 36 // 100, width * 34 // 100])
             QTimer.singleShot(0, self.load_people)
+            QTimer.singleShot(0, self.quotes_pane.reload)
             if self.warm_up:
                 QTimer.singleShot(0, self.start_model_warm_up)
 
@@ -442,7 +448,8 @@ class MainWindow(QMainWindow):
             return
         self.reader.show_article(article, sources.mentions_in_article(self.library, article_id),
                                  sources.timexes_in_article(self.library, article_id),
-                                 sources.furniture_in_article(self.library, article_id))
+                                 sources.furniture_in_article(self.library, article_id),
+                                 sources.quotes_in_article(self.library, article_id))
 
     def open_article_at(self, article_id: int, offset: int = 0) -> None:
         """Show a timeline source: select it in the library and put the sentence in view."""
@@ -471,6 +478,8 @@ class MainWindow(QMainWindow):
         if changed & (Changed.TIMELINE | Changed.PEOPLE):
             self.timeline.reload()
             self.person_events.reload()
+        if changed & (Changed.ARTICLES | Changed.PEOPLE | Changed.TIMELINE):
+            self.quotes_pane.reload()  # on a worker too
         if Changed.ARTICLES in changed and selected is not None:
             self.library_pane.select_article(selected)
         if changed & (Changed.ARTICLES | Changed.PEOPLE) and self.current_article is not None:

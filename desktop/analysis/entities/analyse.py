@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from desktop.analysis.entities.consistency import (
     SPACY_LABELS,
@@ -14,6 +15,9 @@ from desktop.analysis.entities.entity import Entity, TextAnalysis
 from desktop.analysis.entities.model import load_pipeline
 from desktop.analysis.entities.names import strip_possessive
 from desktop.analysis.entities.roles import role_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def entities_from_spans(text: str, raw: list[tuple[int, int, str]]) -> list[Entity]:
@@ -81,8 +85,19 @@ def analyse_texts(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Tex
         chunks = chunk_text(text)
         raw: list[tuple[int, int, str]] = []
         sentences: list[tuple[int, int]] = []
+        parsed = []
         for index, (offset, _) in enumerate(chunks):
             doc = first if index == 0 else next(docs)
+            parsed.append(doc)
             raw += [(e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents]
             sentences += [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
-        yield TextAnalysis(entities_from_spans(text, raw), sentences)
+        yield TextAnalysis(entities_from_spans(text, raw), sentences, _whole(parsed))
+
+
+def _whole(parsed: list[Doc]) -> Doc:
+    """One parse of the whole text from its pieces' parses (the pieces are contiguous)."""
+    if len(parsed) == 1:
+        return parsed[0]
+    from spacy.tokens import Doc  # lazy: spaCy loads with the model, not with this module
+
+    return Doc.from_docs(parsed, ensure_whitespace=False)

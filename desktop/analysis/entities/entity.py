@@ -35,7 +35,11 @@ class Entity:
 
 @dataclass
 class TextAnalysis:
-    """Entities of one text and its sentences as character spans."""
+    """Entities of one text and its sentences as character spans.
+
+    ``doc`` is the model's parse of the whole text, kept so later steps (quotes) reuse it
+    instead of running the model again; drop it once used, it is the large part."""
 
     entities: list[Entity] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    doc: Any = field(default=None, repr=False, compare=False)

@@ -59,6 +59,7 @@ class ReaderPane(QWidget):
         self.mentions: list[dict[str, Any]] = []
         self.timexes: list[dict[str, Any]] = []
         self.furniture: list[tuple[int, int]] = []
+        self.quotes: list[dict[str, Any]] = []
         self.dark = False
         self.show_furniture = QCheckBox("Page furniture")
         self.show_furniture.setChecked(True)
@@ -112,9 +113,11 @@ class ReaderPane(QWidget):
     # -- content -------------------------------------------------------------------------
 
     def show_article(self, article: dict[str, Any] | None, mentions: list[dict[str, Any]],
-                     timexes: list[dict[str, Any]], furniture: list[tuple[int, int]] | None = None) -> None:
+                     timexes: list[dict[str, Any]], furniture: list[tuple[int, int]] | None = None,
+                     quotes: list[dict[str, Any]] | None = None) -> None:
         self.article, self.mentions, self.timexes = article, mentions, timexes
         self.furniture = list(furniture or [])
+        self.quotes = quotes or []
         if article is None:
             self.title.setText("No article open")
             self.meta.setText("Pick an article in the library, or clip one with Ctrl+N.")
@@ -144,7 +147,8 @@ class ReaderPane(QWidget):
             return
         colours = Colours.for_scheme(self.dark)
         body = article_html(self.article.get("text") or "", self.mentions, self.timexes, colours=colours,
-                            furniture=self.furniture, show_furniture=self.show_furniture.isChecked())
+                            furniture=self.furniture, show_furniture=self.show_furniture.isChecked(),
+                            quotes=self.quotes)
         self.view.setHtml(f"<div style='line-height:140%'>{body}</div>")
         self._render_legend()
 
@@ -157,8 +161,10 @@ class ReaderPane(QWidget):
         self.legend.setText(
             f"<span style='background-color:{c.person};color:{c.person_text}'>&nbsp;person&nbsp;</span> "
             f"<span style='color:{c.other};font-style:italic'>place · organisation</span> "
-            f"<span style='background-color:{c.date};color:{c.date_text}'>&nbsp;date&nbsp;</span>"
-            " — hover a date to see how it was resolved; click a person to see their events"
+            f"<span style='background-color:{c.date};color:{c.date_text}'>&nbsp;date&nbsp;</span> "
+            f"<span style='color:{c.quote}'>quote</span> "
+            f"<span style='color:{c.speaker};text-decoration:underline;font-weight:600'>speaker</span>"
+            " — hover a date to see how it was resolved; click a person or speaker to see their events"
         )
 
     def _set_editable(self, on: bool) -> None:
