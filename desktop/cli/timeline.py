@@ -20,6 +20,7 @@ from desktop.timeline.keyevents import key_events
 from desktop.timeline.precision import display
 from desktop.timeline.query import build_timeline
 from desktop.timeline.triage import TriageError, hide_matching, put_back, set_aside
+from desktop.wording import plural
 
 
 def _filters(args: argparse.Namespace) -> Filters | None:
@@ -62,7 +63,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(f"{len(events)} happenings" if not args.separate else f"{len(events)} events")
+    print(plural(len(events), "event" if args.separate else "happening"))
     for e in events:
         flags = []
         if e.hidden:
@@ -268,5 +269,5 @@ def run_hide_matching(args: argparse.Namespace) -> int:
         except (TriageError, ValueError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
-    print(f"{count} happenings hidden (event-hide --undo ID shows one again)")
+    print(f"{plural(count, 'happening')} hidden (event-hide --undo ID shows one again)")
     return 0

@@ -88,7 +88,7 @@ def test_not_story_and_hide_matching_from_the_command_line(cli, tmp_path):
     assert [e["outlets"] for e in timeline] == [["CNN"]]
     assert cli("--library", library, "not-story", "--outlet", "Weather Desk", "--undo")[0] == 0
     status, out, _err = cli("--library", library, "hide-matching", "--query", "blizzard")
-    assert status == 0 and out.startswith("1 happenings hidden")
+    assert status == 0 and out.startswith("1 happening hidden")
     assert cli("--library", library, "not-story", "--outlet", "Nobody")[0] == 1
 
 
