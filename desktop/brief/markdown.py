@@ -224,18 +224,7 @@ def _chronology(events: Sequence[TimelineEvent], notes: _Notes) -> list[str]:
                 lines.append("")
             current = event.date
             lines += [f"### {display(event.date)}", ""]
-        marks = []
-        if event.planned:
-            marks.append("*planned*")
-        if event.manual:
-            marks.append("*added by hand*")
-        if event.corrected:
-            marks.append("*corrected*")
-        if event.conflict:
-            marks.append(
-                "**date conflict**: other sources give "
-                + ", ".join(display(d) for d in event.conflicting_dates)
-            )
+        marks = _marks(event)
         text = md_escape(event.text) + notes.refs(event.sources)
         if marks:
             text += " (" + "; ".join(marks) + ")"
@@ -410,13 +399,10 @@ def _cited(event: TimelineEvent) -> list[Source]:
     return (first_per_outlet + rest)[:MAX_CITES]
 
 
-def _bullet(event: TimelineEvent, notes: _Notes) -> str:
+def _marks(event: TimelineEvent) -> list[str]:
+    """What a chronology bullet says of its event besides the text: planned, by hand,
+    corrected, a date conflict."""
     marks = []
-    if event.articles > 1:
-        reports = plural(event.articles, "report")
-        marks.append(
-            f"*{reports}: {md_escape(event.reported_by())}*" if len(event.outlets) > 1 else f"*{reports}*"
-        )
     if event.planned:
         marks.append("*planned*")
     if event.manual:
@@ -428,6 +414,17 @@ def _bullet(event: TimelineEvent, notes: _Notes) -> str:
             "**date conflict**: other sources give "
             + ", ".join(display(d) for d in event.conflicting_dates)
         )
+    return marks
+
+
+def _bullet(event: TimelineEvent, notes: _Notes) -> str:
+    marks = []
+    if event.articles > 1:
+        reports = plural(event.articles, "report")
+        marks.append(
+            f"*{reports}: {md_escape(event.reported_by())}*" if len(event.outlets) > 1 else f"*{reports}*"
+        )
+    marks += _marks(event)
     text = md_escape(clean_bullet(event)) + notes.refs(_cited(event))
     return f"- {text}" + (" (" + "; ".join(marks) + ")" if marks else "")
 
