@@ -77,3 +77,18 @@ def test_clearing_the_query_while_a_search_runs_keeps_the_list(qtbot, small_libr
         assert pool.waitForDone(10_000)
         QCoreApplication.sendPostedEvents()
     assert _titles(model) == everything and model.columnCount() == 4
+
+
+def test_a_failed_search_says_so_under_the_list(window, qtbot, monkeypatch):
+    import sqlite3
+
+    def broken(self, query, **kwargs):
+        raise sqlite3.OperationalError("database disk image is malformed")
+
+    monkeypatch.setattr(Library, "search", broken)
+    pane = window.library_pane
+    pane.search.setText("memorandum")
+    with qtbot.waitSignal(window.articles.search_failed):
+        pane._run_search()
+    assert pane.count.text().startswith("Search failed:")
+    assert window.articles.total() == 3  # the list stays as it was
