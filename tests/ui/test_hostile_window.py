@@ -157,7 +157,7 @@ def test_4_the_safe_browser_really_loads_nothing(qapp, fifo):
     view.close()
 
 
-def test_4_list_tooltips_show_article_data_as_text(qapp, fifo, tmp_path):
+def test_4_list_tooltips_show_article_data_as_text(qapp, qtbot, fifo, tmp_path):
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import Qt as QtGui
     from PySide6.QtGui import QTextDocument
@@ -172,7 +172,11 @@ def test_4_list_tooltips_show_article_data_as_text(qapp, fifo, tmp_path):
         model = ArticleListModel(library)
         tips = []
         for query in ("Istanbul", ""):
-            model.set_query(query)
+            if query:
+                with qtbot.waitSignal(model.search_finished):
+                    model.set_query(query)
+            else:
+                model.set_query(query)
             tips += [model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
                      for column in range(model.columnCount())]
         tips = [tip for tip in tips if tip]

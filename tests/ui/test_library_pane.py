@@ -28,7 +28,8 @@ def test_sort_by_clipped(window):
 def test_search_ranks_results_with_snippets(window, qtbot):
     pane = window.library_pane
     qtbot.keyClicks(pane.search, "memorandum")
-    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.articles.search_finished):
+        qtbot.keyClick(pane.search, Qt.Key.Key_Return)
     assert _titles(window) == ["An old memorandum"]
     snippet = window.articles.data(window.articles.index(0, 4))
     assert "[memorandum]" in snippet
@@ -75,7 +76,8 @@ def test_a_search_hit_shows_the_matched_words_in_a_narrow_column(window, qtbot):
     window.refresh_all()
     pane = window.library_pane
     pane.search.setText("schedule")
-    pane._run_search()
+    with qtbot.waitSignal(window.articles.search_finished):
+        pane._run_search()
     index = window.articles.index(0, 4)
     assert "[schedule]" in window.articles.data(index)
     option = QStyleOptionViewItem()

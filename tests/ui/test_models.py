@@ -12,10 +12,12 @@ from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.timeline import TimelineModel
 
 
-def test_article_model_passes_the_model_tester(qtmodeltester, small_library):
+def test_article_model_passes_the_model_tester(qtmodeltester, qtbot, small_library):
     model = ArticleListModel(small_library)
     qtmodeltester.check(model)
-    model.set_query("memorandum")
+    with qtbot.waitSignal(model.search_finished):
+        model.set_query("memorandum")
+    assert model.total() == 1
     qtmodeltester.check(model)
     model.set_query("")
     model.set_tag("Ukraine talks")

@@ -96,6 +96,7 @@ class LibraryPane(QWidget):
         self.view.setItemDelegateForColumn(MATCH_COLUMN, self.match_delegate)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         model.modelReset.connect(self._after_reset)
+        model.search_failed.connect(self._search_failed)
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.tag, 1)
@@ -139,6 +140,9 @@ class LibraryPane(QWidget):
         if self.search.text().strip() != self.model.query:
             self.model.set_query(self.search.text())
 
+    def _search_failed(self, message: str, _details: str) -> None:
+        self.count.setText(f"Search failed: {message}")
+
     def _tag_changed(self, _index: int) -> None:
         self.model.set_tag(self.tag.currentData())
 
@@ -151,7 +155,7 @@ class LibraryPane(QWidget):
 
     def _after_reset(self) -> None:
         total = self.model.total()
-        what = "result" if self.model.query else "article"
+        what = "result" if self.model.shown_query else "article"
         self.count.setText(plural(total, what, grouped=True))
         # Fixed widths, not "resize to contents": that would measure every loaded row.
         header = self.view.horizontalHeader()
@@ -160,7 +164,7 @@ class LibraryPane(QWidget):
             if column < self.model.columnCount():
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, size)
-        searching = bool(self.model.query)
+        searching = bool(self.model.shown_query)
         # A search shows each hit's title and the words it matched; the list, outlet and dates.
         self.view.setColumnHidden(1, searching)
         self.view.setColumnHidden(2, searching or self.model.order_by == "clipped")
