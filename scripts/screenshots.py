@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO.parent / "shared" / "samples" / "istanbul-talks-2025-05-30.txt"
+SAMPLE = REPO / "tests" / "data" / "samples" / "istanbul-talks-2025-05-30.txt"
 sys.path.insert(0, str(REPO))
 
 
