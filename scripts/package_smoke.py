@@ -42,7 +42,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_APP = ROOT / "dist" / "clipline" / "clipline"
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "data" / "samples"  # the sample the tests use: no ../shared needed
 SAMPLE_GLOB = "istanbul-talks-*.txt"
 PERSON = "Vladimir Medinsky"
 EVENT_DATES = ("2025-05-29", "2025-06-02")
