@@ -13,19 +13,7 @@ import pytest
 
 from db import Library
 from tests.conftest import article_record as record
-
-
-def library_with(path: Path, count: int) -> Path:
-    with Library(path) as library:
-        for i in range(count):
-            library.add_article(record(f"Story {i}\nTalks resumed in Istanbul, round {i}."))
-    return path
-
-
-def count_in(path: Path) -> int:
-    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as conn:
-        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-
+from tests.integration.test_backup_restore import count_in, library_with
 
 # -- 3. brief -o / export -o never overwrite the library ------------------------------------
 

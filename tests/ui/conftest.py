@@ -7,6 +7,7 @@ real analysis on the sample article for the tests that need it (the model loads 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -156,3 +157,23 @@ def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if here in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.qt_log_ignore(r"^This plugin does not support (propagateSizeHints|raise)\(\)$"))
+
+
+@pytest.fixture
+def sample_window(qtbot, analysed_sample: Path, tmp_path: Path, settings):
+    """The window on a copy of the analysed sample, people read, the article selected."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.workers import wait_for_all
+
+    path = tmp_path / "library.db"
+    shutil.copy(analysed_sample, path)
+    library = Library(path)
+    window = MainWindow(library, settings=settings, warm_up=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.people_loaded, timeout=5_000)
+    window.library_pane.view.selectRow(0)
+    yield window
+    window.close()
+    wait_for_all(60_000)
+    library.close()

@@ -3,32 +3,7 @@ highlights from real mentions and dates, and a changed publication date re-resol
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
 from PySide6.QtGui import QTextCursor
-
-from db.library import Library
-from desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def sample_window(qtbot, analysed_sample: Path, tmp_path: Path, settings):
-    path = tmp_path / "library.db"
-    shutil.copy(analysed_sample, path)
-    library = Library(path)
-    window = MainWindow(library, settings=settings, warm_up=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.people_loaded, timeout=5_000)
-    window.library_pane.view.selectRow(0)
-    yield window
-    window.close()
-    from desktop.ui.workers import wait_for_all
-
-    wait_for_all(60_000)
-    library.close()
 
 
 def _tooltip_of(window, needle: str) -> str:

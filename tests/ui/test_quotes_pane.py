@@ -3,9 +3,6 @@ reader's quote and speaker marks."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -131,26 +128,6 @@ def test_reader_html_marks_quotes_and_links_speakers():
     assert '<a class="speaker" href="person:4" title="he = Ann Lee' in html
     assert 'class="quote"' in html and "&lt;b&gt;" in html and "<b>" not in html
     assert article_html(text) == "Then he said &lt;b&gt;“we go”&lt;/b&gt; now."
-
-
-@pytest.fixture
-def sample_window(qtbot, analysed_sample: Path, tmp_path: Path, settings):
-    from desktop.ui.main_window import MainWindow
-
-    path = tmp_path / "library.db"
-    shutil.copy(analysed_sample, path)
-    library = Library(path)
-    window = MainWindow(library, settings=settings, warm_up=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.people_loaded, timeout=5_000)
-    window.library_pane.view.selectRow(0)
-    yield window
-    window.close()
-    from desktop.ui.workers import wait_for_all
-
-    wait_for_all(60_000)
-    library.close()
 
 
 def test_the_sample_reader_links_he_to_medinsky(sample_window):
