@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 import pytest
 
@@ -14,16 +13,7 @@ from desktop.timeline import corrections
 from desktop.timeline.events import extract_events
 from desktop.timeline.filters import Filters
 from desktop.timeline.query import build_timeline, count_events
-
-
-@dataclass
-class T:
-    start: int
-    end: int
-    text: str
-    value: str
-    type: str = "DATE"
-    anchor_kind: str = "dct"
+from tests.unit.timeline.test_timeline_events import T
 
 
 def analyse(text: str, published: str, dates: dict[str, str], people: list[str]) -> ArticleAnalysis:
