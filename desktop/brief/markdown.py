@@ -441,7 +441,11 @@ def brief_from_library(
     db = database_of(source)
     filters = filters or Filters()
     events = build_timeline(db, filters)
-    quotes = said_by.gather(db, filters, events)
+    try:
+        everyone = list_people(db)
+    except Exception:  # people analysis missing in an old library: the brief still works
+        everyone = []
+    quotes = said_by.gather(db, filters, events, everyone)
     events = quotes.named(events)  # a bullet's bare "he said" gets its speaker's name
     plan = plan_story(
         events,
@@ -451,12 +455,8 @@ def brief_from_library(
         articles=_articles_published(db, filters),
     )
     _with_context(db, filters, plan)
-    people: list[dict[str, Any]] = []
-    try:
-        named = {n for e in events for n in e.people}
-        people = [p for p in list_people(db) if p["name"] in named] if named else []
-    except Exception:  # people analysis missing in an old library: the brief still works
-        people = []
+    named = {n for e in events for n in e.people}
+    people = [p for p in everyone if p["name"] in named]
     return render_brief(events, title=title, filters=filters, people=people, plan=plan,
                         speakers=quotes.speakers)
 

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from db.people import list_people
 from db.quotes import list_quotes
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import display
@@ -52,9 +51,11 @@ class BriefQuotes:
         return [_named(event, self.in_articles) for event in events]
 
 
-def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent]) -> BriefQuotes:
-    """The stored quotes of the brief's articles: key speakers (most mentioned first) with
-    their quotes ranked, within the brief's person, dates and story."""
+def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent],
+           people: Sequence[dict[str, Any]]) -> BriefQuotes:
+    """The stored quotes of the brief's articles: key speakers (most mentioned first among
+    ``people``, the library's people the brief has read) with their quotes ranked, within
+    the brief's person, dates and story."""
     articles = {s.article_id for e in events for s in e.sources if s.article_id is not None}
     if not articles:
         return BriefQuotes()
@@ -64,7 +65,7 @@ def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent]) -> BriefQ
                     date_to=filters.date_to, tag=filters.tag)
     where, params = quote_where(scope)
     said = [q for q in list_quotes(db, where, params) if q["article_id"] in articles]
-    mentions = {p["name"]: p.get("mentions") or 0 for p in list_people(db)}
+    mentions = {p["name"]: p.get("mentions") or 0 for p in people}
     return BriefQuotes(key_speakers(said, mentions), in_articles)
 
 
