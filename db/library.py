@@ -181,6 +181,11 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def refuse_writes(self) -> None:
+        """From now on this connection only reads (SQLite's ``query_only``). The window's own:
+        its writes go through the writer thread, so one left behind fails loudly."""
+        self.db.execute("PRAGMA query_only = ON")
+
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """One atomic unit of work: all of it is stored, or none of it."""

@@ -36,8 +36,8 @@ def refresh_happenings(source: Any) -> int:
     """Find the furniture of outlets whose clips changed, then cluster again the dates whose
     events changed; returns how many dates were redone."""
     db = source.db if hasattr(source, "db") and not isinstance(source, Database) else source
-    if not db["happenings"].exists():
-        return 0
+    if not db["happenings"].exists() or db.execute("PRAGMA query_only").fetchone()[0]:
+        return 0  # a connection that only reads (the window's): its writer refreshes them
     refresh_outlet_furniture(db)
     dates = dirty_dates(db)
     if not dates:

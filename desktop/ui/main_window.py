@@ -1,11 +1,11 @@
 """``MainWindow``: library, reader, timeline, people and brief in one window.
 
-The window owns one connection (``Library``) for the GUI thread: it reads, and writes the
-reporter's small undoable corrections (delete, people, events), each one transaction. Long
-work (imports, analysis, re-dating, exports, the brief) runs in ``workers`` tasks with their
-own connection — writes on the one writer thread — and the window refreshes its models when
-they report back. Nothing here runs SQL or NLP: it calls the core (``db``,
-``desktop.clipping``, ``desktop.analysis``, ``desktop.timeline``, ``desktop.brief``).
+The window owns one connection (``Library``) for the GUI thread, and it only reads
+(``refuse_writes``). Every change the reporter makes is an operation (``desktop.ui.operations``)
+run on the one writer thread (``desktop.ui.writes``), behind imports and re-analyses, then put
+on the undo stack; the window reads again only what it changed. Long work (imports, analysis,
+re-dating, exports, the brief) runs in ``workers`` tasks with their own connection. Nothing here
+runs SQL or NLP.
 """
 
 from __future__ import annotations
@@ -57,13 +57,14 @@ from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.operations import articles as article_ops
 from desktop.ui.operations import people as people_ops
 from desktop.ui.operations import timeline as timeline_ops
+from desktop.ui.operations.operation import Operation
 from desktop.ui.panes.brief import BriefPane
 from desktop.ui.panes.library import LibraryPane
 from desktop.ui.panes.people import PeoplePane
 from desktop.ui.panes.quotes import QuotesPane
 from desktop.ui.panes.reader import ReaderPane
 from desktop.ui.panes.timeline import TimelinePane
-from desktop.ui.undo import EventCorrection, PeopleCorrection
+from desktop.ui.writes import Writer
 
 if TYPE_CHECKING:
     from desktop.actions.importing import ImportReport
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.library = library
         assert library.path is not None, "the window needs a library file (workers open their own)"
         self.library_path: Path = library.path
+        library.refuse_writes()  # the window reads; every write goes through ``self.writer``
         self.settings = settings
         self.data_dir = data_dir
         self.warm_up = warm_up
@@ -107,6 +109,10 @@ class MainWindow(QMainWindow):
         self._brief_request = Latest()
         self._shown_once = False
         self.undo_stack = QUndoStack(self)
+        self.writer = Writer(self.library_path, self.undo_stack, self)
+        self.writer.written.connect(self._written)
+        self.writer.refused.connect(self._refused)
+        self.writer.run("Grouping happenings", lambda _library: None, Changed(0))  # the reads don't
         self.setWindowTitle(f"Clipline — {self.library_path.name}")
         self.setAcceptDrops(True)
 
@@ -239,8 +245,7 @@ class MainWindow(QMainWindow):
         self.people_pane.source_activated.connect(self.open_article_at)
         self.quotes_pane.source_activated.connect(self.open_article_at)
         self.timeline_pane.hide_requested.connect(self.hide_event)
-        self.timeline_pane.triage_requested.connect(
-            lambda t: self._correct((t.text, t.do, t.undo)))
+        self.timeline_pane.triage_requested.connect(self.make)
         self.timeline_pane.show_requested.connect(self.show_event)
         self.timeline_pane.pin_requested.connect(self.pin_event)
         self.timeline_pane.edit_requested.connect(self.edit_event)
@@ -319,7 +324,7 @@ class MainWindow(QMainWindow):
         generation, path = self._people_request.ticket(), self.library_path
 
         def read(_state: Any) -> tuple[int, list[dict[str, Any]]]:
-            with Library(path) as library:
+            with workers.open_reader(path) as library:
                 return generation, people_model.read_people(library)
 
         workers.start("Reading people", read, self, on_done=self._people_read,
@@ -340,7 +345,7 @@ class MainWindow(QMainWindow):
         ticket, path = self._suggestions_request.ticket(), self.library_path
 
         def read(_state: Any) -> tuple[int, list[dict[str, Any]]]:
-            with Library(path) as library:
+            with workers.open_reader(path) as library:
                 return ticket, people_model.read_suggestions(library)
 
         def done(result: tuple[int, list[dict[str, Any]]]) -> None:
@@ -360,6 +365,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.save_layout()
         self.cancel_tasks()
+        self.writer.close()
         super().closeEvent(event)
 
     # -- tasks -------------------------------------------------------------------------------
@@ -463,11 +469,15 @@ class MainWindow(QMainWindow):
         self.reader.view.ensureCursorVisible()
 
     def refresh_all(self) -> None:
-        """Read the library again after a change to everything (import, delete, re-analysis)."""
+        """Read the library again after a change to everything (import, re-analysis, another
+        program); the writer then groups the happenings of dates changed elsewhere, if any."""
         self.refresh(Changed.EVERYTHING)
+        self.writer.run("Grouping happenings", lambda _library: None, Changed(0))
 
     def refresh(self, changed: Changed) -> None:
         """Read again only the views that show what ``changed``."""
+        if not changed:
+            return
         selected = self.library_pane.selected_article()
         if Changed.ARTICLES in changed:
             self.articles.reload()
@@ -496,12 +506,8 @@ class MainWindow(QMainWindow):
         article_id = self.library_pane.selected_article()
         if article_id is None:
             return
-        title, command = article_ops.delete(self.library, article_id, self.refresh_all)
-        if self.current_article == article_id:
-            self.current_article = None
-            self.reader.show_article(None, [], [])
-        self.undo_stack.push(command)
-        self.statusBar().showMessage(f"Deleted “{title}” — Ctrl+Z to undo")
+        title = (self.library.article(article_id) or {}).get("title") or f"#{article_id}"
+        self.make(article_ops.delete(article_id, title))
 
     def tag_selected_article(self) -> None:
         article_id = self.library_pane.selected_article()
@@ -510,7 +516,7 @@ class MainWindow(QMainWindow):
             return
         name, ok = QInputDialog.getText(self, "Tag article", "Story:")
         if ok and name.strip():
-            self.refresh(article_ops.tag(self.library, article_id, name))
+            self.make(article_ops.tag(article_id, name))
 
     def redate_article(self, article_id: int, published: str) -> None:
         fn = partial(tasks.redate_article, self.library_path, article_id, published)
@@ -610,94 +616,58 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_TIMELINE)
         self.statusBar().showMessage(f"Timeline: events with {person['name']}", 5000)
 
-    def _push(self, command: Any) -> bool:
-        """Do ``command`` and keep it for Ctrl+Z; False when it failed (and said so)."""
-        self.undo_stack.push(command)
-        return not getattr(command, "error", "")
+    # -- writes: every one an operation on the writer thread ------------------------------------
 
-    def _report_error(self, message: str) -> None:
-        """A correction (or its undo) that could not be made: said in the status bar."""
+    def make(self, operation: Operation) -> None:
+        """Do ``operation`` on the writer thread; once stored it is on the undo stack and the
+        views it changed are read again (``_written``), a refusal is told (``_refused``)."""
+        self.statusBar().showMessage(f"{operation.text}…")
+        self.writer.make(operation, on_made=lambda: operation.done and self.statusBar().showMessage(
+            operation.done, 5000))
+
+    def _written(self, changed: Changed, people: list[dict[str, Any]] | None) -> None:
+        if self._closed:
+            return
+        if people is not None:  # read on the writer thread, just after the change
+            self._people_rebuilt(people)
+            self.people_corrected.emit()
+        self.refresh(changed & ~Changed.PEOPLE)
+
+    def _refused(self, message: str, changed: Changed) -> None:
+        if self._closed:
+            return
         self.statusBar().showMessage(message, 8000)
-
-    def _correct(self, operation: timeline_ops.Operation) -> bool:
-        """Push one timeline correction; False when it failed (and said so)."""
-        text, do, undo = operation
-        return self._push(EventCorrection(text, self.library, do, undo, self.refresh_timeline, self._report_error))
+        if Changed.PEOPLE in changed:
+            self.people_correction_failed.emit(message)
 
     def hide_event(self, event: Any) -> None:
-        if self._correct(timeline_ops.hide(event)):
-            self.statusBar().showMessage("Event hidden — Ctrl+Z to undo", 5000)
+        self.make(timeline_ops.hide(event))
 
     def show_event(self, event: Any) -> None:
-        """Put a hidden event (listed by "Show hidden events") back on the timeline."""
-        if self._correct(timeline_ops.show_again(event)):
-            self.statusBar().showMessage("Event shown again — Ctrl+Z hides it again", 5000)
+        self.make(timeline_ops.show_again(event))
 
     def pin_event(self, event: Any) -> None:
-        self._correct(timeline_ops.toggle_pin(event))
+        self.make(timeline_ops.toggle_pin(event))
 
     def edit_event(self, event: Any) -> None:
         dialog = EventDialog(self, date=event.date, text=event.text, title="Edit event")
-        dialog.accepted.connect(lambda: self._correct(timeline_ops.edit(event, dialog.date_value(), dialog.text_value())))
+        dialog.accepted.connect(lambda: self.make(timeline_ops.edit(event, dialog.date_value(), dialog.text_value())))
         dialog.open()
 
     def add_event(self) -> None:
-        dialog = EventDialog(self, title="Add event", source_title=self._current_title())
+        dialog = EventDialog(self, title="Add event", source_title=(self.reader.article or {}).get("title") or "")
         dialog.accepted.connect(lambda: self._event_added(dialog))
         dialog.open()
 
-    def _current_title(self) -> str:
-        article = self.reader.article
-        return (article or {}).get("title") or ""
-
     def _event_added(self, dialog: Any) -> None:
         source = self.current_article if dialog.use_source() else None
-        self._correct(timeline_ops.add(dialog.date_value(), dialog.text_value(), people=dialog.people_value(),
-                                       article_id=source, planned=dialog.planned()))
+        self.make(timeline_ops.add(dialog.date_value(), dialog.text_value(), people=dialog.people_value(),
+                                   article_id=source, planned=dialog.planned()))
 
     def refresh_timeline(self) -> None:
         self.refresh(Changed.TIMELINE)
 
     # -- people ---------------------------------------------------------------------------------
-
-    def correct_people(self, operation: people_ops.PeopleOperation) -> None:
-        """Make a people correction on the writer thread (it rebuilds people across the
-        library), then push it for undo; a refused correction is told in the status bar."""
-
-        def applied(rule_id: int) -> None:
-            command = PeopleCorrection(operation.text, operation.apply, self._run_people_write, rule_id)
-            self.undo_stack.push(command)
-            if operation.done:
-                self.statusBar().showMessage(operation.done, 5000)
-
-        self._run_people_write(operation.text, operation.apply, applied)
-
-    def _run_people_write(self, name: str, fn: Any, on_done: Any = None) -> None:
-        """``fn(library)`` on the writer thread, then the people read there too; the window shows
-        them when both are done (``people_corrected``)."""
-        path = self.library_path
-
-        def write(_state: Any) -> tuple[Any, list[dict[str, Any]]]:
-            with Library(path) as library:
-                result = fn(library)
-                return result, people_model.read_people(library)
-
-        def done(outcome: tuple[Any, list[dict[str, Any]]]) -> None:
-            if self._closed:
-                return
-            result, people = outcome
-            self._people_rebuilt(people)
-            if on_done is not None:
-                on_done(result)
-            self.people_corrected.emit()
-
-        def failed(message: str, _details: str) -> None:
-            if not self._closed:
-                self.statusBar().showMessage(f"{name}: {message}", 8000)
-                self.people_correction_failed.emit(message)
-
-        self.statusBar().showMessage(f"{name}…")
-        workers.start(name, write, self, on_done=done, on_failed=failed, pool=workers.writer_pool())
 
     def _people_rebuilt(self, people: list[dict[str, Any]]) -> None:
         self._people_request.outdate()  # a read started before the correction is out of date
@@ -713,10 +683,10 @@ class MainWindow(QMainWindow):
     def rename_person(self, person: dict[str, Any]) -> None:
         name, ok = QInputDialog.getText(self, "Rename person", f"New name for {person['name']}:", text=person["name"])
         if ok and name.strip() and name.strip() != person["name"]:
-            self.correct_people(people_ops.rename(person, name))
+            self.make(people_ops.rename(person, name))
 
     def merge_people(self, first: dict[str, Any], second: dict[str, Any]) -> None:
-        self.correct_people(people_ops.merge(first, second))
+        self.make(people_ops.merge(first, second))
 
     def split_person(self, person: dict[str, Any]) -> None:
         aliases = person.get("aliases") or []
@@ -729,10 +699,10 @@ class MainWindow(QMainWindow):
             self.split_person_alias(person, alias)
 
     def split_person_alias(self, person: dict[str, Any], alias: str) -> None:
-        self.correct_people(people_ops.split(person, alias))
+        self.make(people_ops.split(person, alias))
 
     def mark_not_person(self, person: dict[str, Any]) -> None:
-        self.correct_people(people_ops.not_a_person(person))
+        self.make(people_ops.not_a_person(person))
 
     # -- brief ----------------------------------------------------------------------------------
 
@@ -751,7 +721,7 @@ class MainWindow(QMainWindow):
         filters, title, path = self.brief_filters(), self.brief_pane.brief_title(), self.library_path
 
         def render(_state: Any) -> tuple[int, str, str]:
-            with Library(path) as library:
+            with workers.open_reader(path) as library:
                 markdown_text = brief_source.brief_markdown(library, filters, title)
             return generation, markdown_text, brief_source.brief_html(markdown_text)
 
@@ -778,7 +748,7 @@ class MainWindow(QMainWindow):
         def write(state: Any) -> str:
             if reason := why_protected(path, library_path):
                 raise LibraryError(f"not writing there: {reason}; the library is unchanged")
-            with Library(library_path) as library:
+            with workers.open_reader(library_path) as library:
                 content = brief_source.export(kind, library, filters, title)
             return str(tasks.write_file(path, content, state))
 

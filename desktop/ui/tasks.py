@@ -1,6 +1,8 @@
 """The window's long jobs on worker threads: each opens its own ``Library`` (one SQLite
 connection per thread) and runs a job of ``desktop.actions``, the same the command line runs,
-with the same report. ``state.progress`` and ``state.cancelled`` are their only link back.
+with the same report; the writing ones run on the writer thread and group the happenings of
+the dates they touched before they end (the window's reads never write). ``state.progress``
+and ``state.cancelled`` are their only link back.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from db.backup import backup_if_due
 from db.library import Library
+from desktop.timeline.happening_store import refresh_happenings
 
 if TYPE_CHECKING:
     from desktop.actions.importing import ImportReport
@@ -65,8 +68,10 @@ def _store(library_path: Path, clips: Any, total: int, state: State) -> ImportRe
         state.progress(done, max(total, done), outcome.line())
 
     with Library(library_path) as library:
-        return import_clips(library, clips, analyser=_analyser(), cancelled=lambda: state.cancelled,
-                            on_outcome=tell)
+        report = import_clips(library, clips, analyser=_analyser(), cancelled=lambda: state.cancelled,
+                              on_outcome=tell)
+        refresh_happenings(library)  # here, on the writer thread: the window's reads never write
+        return report
 
 
 def redate_article(library_path: Path, article_id: int, published: str, state: State) -> int:
@@ -76,8 +81,10 @@ def redate_article(library_path: Path, article_id: int, published: str, state: S
 
     state.progress(0, 1, "Re-resolving dates…")
     with Library(library_path) as library:
-        return redate(library, article_id, published, cancelled=lambda: state.cancelled,
-                      progress=lambda done, total: state.progress(done, total, "Re-resolving dates…"))
+        redated = redate(library, article_id, published, cancelled=lambda: state.cancelled,
+                         progress=lambda done, total: state.progress(done, total, "Re-resolving dates…"))
+        refresh_happenings(library)
+        return redated
 
 
 def reanalyse_all(library_path: Path, state: State) -> ReanalysisReport:
@@ -86,8 +93,10 @@ def reanalyse_all(library_path: Path, state: State) -> ReanalysisReport:
     from desktop.actions.reanalysing import reanalyse
 
     with Library(library_path) as library:
-        return reanalyse(library, cancelled=lambda: state.cancelled,
-                         progress=lambda done, total: state.progress(done, total, "Re-analysing…"))
+        report = reanalyse(library, cancelled=lambda: state.cancelled,
+                           progress=lambda done, total: state.progress(done, total, "Re-analysing…"))
+        refresh_happenings(library)
+        return report
 
 
 def warm_up_model(state: State) -> str:

@@ -13,12 +13,14 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from db.errors import LibraryError
 from db.failures import describe_storage_error
+from db.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,13 @@ class Task(QRunnable):
             log.info("task %s ended after its window closed", self.name)
 
 
+def open_reader(path: Path) -> Library:
+    """A connection for a task that only reads (people, the brief, a search): it refuses writes."""
+    library = Library(path)
+    library.refuse_writes()
+    return library
+
+
 _writer: QThreadPool | None = None
 
 
@@ -86,6 +95,7 @@ def writer_pool() -> QThreadPool:
     if _writer is None:
         _writer = QThreadPool()
         _writer.setMaxThreadCount(1)
+        _writer.setExpiryTimeout(-1)  # one thread for the session: it keeps its connection open
         _writer.setObjectName("clipline-writer")
     return _writer
 

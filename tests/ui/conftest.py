@@ -8,6 +8,8 @@ real analysis on the sample article for the tests that need it (the model loads 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -117,10 +119,30 @@ def window(qtbot, small_library: Library, settings):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.people_loaded, timeout=5_000)
+    qtbot.waitUntil(lambda: win.people_loaded and not win.writer.pending, timeout=5_000)
     yield win
     win.close()
     _wait_for_workers(qtbot)
+
+
+def stored(qtbot, window, action=None, timeout: int = 10_000) -> None:
+    """Do ``action`` (if any), then wait until every write the window queued on its writer
+    thread is stored and shown (the window's own connection only reads)."""
+    if action is not None:
+        action()
+    qtbot.waitUntil(lambda: window.writer.pending == 0, timeout=timeout)
+
+
+@contextmanager
+def writable(window) -> Iterator[Library]:
+    """A connection of the test's own to the window's library, to set a scene as another program
+    (the command line) would: the window's own refuses writes. The happenings of what it wrote
+    are grouped when it closes, as the window's writer does after each change."""
+    from desktop.timeline.happening_store import refresh_happenings
+
+    with Library(window.library_path) as library:
+        yield library
+        refresh_happenings(library)
 
 
 def _wait_for_workers(qtbot) -> None:
@@ -171,7 +193,7 @@ def sample_window(qtbot, analysed_sample: Path, tmp_path: Path, settings):
     window = MainWindow(library, settings=settings, warm_up=False)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.people_loaded, timeout=5_000)
+    qtbot.waitUntil(lambda: window.people_loaded and not window.writer.pending, timeout=5_000)
     window.library_pane.view.selectRow(0)
     yield window
     window.close()

@@ -34,11 +34,12 @@ def test_preview_follows_title_and_scope(window, qtbot):
     assert "Maria Zakharova said" in blocker.args[0]
 
 
-def test_article_html_is_escaped_and_nothing_remote_is_loaded(window, qtbot, small_library):
+def test_article_html_is_escaped_and_nothing_remote_is_loaded(window, qtbot):
     from db.events import add_manual_event
     from desktop.timeline.precision import place
+    from tests.ui.conftest import writable
 
-    with small_library.transaction() as db:
+    with writable(window) as library, library.transaction() as db:
         add_manual_event(db, place("2025-06-04"), '<img src="http://tracker.example/x.png"> <b>bold</b> claim',
                          url="http://example.org/page")
     window.refresh_timeline()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.ui.models.articles import ArticleIdRole
+from tests.ui.conftest import stored
 
 
 def _titles(window) -> list[str]:
@@ -55,11 +56,11 @@ def test_delete_key_deletes_and_undo_restores(window, qtbot):
     view = window.library_pane.view
     view.selectRow(0)
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    stored(qtbot, window, lambda: qtbot.keyClick(view, Qt.Key.Key_Delete))
     assert _titles(window) == ["Lavrov proposes a date", "An old memorandum"]
     assert "undo" in window.statusBar().currentMessage()
     assert window.timeline.total_events() == 3  # its events went with it
-    window.undo_action.trigger()
+    stored(qtbot, window, window.undo_action.trigger)
     assert _titles(window)[0] == "Talks set for Istanbul"
     assert window.timeline.total_events() == 5
 
@@ -68,11 +69,12 @@ def test_a_search_hit_shows_the_matched_words_in_a_narrow_column(window, qtbot):
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from tests.ui.conftest import _add
+    from tests.ui.conftest import _add, writable
 
     text = ("Negotiators from both delegations spent the whole of Tuesday afternoon going through the draft "
             "line by line before they agreed on the prisoner exchange schedule.")
-    _add(window.library, "Draft talks", "AP", "2025-05-20", "2025-05-21T10:00:00+00:00", text, [], [], [])
+    with writable(window) as library:
+        _add(library, "Draft talks", "AP", "2025-05-20", "2025-05-21T10:00:00+00:00", text, [], [], [])
     window.refresh_all()
     pane = window.library_pane
     pane.search.setText("schedule")
@@ -91,10 +93,11 @@ def test_a_search_hit_shows_the_matched_words_in_a_narrow_column(window, qtbot):
 def test_a_headline_wraps_instead_of_being_cut(window):
     from PySide6.QtCore import QRect
 
-    from tests.ui.conftest import _add
+    from tests.ui.conftest import _add, writable
 
     title = "Lavrov proposes Istanbul for the next talks"
-    _add(window.library, title, "AP", "2025-06-20", "2025-06-21T10:00:00+00:00", "Text.", [], [], [])
+    with writable(window) as library:
+        _add(library, title, "AP", "2025-06-20", "2025-06-21T10:00:00+00:00", "Text.", [], [], [])
     window.refresh_all()
     view = window.library_pane.view
     row = _titles(window).index(title)
@@ -105,14 +108,14 @@ def test_a_headline_wraps_instead_of_being_cut(window):
     assert view.wordWrap() and needed.height() <= cell.height()  # ...so it wraps and shows whole
 
 
-def test_tagging_refreshes_the_story_choices_but_does_not_read_people_again(window, monkeypatch):
+def test_tagging_refreshes_the_story_choices_but_does_not_read_people_again(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     people_reads: list[int] = []
     monkeypatch.setattr(window, "load_people", lambda: people_reads.append(1))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Energy deal", True)))
     window.library_pane.view.selectRow(2)
-    window.tag_selected_article()
+    stored(qtbot, window, window.tag_selected_article)
     tag = window.library_pane.tag
     assert tag.findData("Energy deal") >= 0
     tag.setCurrentIndex(tag.findData("Energy deal"))

@@ -135,7 +135,7 @@ def test_after_a_change_the_people_are_read_off_the_gui_thread(window, qtbot, mo
     import threading
 
     from desktop.ui.models import people as people_model
-    from tests.ui.conftest import _add, _mention
+    from tests.ui.conftest import _add, _mention, writable
 
     threads: set[str] = set()
     read = people_model.read_people
@@ -146,8 +146,9 @@ def test_after_a_change_the_people_are_read_off_the_gui_thread(window, qtbot, mo
 
     monkeypatch.setattr(people_model, "read_people", watched_read)
     text = "Rustem Umerov arrived."
-    _add(window.library, "Umerov arrives", "AP", "2025-06-01", "2025-06-01T10:00:00+00:00", text, [],
-         [_mention(text, "Rustem Umerov", "PERSON")], [])
+    with writable(window) as library:
+        _add(library, "Umerov arrives", "AP", "2025-06-01", "2025-06-01T10:00:00+00:00", text, [],
+             [_mention(text, "Rustem Umerov", "PERSON")], [])
     with qtbot.waitSignal(window.people_read, timeout=10_000):
         window.refresh_all()
     assert "Rustem Umerov" in _names(window)

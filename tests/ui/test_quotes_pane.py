@@ -11,7 +11,7 @@ from db.library import Library
 from db.quotes import write_quotes
 from desktop.ui.highlight import Colours, article_html
 from desktop.ui.models.quotes import QuoteRole, QuotesModel, read_quotes
-from tests.ui.conftest import LAVROV, TALKS
+from tests.ui.conftest import LAVROV, TALKS, writable
 
 
 def _quote(text: str, speaker: str | None, cue: str, content: str, person: str | None,
@@ -40,7 +40,8 @@ def _add_quotes(library: Library) -> None:
 
 @pytest.fixture
 def quotes_window(window, qtbot):
-    _add_quotes(window.library)
+    with writable(window) as library:
+        _add_quotes(library)
     _read(window, qtbot)
     return window
 

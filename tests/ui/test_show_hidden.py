@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from desktop.ui.models.timeline import EventRole, HtmlRole, TimelineModel
-from tests.ui.conftest import _wait_for_workers
+from tests.ui.conftest import _wait_for_workers, stored
 
 ZAKHAROVA = "Maria Zakharova said on Thursday that the delegation is ready."
 
@@ -56,7 +56,7 @@ def test_show_hidden_lists_it_greyed_and_show_again_puts_it_back_undoably(window
     pane = window.timeline_pane
     _select(window)
     assert pane.hide_button.text() == "Hide"
-    pane.hide_button.click()
+    stored(qtbot, window, pane.hide_button.click)
     assert _event(window) is None
     assert pane.show_hidden_action.shortcut().toString() == "Ctrl+Shift+H"
 
@@ -71,7 +71,7 @@ def test_show_hidden_lists_it_greyed_and_show_again_puts_it_back_undoably(window
 
     _select(window)
     assert pane.hide_button.text() == "Show again"
-    pane.hide_button.click()
+    stored(qtbot, window, pane.hide_button.click)
     shown = _event(window)
     assert shown is not None and not shown.hidden and not _looks_hidden(window)
     assert window.undo_stack.undoText() == "Show event again"
@@ -80,9 +80,9 @@ def test_show_hidden_lists_it_greyed_and_show_again_puts_it_back_undoably(window
     assert not pane.show_hidden_action.isChecked()
     assert _event(window) is not None  # on the plain timeline again
 
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    stored(qtbot, window, lambda: qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
     assert _event(window) is None  # hidden again
-    window.redo_action.trigger()
+    stored(qtbot, window, window.redo_action.trigger)
     assert _event(window) is not None
 
 
@@ -92,7 +92,7 @@ def test_a_hidden_event_is_found_after_the_window_was_closed(window, qtbot, sett
 
     path = Path(window.library.path)
     _select(window)
-    window.timeline_pane.hide_button.click()
+    stored(qtbot, window, window.timeline_pane.hide_button.click)
     window.close()
     _wait_for_workers(qtbot)
 
@@ -101,13 +101,13 @@ def test_a_hidden_event_is_found_after_the_window_was_closed(window, qtbot, sett
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    qtbot.waitUntil(lambda: again.people_loaded, timeout=5_000)
+    qtbot.waitUntil(lambda: again.people_loaded and not again.writer.pending, timeout=5_000)
     try:
         assert _event(again) is None
         _toggle_hidden(again, qtbot)
         assert _event(again).hidden and _looks_hidden(again)
         _select(again)
-        again.timeline_pane.hide_button.click()
+        stored(qtbot, again, again.timeline_pane.hide_button.click)
         again.timeline_pane.show_hidden_action.setChecked(False)
         assert _event(again) is not None and not _event(again).hidden
     finally:
@@ -118,7 +118,7 @@ def test_a_hidden_event_is_found_after_the_window_was_closed(window, qtbot, sett
 
 def test_the_brief_leaves_hidden_events_out_while_the_timeline_shows_them(window, qtbot):
     _select(window)
-    window.timeline_pane.hide_button.click()
+    stored(qtbot, window, window.timeline_pane.hide_button.click)
     window.timeline_pane.show_hidden_action.setChecked(True)
     assert _event(window).hidden
     with qtbot.waitSignal(window.brief_updated, timeout=20_000) as blocker:
@@ -167,7 +167,7 @@ def _muted_pixels(window, index, selected: bool) -> int:
 
 def test_a_selected_hidden_event_stays_legible(window, qtbot):
     _select(window)
-    window.timeline_pane.hide_button.click()
+    stored(qtbot, window, window.timeline_pane.hide_button.click)
     _toggle_hidden(window, qtbot)
     index = window.timeline.index(_row(window), 0)
     # Greyed on the plain background; on the selection's colour nothing is left in that grey.

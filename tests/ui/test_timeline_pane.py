@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.ui.models.timeline import KindRole
+from tests.ui.conftest import stored, writable
 
 
 def _rows(window) -> list[tuple[str, str]]:
@@ -94,16 +95,16 @@ def _select(window, date: str) -> None:
     raise AssertionError(date)
 
 
-def test_hide_pin_and_undo(window):
+def test_hide_pin_and_undo(window, qtbot):
     _select(window, "2025-05-29")
-    window.timeline_pane.hide_button.click()
+    stored(qtbot, window, window.timeline_pane.hide_button.click)
     assert "2025-05-29" not in [e.date for e in window.timeline.loaded_events()]
-    window.undo_action.trigger()
+    stored(qtbot, window, window.undo_action.trigger)
     assert "2025-05-29" in [e.date for e in window.timeline.loaded_events()]
     _select(window, "2025-05-29")
-    window.timeline_pane.pin_button.click()
+    stored(qtbot, window, window.timeline_pane.pin_button.click)
     assert next(e for e in window.timeline.loaded_events() if e.date == "2025-05-29").pinned
-    window.undo_action.trigger()
+    stored(qtbot, window, window.undo_action.trigger)
     assert not next(e for e in window.timeline.loaded_events() if e.date == "2025-05-29").pinned
 
 
@@ -115,10 +116,10 @@ def test_edit_and_add_events(window, qtbot):
     dialog = window.findChild(EventDialog)
     dialog.date.setText("2025-05-28")
     dialog.text.setPlainText("Zakharova spoke on Wednesday instead.")
-    dialog._accept()
+    stored(qtbot, window, dialog._accept)
     edited = next(e for e in window.timeline.loaded_events() if e.text.startswith("Zakharova spoke"))
     assert edited.date == "2025-05-28" and edited.corrected
-    window.undo_action.trigger()
+    stored(qtbot, window, window.undo_action.trigger)
     assert not any(e.text.startswith("Zakharova spoke") for e in window.timeline.loaded_events())
 
     window.timeline_pane.add_button.click()
@@ -127,11 +128,11 @@ def test_edit_and_add_events(window, qtbot):
     dialog.date.setText("2025-06")
     dialog.text.setPlainText("A ceasefire memorandum is expected.")
     dialog.people.setText("Vladimir Medinsky")
-    dialog._accept()
+    stored(qtbot, window, dialog._accept)
     added = next(e for e in window.timeline.loaded_events() if e.manual)
     assert added.date == "2025-06" and added.people == ["Vladimir Medinsky"]
     assert "June 2025" in window.timeline.headers()
-    window.undo_action.trigger()
+    stored(qtbot, window, window.undo_action.trigger)
     assert not any(e.manual for e in window.timeline.loaded_events())
 
 
@@ -155,9 +156,10 @@ def _add_person_article(library, name: str, sentence: str, date: str) -> None:
 
 
 def test_person_filter_matches_the_person_not_a_longer_name(window, qtbot):
-    _add_person_article(window.library, "Anna Kovalenko", "Anna Kovalenko resigned on May 12, 2025.", "2025-05-12")
-    _add_person_article(window.library, "Anna Kovalenkova", "Anna Kovalenkova won the vote on May 14, 2025.",
-                        "2025-05-14")
+    with writable(window) as library:
+        _add_person_article(library, "Anna Kovalenko", "Anna Kovalenko resigned on May 12, 2025.", "2025-05-12")
+        _add_person_article(library, "Anna Kovalenkova", "Anna Kovalenkova won the vote on May 14, 2025.",
+                            "2025-05-14")
     with qtbot.waitSignal(window.people_read, timeout=10_000):
         window.refresh_all()
     pane = window.timeline_pane

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import stored
 
 
 def test_layout_and_choices_are_remembered(qtbot, small_library, settings):
@@ -111,12 +112,12 @@ def test_writes_queue_on_one_writer_thread(window, qtbot):
     assert len(set(threads)) == 1 and threads[0] != threading.main_thread().name
 
 
-def test_tag_an_article_to_file_it_under_a_story(window, monkeypatch):
+def test_tag_an_article_to_file_it_under_a_story(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Prisoner exchange", True)))
     window.library_pane.view.selectRow(2)
-    window.tag_action.trigger()
+    stored(qtbot, window, window.tag_action.trigger)
     tag = window.library_pane.tag
     assert tag.findData("Prisoner exchange") >= 0
     tag.setCurrentIndex(tag.findData("Prisoner exchange"))

@@ -91,7 +91,7 @@ class ArticleListModel(QAbstractTableModel):
 
         def run(_state: workers.TaskState) -> SearchAnswer:
             def read() -> list[dict[str, Any]]:
-                with Library(path) as library:  # SQLite connections are one per thread
+                with workers.open_reader(path) as library:  # SQLite connections are one per thread
                     return _search(library, query, tag)
 
             return _answer(ticket, query, read)

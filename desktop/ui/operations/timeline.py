@@ -1,4 +1,4 @@
-"""Timeline corrections as undoable operations: (text, do, undo), two functions of the library.
+"""Timeline corrections as undoable operations (hide, show again, pin, edit, add).
 
 An extracted event is corrected as the window shows it (every source of a merged event); undo
 puts each source back as it stood (one may have been pinned, another re-worded). A hand-made
@@ -7,38 +7,38 @@ event is changed in its own table; its undo gives back the values before.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from db.events import EventState
 from db.library import Library
 from desktop.actions import corrections as act
 from desktop.timeline.timeline_event import TimelineEvent
+from desktop.ui.changes import Changed
+from desktop.ui.operations.operation import Operation
 
-Change = Callable[[Library], Any]
-Operation = tuple[str, Change, Change]
 
-
-def correction(text: str, event: TimelineEvent, do: dict[str, Any], undo: dict[str, Any]) -> Operation:
+def correction(text: str, event: TimelineEvent, do: dict[str, Any], undo: dict[str, Any], done: str = "") -> Operation:
     """``do`` to ``event``; ``undo`` gives a hand-made event's values before (an extracted
     one's source rows each keep their own, taken when it is made)."""
     if event.manual:
-        return (text, lambda library: act.correct_added_event(library, event.id, **do),
-                lambda library: act.correct_added_event(library, event.id, **undo))
+        return Operation(text, lambda library: act.correct_added_event(library, event.id, **do),
+                         lambda library: act.correct_added_event(library, event.id, **undo), Changed.TIMELINE, done)
     before: list[EventState] = []
 
     def apply(library: Library) -> None:
         before[:] = act.correct_shown_event(library, event, **do)
 
-    return text, apply, lambda library: act.restore_events(library, before)
+    return Operation(text, apply, lambda library: act.restore_events(library, before), Changed.TIMELINE, done)
 
 
 def hide(event: TimelineEvent) -> Operation:
-    return correction("Hide event", event, {"hidden": True}, {"hidden": False})
+    return correction("Hide event", event, {"hidden": True}, {"hidden": False}, "Event hidden — Ctrl+Z to undo")
 
 
 def show_again(event: TimelineEvent) -> Operation:
-    return correction("Show event again", event, {"hidden": False}, {"hidden": True})
+    """Put a hidden event (listed by "Show hidden events") back on the timeline."""
+    return correction("Show event again", event, {"hidden": False}, {"hidden": True},
+                      "Event shown again — Ctrl+Z hides it again")
 
 
 def toggle_pin(event: TimelineEvent) -> Operation:
@@ -66,4 +66,4 @@ def add(date: str, text: str, *, people: list[str], article_id: int | None, plan
     def undo(library: Library) -> None:
         created["row"] = act.delete_added_event(library, created["id"])
 
-    return "Add event", do, undo
+    return Operation("Add event", do, undo, Changed.TIMELINE)

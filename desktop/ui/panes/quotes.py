@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.library import Library
 from desktop.timeline.filters import Filters
 from desktop.ui import workers
 from desktop.ui.latest import Latest
@@ -106,7 +105,7 @@ class QuotesPane(QWidget):
         ticket, path = self._request.ticket(), self.library_path
 
         def read(_state: Any) -> tuple[int, list[dict[str, Any]]]:
-            with Library(path) as library:
+            with workers.open_reader(path) as library:
                 return ticket, read_quotes(library, filters)
 
         self.status.setText("Reading quotes…")

@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.timeline.filters import Filters
-from desktop.ui import triage_commands
 from desktop.ui.models.timeline import DARK, LIGHT, HtmlRole, KindRole, TimelineModel
+from desktop.ui.operations import triage as triage_ops
 from desktop.wording import plural
 
 ALL_PEOPLE = "Everyone"
@@ -144,7 +144,7 @@ class TimelinePane(QWidget):
     pin_requested = Signal(object)
     edit_requested = Signal(object)
     add_requested = Signal()
-    #: A triage step for the undo stack (``desktop.ui.triage_commands.Triage``).
+    #: A triage step for the undo stack (``desktop.ui.operations.operation.Operation``).
     triage_requested = Signal(object)
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
@@ -346,21 +346,21 @@ class TimelinePane(QWidget):
                                     if hidden else "Take this event off the timeline and the brief")
 
     def triage_choices(self) -> list[tuple[str, Any]]:
-        """The triage steps that make sense now: (menu text, ``Triage``)."""
+        """The triage steps that make sense now: (menu text, ``Operation``)."""
         choices: list[tuple[str, Any]] = []
         event = self.selected_event()
         source = next((s for s in event.sources if s.article_id is not None), None) if event else None
         if source is not None:
             label = source.title or f"article #{source.article_id}"
             choices.append((f"Set aside this article ({label[:50]})",
-                            triage_commands.set_aside(article_id=int(source.article_id))))
+                            triage_ops.set_aside(article_id=int(source.article_id))))
         for outlet in (event.outlets if event is not None else [])[:3]:
-            choices.append((f"Set aside every clip from {outlet}", triage_commands.set_aside(outlet=outlet)))
+            choices.append((f"Set aside every clip from {outlet}", triage_ops.set_aside(outlet=outlet)))
             choices.append((f"Hide every happening from {outlet}",
-                            triage_commands.hide_all(self.model.filters, outlet=outlet)))
+                            triage_ops.hide_all(self.model.filters, outlet=outlet)))
         if self.model.filters.query:
             choices.append((f"Hide every happening matching \u201c{self.model.filters.query}\u201d",
-                            triage_commands.hide_all(self.model.filters)))
+                            triage_ops.hide_all(self.model.filters)))
         return choices
 
     def _fill_triage_menu(self) -> None:

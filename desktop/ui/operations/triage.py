@@ -1,14 +1,10 @@
-"""The window's triage as undoable pairs of plain functions (do, undo) of the library.
-
-"Not this story" for an article or an outlet, and hiding every happening of an outlet or
-matching the words filter: each is one correction on the undo stack (``EventCorrection``
-runs each half in one transaction). No Qt here, no SQL: ``desktop.timeline.triage`` does it.
+"""Triage as undoable operations: "not this story" for an article or an outlet, and hiding
+every happening of an outlet or matching the words filter, each one step on the undo stack.
+No SQL here: ``db.happenings`` and ``desktop.timeline.triage`` do it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from db.events import restore_event_states
@@ -16,18 +12,11 @@ from db.happenings import mark_off_story, unmark_off_story
 from db.library import Library
 from desktop.timeline.filters import Filters
 from desktop.timeline.triage import hide_matching
+from desktop.ui.changes import Changed
+from desktop.ui.operations.operation import Operation
 
 
-@dataclass
-class Triage:
-    """What the undo stack shows, and the two halves."""
-
-    text: str
-    do: Callable[[Any], Any]
-    undo: Callable[[Any], Any]
-
-
-def set_aside(article_id: int | None = None, outlet: str | None = None) -> Triage:
+def set_aside(article_id: int | None = None, outlet: str | None = None) -> Operation:
     mark: dict[str, int] = {}
 
     def do(library: Library) -> None:
@@ -38,10 +27,10 @@ def set_aside(article_id: int | None = None, outlet: str | None = None) -> Triag
             unmark_off_story(library.db, mark_id=mark.pop("id"))
 
     what = f"article #{article_id}" if article_id is not None else f"all of {outlet}"
-    return Triage(f"Not this story: {what}", do, undo)
+    return Operation(f"Not this story: {what}", do, undo, Changed.TIMELINE)
 
 
-def hide_all(filters: Filters, outlet: str | None = None) -> Triage:
+def hide_all(filters: Filters, outlet: str | None = None) -> Operation:
     states: list[Any] = []
 
     def do(library: Library) -> None:
@@ -52,4 +41,4 @@ def hide_all(filters: Filters, outlet: str | None = None) -> Triage:
         restore_event_states(library.db, states)
 
     what = f"from {outlet}" if outlet else f"matching \u201c{filters.query}\u201d"
-    return Triage(f"Hide every happening {what}", do, undo)
+    return Operation(f"Hide every happening {what}", do, undo, Changed.TIMELINE)
