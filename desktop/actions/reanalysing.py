@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from db.library import Library
 from desktop.actions.analysing import Analyser, AnalysisInput, ArticleAnalysis
 from desktop.actions.storing import store_analysis
-from desktop.clipping.text import precision_of
+from desktop.clipping.text import published_precision
 from desktop.wording import plural
 
 Progress = Callable[[int, int], None]
@@ -68,7 +68,7 @@ def redate(
 ) -> int:
     """A new publication date for an article, and its relative dates resolved again."""
     library.update_article(article_id, published=published,
-                           published_precision=precision_of(published), published_source="user")
+                           published_precision=published_precision(published), published_source="user")
     reanalyse_library(library, article_ids=[article_id], cancelled=cancelled, progress=progress)
     return article_id
 

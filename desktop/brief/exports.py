@@ -90,7 +90,7 @@ def _start_date(value: str) -> dict[str, int] | None:
     if placed is None:
         return None
     date: dict[str, int] = {"year": placed.first.year}
-    if placed.precision in ("day", "week", "month", "quarter", "season"):
+    if placed.precision in ("day", "week", "month", "half", "quarter", "season"):
         date["month"] = placed.first.month
     if placed.precision == "day":
         date["day"] = placed.first.day

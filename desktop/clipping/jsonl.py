@@ -18,7 +18,13 @@ from typing import BinaryIO
 from desktop.clipping.article import Article
 from desktop.clipping.errors import ClipError
 from desktop.clipping.limits import MAX_JSONL_LINE_BYTES, human_size
-from desktop.clipping.text import check_text, clean_line, clip_text, normalise_text, precision_of
+from desktop.clipping.text import (
+    check_text,
+    clean_line,
+    clip_text,
+    normalise_text,
+    published_precision,
+)
 
 
 @dataclass
@@ -66,7 +72,7 @@ def article_from_object(obj: object, *, source_path: str | None = None) -> Artic
         check_text(cleaned)
         article = Article(text=cleaned, original=text, title=clean_line(title)[:500], url=url, source_path=source_path)
         if published:
-            article.published, article.published_precision = published, precision_of(published)
+            article.published, article.published_precision = published, published_precision(published)
     article.original_type = "jsonl"
     if published:
         article.published_source = "jsonl"

@@ -14,6 +14,7 @@ from desktop.clipping.dateline import find_dateline
 from desktop.clipping.errors import ClipError
 from desktop.clipping.furniture import join_paragraphs, remove_furniture
 from desktop.clipping.limits import MAX_LINE_CHARS, MAX_TEXT_CHARS
+from desktop.timex_calendar import precision_of
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Bidirectional embedding/override/isolate controls: invisible, and able to make a title
@@ -75,7 +76,7 @@ def clip_text(
     if dateline is not None:
         body = body[: dateline.line_index] + body[dateline.line_index + 1 :]
     if published:
-        article.published, article.published_precision = published, precision_of(published)
+        article.published, article.published_precision = published, published_precision(published)
         article.published_source = "user"
     elif dateline is not None:
         article.published, article.published_precision = dateline.value, dateline.precision
@@ -89,12 +90,10 @@ def clip_text(
     return article
 
 
-def precision_of(iso: str) -> str:
-    """Precision of an ISO date string as stored in ``published_precision``."""
-    if re.fullmatch(r"\d{4}", iso):
-        return "year"
-    if re.fullmatch(r"\d{4}-\d{2}", iso):
-        return "month"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-        return "day"
+def published_precision(iso: str) -> str:
+    """How precise a publication date is, as stored in ``published_precision``: "year",
+    "month" or "day" as the calendar places it (``desktop.timex_calendar``), else "minute" (a
+    timestamp)."""
+    if "T" not in iso and (precision := precision_of(iso)) in ("year", "month", "day"):
+        return precision
     return "minute"

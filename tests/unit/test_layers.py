@@ -13,8 +13,9 @@ below it, never a layer beside or above it)::
     analysis | clipping | db   side by side, none imports another: NLP and inputs return
                       data; db is storage, on the standard library and sqlite-utils only
     base              ``desktop`` itself (``__version__``), ``desktop.wording`` (plurals),
-                      ``desktop.resources`` (bundled files) and ``desktop.paths`` (the
-                      user's data folder): tiny helpers every desktop layer may use; they
+                      ``desktop.resources`` (bundled files), ``desktop.paths`` (the
+                      user's data folder) and ``desktop.timex_calendar`` (a TIMEX3 value's
+                      stretch of days and precision): tiny helpers every desktop layer may use; they
                       import nothing of the project, and db never imports them (storage
                       stays usable without the app).
 
@@ -33,7 +34,7 @@ from tests.conftest import REPO
 
 #: (layer, module prefixes), bottom first.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("desktop.wording", "desktop.resources", "desktop.paths")),
+    ("base", ("desktop.wording", "desktop.resources", "desktop.paths", "desktop.timex_calendar")),
     ("db", ("db",)),
     ("analysis", ("desktop.analysis",)),
     ("clipping", ("desktop.clipping",)),

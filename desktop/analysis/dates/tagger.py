@@ -19,7 +19,7 @@ from desktop.analysis.dates.values import is_well_formed, precision_of
 from desktop.analysis.dates.vetoes import plausible
 
 #: Values that move the narrative: dates precise enough to count from.
-_NARRATIVE_PRECISIONS = frozenset({"day", "month", "quarter", "year"})
+_NARRATIVE_PRECISIONS = frozenset({"day", "month", "quarter", "half", "year"})
 
 
 def parse_dct(dct: str | dt.date | dt.datetime | None) -> dt.date | None:

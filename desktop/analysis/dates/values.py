@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from desktop.timex_calendar import precision_of as precision_of  # the one answer, for every layer
+
 REFS = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 SEASONS = ("SP", "SU", "FA", "WI")
@@ -25,37 +27,9 @@ _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = rf"P(?:(?:{_NUM}(?:Y|M|W|D|Q|DE|CE|E|C|L))+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
 _WELL_FORMED = re.compile(rf"(?:PAST_REF|PRESENT_REF|FUTURE_REF|{_DURATION}|{_DATE}{_TIME})\Z")
 
-_PRECISION = [
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
-    (re.compile(r"\d{4}-W\d{2}"), "week"),
-    (re.compile(r"\d{4}-\d{2}\Z"), "month"),
-    (re.compile(r"\d{4}-Q[1-4]\Z"), "quarter"),
-    (re.compile(r"\d{4}-H[12]\Z"), "half"),
-    (re.compile(r"\d{4}-(?:SP|SU|FA|WI)\Z"), "season"),
-    (re.compile(r"\d{4}\Z"), "year"),
-    (re.compile(r"\d{3}\Z"), "decade"),
-    (re.compile(r"\d{2}\Z"), "century"),
-]
-
-
 def is_well_formed(value: str) -> bool:
     """True when *value* is a TIMEX3 value this tagger may produce."""
     return bool(_WELL_FORMED.match(value))
-
-
-def precision_of(value: str) -> str | None:
-    """The calendar granularity of a value, or None when it is not a placeable date.
-
-    "2025-05-28TEV" is a day, "2025-W22" a week, "199" a decade, "2025-H1" a year (the
-    coarser unit, never a finer one); "P3D", "PAST_REF" and
-    "XXXX-05-16" (no year known) are not on the calendar, so they give None.
-    """
-    for pattern, name in _PRECISION:
-        if pattern.match(value):
-            # A half year has no name of its own here: call it by the coarser unit, so
-            # nobody reads it as more precise than it is.
-            return "year" if name == "half" else name
-    return None
 
 
 def day(d: dt.date) -> str:

@@ -25,7 +25,7 @@ from desktop.ui import pages
 
 PAGE_SIZE = 40
 ZOOMS = ("year", "month", "day")
-_RANK = {"decade": 0, "year": 1, "quarter": 2, "season": 2, "month": 3, "week": 4, "day": 5}
+_RANK = {"century": 0, "decade": 0, "year": 1, "half": 2, "quarter": 2, "season": 2, "month": 3, "week": 4, "day": 5}
 
 EventRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
@@ -57,7 +57,7 @@ def header_for(date: str, precision: str, zoom: str) -> str:
         return display(date)
     if level == "month":
         return display(f"{first:%Y-%m}")
-    if level in ("quarter", "season"):
+    if level in ("half", "quarter", "season"):
         return display(date)
     return display(str(first.year))
 

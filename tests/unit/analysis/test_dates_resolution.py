@@ -128,7 +128,7 @@ def test_counts_and_money_are_not_years():
         ("2025-W22", "week"),
         ("2025-05", "month"),
         ("2025-Q2", "quarter"),
-        ("2025-H1", "year"),
+        ("2025-H1", "half"),
         ("2025-W22-WE", "week"),
         ("2025-SU", "season"),
         ("2025", "year"),
