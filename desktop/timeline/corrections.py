@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlite_utils import Database
+
 from db.events import (
     EventState,
     add_manual_event,
@@ -21,6 +23,7 @@ from db.events import (
     restore_event_states,
     update_manual_event,
 )
+from db.library import Library
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import Placed, place
 from desktop.timeline.query import build_timeline, database_of
@@ -79,7 +82,7 @@ def _check_date(date: str | None) -> Placed | None:
 
 
 def correct(
-    source: Any,
+    source: Library | Database,
     event_id: str,
     *,
     hidden: bool | None = None,
@@ -103,7 +106,7 @@ def correct(
         )
 
 
-def correct_merged(source: Any, event: TimelineEvent, **changes: Any) -> list[EventState]:
+def correct_merged(source: Library | Database, event: TimelineEvent, **changes: Any) -> list[EventState]:
     """Correct an extracted event as a window shows it, in one transaction: its sources, and
     those of the merged event it belongs to that a filter (a person, some words) left out of
     view, since hiding it must take it off the whole timeline. Returns the states for undo."""
@@ -134,27 +137,27 @@ def _correct_sources(db: Any, members: list[tuple[int, str]], **changes: Any) ->
     return before
 
 
-def restore(source: Any, states: list[EventState]) -> None:
+def restore(source: Library | Database, states: list[EventState]) -> None:
     """Undo a correction: every source row back to its own state before, in one transaction."""
     db = database_of(source)
     with db.atomic():
         restore_event_states(db, states)
 
 
-def hide(source: Any, event_id: str, hidden: bool = True) -> None:
+def hide(source: Library | Database, event_id: str, hidden: bool = True) -> None:
     correct(source, event_id, hidden=hidden)
 
 
-def pin(source: Any, event_id: str, pinned: bool = True) -> None:
+def pin(source: Library | Database, event_id: str, pinned: bool = True) -> None:
     correct(source, event_id, pinned=pinned)
 
 
-def edit(source: Any, event_id: str, *, date: str | None = None, text: str | None = None) -> None:
+def edit(source: Library | Database, event_id: str, *, date: str | None = None, text: str | None = None) -> None:
     correct(source, event_id, date=date, text=text)
 
 
 def add(
-    source: Any,
+    source: Library | Database,
     date: str,
     text: str,
     *,

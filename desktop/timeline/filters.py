@@ -1,17 +1,18 @@
 """What part of the timeline the reporter wants: a person, a date range, words, a story tag.
 
-Filters turn into SQL over the ``events`` table (indexed), so the window can narrow
-hundreds of thousands of events while the reporter types.
+Filters turn into SQL over the ``events`` table (indexed, ``db.timeline``), so the window can
+narrow hundreds of thousands of events while the reporter types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from db.happenings import OFF_STORY_SQL
 from db.library import to_fts_query
+from db.timeline import EventFilter, Where
+from db.timeline import event_where as events_where
+from db.timeline import manual_where as manual_events_where
 from desktop.people.names import name_key
 from desktop.timeline.precision import parse_bound
 
@@ -70,105 +71,26 @@ class Filters:
         return not (self.person or self.date_from or self.date_to or self.query or self.tag)
 
 
-def event_where(filters: Filters) -> tuple[str, list[Any]]:
+def sql_filter(filters: Filters) -> EventFilter:
+    """The filters as storage reads them: the person's name key and the FTS query made here."""
+    return EventFilter(
+        include_hidden=filters.include_hidden,
+        include_off_story=filters.include_off_story,
+        person=filters.person or None,
+        person_key=name_key(filters.person) if filters.person else None,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        fts=(to_fts_query(filters.query) or None) if filters.query else None,
+        words=tuple(word.strip('"') for word in filters.query.split()) if filters.query else (),
+        tag=filters.tag,
+    )
+
+
+def event_where(filters: Filters) -> Where:
     """A WHERE clause over ``events e`` (which holds the corrected values)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if not filters.include_hidden:
-        clauses.append("e.hidden = 0")
-    if not filters.include_off_story:
-        clauses.append(OFF_STORY_SQL)
-    if filters.person:
-        # The library's people (with the reporter's renames and merges) by any of their
-        # names; the names stored with the events when there is no mention of them.
-        # Any spelling finds them: a name with the same name key ("Moammar Gadhafi",
-        # "Muammar Gaddafi") is the same person, and so are the names they go by.
-        key = name_key(filters.person)
-        names, name_params = _names_match("name", filters.person)
-        aliases, alias_params = _names_match("alias", filters.person)
-        people = (f"SELECT id FROM people WHERE {names} OR key = ?"
-                  f" UNION SELECT person_id FROM person_aliases WHERE {aliases} OR key = ?")
-        people_params = [*name_params, key, *alias_params, key]
-        clauses.append(
-            "(e.id IN (SELECT ev.id FROM mentions m JOIN events ev ON ev.article_id = m.article_id"
-            ' AND m.start >= ev.start AND m."end" <= ev."end"'
-            f" WHERE m.label = 'PERSON' AND m.person_id IN ({people}))"
-            " OR e.id IN (SELECT event_id FROM event_people WHERE name IN"
-            f" (SELECT DISTINCT name FROM event_people WHERE {names})"
-            f" OR name IN (SELECT name FROM people WHERE id IN ({people})"
-            f" UNION SELECT alias FROM person_aliases WHERE person_id IN ({people}))))"
-        )
-        params.extend(people_params + name_params + people_params + people_params)
-    # date_sort starts with the first day, so its index serves the range and the order.
-    if filters.date_from:
-        clauses.append("e.date_sort >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        clauses.append("e.date_sort < ? AND e.date_last <= ?")
-        params.extend(
-            [_day_after(filters.date_to), filters.date_to.isoformat()]
-        )
-    if filters.query:
-        fts = to_fts_query(filters.query)
-        if fts:
-            clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(fts)
-    if filters.tag:
-        clauses.append(
-            "e.article_id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"
-            " WHERE tags.name = ?)"
-        )
-        params.append(filters.tag)
-    return (" AND ".join(clauses) or "1"), params
+    return events_where(sql_filter(filters))
 
 
-def manual_where(filters: Filters) -> tuple[str, list[Any]]:
+def manual_where(filters: Filters) -> Where:
     """The same filters over ``manual_events m`` (a tag filter keeps those from tagged sources)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if not filters.include_hidden:
-        clauses.append("m.hidden = 0")
-    if filters.person:
-        clause, clause_params = _names_match("m.people", filters.person, quoted=True)
-        clauses.append(clause)
-        params.extend(clause_params)
-    if filters.date_from:
-        clauses.append("m.date_first >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        clauses.append("m.date_last <= ?")
-        params.append(filters.date_to.isoformat())
-    if filters.query:
-        for word in filters.query.split():
-            clauses.append("m.text LIKE ? ESCAPE '\\'")
-            params.append(_like(word.strip('"')))
-    if filters.tag:
-        clauses.append(
-            "m.source_article_id IN (SELECT article_id FROM article_tags JOIN tags"
-            " ON tags.id = tag_id WHERE tags.name = ?)"
-        )
-        params.append(filters.tag)
-    return (" AND ".join(clauses) or "1"), params
-
-
-def _names_match(column: str, name: str, *, quoted: bool = False) -> tuple[str, list[str]]:
-    """``column`` holds ``name`` as whole words: "Lavrov" finds "Sergey Lavrov", but
-    "Anna Kovalenko" does not find "Anna Kovalenkova". With ``quoted`` the column is a JSON
-    list of names. (LIKE ignores case, as a reporter typing a name expects.)"""
-    word = " ".join(name.split()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    if quoted:  # '["Sergey Lavrov", "Marco Rubio"]'
-        patterns = [f'%"{word}"%', f'%"{word} %', f'% {word}"%', f"% {word} %"]
-    else:
-        patterns = [word, f"{word} %", f"% {word}", f"% {word} %"]
-    clause = "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in patterns) + ")"
-    return clause, patterns
-
-
-def _like(text: str) -> str:
-    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _day_after(day: dt.date) -> str:
-    """The exclusive upper bound for ``date_sort``: past the last day there is only "9999-12-31~"."""
-    return "9999-12-31~" if day == dt.date.max else (day + dt.timedelta(days=1)).isoformat()
+    return manual_events_where(sql_filter(filters))

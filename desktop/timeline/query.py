@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db import timeline as store
 from db.happenings import happening_of
+from db.library import Library
 from desktop.people.names import name_key
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
@@ -32,17 +34,8 @@ from desktop.timeline.merge import (
 from desktop.timeline.precision import place, shift_day
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
-_EVENT_SQL = """
-SELECT e.id, e.article_id, e.key, e.text, e.date, e.precision, e.date_sort, e.planned, e.pinned,
-       e.corrected, e.start, e."end", a.title, a.url, a.published, a.outlet, e.date_text, e.hidden
-FROM events e
-JOIN articles a ON a.id = e.article_id
-WHERE {where}
-ORDER BY e.date_sort, e.hidden, e.id
-"""
 
-
-def database_of(source: Any) -> Database:
+def database_of(source: Library | Database) -> Database:
     """The database of a ``Library``, or the sqlite-utils ``Database`` given."""
     return source.db if hasattr(source, "db") and not isinstance(source, Database) else source
 
@@ -51,52 +44,30 @@ _database = database_of
 
 
 def event_rows(
-    source: Any, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0
+    source: Library | Database, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Extracted events matching the filters, corrections applied, in date order (unmerged)."""
-    db = database_of(source)
-    where, params = event_where(filters or Filters())
-    sql = _EVENT_SQL.format(where=where)
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [*params, limit, offset]
-    return list(db.query(sql, params))
+    return store.event_rows(database_of(source), event_where(filters or Filters()), limit=limit, offset=offset)
 
 
-def event_keys(source: Any, filters: Filters | None = None) -> list[tuple[int, str]]:
+def event_keys(source: Library | Database, filters: Filters | None = None) -> list[tuple[int, str]]:
     """(event id, sort key) of every extracted event matching the filters, in date order:
     what a lazily fetching window model keeps (no join: events hold corrected values)."""
-    db = database_of(source)
-    where, params = event_where(filters or Filters())
-    sql = f"SELECT e.id, e.date_sort FROM events e WHERE {where} ORDER BY e.date_sort, e.hidden, e.id"
-    return [(row[0], row[1]) for row in db.execute(sql, params)]
+    return store.event_keys(database_of(source), event_where(filters or Filters()))
 
 
-def count_happenings(source: Any, event_ids: Iterable[int]) -> int:
+def count_happenings(source: Library | Database, event_ids: Iterable[int]) -> int:
     """How many happenings these extracted events are (as ``build_timeline`` groups them:
     an event not yet clustered is one on its own)."""
     db = database_of(source)
     refresh_happenings(db)
     ids = list(event_ids)
-    happenings: set[int] = set()
-    grouped = 0
-    for offset in range(0, len(ids), 900):
-        chunk = ids[offset : offset + 900]
-        rows = db.execute(
-            "SELECT happening_id FROM happening_events"
-            f" WHERE event_id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        ).fetchall()
-        grouped += len(rows)
-        happenings.update(r[0] for r in rows)
+    grouped, happenings = store.happening_ids(db, ids)
     return len(happenings) + len(ids) - grouped
 
 
-def count_events(source: Any, filters: Filters | None = None) -> int:
-    db = database_of(source)
-    where, params = event_where(filters or Filters())
-    sql = f"SELECT count(*) FROM events e WHERE {where}"
-    return int(db.execute(sql, params).fetchone()[0])
+def count_events(source: Library | Database, filters: Filters | None = None) -> int:
+    return store.count_events(database_of(source), event_where(filters or Filters()))
 
 
 def _people_of(db: Database, rows: list[dict[str, Any]]) -> dict[int, list[str]]:
@@ -106,17 +77,7 @@ def _people_of(db: Database, rows: list[dict[str, Any]]) -> dict[int, list[str]]
     with the event for articles that have no linked mentions.
     """
     people: dict[int, list[str]] = defaultdict(list)
-    article_ids = sorted({r["article_id"] for r in rows})
-    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for offset in range(0, len(article_ids), 900):
-        chunk = article_ids[offset : offset + 900]
-        sql = (
-            'SELECT m.article_id, m.start, m."end", p.name FROM mentions m JOIN people p'
-            " ON p.id = m.person_id WHERE m.label = 'PERSON' AND m.article_id IN"
-            f" ({','.join('?' * len(chunk))}) ORDER BY m.article_id, m.start"
-        )
-        for article_id, start, end, name in db.execute(sql, chunk):
-            spans[article_id].append((start, end, name))
+    spans = store.person_spans(db, sorted({r["article_id"] for r in rows}))
     fallback = [r["id"] for r in rows if r["article_id"] not in spans]
     for row in rows:
         article_people = spans.get(row["article_id"], [])
@@ -127,23 +88,15 @@ def _people_of(db: Database, rows: list[dict[str, Any]]) -> dict[int, list[str]]
             antecedent = pronoun_person(row["text"], row["start"], article_people)
             if antecedent and antecedent not in people[row["id"]]:
                 people[row["id"]].insert(0, antecedent)
-    for offset in range(0, len(fallback), 900):
-        chunk = fallback[offset : offset + 900]
-        sql = f"SELECT event_id, name FROM event_people WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
-        for event_id, name in db.execute(sql, chunk):
-            people[event_id].append(name)
+    for event_id, name in store.stored_event_people(db, fallback):
+        people[event_id].append(name)
     return people
 
 
-def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineEvent]:
+def manual_events(source: Library | Database, filters: Filters | None = None) -> list[TimelineEvent]:
     db = database_of(source)
-    where, params = manual_where(filters or Filters())
-    sql = (
-        "SELECT m.*, a.title AS a_title, a.url AS a_url, a.published AS a_published, a.outlet AS a_outlet"
-        f" FROM manual_events m LEFT JOIN articles a ON a.id = m.source_article_id WHERE {where}"
-    )
     events = []
-    for row in db.query(sql, params):
+    for row in store.manual_rows(db, manual_where(filters or Filters())):
         sources = []
         if row["source_article_id"] is not None or row["url"] or row["source_title"]:
             sources.append(
@@ -175,7 +128,7 @@ def manual_events(source: Any, filters: Filters | None = None) -> list[TimelineE
 
 
 def event_page(
-    source: Any, filters: Filters | None = None, *, limit: int = 200, offset: int = 0
+    source: Library | Database, filters: Filters | None = None, *, limit: int = 200, offset: int = 0
 ) -> list[TimelineEvent]:
     """One page of the unmerged timeline (each extracted event with its one source), for a
     window that fetches rows lazily; pair with ``count_events``."""
@@ -219,7 +172,7 @@ def _events_from_rows(db: Database, rows: list[dict[str, Any]]) -> list[Timeline
 
 
 def build_timeline(
-    source: Any, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None
+    source: Library | Database, filters: Filters | None = None, *, merge: bool = True, limit: int | None = None
 ) -> list[TimelineEvent]:
     """The timeline: events matching ``filters`` (corrections applied, hidden ones left out
     unless ``filters.include_hidden``, then marked ``hidden``), merged across articles unless
@@ -282,22 +235,11 @@ def as_happenings(
 # -- the window's pages ---------------------------------------------------------------------
 
 
-def events_by_id(source: Any, event_ids: Iterable[int]) -> list[TimelineEvent]:
+def events_by_id(source: Library | Database, event_ids: Iterable[int]) -> list[TimelineEvent]:
     """Extracted events by id (corrections applied, each with its one source), unmerged, in
     date order: the rows for the keys a window got from ``event_keys``."""
     db = database_of(source)
-    ids = list(dict.fromkeys(event_ids))
-    rows: list[dict[str, Any]] = []
-    for offset in range(0, len(ids), 900):
-        chunk = ids[offset : offset + 900]
-        sql = _EVENT_SQL.format(where=f"e.id IN ({','.join('?' * len(chunk))})")
-        rows.extend(db.query(sql, chunk))
-    rows.sort(key=lambda r: (r["date_sort"], r["hidden"], r["id"]))
-    return _events_from_rows(db, rows)
-
-
-def _rows_where(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
-    return list(db.query(_EVENT_SQL.format(where=where), params))
+    return _events_from_rows(db, store.event_rows_by_id(db, event_ids))
 
 
 def _exact_person(db: Database, person: int | str) -> tuple[list[int], list[str]]:
@@ -306,66 +248,29 @@ def _exact_person(db: Database, person: int | str) -> tuple[list[int], list[str]
     every name they go by, for events whose people are stored as names."""
     text = str(person).strip()
     if isinstance(person, int) or text.isdigit():
-        ids = [r[0] for r in db.execute("SELECT id FROM people WHERE id = ?", [int(text)])]
-        names: list[str] = []
-    else:
-        key = name_key(text)
-        ids = [
-            r[0]
-            for r in db.execute(
-                "SELECT id FROM people WHERE key = ? UNION"
-                " SELECT person_id FROM person_aliases WHERE key = ?",
-                [key, key],
-            )
-        ]
-        names = [text]
-    for person_id in ids:
-        names += [
-            r[0]
-            for r in db.execute(
-                "SELECT name FROM people WHERE id = ? UNION"
-                " SELECT alias FROM person_aliases WHERE person_id = ?",
-                [person_id, person_id],
-            )
-        ]
-    return ids, list(dict.fromkeys(names))
+        ids, names = store.exact_person(db, person_id=int(text))
+        return ids, list(dict.fromkeys(names))
+    ids, names = store.exact_person(db, key=name_key(text))
+    return ids, list(dict.fromkeys([text, *names]))
 
 
-def _person_clause(db: Database, person: int | str) -> tuple[str, list[Any]]:
-    ids, names = _exact_person(db, person)
-    clauses, params = [], []
-    if ids:
-        clauses.append(
-            "e.id IN (SELECT ev.id FROM mentions m JOIN events ev ON ev.article_id = m.article_id"
-            ' AND m.start >= ev.start AND m."end" <= ev."end"'
-            f" WHERE m.label = 'PERSON' AND m.person_id IN ({','.join('?' * len(ids))}))"
-        )
-        params += ids
-    if names:
-        clauses.append(
-            f"e.id IN (SELECT event_id FROM event_people WHERE name IN ({','.join('?' * len(names))}))"
-        )
-        params += names
-    return "(" + (" OR ".join(clauses) or "0") + ")", params
+def _person_clause(db: Database, person: int | str) -> store.Where:
+    return store.person_clause(*_exact_person(db, person))
 
 
 def person_event_keys(
-    source: Any, person: int | str, filters: Filters | None = None
+    source: Library | Database, person: int | str, filters: Filters | None = None
 ) -> list[tuple[int, str]]:
     """``event_keys`` for one person matched exactly (by id, or by a name they go by):
     "Person1" never brings the events of "Person10". ``filters.person`` is ignored."""
     db = database_of(source)
     where, params = event_where(replace(filters or Filters(), person=None))
     clause, more = _person_clause(db, person)
-    sql = (
-        f"SELECT e.id, e.date_sort FROM events e WHERE {where} AND {clause}"
-        " ORDER BY e.date_sort, e.hidden, e.id"
-    )
-    return [(row[0], row[1]) for row in db.execute(sql, [*params, *more])]
+    return store.event_keys(db, (f"{where} AND {clause}", [*params, *more]))
 
 
 def person_manual_events(
-    source: Any, person: int | str, filters: Filters | None = None
+    source: Library | Database, person: int | str, filters: Filters | None = None
 ) -> list[TimelineEvent]:
     """``manual_events`` naming one person exactly (see ``person_event_keys``)."""
     db = database_of(source)
@@ -376,7 +281,7 @@ def person_manual_events(
 
 
 def timeline_page(
-    source: Any,
+    source: Library | Database,
     event_ids: Iterable[int],
     manual: Iterable[TimelineEvent] = (),
     filters: Filters | None = None,
@@ -413,7 +318,7 @@ def timeline_page(
             where, params = event_where(replace(around, person=filters.person))
         rows = [
             r
-            for r in _rows_where(db, f"{where} AND e.precision = 'day'", params)
+            for r in store.event_rows(db, (f"{where} AND e.precision = 'day'", params))
             if r["id"] not in page_ids
         ]
         neighbours = _events_from_rows(db, rows)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.timeline.filters import Filters, _like, _names_match
+from db.timeline import like as _like
+from db.timeline import names_match as _names_match
+from desktop.timeline.filters import Filters
 
 
 def quote_where(filters: Filters) -> tuple[str, list[Any]]:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from sqlite_utils import Database
+
 from db.events import EventState
 from db.happenings import mark_off_story, off_story_marks, unmark_off_story
+from db.library import Library
 from desktop.timeline.corrections import _correct_sources, _keys, restore
 from desktop.timeline.filters import Filters
 from desktop.timeline.query import build_timeline, database_of
@@ -23,7 +26,7 @@ class TriageError(ValueError):
     """A triage step that cannot be made (no such article or outlet, nothing matches)."""
 
 
-def set_aside(source: Any, *, article_id: int | None = None, outlet: str | None = None) -> int:
+def set_aside(source: Library | Database, *, article_id: int | None = None, outlet: str | None = None) -> int:
     """Mark an article or an outlet "not this story"; returns the mark's id (for undo)."""
     db = database_of(source)
     if (article_id is None) == (outlet is None):
@@ -41,7 +44,7 @@ def set_aside(source: Any, *, article_id: int | None = None, outlet: str | None 
 
 
 def put_back(
-    source: Any, *, mark_id: int | None = None, article_id: int | None = None,
+    source: Library | Database, *, mark_id: int | None = None, article_id: int | None = None,
     outlet: str | None = None,
 ) -> int:
     """Remove "not this story" marks; returns how many were removed."""
@@ -50,12 +53,12 @@ def put_back(
         return unmark_off_story(db, mark_id=mark_id, article_id=article_id, outlet=outlet)
 
 
-def set_aside_marks(source: Any) -> list[dict[str, Any]]:
+def set_aside_marks(source: Library | Database) -> list[dict[str, Any]]:
     return off_story_marks(database_of(source))
 
 
 def matching(
-    source: Any, filters: Filters | None = None, *, outlet: str | None = None
+    source: Library | Database, filters: Filters | None = None, *, outlet: str | None = None
 ) -> list[TimelineEvent]:
     """The shown happenings matching ``filters`` (words, dates, person, story) that ``outlet``
     reports (any outlet without one)."""
@@ -69,7 +72,7 @@ def matching(
 
 
 def hide_matching(
-    source: Any, filters: Filters | None = None, *, outlet: str | None = None
+    source: Library | Database, filters: Filters | None = None, *, outlet: str | None = None
 ) -> tuple[int, list[EventState]]:
     """Hide every happening ``matching`` finds, in one transaction; (how many, states for
     ``restore``)."""
