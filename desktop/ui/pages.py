@@ -2,43 +2,30 @@
 
 ``db.Library`` lists whole tables and ``build_timeline`` builds whole timelines; a window
 over 50,000 articles and 200,000 events needs the ids in order and then one page of rows at a
-time. This is a thin read-only adapter (no Qt, no writes): the timeline through the timeline
-package's public paging API (``event_keys``, ``person_event_keys``, ``timeline_page``), the
-article reads here until ``db`` grows a paged API.
+time. This is a thin read-only adapter (no Qt, no writes, no SQL): the timeline through the
+timeline package's public paging API (``event_keys``, ``person_event_keys``, ``timeline_page``),
+the articles through ``db.article_pages``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
-from db.library import ARTICLE_LIST_COLUMNS, Library
+from db import article_pages as stored_pages
+from db.article_pages import ArticleOrder
+from db.library import Library
 from desktop.timeline import query
-
-ArticleOrder = Literal["published", "clipped"]
 
 
 def article_ids(library: Library, *, order_by: ArticleOrder = "published", tag: str | None = None) -> list[int]:
     """Every article id in list order, newest first (one cheap indexed query)."""
-    order = "published DESC, id DESC" if order_by == "published" else "clipped_at DESC, id DESC"
-    if tag:
-        sql = (
-            "SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_tags"
-            f" JOIN tags ON tags.id = tag_id WHERE tags.name = ?) ORDER BY {order}"
-        )
-        return [r[0] for r in library.db.execute(sql, [tag])]
-    return [r[0] for r in library.db.execute(f"SELECT id FROM articles ORDER BY {order}")]
+    return stored_pages.article_ids(library.db, order_by=order_by, tag=tag)
 
 
 def article_rows(library: Library, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """Article summaries (no text) for ``ids``, keyed by id."""
-    rows: dict[int, dict[str, Any]] = {}
-    for offset in range(0, len(ids), 500):
-        chunk = list(ids[offset : offset + 500])
-        sql = f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-        for row in library.db.query(sql, chunk):
-            rows[row["id"]] = row
-    return rows
+    return stored_pages.article_rows(library.db, ids)
 
 
 # -- the timeline ---------------------------------------------------------------------------
