@@ -280,9 +280,16 @@ class MainWindow(QMainWindow):
     def make(self, operation: Operation) -> None:
         """Do ``operation`` on the writer thread; once stored it is on the undo stack and the
         views it changed are read again (``_written``), a refusal is told (``_refused``)."""
-        self.statusBar().showMessage(f"{operation.text}…")
-        self.writer.make(operation, on_made=lambda: operation.done and self.statusBar().showMessage(
-            operation.done, 5000))
+        working = f"{operation.text}…"
+        self.statusBar().showMessage(working)
+
+        def made() -> None:
+            if operation.done:
+                self.statusBar().showMessage(operation.done, 5000)
+            elif self.statusBar().currentMessage() == working:
+                self.statusBar().clearMessage()
+
+        self.writer.make(operation, on_made=made)
 
     def _written(self, changed: Changed, people: list[dict[str, Any]] | None) -> None:
         if self.closed:
