@@ -231,6 +231,13 @@ def manual_rows(db: Database, where: Where) -> list[dict[str, Any]]:
     return list(db.query(sql, where[1]))
 
 
+def event_spot(db: Database, event_id: int) -> tuple[int, str, str, str, bool] | None:
+    """Where an extracted event sits: (article id, key, first day, last day, hidden)."""
+    row = db.execute("SELECT article_id, key, date_first, date_last, hidden FROM events WHERE id = ?",
+                     [event_id]).fetchone()
+    return None if row is None else (row[0], row[1], row[2], row[3], bool(row[4]))
+
+
 def exact_person(db: Database, person_id: int | None = None, key: str | None = None) -> tuple[list[int], list[str]]:
     """The people with this id, or whose name or an alias has this name key, and every name
     they go by."""
@@ -265,6 +272,6 @@ def person_clause(ids: list[int], names: list[str]) -> Where:
 
 __all__ = [
     "CHUNK", "EVENT_SQL", "EventFilter", "Where", "count_events", "event_keys", "event_rows", "event_rows_by_id",
-    "event_where", "exact_person", "happening_ids", "like", "manual_rows", "manual_where", "names_match",
+    "event_spot", "event_where", "exact_person", "happening_ids", "like", "manual_rows", "manual_where", "names_match",
     "person_clause", "person_spans", "stored_event_people",
 ]

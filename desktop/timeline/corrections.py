@@ -24,6 +24,7 @@ from db.events import (
     update_manual_event,
 )
 from db.library import Library
+from db.timeline import event_spot
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import Placed, place
 from desktop.timeline.query import build_timeline, database_of
@@ -34,13 +35,11 @@ class CorrectionError(ValueError):
     """A correction that cannot be made (unknown event, date not on the calendar)."""
 
 
-def _members(db: Any, event_id: str) -> list[tuple[int, str]]:
+def _members(db: Database, event_id: str) -> list[tuple[int, str]]:
     """(article_id, key) of every source sentence of the timeline event ``event_id``: the
     merged event as the timeline shows it (as it was shown before being hidden, if hidden)."""
     number = _number(event_id, "e")
-    row = db.execute(
-        "SELECT article_id, key, date_first, date_last, hidden FROM events WHERE id = ?", [number]
-    ).fetchone()
+    row = event_spot(db, number)
     if row is None:
         raise CorrectionError(f"no event {event_id}")
     filters = Filters(
