@@ -32,14 +32,15 @@ from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import Report, cluster
 
 
-def refresh_happenings(source: Any) -> int:
+def refresh_happenings(source: Any, *, most: int | None = None) -> int:
     """Find the furniture of outlets whose clips changed, then cluster again the dates whose
-    events changed; returns how many dates were redone."""
+    events changed (at ``most`` of them, the earliest: a caller that may be stopped takes them
+    in steps); returns how many dates were redone."""
     db = source.db if hasattr(source, "db") and not isinstance(source, Database) else source
     if not db["happenings"].exists() or db.execute("PRAGMA query_only").fetchone()[0]:
         return 0  # a connection that only reads (the window's): its writer refreshes them
     refresh_outlet_furniture(db)
-    dates = dirty_dates(db)
+    dates = dirty_dates(db)[:most]
     if not dates:
         return 0
     with db.atomic():

@@ -26,6 +26,9 @@ from desktop.ui.operations.operation import Change, Operation
 
 _thread = threading.local()
 
+#: Dates grouped again per step: a window closed meanwhile waits for one step, not for all.
+GROUP_STEP = 200
+
 
 def writer_library(path: Path) -> Library:
     """The writer thread's connection to ``path`` (one per thread: SQLite's rule)."""
@@ -58,6 +61,7 @@ class Writer(QObject):
         self.library_path = library_path
         self.undo_stack = undo_stack
         self.pending = 0  # changes queued or running; 0 once every one is stored and shown
+        self._queued: list[workers.Task] = []
 
     def make(self, operation: Operation, on_made: Callable[[], None] | None = None) -> None:
         """Do ``operation``; once stored, push it for Ctrl+Z (a refused one is not pushed)."""
@@ -79,30 +83,43 @@ class Writer(QObject):
         path = self.library_path
         self.pending += 1
 
-        def write(_state: Any) -> tuple[list[dict[str, Any]] | None, int]:
+        def write(state: workers.TaskState) -> tuple[list[dict[str, Any]] | None, int]:
             library = writer_library(path)
             with library.transaction():
                 change(library)
-            redone = refresh_happenings(library)  # the window's reads never cluster them
+            redone = 0  # the window's reads never group happenings: here, in steps
+            while not state.cancelled and (step := refresh_happenings(library, most=GROUP_STEP)):
+                redone += step
             return (people_model.read_people(library) if Changed.PEOPLE in changed else None), redone
 
         def done(result: tuple[list[dict[str, Any]] | None, int]) -> None:
             people, redone = result
+            self._forget(task)
             self.pending -= 1
             if on_done is not None:
                 on_done()
             self.written.emit(changed | Changed.TIMELINE if redone else changed, people)
 
         def failed(message: str, _details: str) -> None:
+            self._forget(task)
             self.pending -= 1
             if on_failed is not None:
                 on_failed()
             self.refused.emit(f"{what} failed: {message}", changed)
 
-        return workers.start(what, write, self, on_done=done, on_failed=failed, pool=workers.writer_pool())
+        task = workers.start(what, write, self, on_done=done, on_failed=failed, pool=workers.writer_pool())
+        self._queued.append(task)
+        return task
+
+    def _forget(self, task: workers.Task) -> None:
+        self._queued = [t for t in self._queued if t is not task]
 
     def close(self) -> None:
-        """After the last queued change: close the writer's connection."""
+        """The window closes: queued changes are still made, but the grouping of happenings
+        after them stops at its next step (the next session goes on); then the writer's
+        connection is closed."""
+        for task in self._queued:
+            task.state.cancel()
         workers.start("Closing the writer", close_writer_library, self, pool=workers.writer_pool())
 
 
