@@ -15,8 +15,9 @@ the normaliser stays a set of pure rules.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.analysis.dates.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -27,6 +28,9 @@ HYPOTHETICAL = "hypothetical"  # "if it failed, BP would install a cap on Monday
 
 #: A word; a hyphenated compound ("remote-controlled", "so-called") is one word, an adjective.
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*")
+#: "15 to 20": the "to" of a range of numbers, no word ("was 15 to 20 miles off" is no
+#: "was to", a future in the past).
+_NUMBER_RANGE = re.compile(r"(?<=\d)\s+to\s+(?=\d)")
 #: Prefixes after which a hyphenated past form is still a verb ("re-elected").
 _VERB_PREFIXES = ("re-", "co-", "pre-", "un-", "over-", "out-")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z]|\d{1,2}\s+[A-Z][a-z]+\s*:)|\n\s*\n|"
@@ -66,7 +70,8 @@ def is_past_form(word: str) -> bool:
 
 def _words(text: str, lo: int, hi: int) -> list[str]:
     """The words of text[lo:hi], lower-cased; "May" with a capital is the month, no modal."""
-    return ["<month>" if w == "May" else w.lower() for w in _TOKEN.findall(text, lo, hi)]
+    part = _NUMBER_RANGE.sub(" - ", text[lo:hi]) if " to " in text[lo:hi] else text[lo:hi]
+    return ["<month>" if w == "May" else w.lower() for w in _TOKEN.findall(part)]
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
@@ -103,8 +108,25 @@ def _in_headline(text: str, start: int) -> bool:
     return 0 < len(line.split()) <= 16 and not line.endswith((".", "?", "!", ":"))
 
 
+def tense_reach(text: str, start: int, end: int) -> float:
+    """How far the marker that `tense_near` went by lies from the expression, in words
+    before it, or 1 + 3 per word after it ("Monday was" 1, "Monday and hopes" 4: a verb
+    after a conjunction is another clause's); infinity when the tense is a default.
+    A day named far from its verb ("convened a meeting of ... on Thursday") is less sure
+    of its direction than one right after "will meet"."""
+    _found, reach, after = _nearest_marker(text, start, end)
+    return 1 + (reach - 1) * 2 if after else reach
+
+
 def _nearest(text: str, start: int, end: int) -> str | None:
-    """PAST, FUTURE, PRESENT, _POSSIBLE or None from the verbs nearest the expression.
+    """PAST, FUTURE, PRESENT, _POSSIBLE or None: see `_nearest_marker`."""
+    return _nearest_marker(text, start, end)[0]
+
+
+def _nearest_marker(text: str, start: int, end: int) -> tuple[str | None, float, bool]:
+    """PAST, FUTURE, PRESENT, _POSSIBLE or None from the verbs nearest the expression, and
+    how far the deciding marker lies (infinity for none, or a distant reporting verb) and
+    whether it comes after the expression.
 
     The nearest tense marker wins; a participle after "will be" or "to be" looks ahead, one
     after another modal ("could be located") says nothing. A present tense ("is payable")
@@ -117,7 +139,7 @@ def _nearest(text: str, start: int, end: int) -> str | None:
     left = _words(text, left_bound, start)
     right = _words(text, end, right_bound)
     fallback: str | None = None
-    until = False
+    until = after = False
     best: tuple[float, str | None] | None = None
     for distance, i in enumerate(range(len(left) - 1, -1, -1)):
         found = _classify(left, i)
@@ -149,18 +171,18 @@ def _nearest(text: str, start: int, end: int) -> str | None:
             if distance == 0 and text[end:right_bound].lstrip()[:1].isalpha():
                 # "Bush on Tuesday said ...": the saying is what the day dates, and what
                 # was said (often in another tense) is not.
-                best = (weighted, PAST)
+                best, after = (weighted, PAST), True
                 break
             fallback = fallback or PAST
             continue
         if found:
-            best = (weighted, None if found == _STOP else found)
+            best, after = (weighted, None if found == _STOP else found), True
             break
     if best is not None:
-        return best[1]
+        return best[1], best[0], after
     if until:
-        return FUTURE
-    return fallback
+        return FUTURE, math.inf, False
+    return fallback, math.inf, False
 
 
 #: Words that open the speech verb's own phrase: "said in a statement Friday", "told
@@ -374,7 +396,9 @@ class Narrative:
 
     *day* is the last day-precise date, *quarter* the last quarter named (financial news says
     "the third quarter ... a year earlier"), with the offset where each was seen so stale
-    references can be ignored.
+    references can be ignored. *weekdays* holds the days a weekday name was firmly resolved
+    to (a verb right by it): one story names one Thursday, so a later "Thursday" whose
+    verb is far off or silent is the same day.
     """
 
     day: dt.date | None = None
@@ -385,6 +409,8 @@ class Narrative:
     year_at: int = -1
     month: tuple[int, int] | None = None
     month_at: int = -1
+    #: (weekday 1-7, reference ordinal) -> the ordinal of the day it was firmly resolved to
+    weekdays: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def note(self, value: str, at: int) -> None:
         """Remember a resolved value as the point the narrative has reached."""

@@ -140,3 +140,34 @@ def test_will_have_looks_ahead():
 def test_due_to_before_an_appointment_is_a_schedule():
     text = "Due to take over on Monday, the new chief has begun hiring."
     assert value_of(text, "Monday") == "2011-03-07"
+
+
+def test_one_story_names_one_friday():
+    # The first Friday is set ahead by its own verb; the second sits far from its verb (a
+    # past "convened", whose meeting is the one announced) and is the same day.
+    text = ("Trade ministers are to meet on Friday to discuss the tariffs. Earlier, the "
+            "commission convened an emergency meeting of the officials from all of the "
+            "member states on Friday to prepare the talks.")
+    first, second = [t for t in tag_dates(text, WED) if t.text == "Friday"]
+    assert first.value == second.value == "2011-03-04"
+
+
+def test_a_day_named_with_a_possessive_is_the_day_already_set():
+    text = "Ministers will meet on Friday in Brussels. Officials said Friday's meeting would " \
+           "settle the tariffs."
+    assert [t.value for t in tag_dates(text, WED) if t.text == "Friday"] == ["2011-03-04"] * 2
+
+
+def test_a_weekday_with_its_week_is_in_that_week():
+    # "Wednesday next week" is a week after publication day; "this week" is the one of it,
+    # and neither is taken for the other by the one-story-one-day rule.
+    text = ("The committee said the chief executive would testify on Wednesday next week. On "
+            "Wednesday this week, the chief engineer presented the internal report.")
+    first, second = [t.value for t in tag_dates(text, WED) if t.text == "Wednesday"]
+    assert (first, second) == ("2011-03-09", "2011-03-02")
+
+
+def test_the_to_of_a_range_of_numbers_is_no_future_in_the_past():
+    # "was 15 to 20 miles" is a distance, not "was to" (a future in the past).
+    text = "Pilots said the edge of the slick Monday was 15 to 20 miles off the coast."
+    assert value_of(text, "Monday") == "2011-02-28"
