@@ -376,13 +376,38 @@ def _classify(words: list[str], i: int) -> str | None:
             return PRESENT  # "when the case is heard in May": a passive in the present
         # "to" is a modal only before an auxiliary ("to be signed"); in "loyal to the
         # leader shelled" it is a preposition
-        modals = [w for j, w in enumerate(before) if w in _MODALS and (
+        modals = [j for j, w in enumerate(before) if w in _MODALS and (
             w != "to" or before[j + 1 : j + 2] in (["be"], ["have"], ["get"], ["been"]))]
-        if modals and not any(w in {"have", "has"} for w in before):
-            return FUTURE if any(w in {"will", "would", "'ll", "’ll", "shall", "to"} for w in modals) \
-                else _STOP
-        return PAST
+        if not modals:
+            return PAST
+        modal, chain = before[modals[-1]], before[modals[-1] + 1:]
+        if word.endswith("ed") and not all(w in _AUXILIARY_CHAIN or w.endswith("ly")
+                                           for w in chain):
+            # "may lift bans placed on pork by June 1": the participle describes "bans";
+            # the modal's own verb says which way the clause looks
+            return None
+        if "have" in chain or "has" in chain:
+            at = i - len(before) + modals[-1]  # where the modal stands in *words*
+            if modal in {"will", "shall", "'ll", "’ll"} or (
+                    modal == "to" and at > 0 and words[at - 1] in _AHEAD_OF_INFINITIVE):
+                # "will have finished by Monday", "hopes to have sent ... by 25 January":
+                # done by a day ahead
+                return FUTURE
+            return PAST  # "could have been held", "is said to have left on Monday"
+        return FUTURE if modal in {"will", "would", "'ll", "’ll", "shall", "to"} else _STOP
     return None
+
+
+#: What may stand between a modal and its participle: "will not have been closed".
+_AUXILIARY_CHAIN = frozenset({"be", "been", "being", "have", "has", "get", "got", "not",
+                              "n't", "also", "still", "already", "soon", "then", "now",
+                              "never", "just", "even", "all", "first", "again", "ever"})
+#: Words after which "to have done" is done by a day ahead, not already done.
+_AHEAD_OF_INFINITIVE = frozenset({
+    "hopes", "hope", "hoping", "expects", "expect", "expecting", "expected", "aims", "aim",
+    "aiming", "plans", "plan", "planning", "intends", "intend", "wants", "want", "due", "set",
+    "scheduled", "likely", "promises", "promise", "pledges", "vows", "needs", "need",
+})
 
 
 def describe_day(d: dt.date) -> str:

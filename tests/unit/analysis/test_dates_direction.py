@@ -171,3 +171,8 @@ def test_the_to_of_a_range_of_numbers_is_no_future_in_the_past():
     # "was 15 to 20 miles" is a distance, not "was to" (a future in the past).
     text = "Pilots said the edge of the slick Monday was 15 to 20 miles off the coast."
     assert value_of(text, "Monday") == "2011-02-28"
+
+
+def test_a_future_perfect_looks_ahead():
+    text = "The engineers will have finished the relief well by Friday."
+    assert value_of(text, "Friday") == "2011-03-04"
