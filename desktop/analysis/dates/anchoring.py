@@ -160,9 +160,16 @@ def _nearest_marker(text: str, start: int, end: int) -> tuple[str | None, float,
         if found:
             best = (distance, None if found == _STOP else found)
             break
+    # "Voser, due to step up ... on July 1, did it on Wednesday": in a clause set off by
+    # commas, the verb found before the day within it is the clause's own; the verb after
+    # the closing comma belongs to the sentence around it.
+    opened = text.rfind(",", left_bound, start)
+    closed = (best is not None and best[1] is not None and opened >= 0
+              and best[0] < len(_words(text, opened, start))
+              and _CLAUSE_CLOSES.match(text, end) is not None)
     for distance, i in enumerate(range(len(right))):
         weighted = distance * 1.5 + 1
-        if best is not None and weighted >= best[0]:
+        if best is not None and (weighted >= best[0] or closed):
             break
         found = _classify(right, i)
         if found == _UNTIL:
@@ -185,6 +192,7 @@ def _nearest_marker(text: str, start: int, end: int) -> tuple[str | None, float,
     return fallback, math.inf, False
 
 
+_CLAUSE_CLOSES = re.compile(r"[\"”’)]?\s*[,;]")
 #: Words that open the speech verb's own phrase: "said in a statement Friday", "told
 #: reporters on Friday". After them, the day dates the saying, not what was said.
 _SPEECH_PHRASE = frozenset({"in", "on", "at", "to", "during", "after", "via", "through",
@@ -359,6 +367,8 @@ def _classify(words: list[str], i: int) -> str | None:
         if before[-1:] and before[-1] in {"will", "shall", "'ll", "’ll"}:
             return FUTURE  # "will have 100 troops there on Thursday"
         return PRESENT
+    if word == "coming" and following in _MOVING_ON:
+        return None  # "coming after a loss in the second quarter": a participle, no future
     if word in _FUTURE_WORDS:
         if word == "due" and following == "to":
             # "due to step down on July 1" is a schedule; "due to the storm" a cause
@@ -398,6 +408,9 @@ def _classify(words: list[str], i: int) -> str | None:
     return None
 
 
+#: After "coming", these make it a verb of motion or sequence, not "the coming week".
+_MOVING_ON = frozenset({"after", "from", "as", "out", "back", "under", "amid", "off", "into",
+                        "through", "down", "up", "on", "just", "only", "days", "weeks"})
 #: What may stand between a modal and its participle: "will not have been closed".
 _AUXILIARY_CHAIN = frozenset({"be", "been", "being", "have", "has", "get", "got", "not",
                               "n't", "also", "still", "already", "soon", "then", "now",

@@ -176,3 +176,14 @@ def test_the_to_of_a_range_of_numbers_is_no_future_in_the_past():
 def test_a_future_perfect_looks_ahead():
     text = "The engineers will have finished the relief well by Friday."
     assert value_of(text, "Friday") == "2011-03-04"
+
+
+def test_a_clause_set_off_by_commas_keeps_its_own_verb():
+    # "will be tested" after the closing comma is the sentence's; the day is the fitting's.
+    text = "The cap, which was fitted to the well on Monday, will be tested again."
+    assert value_of(text, "Monday") == "2011-02-28"
+
+
+def test_coming_from_is_a_motion_not_the_coming_week():
+    text = "Small amounts of oil started coming from the cap late Sunday, engineers said."
+    assert value_of(text, "late Sunday") == "2011-02-27"

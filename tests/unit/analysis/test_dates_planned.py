@@ -111,3 +111,9 @@ def test_a_perfect_infinitive_after_a_report_is_past():
     # (a guard for the rule above) "is said to have left" reports something done.
     text = "The envoy is said to have left the capital for talks on Monday."
     assert direction(text, "Monday") == PAST
+
+
+def test_an_appointment_set_off_by_commas_is_planned_whatever_the_main_verb():
+    text = "Mr Lee, due to take over as chairman on March 10, spoke to the staff in Leeds."
+    assert direction(text, "March 10") == FUTURE
+    assert planned(text, "March 10")
