@@ -184,12 +184,23 @@ def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
             return Resolution(DATE, V.day(d), _dct_anchor(ctx), DCT, 0.95, _rel_to_dct(
                 ctx, f"{cand.match.group(0)} → {describe_day(d)} (the year where the weekday "
                      "agrees)"))
+    tense = ctx.tense(cand)
+    if tense is None and not _BOUND_OR_RANGE_END.search(ctx.text, 0, cand.start):
+        # Without a tense, news looks back, as for a bare month: "down 27 percent from its
+        # close on April 20", "the April 20 explosion" in a December story. A bound or the
+        # end of a range ("through September 30", "from June 1 to November 30") stays the
+        # nearest.
+        tense = PAST
     chosen = _choose([(d.toordinal(), V.day(d)) for d in options], ctx.dct.toordinal(),
-                     ctx.tense(cand), _g(m, "mdrel"), reach=300)
+                     tense, _g(m, "mdrel"), reach=300)
     d = dt.date.fromisoformat(chosen)
     conf = 0.9 if abs((d - ctx.dct).days) < 120 else 0.7
     return Resolution(DATE, chosen, _dct_anchor(ctx), DCT, conf,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+_BOUND_OR_RANGE_END = re.compile(r"\b(?:until|till|through|thru|by|to|before)\s+(?:the\s+)?\Z",
+                                 re.IGNORECASE)
 
 
 def week_of(cand: Candidate, ctx: Context) -> Resolution | None:

@@ -187,3 +187,16 @@ def test_a_clause_set_off_by_commas_keeps_its_own_verb():
 def test_coming_from_is_a_motion_not_the_coming_week():
     text = "Small amounts of oil started coming from the cap late Sunday, engineers said."
     assert value_of(text, "late Sunday") == "2011-02-27"
+
+
+def test_a_month_day_without_a_tense_looks_back():
+    # A chronology in a December story: a day in April with no verb to say otherwise is
+    # the April gone, not the one to come.
+    text = "Key dates of the year.\nApril 20 - An explosion on the rig kills 11 workers."
+    assert value_of(text, "April 20", "2011-12-29") == "2011-04-20"
+
+
+def test_a_month_day_ending_a_stretch_stays_the_nearest():
+    # (a guard for the rule above) "through September 30" bounds a stretch ahead.
+    text = "The bill provides $79.9 billion to fund the two wars through September 30."
+    assert value_of(text, "September 30", "2011-06-24") == "2011-09-30"
