@@ -15,8 +15,9 @@ the normaliser stays a set of pure rules.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.analysis.dates.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -27,6 +28,9 @@ HYPOTHETICAL = "hypothetical"  # "if it failed, BP would install a cap on Monday
 
 #: A word; a hyphenated compound ("remote-controlled", "so-called") is one word, an adjective.
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*")
+#: "15 to 20": the "to" of a range of numbers, no word ("was 15 to 20 miles off" is no
+#: "was to", a future in the past).
+_NUMBER_RANGE = re.compile(r"(?<=\d)\s+to\s+(?=\d)")
 #: Prefixes after which a hyphenated past form is still a verb ("re-elected").
 _VERB_PREFIXES = ("re-", "co-", "pre-", "un-", "over-", "out-")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z]|\d{1,2}\s+[A-Z][a-z]+\s*:)|\n\s*\n|"
@@ -66,7 +70,8 @@ def is_past_form(word: str) -> bool:
 
 def _words(text: str, lo: int, hi: int) -> list[str]:
     """The words of text[lo:hi], lower-cased; "May" with a capital is the month, no modal."""
-    return ["<month>" if w == "May" else w.lower() for w in _TOKEN.findall(text, lo, hi)]
+    part = _NUMBER_RANGE.sub(" - ", text[lo:hi]) if " to " in text[lo:hi] else text[lo:hi]
+    return ["<month>" if w == "May" else w.lower() for w in _TOKEN.findall(part)]
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
@@ -103,8 +108,25 @@ def _in_headline(text: str, start: int) -> bool:
     return 0 < len(line.split()) <= 16 and not line.endswith((".", "?", "!", ":"))
 
 
+def tense_reach(text: str, start: int, end: int) -> float:
+    """How far the marker that `tense_near` went by lies from the expression, in words
+    before it, or 1 + 3 per word after it ("Monday was" 1, "Monday and hopes" 4: a verb
+    after a conjunction is another clause's); infinity when the tense is a default.
+    A day named far from its verb ("convened a meeting of ... on Thursday") is less sure
+    of its direction than one right after "will meet"."""
+    _found, reach, after = _nearest_marker(text, start, end)
+    return 1 + (reach - 1) * 2 if after else reach
+
+
 def _nearest(text: str, start: int, end: int) -> str | None:
-    """PAST, FUTURE, PRESENT, _POSSIBLE or None from the verbs nearest the expression.
+    """PAST, FUTURE, PRESENT, _POSSIBLE or None: see `_nearest_marker`."""
+    return _nearest_marker(text, start, end)[0]
+
+
+def _nearest_marker(text: str, start: int, end: int) -> tuple[str | None, float, bool]:
+    """PAST, FUTURE, PRESENT, _POSSIBLE or None from the verbs nearest the expression, and
+    how far the deciding marker lies (infinity for none, or a distant reporting verb) and
+    whether it comes after the expression.
 
     The nearest tense marker wins; a participle after "will be" or "to be" looks ahead, one
     after another modal ("could be located") says nothing. A present tense ("is payable")
@@ -117,7 +139,7 @@ def _nearest(text: str, start: int, end: int) -> str | None:
     left = _words(text, left_bound, start)
     right = _words(text, end, right_bound)
     fallback: str | None = None
-    until = False
+    until = after = False
     best: tuple[float, str | None] | None = None
     for distance, i in enumerate(range(len(left) - 1, -1, -1)):
         found = _classify(left, i)
@@ -138,9 +160,16 @@ def _nearest(text: str, start: int, end: int) -> str | None:
         if found:
             best = (distance, None if found == _STOP else found)
             break
+    # "Voser, due to step up ... on July 1, did it on Wednesday": in a clause set off by
+    # commas, the verb found before the day within it is the clause's own; the verb after
+    # the closing comma belongs to the sentence around it.
+    opened = text.rfind(",", left_bound, start)
+    closed = (best is not None and best[1] is not None and opened >= 0
+              and best[0] < len(_words(text, opened, start))
+              and _CLAUSE_CLOSES.match(text, end) is not None)
     for distance, i in enumerate(range(len(right))):
         weighted = distance * 1.5 + 1
-        if best is not None and weighted >= best[0]:
+        if best is not None and (weighted >= best[0] or closed):
             break
         found = _classify(right, i)
         if found == _UNTIL:
@@ -149,20 +178,21 @@ def _nearest(text: str, start: int, end: int) -> str | None:
             if distance == 0 and text[end:right_bound].lstrip()[:1].isalpha():
                 # "Bush on Tuesday said ...": the saying is what the day dates, and what
                 # was said (often in another tense) is not.
-                best = (weighted, PAST)
+                best, after = (weighted, PAST), True
                 break
             fallback = fallback or PAST
             continue
         if found:
-            best = (weighted, None if found == _STOP else found)
+            best, after = (weighted, None if found == _STOP else found), True
             break
     if best is not None:
-        return best[1]
+        return best[1], best[0], after
     if until:
-        return FUTURE
-    return fallback
+        return FUTURE, math.inf, False
+    return fallback, math.inf, False
 
 
+_CLAUSE_CLOSES = re.compile(r"[\"”’)]?\s*[,;]")
 #: Words that open the speech verb's own phrase: "said in a statement Friday", "told
 #: reporters on Friday". After them, the day dates the saying, not what was said.
 _SPEECH_PHRASE = frozenset({"in", "on", "at", "to", "during", "after", "via", "through",
@@ -337,6 +367,8 @@ def _classify(words: list[str], i: int) -> str | None:
         if before[-1:] and before[-1] in {"will", "shall", "'ll", "’ll"}:
             return FUTURE  # "will have 100 troops there on Thursday"
         return PRESENT
+    if word == "coming" and following in _MOVING_ON:
+        return None  # "coming after a loss in the second quarter": a participle, no future
     if word in _FUTURE_WORDS:
         if word == "due" and following == "to":
             # "due to step down on July 1" is a schedule; "due to the storm" a cause
@@ -354,13 +386,41 @@ def _classify(words: list[str], i: int) -> str | None:
             return PRESENT  # "when the case is heard in May": a passive in the present
         # "to" is a modal only before an auxiliary ("to be signed"); in "loyal to the
         # leader shelled" it is a preposition
-        modals = [w for j, w in enumerate(before) if w in _MODALS and (
+        modals = [j for j, w in enumerate(before) if w in _MODALS and (
             w != "to" or before[j + 1 : j + 2] in (["be"], ["have"], ["get"], ["been"]))]
-        if modals and not any(w in {"have", "has"} for w in before):
-            return FUTURE if any(w in {"will", "would", "'ll", "’ll", "shall", "to"} for w in modals) \
-                else _STOP
-        return PAST
+        if not modals:
+            return PAST
+        modal, chain = before[modals[-1]], before[modals[-1] + 1:]
+        if word.endswith("ed") and not all(w in _AUXILIARY_CHAIN or w.endswith("ly")
+                                           for w in chain):
+            # "may lift bans placed on pork by June 1": the participle describes "bans";
+            # the modal's own verb says which way the clause looks
+            return None
+        if "have" in chain or "has" in chain:
+            at = i - len(before) + modals[-1]  # where the modal stands in *words*
+            if modal in {"will", "shall", "'ll", "’ll"} or (
+                    modal == "to" and at > 0 and words[at - 1] in _AHEAD_OF_INFINITIVE):
+                # "will have finished by Monday", "hopes to have sent ... by 25 January":
+                # done by a day ahead
+                return FUTURE
+            return PAST  # "could have been held", "is said to have left on Monday"
+        return FUTURE if modal in {"will", "would", "'ll", "’ll", "shall", "to"} else _STOP
     return None
+
+
+#: After "coming", these make it a verb of motion or sequence, not "the coming week".
+_MOVING_ON = frozenset({"after", "from", "as", "out", "back", "under", "amid", "off", "into",
+                        "through", "down", "up", "on", "just", "only", "days", "weeks"})
+#: What may stand between a modal and its participle: "will not have been closed".
+_AUXILIARY_CHAIN = frozenset({"be", "been", "being", "have", "has", "get", "got", "not",
+                              "n't", "also", "still", "already", "soon", "then", "now",
+                              "never", "just", "even", "all", "first", "again", "ever"})
+#: Words after which "to have done" is done by a day ahead, not already done.
+_AHEAD_OF_INFINITIVE = frozenset({
+    "hopes", "hope", "hoping", "expects", "expect", "expecting", "expected", "aims", "aim",
+    "aiming", "plans", "plan", "planning", "intends", "intend", "wants", "want", "due", "set",
+    "scheduled", "likely", "promises", "promise", "pledges", "vows", "needs", "need",
+})
 
 
 def describe_day(d: dt.date) -> str:
@@ -374,7 +434,9 @@ class Narrative:
 
     *day* is the last day-precise date, *quarter* the last quarter named (financial news says
     "the third quarter ... a year earlier"), with the offset where each was seen so stale
-    references can be ignored.
+    references can be ignored. *weekdays* holds the days a weekday name was firmly resolved
+    to (a verb right by it): one story names one Thursday, so a later "Thursday" whose
+    verb is far off or silent is the same day.
     """
 
     day: dt.date | None = None
@@ -385,6 +447,8 @@ class Narrative:
     year_at: int = -1
     month: tuple[int, int] | None = None
     month_at: int = -1
+    #: (weekday 1-7, reference ordinal) -> the ordinal of the day it was firmly resolved to
+    weekdays: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def note(self, value: str, at: int) -> None:
         """Remember a resolved value as the point the narrative has reached."""

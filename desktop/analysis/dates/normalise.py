@@ -22,6 +22,7 @@ from desktop.analysis.dates.anchoring import (
     describe_day,
     is_past_form,
     tense_near,
+    tense_reach,
 )
 from desktop.analysis.dates.holidays import HOLIDAYS
 from desktop.analysis.dates.lexicon import (
@@ -49,6 +50,12 @@ class Context:
     reference: str = "publication"  # what *dct* is: publication, or a stamp after it
     _tense: str | None = None
     _tense_for: int = -1
+
+    def tense_reach(self, cand: Candidate) -> float:
+        """How far the verb that gave `tense` lies (0 when a stamp forces it)."""
+        if self.forced_tense is not None:
+            return 0.0
+        return tense_reach(self.text, cand.start, cand.end)
 
     def tense(self, cand: Candidate) -> str | None:
         if self.forced_tense is not None:
@@ -177,12 +184,23 @@ def month_day(cand: Candidate, ctx: Context) -> Resolution | None:
             return Resolution(DATE, V.day(d), _dct_anchor(ctx), DCT, 0.95, _rel_to_dct(
                 ctx, f"{cand.match.group(0)} → {describe_day(d)} (the year where the weekday "
                      "agrees)"))
+    tense = ctx.tense(cand)
+    if tense is None and not _BOUND_OR_RANGE_END.search(ctx.text, 0, cand.start):
+        # Without a tense, news looks back, as for a bare month: "down 27 percent from its
+        # close on April 20", "the April 20 explosion" in a December story. A bound or the
+        # end of a range ("through September 30", "from June 1 to November 30") stays the
+        # nearest.
+        tense = PAST
     chosen = _choose([(d.toordinal(), V.day(d)) for d in options], ctx.dct.toordinal(),
-                     ctx.tense(cand), _g(m, "mdrel"), reach=300)
+                     tense, _g(m, "mdrel"), reach=300)
     d = dt.date.fromisoformat(chosen)
     conf = 0.9 if abs((d - ctx.dct).days) < 120 else 0.7
     return Resolution(DATE, chosen, _dct_anchor(ctx), DCT, conf,
                       _rel_to_dct(ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+_BOUND_OR_RANGE_END = re.compile(r"\b(?:until|till|through|thru|by|to|before)\s+(?:the\s+)?\Z",
+                                 re.IGNORECASE)
 
 
 def week_of(cand: Candidate, ctx: Context) -> Resolution | None:
@@ -484,6 +502,13 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     if not rel and tense is None:
         tense = PAST  # news mostly reports what happened
     chosen = _choose_day(options, here, tense, rel)
+    week = _WEEK_NAMED.match(ctx.text, cand.end)
+    if not rel and week:
+        # "on Wednesday next week", "Wednesday this week": the week says which one
+        shift = {"this": 0, "next": 7, "last": -7}[week["which"].lower()]
+        chosen = here - ctx.dct.isoweekday() + wd + shift
+    elif not rel and not _g(m, "dba"):
+        chosen = _same_day_as_before(ctx, cand, wd, chosen)
     # "the day before last Tuesday's hearing": a day either side of it
     chosen += {"before": -1, "after": 1}.get((_g(m, "dba") or "").lower(), 0)
     d = dt.date.fromordinal(chosen)
@@ -491,6 +516,33 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     conf = 0.9 if rel or ctx.tense(cand) else 0.7
     return Resolution(kind, value, _dct_anchor(ctx), DCT, conf, _rel_to_dct(
         ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+#: A verb this many words before a weekday or nearer, or right after it, decides its
+#: direction firmly ("are to meet on Thursday", "Monday was"); one this far or further
+#: only weakly. (A marker after the day counts 1 + 1.5 per word, see `_nearest_marker`.)
+_FIRM_REACH, _WEAK_REACH = 3, 6
+
+
+#: "Wednesday next week": a weekday placed in a week of its own.
+_WEEK_NAMED = re.compile(r",?\s+(?P<which>this|next|last)\s+week\b", re.IGNORECASE)
+
+
+def _same_day_as_before(ctx: Context, cand: Candidate, wd: int, chosen: int) -> int:
+    """One story, one Thursday: a weekday whose direction is only a default (no verb, a
+    verb far off, "Thursday's meeting") is the day the same name was firmly given earlier
+    ("ministers are to meet on Thursday ... Earlier, the commission convened an emergency
+    meeting of the health ministers ... on Thursday to discuss")."""
+    assert ctx.dct is not None
+    key = (wd, ctx.dct.toordinal())
+    reach = ctx.tense_reach(cand)
+    possessive = ctx.text.startswith(("'s", "’s"), cand.end)
+    if reach <= _FIRM_REACH and not possessive:
+        ctx.narrative.weekdays.setdefault(key, chosen)
+        return chosen
+    if reach >= _WEAK_REACH or possessive:
+        return ctx.narrative.weekdays.get(key, chosen)
+    return chosen
 
 
 _COORDINATED_PLURAL = re.compile(

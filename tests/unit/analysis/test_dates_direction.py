@@ -140,3 +140,63 @@ def test_will_have_looks_ahead():
 def test_due_to_before_an_appointment_is_a_schedule():
     text = "Due to take over on Monday, the new chief has begun hiring."
     assert value_of(text, "Monday") == "2011-03-07"
+
+
+def test_one_story_names_one_friday():
+    # The first Friday is set ahead by its own verb; the second sits far from its verb (a
+    # past "convened", whose meeting is the one announced) and is the same day.
+    text = ("Trade ministers are to meet on Friday to discuss the tariffs. Earlier, the "
+            "commission convened an emergency meeting of the officials from all of the "
+            "member states on Friday to prepare the talks.")
+    first, second = [t for t in tag_dates(text, WED) if t.text == "Friday"]
+    assert first.value == second.value == "2011-03-04"
+
+
+def test_a_day_named_with_a_possessive_is_the_day_already_set():
+    text = "Ministers will meet on Friday in Brussels. Officials said Friday's meeting would " \
+           "settle the tariffs."
+    assert [t.value for t in tag_dates(text, WED) if t.text == "Friday"] == ["2011-03-04"] * 2
+
+
+def test_a_weekday_with_its_week_is_in_that_week():
+    # "Wednesday next week" is a week after publication day; "this week" is the one of it,
+    # and neither is taken for the other by the one-story-one-day rule.
+    text = ("The committee said the chief executive would testify on Wednesday next week. On "
+            "Wednesday this week, the chief engineer presented the internal report.")
+    first, second = [t.value for t in tag_dates(text, WED) if t.text == "Wednesday"]
+    assert (first, second) == ("2011-03-09", "2011-03-02")
+
+
+def test_the_to_of_a_range_of_numbers_is_no_future_in_the_past():
+    # "was 15 to 20 miles" is a distance, not "was to" (a future in the past).
+    text = "Pilots said the edge of the slick Monday was 15 to 20 miles off the coast."
+    assert value_of(text, "Monday") == "2011-02-28"
+
+
+def test_a_future_perfect_looks_ahead():
+    text = "The engineers will have finished the relief well by Friday."
+    assert value_of(text, "Friday") == "2011-03-04"
+
+
+def test_a_clause_set_off_by_commas_keeps_its_own_verb():
+    # "will be tested" after the closing comma is the sentence's; the day is the fitting's.
+    text = "The cap, which was fitted to the well on Monday, will be tested again."
+    assert value_of(text, "Monday") == "2011-02-28"
+
+
+def test_coming_from_is_a_motion_not_the_coming_week():
+    text = "Small amounts of oil started coming from the cap late Sunday, engineers said."
+    assert value_of(text, "late Sunday") == "2011-02-27"
+
+
+def test_a_month_day_without_a_tense_looks_back():
+    # A chronology in a December story: a day in April with no verb to say otherwise is
+    # the April gone, not the one to come.
+    text = "Key dates of the year.\nApril 20 - An explosion on the rig kills 11 workers."
+    assert value_of(text, "April 20", "2011-12-29") == "2011-04-20"
+
+
+def test_a_month_day_ending_a_stretch_stays_the_nearest():
+    # (a guard for the rule above) "through September 30" bounds a stretch ahead.
+    text = "The bill provides $79.9 billion to fund the two wars through September 30."
+    assert value_of(text, "September 30", "2011-06-24") == "2011-09-30"

@@ -89,3 +89,31 @@ def test_next_weekday_is_ahead_whatever_the_verb():
     text = "The minister wanted the boxer to delay his return until at least next Tuesday."
     assert direction(text, "next Tuesday") == FUTURE
     assert planned(text, "next Tuesday")
+
+
+def test_a_participle_after_the_modals_object_leaves_the_modal_in_charge():
+    # "placed" describes the bans; "may lift" is what looks ahead. (Only a modal within
+    # three words counts: further off, "would emerge from the disaster, caused by an
+    # explosion on 20 April" dates the participle's own clause.)
+    text = "Moscow signalled it may lift bans placed on beef imports by April 1."
+    assert direction(text, "April 1") == FUTURE
+    assert planned(text, "April 1")
+
+
+def test_done_by_a_day_ahead_is_planned():
+    # A perfect infinitive after a hope, a future perfect: finished by a day to come.
+    text = "The agency hopes to have delivered five million meals to the island by March 25."
+    assert direction(text, "March 25") == FUTURE
+    assert planned(text, "March 25")
+
+
+def test_a_perfect_infinitive_after_a_report_is_past():
+    # (a guard for the rule above) "is said to have left" reports something done.
+    text = "The envoy is said to have left the capital for talks on Monday."
+    assert direction(text, "Monday") == PAST
+
+
+def test_an_appointment_set_off_by_commas_is_planned_whatever_the_main_verb():
+    text = "Mr Lee, due to take over as chairman on March 10, spoke to the staff in Leeds."
+    assert direction(text, "March 10") == FUTURE
+    assert planned(text, "March 10")
