@@ -256,6 +256,31 @@ def article_count(db: Database, person_id: int) -> int:
     ).fetchone()[0])
 
 
+def mention_roles(db: Database, mention_ids: list[int]) -> list[str]:
+    """The roles written next to these mentions ("BP managing director")."""
+    out: list[str] = []
+    for start in range(0, len(mention_ids), 500):
+        chunk = mention_ids[start : start + 500]
+        out += [r[0] for r in db.execute(
+            f"SELECT role FROM mentions WHERE role IS NOT NULL"
+            f" AND id IN ({','.join('?' * len(chunk))})", chunk)]
+    return out
+
+
+def roles_of_person(db: Database, person_id: int) -> list[str]:
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT role FROM mentions WHERE person_id = ? AND role IS NOT NULL",
+        [person_id])]
+
+
+def people_beside(db: Database, person_id: int) -> set[int]:
+    """The other people named in the articles that name this person."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT o.person_id FROM mentions m JOIN mentions o"
+        " ON o.article_id = m.article_id WHERE m.person_id = ? AND o.person_id IS NOT NULL"
+        " AND o.person_id != ?", [person_id, person_id])}
+
+
 def person_exists(db: Database, person_id: int) -> bool:
     return db.execute("SELECT 1 FROM people WHERE id = ?", [person_id]).fetchone() is not None
 

@@ -3,10 +3,11 @@
 One article can be wrong about a name; the library rarely is. A name the library elsewhere
 tags as a place or an organisation, or writes after "in" ("fighting in Misrata"), is not a
 person; nor is a weekday or a month, nor a word the library writes in lower case ("Tanks",
-"Despite") unless it is some person's name. A span that glues a sentence-initial common
-word, an outlet or a place to a known name ("Following Obama", "Reuters Gaddafi",
-"Gadhafi Thursday") is cut back to the name. Votes are counted over all mentions, the way
-the document-level passes vote within one article.
+"Despite") unless it is some person's name; nor God ("the Lord God", "Ezekiel God"): a
+word for God in a span makes it no person's name. A span that glues a sentence-initial
+common word, an outlet or a place to a known name ("Following Obama", "Reuters Gaddafi",
+"Gadhafi Thursday", "Sydney Morning Herald Obama") is cut back to the name. Votes are
+counted over all mentions, the way the document-level passes vote within one article.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ CALENDAR_WORDS = frozenset(
     "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+#: Words for God, never part of a person's name in news ("the Lord God said"); a closed class
+#: of words like the weekdays. "Lord" alone is a title ("Lord Browne"), so it is not here.
+DEITY_WORDS = frozenset("god allah almighty yahweh jehovah".split())
+
 #: Words before a place, not before a person ("in Misrata", "outside Brega").
 _LOCATIVE = re.compile(
     r"\b(?:in|near|into|outside|across|around|inside|towards?)\s+(?:the\s+)?"
@@ -50,6 +55,10 @@ def is_calendar_word(word: str) -> bool:
     return word.rstrip(".").casefold() in CALENDAR_WORDS
 
 
+def is_deity_word(word: str) -> bool:
+    return word.strip(".,'’").casefold() in DEITY_WORDS
+
+
 def starts_sentence(text: str, position: int) -> bool:
     before = text[max(0, position - 4) : position].rstrip(" \t\"“‘'(")
     return not before or before.endswith(("\n", ".", "!", "?", ":", "|", "-", "—"))
@@ -63,6 +72,7 @@ class Evidence:
     _votes: dict[str, Counter[str]] = field(default_factory=dict)
     _word_votes: dict[str, Counter[str]] = field(default_factory=dict)
     _lower: dict[str, int] = field(default_factory=dict)
+    _given: set[str] = field(default_factory=set)
 
     def votes(self, key: str) -> Counter[str]:
         """Labels of a name key across the library, "in X" contexts counted as places."""
@@ -124,7 +134,7 @@ class Evidence:
         ``surname_of_someone``: the word is a known person's surname or given name, so its
         lower-case uses ("price", "brown") say nothing."""
         words = name.split()
-        if all(is_calendar_word(w) for w in words):
+        if all(is_calendar_word(w) for w in words) or any(is_deity_word(w) for w in words):
             return "OTHER"
         votes = self.votes(key)
         others = {label: votes[label] for label in _NON_PERSON_LABELS if votes[label] > 0}
@@ -155,6 +165,26 @@ class Evidence:
                 ("\n", ".", "!", "?", ":", "|", "-", "—"))
             for before, _ in store.text_around_mentions(self.db, key, width=4)
         )
+
+    def _not_given_names(self, words: list[str]) -> bool:
+        """Words before a known name that are no given names but the name of an outlet, a
+        programme or a body ("Sydney Morning Herald", "Daily Telegraph", "Wall Street
+        Journal"): one of them is a common word the library writes in lower case
+        ("morning", "journal") and none starts any person's name in the library."""
+        if not all(w[:1].isupper() and w.isalpha() for w in words):
+            return False
+        if not any(self.lower_case(w) >= 2 for w in words):
+            return False
+        return not any(self._given_name(w) for w in words)
+
+    def _given_name(self, word: str) -> bool:
+        """The word starts some person's name in the library ("Bill" of "Bill Clinton")."""
+        key = name_key(word)
+        if not key:
+            return False
+        if key not in self._given and store.aliases_like(self.db, f"{key} %"):
+            self._given.add(key)  # only "yes" is kept: a rebuild meets new names as it goes
+        return key in self._given
 
     def _glued_after(self, words: list[str]) -> bool:
         """The last word belongs to what follows the name: a place or organisation by the
@@ -193,6 +223,8 @@ class Evidence:
             others = sum(votes[label] for label in _NON_PERSON_LABELS)
             enough = 1 if cut >= 2 else 2  # a longer name is rarely a person's by chance
             if others >= enough and others > votes["PERSON"]:
+                return rest
+            if cut >= 2 and self._not_given_names(words[:cut]):
                 return rest
         if len(words) >= 2:
             first, rest = words[0], " ".join(words[1:])
