@@ -90,6 +90,13 @@ def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
     ).fetchall())
 
 
+def has_role(db: Database, key: str) -> bool:
+    """Some person mention of this name key has a role beside it ("agency chief X")."""
+    return db.execute(
+        "SELECT 1 FROM mentions WHERE key = ? AND model_label = 'PERSON' AND role IS NOT NULL",
+        [key]).fetchone() is not None
+
+
 def set_mention_labels(db: Database, mention_ids: Iterable[int], label: str) -> None:
     """Mentions that are not a person after all (``label``), linked to nobody."""
     ids = list(mention_ids)

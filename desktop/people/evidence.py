@@ -45,9 +45,43 @@ _QUANTIFIER = re.compile(
     r"\b(?:the|many|some|most|all|few|several|other|fellow|\d+|two|three|four|five|six|seven|"
     r"eight|nine|ten|dozens of|hundreds of|thousands of|millions of|million|billion|first|"
     r"more|fewer|those|these|ordinary)\s+$", re.IGNORECASE)
-#: A name joined to another by "and"/"or" is of the same kind ("Tamiflu and Relenza").
-_JOINED_BEFORE = re.compile(r"([A-Z][\w-]+) (?:and|or|&) $")
+#: A name joined to another by "and"/"or" is of the same kind ("Tamiflu and Relenza",
+#: "Moody's and Fitch").
+_JOINED_BEFORE = re.compile(r"([A-Z][\w-]+)(?:['’]s)? (?:and|or|&) $")
 _JOINED_AFTER = re.compile(r"^ (?:and|or|&) ([A-Z][\w-]+)")
+#: Common nouns that say what kind of thing the name after them is: an organisation
+#: ("investment bank Credit Suisse", "rating agency Fitch", "tour operators including
+#: Thomas Cook", "charity Action Aid") or a place or craft ("the state of Nuevo Leon", "slums
+#: such as Cite Soleil", "the research ship Thomas Jefferson"). Lower case only: "Secretary
+#: of State Hillary Clinton" is a title; and no comma between: "a breeder in a Beijing
+#: suburb, Li Wei" names a person.
+_ORG_NOUNS = (
+    "bank banks agency agencies firm firms company companies charity charities insurer "
+    "insurers operator operators airline airlines lender lenders broker brokers brokerage "
+    "retailer retailers broadcaster broadcasters newspaper newspapers organisation "
+    "organisations organization organizations consultancy"
+).split()
+_PLACE_NOUNS = (
+    "state states province provinces city cities town towns village villages slum slums "
+    "suburb suburbs district districts region regions island islands county counties "
+    "neighbourhood neighborhood municipality ship ships carrier vessel vessels warship"
+).split()
+_KIND_BEFORE = re.compile(
+    r"(?<![\w-])(" + "|".join(_ORG_NOUNS + _PLACE_NOUNS) + r")\s+"
+    r"(?:(?:of|such as|including|like)\s+)?(?:the\s+)?$"
+)
+#: A place named by where someone is from ("Barbara Jones from Milton Keynes") or what is
+#: based there ("a Milton Keynes-based charity").
+_FROM_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][\w'’-]+,? from $")
+_BASED_AFTER = re.compile(r"^-based\b")
+#: First words of ships' names ("USS Carl Vinson", "HMS Ocean") and of place names
+#: ("Ciudad Juarez", "San Luis Potosi", "Fort Lauderdale", "Mount Everest"): generic words
+#: of a closed class, like the weekdays, never a person's given name in news.
+SHIP_PREFIXES = frozenset("uss hms hmcs hmas rfa usns".split())
+PLACE_FIRST_WORDS = frozenset(
+    "ciudad puerto porto port fort mount mt lake cape san santa santo sao".split())
+#: Words only a person is called by, before the name ("Mr Fitch", "Dr Chan").
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Prof)\.? $")
 _NON_PERSON_LABELS = ("PLACE", "ORG", "NORP")
 
 
@@ -73,6 +107,8 @@ class Evidence:
     _word_votes: dict[str, Counter[str]] = field(default_factory=dict)
     _lower: dict[str, int] = field(default_factory=dict)
     _given: set[str] = field(default_factory=set)
+    _context: dict[str, Counter[str]] = field(default_factory=dict)
+    _called: dict[str, bool] = field(default_factory=dict)
 
     def votes(self, key: str) -> Counter[str]:
         """Labels of a name key across the library, "in X" contexts counted as places."""
@@ -80,15 +116,28 @@ class Evidence:
             votes = store.label_votes(self.db, key)
             locative = plural = 0
             joined: Counter[str] = Counter()
+            called = False
             for before, after in store.text_around_mentions(self.db, key):
-                if _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
+                kind = _KIND_BEFORE.search(before)
+                if _HONORIFIC_BEFORE.search(before):
+                    called = True
+                elif _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
+                    locative += 1
+                elif kind and not _POSSESSIVE_NEXT.match(after):
+                    joined["ORG" if kind.group(1) in _ORG_NOUNS else "PLACE"] += 1
+                elif _FROM_AFTER_NAME.search(before) or _BASED_AFTER.match(after):
                     locative += 1
                 elif key.endswith("s") and " " not in key and _QUANTIFIER.search(before):
                     plural += 1
-                elif " " not in key:
+                elif " " not in key:  # "Bill and Hillary Clinton": a full name stands alone
                     label = self._kind_of_neighbour(before, after)
                     if label:
                         joined[label] += 1
+            context = Counter(joined)
+            context["PLACE"] += locative
+            context["NORP"] += plural
+            self._context[key] = +context
+            self._called[key] = called or store.has_role(self.db, key)
             for label, count in joined.items():
                 votes["PERSON"] -= count
                 votes[label] += count
@@ -127,6 +176,8 @@ class Evidence:
 
     def forget(self, key: str) -> None:
         self._votes.pop(key, None)
+        self._context.pop(key, None)
+        self._called.pop(key, None)
 
     def not_a_person(self, name: str, key: str, *, surname_of_someone: bool) -> str | None:
         """The label a person mention takes instead, when the library says it is no person.
@@ -136,11 +187,20 @@ class Evidence:
         words = name.split()
         if all(is_calendar_word(w) for w in words) or any(is_deity_word(w) for w in words):
             return "OTHER"
+        if len(words) > 1 and words[0].rstrip(".").casefold() in SHIP_PREFIXES | PLACE_FIRST_WORDS:
+            return "PLACE"
         votes = self.votes(key)
         others = {label: votes[label] for label in _NON_PERSON_LABELS if votes[label] > 0}
         person = max(votes["PERSON"], 0)
         if others and sum(others.values()) >= 2 and sum(others.values()) >= person:
             return max(others, key=lambda label: (others[label], label == "PLACE"))
+        context = self._context[key]
+        enough = min(2, sum(votes.values()))  # a name written once: its one context decides
+        if context and sum(context.values()) >= enough and not surname_of_someone and (
+                not self._called[key]):
+            # "rating agency Fitch", "agencies Moody's and Fitch": the text says what it is,
+            # and nothing calls it a person (no Mr, no role, no person's given name).
+            return max(context, key=lambda label: (context[label], label == "PLACE"))
         if len(words) == 1 and not surname_of_someone and words[0].isalpha():
             word = words[0]
             plural = word.endswith("s") and len(word) > 3

@@ -106,3 +106,33 @@ def test_bob_and_robert_with_nothing_in_common_stay_two(library: Library) -> Non
     assert {"Bob Miller", "Robert Miller"} <= set(found)
     pairs = [{s["name"], s["other_name"]} for s in suggest_merges(library.db)]
     assert {"Bob Miller", "Robert Miller"} in pairs  # offered to the reader, not applied
+
+
+def test_what_the_text_calls_an_agency_or_a_bank_is_no_person(library: Library) -> None:
+    for day in ("Monday", "Tuesday"):
+        add(library, f"Moody's cut its rating on {day}. Moody's said more cuts may come.",
+            ("Moody's", "ORG"))
+        add(library, f"Fitch said on {day} that risks were rising. Fitch's view was grim.",
+            ("Fitch", P))
+    add(library, "Rating agency Fitch cut BP. Later the agencies Moody's and Fitch both"
+                 " warned.", ("Fitch", P), ("Moody's", "ORG"))
+    add(library, "The forecast came from investment bank Credit Suisse on Friday.",
+        ("Credit Suisse", P))
+    add(library, "It cited a pig breeder in a Beijing suburb, Li Wei, who was worried.",
+        ("Li Wei", P))
+    assert set(people(library)) == {"Li Wei"}
+
+
+def test_ships_and_places_by_their_first_word_are_no_people(library: Library) -> None:
+    add(library, "The amphibious ship USS Bataan sailed. Schools in San Luis Potosi closed,"
+                 " and Ciudad Juarez reported cases. Porter Goss spoke.",
+        ("USS Bataan", P), ("San Luis Potosi", P), ("Ciudad Juarez", P), ("Porter Goss", P))
+    assert set(people(library)) == {"Porter Goss"}
+
+
+def test_the_place_someone_is_from_is_no_person(library: Library) -> None:
+    add(library, "Barbara Jones from Milton Keynes wrote in. A Milton Keynes-based charity"
+                 " helped.", ("Barbara Jones", P), ("Milton Keynes", P))
+    add(library, "Barbara Jones, from Milton Keynes, is worried.",
+        ("Barbara Jones", P), ("Milton Keynes", P))
+    assert set(people(library)) == {"Barbara Jones"}
