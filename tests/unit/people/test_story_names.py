@@ -136,3 +136,13 @@ def test_the_place_someone_is_from_is_no_person(library: Library) -> None:
     add(library, "Barbara Jones, from Milton Keynes, is worried.",
         ("Barbara Jones", P), ("Milton Keynes", P))
     assert set(people(library)) == {"Barbara Jones"}
+
+
+def test_a_two_letter_given_name_is_no_initial(library: Library) -> None:
+    add(library, "Virologist Guan Yi warned. Guan said the virus would spread.",
+        ("Guan Yi", P), ("Guan", P))
+    add(library, "Guan repeated his warning.", ("Guan", P))
+    assert name_key("Guan Yi") != name_key("Guan Y")
+    found = people(library)
+    assert list(found) == ["Guan Yi"]
+    assert found["Guan Yi"]["mentions"] == 3
