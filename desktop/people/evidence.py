@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from db import people as store
 from desktop.analysis.entities.roles import is_title_word
+from desktop.people.given_names import is_given_name
 from desktop.people.names import is_full as is_full_key
 from desktop.people.names import name_key
 
@@ -189,6 +190,26 @@ class Evidence:
             return "OTHER"
         if len(words) > 1 and words[0].rstrip(".").casefold() in SHIP_PREFIXES | PLACE_FIRST_WORDS:
             return "PLACE"
+        if len(words) > 1 and (label := self._named_for_a_thing(words)):
+            return label
+        label = self._thing_by_votes(key, surname_of_someone=surname_of_someone)
+        if label is not None:
+            return label
+        if len(words) == 1 and not surname_of_someone and words[0].isalpha():
+            word = words[0]
+            plural = word.endswith("s") and len(word) > 3
+            if plural:  # "Britons" where the library has "Briton" as a group or place
+                singular = self.word_votes(word[:-1])
+                others = {label: singular[label] for label in _NON_PERSON_LABELS}
+                if sum(others.values()) >= 2 and sum(others.values()) > singular["PERSON"]:
+                    return max(others, key=lambda label: others[label])
+            if self.lower_case(word) >= 2 or (plural and self.lower_case(word[:-1]) >= 2):
+                return "OTHER"
+        return None
+
+    def _thing_by_votes(self, key: str, *, surname_of_someone: bool) -> str | None:
+        """The library's vote on a name: the analysis's labels and the contexts it stands
+        in ("in Misrata", "rating agency Fitch")."""
         votes = self.votes(key)
         others = {label: votes[label] for label in _NON_PERSON_LABELS if votes[label] > 0}
         person = max(votes["PERSON"], 0)
@@ -201,17 +222,31 @@ class Evidence:
             # "rating agency Fitch", "agencies Moody's and Fitch": the text says what it is,
             # and nothing calls it a person (no Mr, no role, no person's given name).
             return max(context, key=lambda label: (context[label], label == "PLACE"))
-        if len(words) == 1 and not surname_of_someone and words[0].isalpha():
-            word = words[0]
-            plural = word.endswith("s") and len(word) > 3
-            if plural:  # "Britons" where the library has "Briton" as a group or place
-                singular = self.word_votes(word[:-1])
-                others = {label: singular[label] for label in _NON_PERSON_LABELS}
-                if sum(others.values()) >= 2 and sum(others.values()) > singular["PERSON"]:
-                    return max(others, key=lambda label: others[label])
-            if self.lower_case(word) >= 2 or (plural and self.lower_case(word[:-1]) >= 2):
-                return "OTHER"
         return None
+
+    def _named_for_a_thing(self, words: list[str]) -> str | None:
+        """"Fitch Ratings", "Fitch BP", "Deepwater Horizon": the first word alone is no
+        person by the library's evidence, and the words after it are common words or names
+        of things, none a person's name or written alone as a person ("Chelsea Clinton",
+        "Chelsea Manning" stay people)."""
+        first = name_key(words[0])
+        if not first or " " in first or is_given_name(first) or self._given_name(words[0]):
+            return None  # "Matthew Price": a given name, however "Matthew" was voted
+        label = self._thing_by_votes(first, surname_of_someone=False)
+        if label is None:
+            return None
+        for word in words[1:]:
+            key = name_key(word)
+            if not key or store.people_with_alias(self.db, key) or store.aliases_ending(
+                    self.db, key):
+                return None  # some person's name
+            votes = self.word_votes(word)
+            others = sum(votes[label] for label in _NON_PERSON_LABELS)
+            thing = others >= 2 and others > votes["PERSON"]
+            if not thing and (votes["PERSON"] or not word.isalpha()
+                              or self.lower_case(word) < 2):
+                return None  # a surname ("Manning" said) or nothing known
+        return label
 
     def _known_person(self, key: str) -> bool:
         votes = self.votes(key)

@@ -103,3 +103,8 @@ def same_given_name(a: str, b: str) -> bool:
         return True
     forms = _forms_by_key()
     return bool(forms.get(a, frozenset()) & forms.get(b, frozenset()))
+
+
+def is_given_name(key: str) -> bool:
+    """A common English given name or short form ("mataw" of "Matthew", "bob")."""
+    return key in _forms_by_key()

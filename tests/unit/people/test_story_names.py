@@ -146,3 +146,22 @@ def test_a_two_letter_given_name_is_no_initial(library: Library) -> None:
     found = people(library)
     assert list(found) == ["Guan Yi"]
     assert found["Guan Yi"]["mentions"] == 3
+
+
+def test_a_name_that_starts_with_an_agency_is_the_agency(library: Library) -> None:
+    add(library, "TV ratings fell. The ratings were poor.")
+    add(library, "Poll ratings rose. The oil price fell.")
+    add(library, "A price war began.")
+    add(library, "Rating agency Fitch cut BP. Fitch said so.", ("Fitch", P))
+    add(library, "The rating agency Fitch warned again.", ("Fitch", P))
+    add(library, "Fitch Ratings downgraded the bonds. Fitch Ratings cited rising costs.",
+        ("Fitch Ratings", P))
+    add(library, "Thanks Matthew and Haroon. Thanks again Matthew and Haroon.",
+        ("Matthew", P), ("Haroon", "PLACE"))
+    add(library, "Haroon was shelled.", ("Haroon", "PLACE"))
+    add(library, "Matthew Price reports. The price rose.", ("Matthew Price", P))
+    add(library, "Chelsea Manning spoke. Manning was released. Chelsea Clinton spoke.",
+        ("Chelsea Manning", P), ("Manning", P), ("Chelsea Clinton", P))
+    add(library, "The town of Chelsea flooded. Fans in Chelsea cheered.", ("Chelsea", "PLACE"))
+    add(library, "manning the pumps, the crew stayed. Manning a boat is hard.")
+    assert set(people(library)) == {"Chelsea Manning", "Chelsea Clinton", "Matthew Price"}
