@@ -246,6 +246,12 @@ def aliases_like(db: Database, pattern: str) -> list[tuple[int, str]]:
         "SELECT person_id, key FROM person_aliases WHERE key LIKE ?", [pattern])]
 
 
+def aliases_starting(db: Database, word: str) -> list[tuple[int, str, str]]:
+    """(person id, alias key, alias as written) of names whose first word is ``word``."""
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT person_id, key, alias FROM person_aliases WHERE key LIKE ?", [word + " %"])]
+
+
 def has_mentions(db: Database, person_id: int) -> bool:
     return db.execute(
         "SELECT 1 FROM mentions WHERE person_id = ?", [person_id]

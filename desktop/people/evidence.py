@@ -233,20 +233,40 @@ class Evidence:
         if not first or " " in first or is_given_name(first) or self._given_name(words[0]):
             return None  # "Matthew Price": a given name, however "Matthew" was voted
         label = self._thing_by_votes(first, surname_of_someone=False)
-        if label is None:
+        if label is None or not self._things_or_common_words(words):
             return None
+        return label
+
+    def _things_or_common_words(self, words: list[str]) -> bool:
+        """The words after the first are names of things ("BP") or common words the library
+        writes in lower case ("Ratings"), none some person's name or written alone as one."""
+        whole = name_key(" ".join(words))
         for word in words[1:]:
             key = name_key(word)
-            if not key or store.people_with_alias(self.db, key) or store.aliases_ending(
-                    self.db, key):
-                return None  # some person's name
+            if not key or store.people_with_alias(self.db, key) or any(
+                    alias != whole for _, alias in store.aliases_ending(self.db, key)):
+                return False  # some person's name
             votes = self.word_votes(word)
             others = sum(votes[label] for label in _NON_PERSON_LABELS)
             thing = others >= 2 and others > votes["PERSON"]
             if not thing and (votes["PERSON"] or not word.isalpha()
                               or self.lower_case(word) < 2):
-                return None  # a surname ("Manning" said) or nothing known
-        return label
+                return False  # a surname ("Manning" said) or nothing known
+        return True
+
+    def names_of_things_starting(self, key: str) -> list[tuple[str, str]]:
+        """(key, label) of the people's names that start with this word, now that the word
+        is no person, and go on with names of things or common words ("Fitch Ratings")."""
+        out: list[tuple[str, str]] = []
+        if is_given_name(key) or self.starts_a_name(key):
+            return out  # "Matthew" voted a place still starts "Matthew Price"
+        for _, alias_key, alias in store.aliases_starting(self.db, key):
+            words = alias.split()
+            if len(words) > 1 and self._things_or_common_words(words):
+                label = self._thing_by_votes(key, surname_of_someone=False)
+                if label is not None:
+                    out.append((alias_key, label))
+        return out
 
     def _known_person(self, key: str) -> bool:
         votes = self.votes(key)
@@ -275,9 +295,14 @@ class Evidence:
     def _given_name(self, word: str) -> bool:
         """The word starts some person's name in the library ("Bill" of "Bill Clinton")."""
         key = name_key(word)
-        if not key:
-            return False
-        if key not in self._given and store.aliases_like(self.db, f"{key} %"):
+        return bool(key) and self.starts_a_name(key)
+
+    def starts_a_name(self, key: str) -> bool:
+        """Some person's name starts with this word and goes on as a person's name ("Bill
+        Clinton"), not with common words or names of things ("Fitch Ratings", "Fitch BP")."""
+        if key not in self._given and any(
+                len(alias.split()) > 1 and not self._things_or_common_words(alias.split())
+                for _, _, alias in store.aliases_starting(self.db, key)):
             self._given.add(key)  # only "yes" is kept: a rebuild meets new names as it goes
         return key in self._given
 

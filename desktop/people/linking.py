@@ -108,21 +108,31 @@ def link_article(db: Database, article_id: int, rules: Rules,
         for _, _, key in renamed:
             evidence.forget(key)
 
-    # Names the library shows are no people: relabelled here and wherever they stand.
-    full_words = {w for _, n, _ in linked for w in name_key(n).split() if is_full(name_key(n))}
+    # Names the library shows are no people: relabelled here and wherever they stand. Full
+    # names first: one that is no person ("Fitch Ratings") makes none of its words a name.
     kept: list[tuple[int, str, int]] = []
-    for mention_id, name, start in linked:
-        key = name_key(name)
-        someone = key in full_words or bool(_full_people_with_surname(db, key)) or bool(
-            store.aliases_like(db, key + " %"))
-        label = evidence.not_a_person(name, key, surname_of_someone=someone)
-        if label is None:
-            kept.append((mention_id, name, start))
-            continue
-        store.set_mention_labels(db, [mention_id], label)
-        if store.relabel_key(db, key, label):
-            store.drop_orphans(db)
-    linked = kept
+    full_words: set[str] = set()
+    for full_names in (True, False):
+        if not full_names:
+            full_words = {w for _, n, _ in kept for w in name_key(n).split()}
+        for mention_id, name, start in linked:
+            key = name_key(name)
+            if is_full(key) != full_names:
+                continue
+            someone = key in full_words or bool(_full_people_with_surname(db, key)) or (
+                evidence.starts_a_name(key))
+            label = evidence.not_a_person(name, key, surname_of_someone=someone)
+            if label is None:
+                kept.append((mention_id, name, start))
+                continue
+            store.set_mention_labels(db, [mention_id], label)
+            dropped = bool(store.relabel_key(db, key, label))
+            if not full_names:  # "Fitch" is no person: nor "Fitch Ratings" where it stands
+                for other_key, other_label in evidence.names_of_things_starting(key):
+                    dropped |= bool(store.relabel_key(db, other_key, other_label))
+            if dropped:
+                store.drop_orphans(db)
+    linked = sorted(kept, key=lambda mention: mention[2])
 
     # A name this article calls a place or organisation: vote again where it was a person.
     for key in store.non_person_keys(db, article_id) - set(rules.not_person):

@@ -165,3 +165,13 @@ def test_a_name_that_starts_with_an_agency_is_the_agency(library: Library) -> No
     add(library, "The town of Chelsea flooded. Fans in Chelsea cheered.", ("Chelsea", "PLACE"))
     add(library, "manning the pumps, the crew stayed. Manning a boat is hard.")
     assert set(people(library)) == {"Chelsea Manning", "Chelsea Clinton", "Matthew Price"}
+
+
+def test_an_agency_named_first_in_a_glued_span_takes_the_span_along(library: Library) -> None:
+    add(library, "BP shares fell. BP said nothing.", ("BP", "ORG"))
+    add(library, "Moody's and Fitch BP downgrades hit the shares.", ("Fitch BP", P),
+        ("Moody's", "ORG"))
+    assert "Fitch BP" in people(library)  # nothing yet says what Fitch is
+    add(library, "Rating agency Fitch cut BP again.", ("Fitch", P), ("BP", "ORG"))
+    add(library, "The rating agency Fitch warned.", ("Fitch", P))
+    assert people(library) == {}
