@@ -163,6 +163,17 @@ def non_person_keys(db: Database, article_id: int) -> set[str]:
     )}
 
 
+def non_person_words_starting_names(db: Database, article_id: int) -> set[str]:
+    """One-word keys an article tags as a place, organisation or group that start some
+    person's name ("Deepwater" of a person "Deepwater Horizon")."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT m.key FROM mentions m WHERE m.article_id = ? AND m.model_label IN"
+        " ('PLACE', 'ORG', 'NORP') AND m.key NOT LIKE '% %' AND m.key != '' AND EXISTS"
+        " (SELECT 1 FROM person_aliases a WHERE a.key LIKE m.key || ' %')",
+        [article_id],
+    )}
+
+
 def articles_with_mentions(db: Database) -> list[int]:
     return [r[0] for r in db.execute(
         "SELECT DISTINCT article_id FROM mentions ORDER BY article_id")]

@@ -140,6 +140,16 @@ def link_article(db: Database, article_id: int, rules: Rules,
         label = evidence.not_a_person(key, key, surname_of_someone=True)
         if label is not None and store.relabel_key(db, key, label):
             store.drop_orphans(db)
+    # ... and the names it starts that go on with common words or names of things, taken
+    # for people before the library knew ("Deepwater Horizon" once "Deepwater" is a thing).
+    dropped = False
+    for key in store.non_person_words_starting_names(db, article_id):
+        evidence.forget(key)
+        for other_key, label in evidence.names_of_things_starting(key):
+            if other_key not in rules.not_person:
+                dropped |= bool(store.relabel_key(db, other_key, label))
+    if dropped:
+        store.drop_orphans(db)
 
     names = [n for _, n, _ in linked]
     paragraphs = _paragraph_numbers(text, [s for _, _, s in linked]) if text else None

@@ -175,3 +175,14 @@ def test_an_agency_named_first_in_a_glued_span_takes_the_span_along(library: Lib
     add(library, "Rating agency Fitch cut BP again.", ("Fitch", P), ("BP", "ORG"))
     add(library, "The rating agency Fitch warned.", ("Fitch", P))
     assert people(library) == {}
+
+
+def test_a_span_taken_for_a_person_goes_when_its_first_word_turns_out_a_thing(
+        library: Library) -> None:
+    add(library, "On the horizon, clouds. Far over the horizon.")
+    add(library, "No end on the horizon.")
+    add(library, "The blast on the Deepwater Horizon killed 11.", ("Deepwater Horizon", P))
+    assert "Deepwater Horizon" in people(library)
+    add(library, "Deepwater drilling stopped. Deepwater rigs idled.", ("Deepwater", "NORP"))
+    add(library, "A Deepwater ban began.", ("Deepwater", "NORP"))
+    assert people(library) == {}
