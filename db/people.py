@@ -90,6 +90,13 @@ def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
     ).fetchall())
 
 
+def has_role(db: Database, key: str) -> bool:
+    """Some person mention of this name key has a role beside it ("agency chief X")."""
+    return db.execute(
+        "SELECT 1 FROM mentions WHERE key = ? AND model_label = 'PERSON' AND role IS NOT NULL",
+        [key]).fetchone() is not None
+
+
 def set_mention_labels(db: Database, mention_ids: Iterable[int], label: str) -> None:
     """Mentions that are not a person after all (``label``), linked to nobody."""
     ids = list(mention_ids)
@@ -152,6 +159,17 @@ def non_person_keys(db: Database, article_id: int) -> set[str]:
         "SELECT DISTINCT m.key FROM mentions m WHERE m.article_id = ? AND m.model_label IN"
         " ('PLACE', 'ORG', 'NORP') AND EXISTS (SELECT 1 FROM mentions o WHERE o.key = m.key"
         " AND o.model_label = 'PERSON' AND o.label = 'PERSON')",
+        [article_id],
+    )}
+
+
+def non_person_words_starting_names(db: Database, article_id: int) -> set[str]:
+    """One-word keys an article tags as a place, organisation or group that start some
+    person's name ("Deepwater" of a person "Deepwater Horizon")."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT m.key FROM mentions m WHERE m.article_id = ? AND m.model_label IN"
+        " ('PLACE', 'ORG', 'NORP') AND m.key NOT LIKE '% %' AND m.key != '' AND EXISTS"
+        " (SELECT 1 FROM person_aliases a WHERE a.key LIKE m.key || ' %')",
         [article_id],
     )}
 
@@ -239,6 +257,12 @@ def aliases_like(db: Database, pattern: str) -> list[tuple[int, str]]:
         "SELECT person_id, key FROM person_aliases WHERE key LIKE ?", [pattern])]
 
 
+def aliases_starting(db: Database, word: str) -> list[tuple[int, str, str]]:
+    """(person id, alias key, alias as written) of names whose first word is ``word``."""
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT person_id, key, alias FROM person_aliases WHERE key LIKE ?", [word + " %"])]
+
+
 def has_mentions(db: Database, person_id: int) -> bool:
     return db.execute(
         "SELECT 1 FROM mentions WHERE person_id = ?", [person_id]
@@ -254,6 +278,31 @@ def article_count(db: Database, person_id: int) -> int:
     return int(db.execute(
         "SELECT count(DISTINCT article_id) FROM mentions WHERE person_id = ?", [person_id]
     ).fetchone()[0])
+
+
+def mention_roles(db: Database, mention_ids: list[int]) -> list[str]:
+    """The roles written next to these mentions ("BP managing director")."""
+    out: list[str] = []
+    for start in range(0, len(mention_ids), 500):
+        chunk = mention_ids[start : start + 500]
+        out += [r[0] for r in db.execute(
+            f"SELECT role FROM mentions WHERE role IS NOT NULL"
+            f" AND id IN ({','.join('?' * len(chunk))})", chunk)]
+    return out
+
+
+def roles_of_person(db: Database, person_id: int) -> list[str]:
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT role FROM mentions WHERE person_id = ? AND role IS NOT NULL",
+        [person_id])]
+
+
+def people_beside(db: Database, person_id: int) -> set[int]:
+    """The other people named in the articles that name this person."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT o.person_id FROM mentions m JOIN mentions o"
+        " ON o.article_id = m.article_id WHERE m.person_id = ? AND o.person_id IS NOT NULL"
+        " AND o.person_id != ?", [person_id, person_id])}
 
 
 def person_exists(db: Database, person_id: int) -> bool:

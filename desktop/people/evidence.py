@@ -3,10 +3,11 @@
 One article can be wrong about a name; the library rarely is. A name the library elsewhere
 tags as a place or an organisation, or writes after "in" ("fighting in Misrata"), is not a
 person; nor is a weekday or a month, nor a word the library writes in lower case ("Tanks",
-"Despite") unless it is some person's name. A span that glues a sentence-initial common
-word, an outlet or a place to a known name ("Following Obama", "Reuters Gaddafi",
-"Gadhafi Thursday") is cut back to the name. Votes are counted over all mentions, the way
-the document-level passes vote within one article.
+"Despite") unless it is some person's name; nor God ("the Lord God", "Ezekiel God"): a
+word for God in a span makes it no person's name. A span that glues a sentence-initial
+common word, an outlet or a place to a known name ("Following Obama", "Reuters Gaddafi",
+"Gadhafi Thursday", "Sydney Morning Herald Obama") is cut back to the name. Votes are
+counted over all mentions, the way the document-level passes vote within one article.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlite_utils import Database
 
 from db import people as store
 from desktop.analysis.entities.roles import is_title_word
+from desktop.people.given_names import is_given_name
 from desktop.people.names import is_full as is_full_key
 from desktop.people.names import name_key
 
@@ -28,6 +30,10 @@ CALENDAR_WORDS = frozenset(
     "sat sun january february march april june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+#: Words for God, never part of a person's name in news ("the Lord God said"); a closed class
+#: of words like the weekdays. "Lord" alone is a title ("Lord Browne"), so it is not here.
+DEITY_WORDS = frozenset("god allah almighty yahweh jehovah".split())
 
 #: Words before a place, not before a person ("in Misrata", "outside Brega").
 _LOCATIVE = re.compile(
@@ -40,14 +46,52 @@ _QUANTIFIER = re.compile(
     r"\b(?:the|many|some|most|all|few|several|other|fellow|\d+|two|three|four|five|six|seven|"
     r"eight|nine|ten|dozens of|hundreds of|thousands of|millions of|million|billion|first|"
     r"more|fewer|those|these|ordinary)\s+$", re.IGNORECASE)
-#: A name joined to another by "and"/"or" is of the same kind ("Tamiflu and Relenza").
-_JOINED_BEFORE = re.compile(r"([A-Z][\w-]+) (?:and|or|&) $")
+#: A name joined to another by "and"/"or" is of the same kind ("Tamiflu and Relenza",
+#: "Moody's and Fitch").
+_JOINED_BEFORE = re.compile(r"([A-Z][\w-]+)(?:['’]s)? (?:and|or|&) $")
 _JOINED_AFTER = re.compile(r"^ (?:and|or|&) ([A-Z][\w-]+)")
+#: Common nouns that say what kind of thing the name after them is: an organisation
+#: ("investment bank Credit Suisse", "rating agency Fitch", "tour operators including
+#: Thomas Cook", "charity Action Aid") or a place or craft ("the state of Nuevo Leon", "slums
+#: such as Cite Soleil", "the research ship Thomas Jefferson"). Lower case only: "Secretary
+#: of State Hillary Clinton" is a title; and no comma between: "a breeder in a Beijing
+#: suburb, Li Wei" names a person.
+_ORG_NOUNS = (
+    "bank banks agency agencies firm firms company companies charity charities insurer "
+    "insurers operator operators airline airlines lender lenders broker brokers brokerage "
+    "retailer retailers broadcaster broadcasters newspaper newspapers organisation "
+    "organisations organization organizations consultancy"
+).split()
+_PLACE_NOUNS = (
+    "state states province provinces city cities town towns village villages slum slums "
+    "suburb suburbs district districts region regions island islands county counties "
+    "neighbourhood neighborhood municipality ship ships carrier vessel vessels warship"
+).split()
+_KIND_BEFORE = re.compile(
+    r"(?<![\w-])(" + "|".join(_ORG_NOUNS + _PLACE_NOUNS) + r")\s+"
+    r"(?:(?:of|such as|including|like)\s+)?(?:the\s+)?$"
+)
+#: A place named by where someone is from ("Barbara Jones from Milton Keynes") or what is
+#: based there ("a Milton Keynes-based charity").
+_FROM_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][\w'’-]+,? from $")
+_BASED_AFTER = re.compile(r"^-based\b")
+#: First words of ships' names ("USS Carl Vinson", "HMS Ocean") and of place names
+#: ("Ciudad Juarez", "San Luis Potosi", "Fort Lauderdale", "Mount Everest"): generic words
+#: of a closed class, like the weekdays, never a person's given name in news.
+SHIP_PREFIXES = frozenset("uss hms hmcs hmas rfa usns".split())
+PLACE_FIRST_WORDS = frozenset(
+    "ciudad puerto porto port fort mount mt lake cape san santa santo sao".split())
+#: Words only a person is called by, before the name ("Mr Fitch", "Dr Chan").
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Prof)\.? $")
 _NON_PERSON_LABELS = ("PLACE", "ORG", "NORP")
 
 
 def is_calendar_word(word: str) -> bool:
     return word.rstrip(".").casefold() in CALENDAR_WORDS
+
+
+def is_deity_word(word: str) -> bool:
+    return word.strip(".,'’").casefold() in DEITY_WORDS
 
 
 def starts_sentence(text: str, position: int) -> bool:
@@ -63,6 +107,9 @@ class Evidence:
     _votes: dict[str, Counter[str]] = field(default_factory=dict)
     _word_votes: dict[str, Counter[str]] = field(default_factory=dict)
     _lower: dict[str, int] = field(default_factory=dict)
+    _given: set[str] = field(default_factory=set)
+    _context: dict[str, Counter[str]] = field(default_factory=dict)
+    _called: dict[str, bool] = field(default_factory=dict)
 
     def votes(self, key: str) -> Counter[str]:
         """Labels of a name key across the library, "in X" contexts counted as places."""
@@ -70,15 +117,28 @@ class Evidence:
             votes = store.label_votes(self.db, key)
             locative = plural = 0
             joined: Counter[str] = Counter()
+            called = False
             for before, after in store.text_around_mentions(self.db, key):
-                if _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
+                kind = _KIND_BEFORE.search(before)
+                if _HONORIFIC_BEFORE.search(before):
+                    called = True
+                elif _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
+                    locative += 1
+                elif kind and not _POSSESSIVE_NEXT.match(after):
+                    joined["ORG" if kind.group(1) in _ORG_NOUNS else "PLACE"] += 1
+                elif _FROM_AFTER_NAME.search(before) or _BASED_AFTER.match(after):
                     locative += 1
                 elif key.endswith("s") and " " not in key and _QUANTIFIER.search(before):
                     plural += 1
-                elif " " not in key:
+                elif " " not in key:  # "Bill and Hillary Clinton": a full name stands alone
                     label = self._kind_of_neighbour(before, after)
                     if label:
                         joined[label] += 1
+            context = Counter(joined)
+            context["PLACE"] += locative
+            context["NORP"] += plural
+            self._context[key] = +context
+            self._called[key] = called or store.has_role(self.db, key)
             for label, count in joined.items():
                 votes["PERSON"] -= count
                 votes[label] += count
@@ -117,6 +177,8 @@ class Evidence:
 
     def forget(self, key: str) -> None:
         self._votes.pop(key, None)
+        self._context.pop(key, None)
+        self._called.pop(key, None)
 
     def not_a_person(self, name: str, key: str, *, surname_of_someone: bool) -> str | None:
         """The label a person mention takes instead, when the library says it is no person.
@@ -124,13 +186,15 @@ class Evidence:
         ``surname_of_someone``: the word is a known person's surname or given name, so its
         lower-case uses ("price", "brown") say nothing."""
         words = name.split()
-        if all(is_calendar_word(w) for w in words):
+        if all(is_calendar_word(w) for w in words) or any(is_deity_word(w) for w in words):
             return "OTHER"
-        votes = self.votes(key)
-        others = {label: votes[label] for label in _NON_PERSON_LABELS if votes[label] > 0}
-        person = max(votes["PERSON"], 0)
-        if others and sum(others.values()) >= 2 and sum(others.values()) >= person:
-            return max(others, key=lambda label: (others[label], label == "PLACE"))
+        if len(words) > 1 and words[0].rstrip(".").casefold() in SHIP_PREFIXES | PLACE_FIRST_WORDS:
+            return "PLACE"
+        if len(words) > 1 and (label := self._named_for_a_thing(words)):
+            return label
+        label = self._thing_by_votes(key, surname_of_someone=surname_of_someone)
+        if label is not None:
+            return label
         if len(words) == 1 and not surname_of_someone and words[0].isalpha():
             word = words[0]
             plural = word.endswith("s") and len(word) > 3
@@ -142,6 +206,67 @@ class Evidence:
             if self.lower_case(word) >= 2 or (plural and self.lower_case(word[:-1]) >= 2):
                 return "OTHER"
         return None
+
+    def _thing_by_votes(self, key: str, *, surname_of_someone: bool) -> str | None:
+        """The library's vote on a name: the analysis's labels and the contexts it stands
+        in ("in Misrata", "rating agency Fitch")."""
+        votes = self.votes(key)
+        others = {label: votes[label] for label in _NON_PERSON_LABELS if votes[label] > 0}
+        person = max(votes["PERSON"], 0)
+        if others and sum(others.values()) >= 2 and sum(others.values()) >= person:
+            return max(others, key=lambda label: (others[label], label == "PLACE"))
+        context = self._context[key]
+        enough = min(2, sum(votes.values()))  # a name written once: its one context decides
+        if context and sum(context.values()) >= enough and not surname_of_someone and (
+                not self._called[key]):
+            # "rating agency Fitch", "agencies Moody's and Fitch": the text says what it is,
+            # and nothing calls it a person (no Mr, no role, no person's given name).
+            return max(context, key=lambda label: (context[label], label == "PLACE"))
+        return None
+
+    def _named_for_a_thing(self, words: list[str]) -> str | None:
+        """"Fitch Ratings", "Fitch BP", "Deepwater Horizon": the first word alone is no
+        person by the library's evidence, and the words after it are common words or names
+        of things, none a person's name or written alone as a person ("Chelsea Clinton",
+        "Chelsea Manning" stay people)."""
+        first = name_key(words[0])
+        if not first or " " in first or is_given_name(first) or self._given_name(words[0]):
+            return None  # "Matthew Price": a given name, however "Matthew" was voted
+        label = self._thing_by_votes(first, surname_of_someone=False)
+        if label is None or not self._things_or_common_words(words):
+            return None
+        return label
+
+    def _things_or_common_words(self, words: list[str]) -> bool:
+        """The words after the first are names of things ("BP") or common words the library
+        writes in lower case ("Ratings"), none some person's name or written alone as one."""
+        whole = name_key(" ".join(words))
+        for word in words[1:]:
+            key = name_key(word)
+            if not key or store.people_with_alias(self.db, key) or any(
+                    alias != whole for _, alias in store.aliases_ending(self.db, key)):
+                return False  # some person's name
+            votes = self.word_votes(word)
+            others = sum(votes[label] for label in _NON_PERSON_LABELS)
+            thing = others >= 2 and others > votes["PERSON"]
+            if not thing and (votes["PERSON"] or not word.isalpha()
+                              or self.lower_case(word) < 2):
+                return False  # a surname ("Manning" said) or nothing known
+        return True
+
+    def names_of_things_starting(self, key: str) -> list[tuple[str, str]]:
+        """(key, label) of the people's names that start with this word, now that the word
+        is no person, and go on with names of things or common words ("Fitch Ratings")."""
+        out: list[tuple[str, str]] = []
+        if is_given_name(key) or self.starts_a_name(key):
+            return out  # "Matthew" voted a place still starts "Matthew Price"
+        for _, alias_key, alias in store.aliases_starting(self.db, key):
+            words = alias.split()
+            if len(words) > 1 and self._things_or_common_words(words):
+                label = self._thing_by_votes(key, surname_of_someone=False)
+                if label is not None:
+                    out.append((alias_key, label))
+        return out
 
     def _known_person(self, key: str) -> bool:
         votes = self.votes(key)
@@ -155,6 +280,31 @@ class Evidence:
                 ("\n", ".", "!", "?", ":", "|", "-", "—"))
             for before, _ in store.text_around_mentions(self.db, key, width=4)
         )
+
+    def _not_given_names(self, words: list[str]) -> bool:
+        """Words before a known name that are no given names but the name of an outlet, a
+        programme or a body ("Sydney Morning Herald", "Daily Telegraph", "Wall Street
+        Journal"): one of them is a common word the library writes in lower case
+        ("morning", "journal") and none starts any person's name in the library."""
+        if not all(w[:1].isupper() and w.isalpha() for w in words):
+            return False
+        if not any(self.lower_case(w) >= 2 for w in words):
+            return False
+        return not any(self._given_name(w) for w in words)
+
+    def _given_name(self, word: str) -> bool:
+        """The word starts some person's name in the library ("Bill" of "Bill Clinton")."""
+        key = name_key(word)
+        return bool(key) and self.starts_a_name(key)
+
+    def starts_a_name(self, key: str) -> bool:
+        """Some person's name starts with this word and goes on as a person's name ("Bill
+        Clinton"), not with common words or names of things ("Fitch Ratings", "Fitch BP")."""
+        if key not in self._given and any(
+                len(alias.split()) > 1 and not self._things_or_common_words(alias.split())
+                for _, _, alias in store.aliases_starting(self.db, key)):
+            self._given.add(key)  # only "yes" is kept: a rebuild meets new names as it goes
+        return key in self._given
 
     def _glued_after(self, words: list[str]) -> bool:
         """The last word belongs to what follows the name: a place or organisation by the
@@ -193,6 +343,8 @@ class Evidence:
             others = sum(votes[label] for label in _NON_PERSON_LABELS)
             enough = 1 if cut >= 2 else 2  # a longer name is rarely a person's by chance
             if others >= enough and others > votes["PERSON"]:
+                return rest
+            if cut >= 2 and self._not_given_names(words[:cut]):
                 return rest
         if len(words) >= 2:
             first, rest = words[0], " ".join(words[1:])

@@ -3,8 +3,11 @@
 ``write_mentions`` stores an article's entity mentions (inside the article's transaction)
 and links its person mentions: a full name meets the person with the same name key (case,
 diacritics and transliteration folded), or the one person whose longer name it is part of
-("Hussein Obama" of "Barack Hussein Obama", "Ed Markey" of "Edward J. Markey"); a surname
-alone meets the one person it can belong to, and stays unlinked when two people share it.
+("Hussein Obama" of "Barack Hussein Obama", "Ed Markey" of "Edward J. Markey"), or the one
+person of that surname whose given name is its short or full form ("Bob Dudley", "Robert
+Dudley") when the library agrees (a role in common, or other people named beside both); a
+surname alone meets the one person it can belong to, and stays unlinked when two people
+share it.
 Names the library shows not to be people (``evidence``) are relabelled, here and in every
 article that had them. ``relink_all`` rebuilds every person from the stored mentions and the
 reader's corrections (after ``reanalyse``, or an undo).
@@ -13,14 +16,17 @@ reader's corrections (after ``reanalyse``, or an undo).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlite_utils import Database
 
 from db import people as store
 from desktop.analysis.entities.names import strip_possessive
+from desktop.analysis.entities.roles import is_title_word
 from desktop.people.evidence import Evidence
+from desktop.people.given_names import same_given_name
 from desktop.people.grouping import Cluster, group_mentions
 from desktop.people.names import (
     family_name_keys,
@@ -102,21 +108,31 @@ def link_article(db: Database, article_id: int, rules: Rules,
         for _, _, key in renamed:
             evidence.forget(key)
 
-    # Names the library shows are no people: relabelled here and wherever they stand.
-    full_words = {w for _, n, _ in linked for w in name_key(n).split() if is_full(name_key(n))}
+    # Names the library shows are no people: relabelled here and wherever they stand. Full
+    # names first: one that is no person ("Fitch Ratings") makes none of its words a name.
     kept: list[tuple[int, str, int]] = []
-    for mention_id, name, start in linked:
-        key = name_key(name)
-        someone = key in full_words or bool(_full_people_with_surname(db, key)) or bool(
-            store.aliases_like(db, key + " %"))
-        label = evidence.not_a_person(name, key, surname_of_someone=someone)
-        if label is None:
-            kept.append((mention_id, name, start))
-            continue
-        store.set_mention_labels(db, [mention_id], label)
-        if store.relabel_key(db, key, label):
-            store.drop_orphans(db)
-    linked = kept
+    full_words: set[str] = set()
+    for full_names in (True, False):
+        if not full_names:
+            full_words = {w for _, n, _ in kept for w in name_key(n).split()}
+        for mention_id, name, start in linked:
+            key = name_key(name)
+            if is_full(key) != full_names:
+                continue
+            someone = key in full_words or bool(_full_people_with_surname(db, key)) or (
+                evidence.starts_a_name(key))
+            label = evidence.not_a_person(name, key, surname_of_someone=someone)
+            if label is None:
+                kept.append((mention_id, name, start))
+                continue
+            store.set_mention_labels(db, [mention_id], label)
+            dropped = bool(store.relabel_key(db, key, label))
+            if not full_names:  # "Fitch" is no person: nor "Fitch Ratings" where it stands
+                for other_key, other_label in evidence.names_of_things_starting(key):
+                    dropped |= bool(store.relabel_key(db, other_key, other_label))
+            if dropped:
+                store.drop_orphans(db)
+    linked = sorted(kept, key=lambda mention: mention[2])
 
     # A name this article calls a place or organisation: vote again where it was a person.
     for key in store.non_person_keys(db, article_id) - set(rules.not_person):
@@ -124,13 +140,29 @@ def link_article(db: Database, article_id: int, rules: Rules,
         label = evidence.not_a_person(key, key, surname_of_someone=True)
         if label is not None and store.relabel_key(db, key, label):
             store.drop_orphans(db)
+    # ... and the names it starts that go on with common words or names of things, taken
+    # for people before the library knew ("Deepwater Horizon" once "Deepwater" is a thing).
+    dropped = False
+    for key in store.non_person_words_starting_names(db, article_id):
+        evidence.forget(key)
+        for other_key, label in evidence.names_of_things_starting(key):
+            if other_key not in rules.not_person:
+                dropped |= bool(store.relabel_key(db, other_key, label))
+    if dropped:
+        store.drop_orphans(db)
 
     names = [n for _, n, _ in linked]
     paragraphs = _paragraph_numbers(text, [s for _, _, s in linked]) if text else None
     clusters = group_mentions(names, separated=rules.separated, paragraphs=paragraphs,
                               namesakes=_namesakes(db, names))
     for cluster in clusters:
-        person_id = _person_for(db, cluster, rules)
+        def beside(cluster: Cluster = cluster) -> Beside:
+            return Beside(
+                people={p for other in clusters if other is not cluster
+                        for k in other.keys if is_full(k) for p in _people_with_alias(db, k)},
+                roles=store.mention_roles(db, [linked[i][0] for i in cluster.mentions]),
+            )
+        person_id = _person_for(db, cluster, rules, beside)
         store.link_mentions(db, [linked[i][0] for i in cluster.mentions], person_id)
         if person_id is not None:
             for name in cluster.names:
@@ -193,7 +225,21 @@ def _full_people_with_surname(db: Database, key: str) -> set[int]:
             if key in family_name_keys(alias_key)}
 
 
-def _person_for(db: Database, cluster: Cluster, rules: Rules) -> int | None:
+@dataclass
+class Beside:
+    """What one article says around a person's mentions: the other people it names (their
+    library ids) and the roles it writes next to the person."""
+
+    people: set[int]
+    roles: list[str]
+
+
+def _nobody_beside() -> Beside:
+    return Beside(set(), [])
+
+
+def _person_for(db: Database, cluster: Cluster, rules: Rules,
+                beside: Callable[[], Beside] = _nobody_beside) -> int | None:
     """The library person a cluster of one article's mentions belongs to (created if new)."""
     if cluster.full:
         candidates: set[int] = set()
@@ -205,6 +251,11 @@ def _person_for(db: Database, cluster: Cluster, rules: Rules) -> int | None:
             if candidates:
                 break
             candidates = {p for p in find(db, cluster.key) if _allowed(db, p, cluster.key, rules)}
+            if len(candidates) > 1:
+                candidates = set()
+        if not candidates:
+            candidates = {p for p in _short_form_of_given_name(db, cluster.key, beside)
+                          if _allowed(db, p, cluster.key, rules)}
             if len(candidates) > 1:
                 candidates = set()
         if candidates:
@@ -277,6 +328,31 @@ def _short_given_name(db: Database, key: str) -> set[int]:
         ) and min(len(first), len(other_first)) >= 2:
             found.add(person_id)
     return found
+
+
+def _title_words(roles: Iterable[str]) -> set[str]:
+    return {w.casefold().rstrip(".") for role in roles for w in role.split() if is_title_word(w)}
+
+
+def _short_form_of_given_name(db: Database, key: str,
+                              beside: Callable[[], Beside]) -> set[int]:
+    """The person of the same surname whose given name is this one's short or full form
+    ("Bob Dudley", "Robert Dudley"), when the library says they are one: a role in common
+    ("managing director") or two other people named beside both. Without that evidence a
+    Bob and a Robert of one surname stay two people."""
+    first, last = first_name_key(key), surname_key(key)
+    if not first or not last:
+        return set()
+    found = {person_id for person_id, other in store.aliases_ending(db, last)
+             if surname_key(other) == last and (other_first := first_name_key(other))
+             and other_first != first and same_given_name(first, other_first)}
+    if not found:
+        return set()
+    here = beside()
+    titles = _title_words(here.roles)
+    return {p for p in found
+            if titles & _title_words(store.roles_of_person(db, p))
+            or len(store.people_beside(db, p) & here.people) >= 2}
 
 
 def _absorb_surname_only(db: Database, person_id: int, key: str, rules: Rules) -> None:

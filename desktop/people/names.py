@@ -92,9 +92,13 @@ def _sound(word: str) -> str:
 
 
 def _fold_piece(word: str) -> str:
+    """One word's key. A word of two letters or more keeps two: folding the ending of
+    "Zelenskyy" must not make the Chinese given name "Yi" of "Guan Yi" an initial "Y"."""
+    folded = word
     for pattern, replacement in _FOLDS:
-        word = pattern.sub(replacement, word)
-    return _sound(word)
+        folded = pattern.sub(replacement, folded)
+    folded = _sound(folded)
+    return folded if len(folded) >= 2 or len(word) < 2 else word
 
 
 def _fold_word(word: str) -> str:

@@ -3,7 +3,7 @@
 Linking joins names only when it is sure. What it leaves apart but a reader would likely
 join is offered here, never applied on its own: a surname alone and the one full name with
 that surname ("Hayward" and "Tony Hayward"), a short and a long given name ("Ed Markey",
-"Edward J. Markey"), a name inside a longer one ("Hussein Obama", "Barack Hussein Obama"),
+"Edward J. Markey"; "Bob Dudley", "Robert Dudley"), a name inside a longer one ("Hussein Obama", "Barack Hussein Obama"),
 and near spellings ("Andy Gallacher", "Andy Gallagher"). Evidence that counts for a pair:
 the same roles, people mentioned with both, and never being named as two people in one
 article; a pair the reader split apart is never suggested again.
@@ -20,6 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import people as store
+from desktop.people.given_names import same_given_name
 from desktop.people.names import first_name_key, is_full, surname_key
 from desktop.people.rules import load_rules
 
@@ -68,6 +69,9 @@ def _why_names(a: _Person, b: _Person) -> str | None:
         fa, fb = first_name_key(a.key) or "", first_name_key(b.key) or ""
         if fa != fb and min(len(fa), len(fb)) >= 2 and (fa.startswith(fb) or fb.startswith(fa)):
             return f"“{fb}” and “{fa}” may be one given name"
+        if fa != fb and same_given_name(fa, fb):
+            return f"“{b.name.split()[0]}” is a short form of “{a.name.split()[0]}”" if len(
+                fb) < len(fa) else f"“{a.name.split()[0]}” is a short form of “{b.name.split()[0]}”"
         for long, short in ((a_words, b_words), (b_words, a_words)):
             if len(long) > len(short) and long[-len(short):] == short:
                 return "one name is the end of the other"
