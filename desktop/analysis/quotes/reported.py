@@ -104,13 +104,32 @@ def _reported(ctx: Context, c: int) -> Draft | None:
 
 
 def _next_statement(doc: object, start: int, end: int) -> int:
-    """Where a second statement begins: "..., but he said that ..." / "... and warned ..."."""
+    """Where a second statement begins: "..., but he said that ..." / "... and warned ..." /
+    "..., saying ..." (a participle cue reports a statement of its own)."""
     tokens = doc  # type: ignore[assignment]
     for j in range(start + 1, end):
         if tokens[j].lower_ in {"and", "but"} and any(  # type: ignore[index]
                 is_cue(tokens, k) for k in range(j + 1, min(end, j + 4))):
             return j - 1 if tokens[j - 1].text == "," else j  # type: ignore[index]
+        if tokens[j].text == "," and _participle_cue(tokens, j + 1, end):  # type: ignore[index]
+            return j
     return end
+
+
+#: Adverbs that may stand between the comma and a participle cue (", even suggesting").
+_PARTICIPLE_ADVERBS = frozenset({"even", "also", "again", "instead", "then", "while"})
+
+
+def _participle_cue(doc: object, i: int, end: int) -> bool:
+    """", saying ...", ", even suggesting ...": a cue in -ing right after a comma."""
+    tokens = doc  # type: ignore[assignment]
+    while i < end and tokens[i].lower_ in _PARTICIPLE_ADVERBS:  # type: ignore[index]
+        i += 1
+    if i >= end:
+        return False
+    word = tokens[i]  # type: ignore[index]
+    return word.text.islower() and word.lower_.endswith("ing") and word.lower_ != "according" \
+        and is_cue(tokens, i)
 
 
 def _frame_speaker(ctx: Context, c: int) -> tuple[int, int] | None:
@@ -120,7 +139,17 @@ def _frame_speaker(ctx: Context, c: int) -> tuple[int, int] | None:
         last = ctx.drafts[-1]
         if last.speaker is not None and 0 <= c - 1 - ctx.token_at(last.content[-1][1] - 1) <= 3:
             return last.speaker
-    if not doc[c].lower_.endswith("ing") or c < 2 or doc[c - 1].text != ",":
+    if not doc[c].lower_.endswith("ing") or c < 2:
+        return None
+    comma = c - 1
+    while comma > 0 and doc[comma].lower_ in _PARTICIPLE_ADVERBS:
+        comma -= 1
+    if doc[comma].text != ",":
+        return None
+    if ctx.drafts and ctx.drafts[-1].speaker is not None and \
+            ctx.token_at(ctx.drafts[-1].content[-1][1] - 1) == comma - 1:
+        return ctx.drafts[-1].speaker  # "Perdue said ..., arguing that ...": the same speaker
+    if comma != c - 1:
         return None
     for draft in reversed(ctx.drafts):
         if draft.speaker is not None and draft.frame[0] <= c - 2 and c - draft.frame[1] <= 6 \
