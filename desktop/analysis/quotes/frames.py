@@ -209,7 +209,7 @@ def _before_aside(doc: Doc, end: int, floor: int) -> int:
     if end - 1 <= floor:
         return end
     closing = doc[end - 1].text
-    opening = {",": ",", ")": "("}.get(closing)
+    opening = {",": ",", ")": "(", "--": "--", "—": "—", "–": "–"}.get(closing)
     if opening is None:
         return end
     for j in range(end - 2, max(floor, end - 30) - 1, -1):
