@@ -108,13 +108,16 @@ def _next_statement(doc: object, start: int, end: int) -> int:
     "..., saying ..." (a participle cue reports a statement of its own)."""
     tokens = doc  # type: ignore[assignment]
     for j in range(start + 1, end):
-        if tokens[j].lower_ in {"and", "but"} and any(  # type: ignore[index]
+        if tokens[j].lower_ in _NEXT_CLAUSE and any(  # type: ignore[index]
                 is_cue(tokens, k) for k in range(j + 1, min(end, j + 4))):
             return j - 1 if tokens[j - 1].text == "," else j  # type: ignore[index]
         if tokens[j].text == "," and _participle_cue(tokens, j + 1, end):  # type: ignore[index]
             return j
     return end
 
+
+#: Words that join a second clause ("..., though she noted ...").
+_NEXT_CLAUSE = frozenset({"and", "but", "though", "although", "while", "whereas"})
 
 #: Adverbs that may stand between the comma and a participle cue (", even suggesting").
 _PARTICIPLE_ADVERBS = frozenset({"even", "also", "again", "instead", "then", "while"})
