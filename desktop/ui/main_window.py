@@ -56,6 +56,7 @@ from desktop.ui.models.quotes import QuotesModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.operations import articles as article_ops
 from desktop.ui.operations import people as people_ops
+from desktop.ui.operations import quotes as quote_ops
 from desktop.ui.operations import timeline as timeline_ops
 from desktop.ui.panes.brief import BriefPane
 from desktop.ui.panes.library import LibraryPane
@@ -238,6 +239,8 @@ class MainWindow(QMainWindow):
         self.timeline_pane.source_activated.connect(self.open_article_at)
         self.people_pane.source_activated.connect(self.open_article_at)
         self.quotes_pane.source_activated.connect(self.open_article_at)
+        self.quotes_pane.speaker_correction_requested.connect(self.correct_quote_speaker)
+        self.quotes_pane.not_quote_requested.connect(self.mark_not_quote)
         self.timeline_pane.hide_requested.connect(self.hide_event)
         self.timeline_pane.triage_requested.connect(
             lambda t: self._correct((t.text, t.do, t.undo)))
@@ -657,6 +660,24 @@ class MainWindow(QMainWindow):
 
     def refresh_timeline(self) -> None:
         self.refresh(Changed.TIMELINE)
+
+    # -- quotes ---------------------------------------------------------------------------------
+
+    def correct_quote_speaker(self, quote: dict[str, Any]) -> None:
+        said_by = quote.get("person") or quote.get("speaker") or ""
+        name, ok = QInputDialog.getText(self, "Wrong speaker", "Who said it?", text=said_by)
+        if ok and name.strip() and name.strip() != said_by:
+            self._correct_quote(quote_ops.speaker(quote, name.strip()),
+                                f"Quote attributed to {name.strip()} — Ctrl+Z to undo")
+
+    def mark_not_quote(self, quote: dict[str, Any]) -> None:
+        self._correct_quote(quote_ops.not_a_quote(quote), "Not a quote: hidden — Ctrl+Z to undo")
+
+    def _correct_quote(self, operation: timeline_ops.Operation, done: str) -> None:
+        text, do, undo = operation
+        if self._push(EventCorrection(text, self.library, do, undo,
+                                      lambda: self.refresh(Changed.ARTICLES), self._report_error)):
+            self.statusBar().showMessage(done, 5000)
 
     # -- people ---------------------------------------------------------------------------------
 
