@@ -254,12 +254,15 @@ def _content_before(
 
 
 def _according(ctx: Context, c: int, s_start: int, end: int) -> Draft | None:
-    """"According to X, ..." and "..., according to X"."""
+    """"According to X, ..." and "..., according to X". Opening the sentence, the source
+    runs to the first comma ("According to early results of exit polls conducted by Edison
+    Research, ..."); a source that is no name ("state law") counts too."""
     doc = ctx.doc
-    speaker = speaker_after(doc, c, end)
-    if speaker is None:
-        return None
+    source_end = _source_end(doc, c + 2, end)
     if c == s_start or all(t.is_punct or t.is_space for t in doc[s_start:c]):
+        speaker = (c + 2, source_end) if source_end is not None else speaker_after(doc, c, end)
+        if speaker is None:
+            return None
         start = speaker[1]
         while start < end and doc[start].text in {",", ":"}:
             start += 1
@@ -269,7 +272,28 @@ def _according(ctx: Context, c: int, s_start: int, end: int) -> Draft | None:
         return Draft((c, c + 2), [(span.start_char, span.end_char)], speaker, False,
                      (c, speaker[1]))
     if doc[c - 1].text == ",":
+        speaker = speaker_after(doc, c, end)
+        if speaker is None:
+            last = source_end if source_end is not None else end
+            if last <= c + 2 or not any(t.is_alpha for t in doc[c + 2:last]):
+                return None
+            speaker = (c + 2, last)
         return _content_before(ctx, c, s_start, speaker, speaker[1])
+    return None
+
+
+#: How far an "according to" source may run before its comma.
+_MAX_SOURCE_TOKENS = 30
+
+
+def _source_end(doc: object, start: int, end: int) -> int | None:
+    """The comma closing an "according to" source, if one comes soon enough."""
+    tokens = doc  # type: ignore[assignment]
+    for j in range(start + 1, min(end, start + _MAX_SOURCE_TOKENS)):
+        if tokens[j].text == ",":  # type: ignore[index]
+            return j
+        if breaks_phrase(tokens[j]) and tokens[j].text not in {"(", ")", "'s", "’s"}:  # type: ignore[index]
+            return None
     return None
 
 
