@@ -89,6 +89,8 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         return None
     if c == first:
         speaker = speaker_after(doc, c, par_end)
+        if speaker is None and doc[c].lower_.endswith("ing"):
+            return None  # “Morning Joe,” adding, “...”: a title, then the next quote's cue
         frame_end = speaker[1] if speaker else cue_end(doc, c)
     else:
         speaker = speaker_before(doc, c, first)

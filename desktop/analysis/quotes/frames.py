@@ -42,6 +42,11 @@ CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "however", "still", "then",
 #: Cues that also name things ("a show called “Brokers”").
 NAMING_CUES = frozenset({"called", "calls", "dubbed", "titled", "named"})
 
+#: Lower-case words that may open a name's title ("former Sen. Evan Bayh").
+TITLE_WORDS = frozenset(
+    "former retired longtime late veteran outgoing incoming acting interim then ex".split()
+)
+
 TokenRange = tuple[int, int]
 
 
@@ -236,7 +241,10 @@ def speaker_after(doc: Doc, cue: int, ceiling: int) -> TokenRange | None:
     if start >= ceiling or breaks_phrase(doc[start]):
         return None
     first = doc[start]
-    if not (first.text[:1].isupper() or first.lower_ in DETERMINERS or first.lower_ in PRONOUNS):
+    titled = first.lower_ in TITLE_WORDS and start + 1 < ceiling and \
+        doc[start + 1].text[:1].isupper()  # "said former Gov. Jim Hodges"
+    if not (first.text[:1].isupper() or first.lower_ in DETERMINERS or first.lower_ in PRONOUNS
+            or titled):
         return None
     end = start
     while end < ceiling and end - start < MAX_SPEAKER_TOKENS:
