@@ -190,11 +190,15 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
             closing = next((j for j in range(i + 1, cue) if doc[j].text in QUOTE_TOKENS), cue)
             i = closing  # the subject ("“We will win,” she said, adding ...")
         i += 1
-    if i < cue and doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}:
+    i = _past_dateline(doc, i, cue)
+    if i < cue and (doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}
+                    or _opens_clause(doc[i])):
         commas = [j for j in range(i, cue) if doc[j].text == ","]
         if not commas:
             return None
         i = commas[0] + 1  # "In May, a judge ruled ..., saying": past the opening phrase
+        while i < cue and doc[i].is_space:
+            i += 1
     j = i
     determiner = j < cue and doc[j].lower_ in DETERMINERS
     j += determiner
@@ -206,7 +210,36 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
         j = i + 1
     if j == i or not any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[i:j]):
         return None
+    if j - i == 1 and doc[i].is_stop and doc[i].lower_ not in PRONOUNS:
+        return None  # "Here", "Even": no one
     return i, j
+
+
+#: Words that open a sentence with a phrase of time, not its subject ("Hours later, she").
+_TIME_OPENERS = DAY_WORDS | frozenset(
+    "minutes hours days weeks months years moments shortly soon last next".split())
+
+
+def _opens_clause(token: Token) -> bool:
+    """A sentence's first word that opens a clause or phrase before the subject: "When",
+    "Even", "Speaking", "Shortly", "Minutes later"; never a name the model found."""
+    if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return False
+    word = token.lower_
+    if word in PRONOUNS or word in DETERMINERS:
+        return False
+    return token.is_stop or word in _TIME_OPENERS or (
+        len(word) > 4 and word.endswith(("ing", "ly")) and token.is_title)
+
+
+def _past_dateline(doc: Doc, i: int, cue: int) -> int:
+    """Past "WASHINGTON (AP) —" or "DECATUR, Ga. —" opening a story's first sentence."""
+    if i >= cue or not (doc[i].text.isupper() and len(doc[i].text) > 2):
+        return i
+    for j in range(i + 1, min(cue, i + 8)):
+        if doc[j].text in {"—", "--", "―", "–"}:
+            return j + 1 if j + 1 < cue else i
+    return i
 
 
 def _before_aside(doc: Doc, end: int, floor: int) -> int:
