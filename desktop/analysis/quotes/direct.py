@@ -40,7 +40,7 @@ def attribute_direct(ctx: Context) -> None:
     """Give each quotation the cue around it; split quotes become one draft."""
     joined: set[int] = set()
     for index, quotation in enumerate(ctx.quotations):
-        if index in joined:
+        if index in joined or _title(ctx, quotation):
             continue
         draft = _right_frame(ctx, quotation) or _left_frame(ctx, quotation)
         if draft is None:
@@ -55,6 +55,19 @@ def attribute_direct(ctx: Context) -> None:
             draft.content.extend(nxt.pieces)
             ctx.take_chars(nxt.start, nxt.end)
             joined.add(following)
+
+
+#: At most this many words make a title ("MSNBC's “Morning Joe”"), not a quote.
+TITLE_WORDS = 6
+
+
+def _title(ctx: Context, quotation: Quotation) -> bool:
+    """A short quotation right after a possessive names a show, book or slogan of someone's
+    ("told MSNBC's “Morning Joe”", "on CBS's “Face the Nation,”"): no one said it there."""
+    i = ctx.token_at(quotation.start)
+    if i == 0 or ctx.doc[i - 1].text not in {"'s", "’s"}:
+        return False
+    return sum(1 for t in ctx.doc[i:ctx.token_at(quotation.end - 1) + 1] if t.is_alpha) <= TITLE_WORDS
 
 
 def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:

@@ -200,11 +200,13 @@ def clause_start(doc: object, c: int, after: int, end: int) -> int:
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1
     if tokens[c].lower_ in OBJECT_CUES:  # type: ignore[index]
-        for j in range(i, min(i + 6, end)):
+        for j in range(i, min(i + 8, end)):
             if tokens[j].lower_ == "that":  # type: ignore[index]
                 return j
-            if breaks_phrase(tokens[j]) or _infinitive(doc, j):  # type: ignore[index]
+            if breaks_phrase(tokens[j]) and tokens[j].text not in QUOTE_TOKENS or \
+                    _infinitive(doc, j):  # type: ignore[index]
                 break  # "warned North Korea to refrain from actions that ...": no "that" clause
+                # (a listener may be a show: "told MSNBC's “Morning Joe” that ...")
         i = _skip_adjuncts(doc, _skip_listener(doc, i, end), end)
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1

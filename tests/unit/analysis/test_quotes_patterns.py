@@ -79,3 +79,8 @@ def test_a_show_title_before_adding_is_no_quote_of_its_own():
     found = said(text)
     assert all("Morning Joe" not in words for _, _, words in found)
     assert all(speaker == "Graham" for speaker, _, _ in found)
+
+
+def test_a_show_named_after_a_possessive_is_no_quote():
+    text = "Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence."
+    assert said(text) == [("Sanders", "told", "that nobody would question her intelligence")]
