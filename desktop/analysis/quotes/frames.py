@@ -58,7 +58,13 @@ def is_cue(doc: Doc, i: int) -> bool:
         return i + 1 < len(doc) and doc[i + 1].lower_ == "to"
     if word not in CUE_VERBS:
         return False
+    if i and doc[i - 1].lower_ in _NOUN_BEFORE:
+        return False  # "his claims", "the party's preferred nominee": a noun, not a verb
     return not (i and doc[i - 1].text in {"-", "so", "so-"})
+
+
+#: Words after which a cue word is a noun or adjective ("his claims", "a view").
+_NOUN_BEFORE = frozenset({"his", "her", "its", "their", "our", "my", "your", "the", "a", "an"})
 
 
 def cue_end(doc: Doc, i: int) -> int:
@@ -111,8 +117,8 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     """
     end = skip_between(doc, cue, floor) + 1
     end = _before_aside(doc, end, floor)
-    if end > floor and doc[end - 1].lower_ in {"who", "which"}:
-        return end - 1, end  # the relative pronoun is the speaker as written
+    if end > floor and doc[end - 1].lower_ in {"who", "which"} | PRONOUNS:
+        return end - 1, end  # a relative or personal pronoun is the speaker as written
     start = end
     while start > floor and end - start < MAX_SPEAKER_TOKENS:
         token = doc[start - 1]
