@@ -77,6 +77,35 @@ def _person_id(db: Database, article_id: int, row: Mapping[str, Any], find: Find
     return find(row["person"]) if row.get("person") else None
 
 
+def relink_quotes(db: Database, find: FindPerson = _nobody) -> None:
+    """Every quote's person linked again after the people changed (merge, rename, split,
+    not a person, undo): a merged-away person's quotes go to the one kept, a name marked not
+    a person speaks for no one. Runs inside the caller's transaction."""
+    db.execute("UPDATE quotes SET person = found_person WHERE corrected = 0")
+    db.execute(
+        "UPDATE quotes SET person_id = (SELECT m.person_id FROM mentions m"
+        " WHERE m.article_id = quotes.article_id AND m.label = 'PERSON'"
+        ' AND m.person_id IS NOT NULL AND m.start < quotes.speaker_end'
+        ' AND m."end" > quotes.speaker_start ORDER BY m.start DESC LIMIT 1)'
+        " WHERE corrected = 0"
+    )
+    db.execute(  # the speaker's words are a mention the reporter said is no person
+        "UPDATE quotes SET person = NULL WHERE corrected = 0 AND person_id IS NULL"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = quotes.article_id"
+        " AND m.model_label = 'PERSON' AND m.label != 'PERSON' AND m.start < quotes.speaker_end"
+        ' AND m."end" > quotes.speaker_start)'
+    )
+    unlinked = db.execute("SELECT DISTINCT person FROM quotes WHERE corrected = 0"
+                          " AND person_id IS NULL AND person IS NOT NULL").fetchall()
+    for (name,) in unlinked:  # "he" and "the spokeswoman": linked by the name resolved
+        person_id = find(name)
+        if person_id is not None:
+            db.execute("UPDATE quotes SET person_id = ? WHERE corrected = 0"
+                       " AND person_id IS NULL AND person = ?", [person_id, name])
+    for rule in db.query("SELECT * FROM quote_corrections WHERE kind = 'speaker'"):
+        _apply(db, rule, find)
+
+
 def apply_corrections(db: Database, article_id: int, find: FindPerson = _nobody) -> None:
     """The reporter's corrections of this article's quotes, applied to its current rows."""
     for rule in db.query("SELECT * FROM quote_corrections WHERE article_id = ?", [article_id]):

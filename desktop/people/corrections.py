@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import people as store
+from db.quotes import relink_quotes
 from desktop.people import linking
 from desktop.people.linking import PeopleError, find_person
 from desktop.people.names import name_key
@@ -38,6 +39,7 @@ def rename_person(db: Database, person: str | int, new_name: str) -> int:
         }
         rule_id = store.store_rule(db, "rename", rule)
         apply_rename(db, rule)
+        _relink_quotes(db)
     return rule_id
 
 
@@ -53,6 +55,7 @@ def merge_people(db: Database, first: str | int, second: str | int) -> int:
         }
         rule_id = store.store_rule(db, "merge", rule)
         apply_merge(db, rule)
+        _relink_quotes(db)
     return rule_id
 
 
@@ -72,6 +75,7 @@ def split_person(db: Database, person: str | int, alias: str) -> int:
                 "name": " ".join(alias.split())}
         rule_id = store.store_rule(db, "split", rule)
         apply_split(db, rule)
+        _relink_quotes(db)
     return rule_id
 
 
@@ -94,6 +98,7 @@ def mark_not_person(db: Database, name: str, label: str | None = None) -> int:
         rule = {"keys": keys, "name": name, "label": label or NOT_PERSON_LABEL}
         rule_id = store.store_rule(db, "not_person", rule)
         apply_not_person(db, rule)
+        _relink_quotes(db)
     return rule_id
 
 
@@ -107,3 +112,16 @@ def undo_correction(db: Database, rule_id: int) -> None:
     with db.atomic():
         store.delete_rule(db, rule_id)
         linking.relink_all(db)
+        _relink_quotes(db)
+
+
+def _relink_quotes(db: Database) -> None:
+    """Quotes follow their speakers: a merged-away person's quotes go to the one kept."""
+
+    def find(name: str) -> int | None:
+        try:
+            return find_person(db, name)
+        except PeopleError:
+            return None
+
+    relink_quotes(db, find)

@@ -39,6 +39,7 @@ from desktop.ui.models.people import PeopleModel
 from desktop.ui.models.quotes import QuotesModel
 from desktop.ui.models.timeline import TimelineModel
 from desktop.ui.operations import articles as article_ops
+from desktop.ui.operations import quotes as quote_ops
 from desktop.ui.operations import timeline as timeline_ops
 from desktop.ui.operations.operation import Operation
 from desktop.ui.panes.brief import BriefPane
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.reader.published_edited.connect(self.redate_article)
         for pane in (timeline, self.people_pane, self.quotes_pane):
             pane.source_activated.connect(self.open_article_at)
+        self.quotes_pane.speaker_correction_requested.connect(self.correct_quote_speaker)
+        self.quotes_pane.not_quote_requested.connect(self.mark_not_quote)
         timeline.hide_requested.connect(self.hide_event)
         timeline.triage_requested.connect(self.make)
         timeline.show_requested.connect(self.show_event)
@@ -320,6 +323,15 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, "Tag article", "Story:")
         if ok and name.strip():
             self.make(article_ops.tag(article_id, name))
+
+    def correct_quote_speaker(self, quote: dict[str, Any]) -> None:
+        said_by = quote.get("person") or quote.get("speaker") or ""
+        name, ok = QInputDialog.getText(self, "Wrong speaker", "Who said it?", text=said_by)
+        if ok and name.strip() and name.strip() != said_by:
+            self.make(quote_ops.speaker(quote, name.strip()))
+
+    def mark_not_quote(self, quote: dict[str, Any]) -> None:
+        self.make(quote_ops.not_a_quote(quote))
 
     def hide_event(self, event: Any) -> None:
         self.make(timeline_ops.hide(event))

@@ -1,6 +1,7 @@
 """When a statement was made: the day the text gives for it, else the publication day.
 
-"Zakharova said on Thursday" or "In a post on Wednesday, he said": a day-precise date in
+"Zakharova said on Thursday", "In a post on Wednesday, he said" or "Lavrov said on
+Wednesday evening" (a time of a day counts as its day): a day-precise date in
 the cue's sentence, outside what was said (a date inside the quote is what the quote is
 about, not when it was said), nearest to the cue.
 """
@@ -34,10 +35,10 @@ def _date_in_text(ctx: Context, draft: Draft, timexes: Sequence[Timex]) -> str |
         start, end = min(start, speaker[0]), max(end, speaker[1])
     days = [
         t for t in timexes
-        if t.type == "DATE" and _DAY.fullmatch(t.value) and start <= t.start and t.end <= end
-        and not any(a <= t.start < b for a, b in draft.content)
+        if t.type in {"DATE", "TIME"} and _DAY.match(t.value) and start <= t.start
+        and t.end <= end and not any(a <= t.start < b for a, b in draft.content)
     ]
     if not days:
         return None
     nearest = min(days, key=lambda t: abs(t.start - cue.start_char))
-    return nearest.value
+    return nearest.value[:10]  # "Wednesday evening" (2025-05-28TEV) was said that day

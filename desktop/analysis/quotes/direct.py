@@ -40,7 +40,7 @@ def attribute_direct(ctx: Context) -> None:
     """Give each quotation the cue around it; split quotes become one draft."""
     joined: set[int] = set()
     for index, quotation in enumerate(ctx.quotations):
-        if index in joined:
+        if index in joined or _title(ctx, quotation):
             continue
         draft = _right_frame(ctx, quotation) or _left_frame(ctx, quotation)
         if draft is None:
@@ -57,17 +57,31 @@ def attribute_direct(ctx: Context) -> None:
             joined.add(following)
 
 
+#: At most this many words make a title ("MSNBC's “Morning Joe”"), not a quote.
+TITLE_WORDS = 6
+
+
+def _title(ctx: Context, quotation: Quotation) -> bool:
+    """A short quotation right after a possessive names a show, book or slogan of someone's
+    ("told MSNBC's “Morning Joe”", "on CBS's “Face the Nation,”"): no one said it there."""
+    i = ctx.token_at(quotation.start)
+    if i == 0 or ctx.doc[i - 1].text not in {"'s", "’s"}:
+        return False
+    return sum(1 for t in ctx.doc[i:ctx.token_at(quotation.end - 1) + 1] if t.is_alpha) <= TITLE_WORDS
+
+
 def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     """“A,” he said / “A,” said Trump / “A?” Trump asked."""
     doc, text = ctx.doc, ctx.text
     k = ctx.token_at(quotation.end)
+    glued = k < len(doc) and doc[k].idx < quotation.end and doc[k].text[-1:] in _DASHES
     while k < len(doc) and (doc[k].idx < quotation.end or doc[k].is_space and not is_break(doc[k])):
         k += 1  # past a token holding the closing mark (''') and past no-break spaces
     if k >= len(doc) or is_break(doc[k]):
         return None
     _, par_end = paragraph_bounds(doc, k)
-    if doc[k].text in _DASHES:
-        signed = _signature(ctx, quotation, k, par_end)
+    if doc[k].text in _DASHES or glued:  # “A.” ― Name, or “A.”― Name (mark and dash one token)
+        signed = _signature(ctx, quotation, k - glued, par_end)
         if signed is not None:
             return signed
     inside = text[quotation.start:quotation.end].rstrip("”\"'’ ")
@@ -88,6 +102,8 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         return None
     if c == first:
         speaker = speaker_after(doc, c, par_end)
+        if speaker is None and doc[c].lower_.endswith("ing"):
+            return None  # “Morning Joe,” adding, “...”: a title, then the next quote's cue
         frame_end = speaker[1] if speaker else cue_end(doc, c)
     else:
         speaker = speaker_before(doc, c, first)
@@ -154,8 +170,11 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     doc = ctx.doc
     i = ctx.token_at(quotation.start)
     par_start, _ = paragraph_bounds(doc, i)
-    floor = max(par_start, i - LEFT_REACH)
     before = i - 1
+    colon = _colon_above(doc, par_start) if i == par_start else None
+    if colon is not None:  # "Caddell continued:" ending the paragraph above the quote
+        before, (par_start, _) = colon, paragraph_bounds(doc, colon)
+    floor = max(par_start, before + 1 - LEFT_REACH)
     if before >= par_start and doc[before].text == ":" and not any(
         is_cue(doc, j) for j in range(max(par_start, before - 4), before)
     ):
@@ -191,12 +210,20 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         start_tok = i  # "she told the mayors who gathered there, “...”"
     if any(t.is_alpha and t.lower_ != "that" for t in doc[start_tok:i]):
         return None  # words between cue and quotation: a mixed quote, found as reported speech
-    while start_tok < i and doc[start_tok].text in {":", ","}:
+    while start_tok < i and (doc[start_tok].text in {":", ","} or doc[start_tok].is_space):
         start_tok += 1
     start = doc[start_tok].idx if start_tok < i else quotation.start
     content = [(start, quotation.pieces[0][1]), *quotation.pieces[1:]]
     frame = (min(speaker[0], c), cue_end(doc, c))
     return Draft((c, cue_end(doc, c)), content, speaker, True, frame)
+
+
+def _colon_above(doc: Doc, par_start: int) -> int | None:
+    """The colon that ends the paragraph right above ``par_start``, if it does."""
+    j = par_start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j if j >= 0 and doc[j].text == ":" else None
 
 
 def _introduced(ctx: Context, quotation: Quotation, colon: int, floor: int) -> Draft | None:

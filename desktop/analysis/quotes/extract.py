@@ -2,10 +2,11 @@
 
 1. quotations — quotation marks paired (marks.py);
 2. direct — each quotation's cue and speaker (direct.py);
-3. reported — free cue verbs and their clauses (reported.py);
-4. continued — quote-only paragraphs keep the speaker before them (continued.py);
-5. people — the person each speaker is (people.py);
-6. dating — the day each statement was made (dating.py).
+3. labelled — paragraphs a speaker's name and a colon open, "PENCE: ..." (labelled.py);
+4. reported — free cue verbs and their clauses (reported.py);
+5. continued — quote-only paragraphs keep the speaker before them (continued.py);
+6. people — the person each speaker is (people.py);
+7. dating — the day each statement was made (dating.py).
 
 The text is parsed by the entity model already loaded for people (tokens, sentences and
 names): no second model, and no dependency parse, which would double analysis time.
@@ -21,6 +22,7 @@ from desktop.analysis.quotes.continued import continue_speakers
 from desktop.analysis.quotes.dating import date_statements
 from desktop.analysis.quotes.direct import attribute_direct
 from desktop.analysis.quotes.draft import Context, Draft
+from desktop.analysis.quotes.labelled import find_labelled
 from desktop.analysis.quotes.marks import find_quotations
 from desktop.analysis.quotes.people import resolve_people
 from desktop.analysis.quotes.quote import Quote
@@ -43,6 +45,7 @@ def _quotations(ctx: Context) -> None:
 STEPS: tuple[tuple[str, Step], ...] = (
     ("quotations", _quotations),
     ("direct", attribute_direct),
+    ("labelled", find_labelled),
     ("reported", find_reported),
     ("continued", continue_speakers),
 )

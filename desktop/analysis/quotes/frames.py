@@ -42,6 +42,11 @@ CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "however", "still", "then",
 #: Cues that also name things ("a show called “Brokers”").
 NAMING_CUES = frozenset({"called", "calls", "dubbed", "titled", "named"})
 
+#: Lower-case words that may open a name's title ("former Sen. Evan Bayh").
+TITLE_WORDS = frozenset(
+    "former retired longtime late veteran outgoing incoming acting interim then ex".split()
+)
+
 TokenRange = tuple[int, int]
 
 
@@ -53,7 +58,13 @@ def is_cue(doc: Doc, i: int) -> bool:
         return i + 1 < len(doc) and doc[i + 1].lower_ == "to"
     if word not in CUE_VERBS:
         return False
+    if i and doc[i - 1].lower_ in _NOUN_BEFORE:
+        return False  # "his claims", "the party's preferred nominee": a noun, not a verb
     return not (i and doc[i - 1].text in {"-", "so", "so-"})
+
+
+#: Words after which a cue word is a noun or adjective ("his claims", "a view").
+_NOUN_BEFORE = frozenset({"his", "her", "its", "their", "our", "my", "your", "the", "a", "an"})
 
 
 def cue_end(doc: Doc, i: int) -> int:
@@ -106,8 +117,8 @@ def speaker_before(doc: Doc, cue: int, floor: int) -> TokenRange | None:
     """
     end = skip_between(doc, cue, floor) + 1
     end = _before_aside(doc, end, floor)
-    if end > floor and doc[end - 1].lower_ in {"who", "which"}:
-        return end - 1, end  # the relative pronoun is the speaker as written
+    if end > floor and doc[end - 1].lower_ in {"who", "which"} | PRONOUNS:
+        return end - 1, end  # a relative or personal pronoun is the speaker as written
     start = end
     while start > floor and end - start < MAX_SPEAKER_TOKENS:
         token = doc[start - 1]
@@ -185,11 +196,15 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
             closing = next((j for j in range(i + 1, cue) if doc[j].text in QUOTE_TOKENS), cue)
             i = closing  # the subject ("“We will win,” she said, adding ...")
         i += 1
-    if i < cue and doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}:
+    i = _past_dateline(doc, i, cue)
+    if i < cue and (doc[i].lower_ in CLAUSE_PREPOSITIONS | {"for", "of", "as", "while"}
+                    or _opens_clause(doc[i])):
         commas = [j for j in range(i, cue) if doc[j].text == ","]
         if not commas:
             return None
         i = commas[0] + 1  # "In May, a judge ruled ..., saying": past the opening phrase
+        while i < cue and doc[i].is_space:
+            i += 1
     j = i
     determiner = j < cue and doc[j].lower_ in DETERMINERS
     j += determiner
@@ -201,7 +216,36 @@ def sentence_subject(doc: Doc, floor: int, cue: int) -> TokenRange | None:
         j = i + 1
     if j == i or not any(t.text[:1].isupper() or t.lower_ in PRONOUNS for t in doc[i:j]):
         return None
+    if j - i == 1 and doc[i].is_stop and doc[i].lower_ not in PRONOUNS:
+        return None  # "Here", "Even": no one
     return i, j
+
+
+#: Words that open a sentence with a phrase of time, not its subject ("Hours later, she").
+_TIME_OPENERS = DAY_WORDS | frozenset(
+    "minutes hours days weeks months years moments shortly soon last next".split())
+
+
+def _opens_clause(token: Token) -> bool:
+    """A sentence's first word that opens a clause or phrase before the subject: "When",
+    "Even", "Speaking", "Shortly", "Minutes later"; never a name the model found."""
+    if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return False
+    word = token.lower_
+    if word in PRONOUNS or word in DETERMINERS:
+        return False
+    return token.is_stop or word in _TIME_OPENERS or (
+        len(word) > 4 and word.endswith(("ing", "ly")) and token.is_title)
+
+
+def _past_dateline(doc: Doc, i: int, cue: int) -> int:
+    """Past "WASHINGTON (AP) —" or "DECATUR, Ga. —" opening a story's first sentence."""
+    if i >= cue or not (doc[i].text.isupper() and len(doc[i].text) > 2):
+        return i
+    for j in range(i + 1, min(cue, i + 8)):
+        if doc[j].text in {"—", "--", "―", "–"}:
+            return j + 1 if j + 1 < cue else i
+    return i
 
 
 def _before_aside(doc: Doc, end: int, floor: int) -> int:
@@ -209,7 +253,7 @@ def _before_aside(doc: Doc, end: int, floor: int) -> int:
     if end - 1 <= floor:
         return end
     closing = doc[end - 1].text
-    opening = {",": ",", ")": "("}.get(closing)
+    opening = {",": ",", ")": "(", "--": "--", "—": "—", "–": "–"}.get(closing)
     if opening is None:
         return end
     for j in range(end - 2, max(floor, end - 30) - 1, -1):
@@ -236,7 +280,10 @@ def speaker_after(doc: Doc, cue: int, ceiling: int) -> TokenRange | None:
     if start >= ceiling or breaks_phrase(doc[start]):
         return None
     first = doc[start]
-    if not (first.text[:1].isupper() or first.lower_ in DETERMINERS or first.lower_ in PRONOUNS):
+    titled = first.lower_ in TITLE_WORDS and start + 1 < ceiling and \
+        doc[start + 1].text[:1].isupper()  # "said former Gov. Jim Hodges"
+    if not (first.text[:1].isupper() or first.lower_ in DETERMINERS or first.lower_ in PRONOUNS
+            or titled):
         return None
     end = start
     while end < ceiling and end - start < MAX_SPEAKER_TOKENS:

@@ -52,6 +52,16 @@ CUE_VERBS = frozenset(
     blames alleges think believe believed thought know knows knew want wanted expect
     saw see wonders
     """.split()
+) | frozenset(
+    # Fitted again on train from four uses and a 40% share, each kept only where, added, its
+    # quotes on train were right >= 60% of the time and with the right speaker >= 35%.
+    """
+    mention issued discuss ordered explain praise seeks defending sounded discussing prefer
+    expecting titled express highlighting ruled mentioning predict threatening remarking
+    sided detailing emphasize thanking distanced balked realized informed blaming unveiled
+    congratulated portraying articulated cite debated vow sparred pivoted threaten remembers
+    chanting
+    """.split()
 )
 
 #: Verbs whose listener comes between cue and content ("told reporters that ...").

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 _MARK = re.compile(r"''|``|[“”\"‘’]")
 _CLOSERS = {"“": ("”", '"'), '"': ('"', "”"), "''": ("''", "”"), "``": ("''", "”"),
-            "‘": ("’",)}
+            "‘": ("’",), "”": ("”", '"', "“")}
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _opens(text: str, mark: str, at: int) -> bool:
-    if mark in ("”", "’"):
+    if mark == "”":  # a paragraph opened with a closing mark (a typo) still opens a quote
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < len(text) else " "
+        return before == "\n" and after.isalnum()
+    if mark == "’":
         return False
     if mark == "‘":  # an opening single mark follows a space and precedes a word
         before = text[at - 1] if at else " "

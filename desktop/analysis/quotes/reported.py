@@ -104,13 +104,35 @@ def _reported(ctx: Context, c: int) -> Draft | None:
 
 
 def _next_statement(doc: object, start: int, end: int) -> int:
-    """Where a second statement begins: "..., but he said that ..." / "... and warned ..."."""
+    """Where a second statement begins: "..., but he said that ..." / "... and warned ..." /
+    "..., saying ..." (a participle cue reports a statement of its own)."""
     tokens = doc  # type: ignore[assignment]
     for j in range(start + 1, end):
-        if tokens[j].lower_ in {"and", "but"} and any(  # type: ignore[index]
+        if tokens[j].lower_ in _NEXT_CLAUSE and any(  # type: ignore[index]
                 is_cue(tokens, k) for k in range(j + 1, min(end, j + 4))):
             return j - 1 if tokens[j - 1].text == "," else j  # type: ignore[index]
+        if tokens[j].text == "," and _participle_cue(tokens, j + 1, end):  # type: ignore[index]
+            return j
     return end
+
+
+#: Words that join a second clause ("..., though she noted ...").
+_NEXT_CLAUSE = frozenset({"and", "but", "though", "although", "while", "whereas"})
+
+#: Adverbs that may stand between the comma and a participle cue (", even suggesting").
+_PARTICIPLE_ADVERBS = frozenset({"even", "also", "again", "instead", "then", "while"})
+
+
+def _participle_cue(doc: object, i: int, end: int) -> bool:
+    """", saying ...", ", even suggesting ...": a cue in -ing right after a comma."""
+    tokens = doc  # type: ignore[assignment]
+    while i < end and tokens[i].lower_ in _PARTICIPLE_ADVERBS:  # type: ignore[index]
+        i += 1
+    if i >= end:
+        return False
+    word = tokens[i]  # type: ignore[index]
+    return word.text.islower() and word.lower_.endswith("ing") and word.lower_ != "according" \
+        and is_cue(tokens, i)
 
 
 def _frame_speaker(ctx: Context, c: int) -> tuple[int, int] | None:
@@ -120,7 +142,17 @@ def _frame_speaker(ctx: Context, c: int) -> tuple[int, int] | None:
         last = ctx.drafts[-1]
         if last.speaker is not None and 0 <= c - 1 - ctx.token_at(last.content[-1][1] - 1) <= 3:
             return last.speaker
-    if not doc[c].lower_.endswith("ing") or c < 2 or doc[c - 1].text != ",":
+    if not doc[c].lower_.endswith("ing") or c < 2:
+        return None
+    comma = c - 1
+    while comma > 0 and doc[comma].lower_ in _PARTICIPLE_ADVERBS:
+        comma -= 1
+    if doc[comma].text != ",":
+        return None
+    if ctx.drafts and ctx.drafts[-1].speaker is not None and \
+            ctx.token_at(ctx.drafts[-1].content[-1][1] - 1) == comma - 1:
+        return ctx.drafts[-1].speaker  # "Perdue said ..., arguing that ...": the same speaker
+    if comma != c - 1:
         return None
     for draft in reversed(ctx.drafts):
         if draft.speaker is not None and draft.frame[0] <= c - 2 and c - draft.frame[1] <= 6 \
@@ -168,11 +200,13 @@ def clause_start(doc: object, c: int, after: int, end: int) -> int:
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1
     if tokens[c].lower_ in OBJECT_CUES:  # type: ignore[index]
-        for j in range(i, min(i + 6, end)):
+        for j in range(i, min(i + 8, end)):
             if tokens[j].lower_ == "that":  # type: ignore[index]
                 return j
-            if breaks_phrase(tokens[j]) or _infinitive(doc, j):  # type: ignore[index]
+            if breaks_phrase(tokens[j]) and tokens[j].text not in QUOTE_TOKENS or \
+                    _infinitive(doc, j):  # type: ignore[index]
                 break  # "warned North Korea to refrain from actions that ...": no "that" clause
+                # (a listener may be a show: "told MSNBC's “Morning Joe” that ...")
         i = _skip_adjuncts(doc, _skip_listener(doc, i, end), end)
     while i < end and tokens[i].text in {",", ":"}:  # type: ignore[index]
         i += 1
@@ -222,12 +256,15 @@ def _content_before(
 
 
 def _according(ctx: Context, c: int, s_start: int, end: int) -> Draft | None:
-    """"According to X, ..." and "..., according to X"."""
+    """"According to X, ..." and "..., according to X". Opening the sentence, the source
+    runs to the first comma ("According to early results of exit polls conducted by Edison
+    Research, ..."); a source that is no name ("state law") counts too."""
     doc = ctx.doc
-    speaker = speaker_after(doc, c, end)
-    if speaker is None:
-        return None
+    source_end = _source_end(doc, c + 2, end)
     if c == s_start or all(t.is_punct or t.is_space for t in doc[s_start:c]):
+        speaker = (c + 2, source_end) if source_end is not None else speaker_after(doc, c, end)
+        if speaker is None:
+            return None
         start = speaker[1]
         while start < end and doc[start].text in {",", ":"}:
             start += 1
@@ -237,7 +274,28 @@ def _according(ctx: Context, c: int, s_start: int, end: int) -> Draft | None:
         return Draft((c, c + 2), [(span.start_char, span.end_char)], speaker, False,
                      (c, speaker[1]))
     if doc[c - 1].text == ",":
+        speaker = speaker_after(doc, c, end)
+        if speaker is None:
+            last = source_end if source_end is not None else end
+            if last <= c + 2 or not any(t.is_alpha for t in doc[c + 2:last]):
+                return None
+            speaker = (c + 2, last)
         return _content_before(ctx, c, s_start, speaker, speaker[1])
+    return None
+
+
+#: How far an "according to" source may run before its comma.
+_MAX_SOURCE_TOKENS = 30
+
+
+def _source_end(doc: object, start: int, end: int) -> int | None:
+    """The comma closing an "according to" source, if one comes soon enough."""
+    tokens = doc  # type: ignore[assignment]
+    for j in range(start + 1, min(end, start + _MAX_SOURCE_TOKENS)):
+        if tokens[j].text == ",":  # type: ignore[index]
+            return j
+        if breaks_phrase(tokens[j]) and tokens[j].text not in {"(", ")", "'s", "’s"}:  # type: ignore[index]
+            return None
     return None
 
 

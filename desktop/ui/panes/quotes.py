@@ -1,7 +1,9 @@
 """The Quotes view: who said what across the library, narrowed by person, dates and words.
 
 The pane reads on a worker (its own connection, ``read_quotes``) and shows only the newest
-answer; double-clicking a quote asks the window to open its article there.
+answer; double-clicking a quote asks the window to open its article there. A right click
+on a quote offers its corrections ("Wrong speaker…", "Not a quote"): the pane only asks, the
+window makes them (undoable, through ``desktop.ui.operations.quotes``).
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,8 @@ TYPING_PAUSE_MS = 250
 class QuotesPane(QWidget):
     source_activated = Signal(int, int)  # article id, offset of the quote
     quotes_read = Signal()  # the list shows a fresh read
+    speaker_correction_requested = Signal(dict)  # the quote: someone else said it
+    not_quote_requested = Signal(dict)  # the quote: the words are no quote
 
     def __init__(self, model: QuotesModel, library_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +79,8 @@ class QuotesPane(QWidget):
         header.resizeSection(1, 150)
         header.resizeSection(3, 150)
         self.table.doubleClicked.connect(self._open)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         filters = QHBoxLayout()
         filters.addWidget(self.person, 2)
         filters.addWidget(self.date_from, 1)
@@ -130,6 +137,25 @@ class QuotesPane(QWidget):
         if quote is not None:
             start = quote["content"][0][0] if quote["content"] else quote["cue_start"]
             self.source_activated.emit(int(quote["article_id"]), int(start))
+
+    def menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The corrections a quote's row offers (None off the rows)."""
+        quote = self.model.quote(index.row()) if index.isValid() else None
+        if quote is None:
+            return None
+        menu = QMenu(self)
+        speaker = menu.addAction("Wrong speaker…")
+        speaker.setToolTip("Name who said it; kept through re-analysis, Ctrl+Z to undo")
+        speaker.triggered.connect(lambda: self.speaker_correction_requested.emit(quote))
+        not_quote = menu.addAction("Not a quote")
+        not_quote.setToolTip("Hide it from quotes, the reader and the brief; Ctrl+Z to undo")
+        not_quote.triggered.connect(lambda: self.not_quote_requested.emit(quote))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.menu_for(self.table.indexAt(pos))
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def focus_filter(self) -> None:
         self.person.setFocus(Qt.FocusReason.ShortcutFocusReason)
