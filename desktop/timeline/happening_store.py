@@ -30,6 +30,7 @@ from db.happenings import (
 from desktop.clipping.repetition import repeated_furniture
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import Report, cluster
+from desktop.timeline.paraphrase import merge_paraphrases
 
 
 def refresh_happenings(source: Any) -> int:
@@ -111,7 +112,7 @@ def happenings_of(
             )
         )
     stored = []
-    for happening in cluster(reports):
+    for happening in merge_paraphrases(cluster(reports)):
         head = by_id[happening.headline.event_id] if happening.headline else rows[0]
         members = happening.reports
         people = _by_count(n for r in members for n in r.people)
