@@ -108,7 +108,7 @@ def happenings_of(
         reports.append(
             Report(
                 r["id"], r["article_id"], r["outlet"] or "", r["published"] or "", r["text"],
-                frozenset(people), frozenset(places),
+                frozenset(people), frozenset(places), planned=bool(r["planned"]),
             )
         )
     stored = []
