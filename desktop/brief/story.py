@@ -253,12 +253,17 @@ def plan_story(
 
 
 def _top(events: list[TimelineEvent], scores: dict[int, float], n: int) -> list[TimelineEvent]:
+    """The ``n`` most salient, no two alike and one per date: a short list outside the
+    story's span (Background, Ahead) that gave four of its six lines to "schools closed
+    until 6 May" in other words would tell one thing."""
     told: list[frozenset[str]] = []
+    dates: set[str] = set()
     chosen = []
     for event in sorted(events, key=lambda e: -scores[id(e)]):
         tokens = content_tokens(event.text)
-        if any(similarity(tokens, t) >= REPEAT for t in told):
+        if event.date in dates or any(similarity(tokens, t) >= REPEAT for t in told):
             continue
+        dates.add(event.date)
         told.append(tokens)
         chosen.append(event)
         if len(chosen) >= n:
