@@ -118,11 +118,16 @@ def test_background_and_ahead_tell_one_thing_per_date():
         event(2, "1918", "In the 1918 Spanish flu pandemic up to 100 million people died.", articles=3),
         event(3, "1918", "The Spanish flu of 1918 remains the most devastating outbreak of modern times.",
               articles=2),
-        event(4, "1968", "An outbreak first detected in Hong Kong in 1968 was caused by the H3N2 strain."),
-        event(5, "2009-05-06", "Schools in Mexico City will stay closed until 6 May.", articles=2,
+        event(4, "1968", "An outbreak first detected in Hong Kong in 1968 was caused by the H3N2 strain.",
+              articles=2),
+        event(5, "2009-05-06", "Schools in Mexico City will stay closed until 6 May.", articles=4,
               planned=True),
-        event(6, "2009-05-06", "Hundreds of public events are suspended until 6 May.", planned=True),
-        event(7, "2009-05-11", "Schools will reopen on 11 May.", planned=True),
+        event(6, "2009-05-06", "Hundreds of public events are suspended until 6 May.", articles=3,
+              planned=True),
+        event(7, "2009-05-11", "Schools across the country will reopen to pupils on 11 May.", articles=3,
+              planned=True),
+        # A reader's aside, once: far less than the list's first line.
+        event(8, "2009-07-01", "A reader wrote that the headline on TV was alarmist.", planned=True),
     ]
     plan = plan_story(events, {}, date_from=dt.date(2009, 4, 20), date_to=dt.date(2009, 5, 4))
     assert [e.date for e in plan.background] == ["1918", "1968"]
