@@ -191,7 +191,9 @@ def _tokens(text: str) -> Counter[str]:
 
 def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]:
     """The first sentences of each article (after its headline), cleaned, each with the one
-    day it dates itself to (None when it names no date; "" when it names another kind)."""
+    day it dates itself to (None when it names no date; "" when it names another kind).
+    A sentence that touches the page's furniture is no lead: a comments page opens with
+    "11:28 PM | Report abuse ..."."""
     leads: list[tuple[int, str, str | None]] = []
     if not article_ids:
         return leads
@@ -203,15 +205,25 @@ def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]
     ):
         if kind in ("DATE", "TIME"):
             timexes[article_id].append((start, value or ""))
+    furniture: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if db["furniture"].exists():
+        for article_id, start, end in db.execute(
+            f'SELECT article_id, start, "end" FROM furniture WHERE article_id IN ({marks})',
+            article_ids,
+        ):
+            furniture[article_id].append((start, end))
     for article_id, title, text in db.execute(
         f"SELECT id, title, text FROM articles WHERE id IN ({marks})", article_ids
     ):
         taken = 0
         title_norm = " ".join((title or "").split())
+        page = furniture.get(article_id, [])
         for start, end in split_spans(text, None):
             sentence = text[start:end]
             if " ".join(sentence.split()) == title_norm or word_count(sentence) < MIN_WORDS:
                 continue
+            if any(s < end and start < e for s, e in page):
+                continue  # touches page furniture (a reader's comment, a stamp): no lead
             values = {v[:10] for s, v in timexes.get(article_id, []) if start <= s < end}
             day = None if not values else (values.pop() if len(values) == 1 else "")
             leads.append((article_id, clean_sentence(sentence), day))
