@@ -23,7 +23,15 @@ from typing import Any
 from db.people import list_people
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
-from desktop.brief.story import AHEAD_ITEMS, BACKGROUND_ITEMS, StoryPlan, _top, plan_story, salience
+from desktop.brief.story import (
+    AHEAD_ITEMS,
+    BACKGROUND_ITEMS,
+    StoryPlan,
+    _top,
+    article_weights,
+    plan_story,
+    salience,
+)
 from desktop.timeline.filters import Filters
 from desktop.timeline.keyevents import story_day_scores
 from desktop.timeline.precision import display, place
@@ -449,7 +457,7 @@ def brief_from_library(
     events = quotes.named(events)  # a bullet's bare "he said" gets its speaker's name
     plan = plan_story(
         events,
-        story_day_scores(db, filters),
+        story_day_scores(db, filters, article_weights(events)),
         date_from=filters.date_from,
         date_to=filters.date_to,
         articles=_articles_published(db, filters),

@@ -41,6 +41,8 @@ AHEAD_ITEMS = 6
 MIN_SHARE_OF_KEY = 0.25
 #: Two bullets this alike (content-word Dice) say the same thing: the second is left out.
 REPEAT = 0.45
+#: Background and Ahead tell what matters at least this much next to their first line.
+MIN_SHARE_OF_FIRST = 0.3
 #: An article's weight never drops below this (off-story, but still a source).
 OFF_STORY_FLOOR = 0.1
 #: How far ahead a plan reported once is still worth telling (a stray year is not).
@@ -253,12 +255,23 @@ def plan_story(
 
 
 def _top(events: list[TimelineEvent], scores: dict[int, float], n: int) -> list[TimelineEvent]:
+    """The ``n`` most salient, no two alike and one per date: a short list outside the
+    story's span (Background, Ahead) that gave four of its six lines to "schools closed
+    until 6 May" in other words would tell one thing. Lines that matter far less than the
+    list's first (a reader's comment, a stray launch date) are left out rather than fill
+    it; the reporter's own events always count."""
     told: list[frozenset[str]] = []
+    dates: set[str] = set()
     chosen = []
-    for event in sorted(events, key=lambda e: -scores[id(e)]):
+    ranked = sorted(events, key=lambda e: -scores[id(e)])
+    floor = MIN_SHARE_OF_FIRST * scores[id(ranked[0])] if ranked else 0.0
+    for event in ranked:
         tokens = content_tokens(event.text)
-        if any(similarity(tokens, t) >= REPEAT for t in told):
+        if event.date in dates or any(similarity(tokens, t) >= REPEAT for t in told):
             continue
+        if scores[id(event)] < floor and not (event.manual or event.pinned):
+            continue
+        dates.add(event.date)
         told.append(tokens)
         chosen.append(event)
         if len(chosen) >= n:

@@ -30,6 +30,7 @@ from db.happenings import (
 from desktop.clipping.repetition import repeated_furniture
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import Report, cluster
+from desktop.timeline.paraphrase import merge_paraphrases
 
 
 def refresh_happenings(source: Any, *, most: int | None = None) -> int:
@@ -108,11 +109,11 @@ def happenings_of(
         reports.append(
             Report(
                 r["id"], r["article_id"], r["outlet"] or "", r["published"] or "", r["text"],
-                frozenset(people), frozenset(places),
+                frozenset(people), frozenset(places), planned=bool(r["planned"]),
             )
         )
     stored = []
-    for happening in cluster(reports):
+    for happening in merge_paraphrases(cluster(reports)):
         head = by_id[happening.headline.event_id] if happening.headline else rows[0]
         members = happening.reports
         people = _by_count(n for r in members for n in r.people)

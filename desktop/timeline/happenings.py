@@ -32,6 +32,8 @@ PLACES_DIFFER = 0.55
 SAME_ARTICLE = 0.7
 #: Words used by more than this share of a date's reports do not find candidates.
 COMMON_SHARE = 0.15
+#: A report that expected what others report done weighs this much as a headline.
+PLANNED_HEADLINE = 0.4
 #: Sentences of about this many words read best as a headline.
 HEADLINE_WORDS = (8, 35)
 
@@ -68,6 +70,7 @@ class Report:
     people: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     tokens: frozenset[str] = frozenset()
+    planned: bool = False  # told before it happened ("is likely to raise ... tomorrow")
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -160,16 +163,22 @@ def headline(happening: Happening, weight: dict[str, float], norm: float) -> Rep
     """The report most like all the others (nearest the centroid), cleanly cut: a sentence
     of readable length that opens with no unresolved pronoun and closes every quote. With
     fewer than three reports none is more typical than another: the first one reported,
-    unless another stands alone better."""
+    unless another stands alone better. A happening some report tells as done is not
+    headlined by a report that only expected it ("is likely to raise ... tomorrow")."""
+    done = not all(r.planned for r in happening.reports)
+
+    def told(r: Report) -> float:
+        return cleanliness(r.text) * (PLANNED_HEADLINE if done and r.planned else 1.0)
+
     if len(happening.reports) < 3:
         order = {id(r): i for i, r in enumerate(happening.reports)}
-        return max(happening.reports, key=lambda r: (cleanliness(r.text), -order[id(r)]))
+        return max(happening.reports, key=lambda r: (told(r), -order[id(r)]))
 
     def score(r: Report) -> tuple[float, int]:
         vector = {w: weight.get(w, 1.0) for w in r.tokens}
         length = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         cosine = sum(happening.centroid[w] * v for w, v in vector.items()) / (norm * length)
-        return cosine * cleanliness(r.text), -len(r.text)
+        return cosine * told(r), -len(r.text)
 
     return max(happening.reports, key=score)
 

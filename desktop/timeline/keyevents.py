@@ -126,9 +126,14 @@ def _publications(db: Any, filters: Filters) -> dict[str, list[int]]:
 
 
 def rank_dates(
-    events: list[dict[str, Any]], publications: dict[str, list[int]], filters: Filters
+    events: list[dict[str, Any]],
+    publications: dict[str, list[int]],
+    filters: Filters,
+    weights: dict[int, float] | None = None,
 ) -> dict[str, float]:
-    """A score for every day in range: how much the coverage points to it."""
+    """A score for every day in range: how much the coverage points to it. With ``weights``
+    (how on-story each article is, 0..1) an article counts for its weight: a reader's comment
+    page or a concert review in a disaster's library says little about the story's days."""
     referring: dict[str, set[int]] = defaultdict(set)
     same_day: dict[str, set[int]] = defaultdict(set)
     ahead: dict[str, set[int]] = defaultdict(set)
@@ -145,16 +150,19 @@ def rank_dates(
         else:
             ahead[day].add(e["article_id"])
         outlets[day].add(e["outlet"] or "")
+    def count(articles: Any) -> float:
+        return float(len(articles)) if weights is None else sum(weights.get(a, 1.0) for a in articles)
+
     scores: dict[str, float] = defaultdict(float)
     for day in set(referring) | set(same_day) | set(ahead):
-        scores[day] += W_REFERENCE * len(referring[day]) + W_SAME_DAY * len(same_day[day])
-        scores[day] += W_AHEAD * len(ahead[day]) + W_OUTLET * max(0, len(outlets[day]) - 1)
+        scores[day] += W_REFERENCE * count(referring[day]) + W_SAME_DAY * count(same_day[day])
+        scores[day] += W_AHEAD * count(ahead[day]) + W_OUTLET * max(0, len(outlets[day]) - 1)
     for day, ids in publications.items():
         if _in_range(day, filters):
-            scores[day] += W_PUBLISHED * len(ids)
+            scores[day] += W_PUBLISHED * count(ids)
         previous = _shift(day, -1)
         if previous and _in_range(previous, filters):
-            scores[previous] += W_NEXT_DAY * len(ids)
+            scores[previous] += W_NEXT_DAY * count(ids)
     for day in pinned:
         scores[day] += 1e6  # the reporter's pinned days lead
     return dict(scores)
@@ -183,7 +191,9 @@ def _tokens(text: str) -> Counter[str]:
 
 def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]:
     """The first sentences of each article (after its headline), cleaned, each with the one
-    day it dates itself to (None when it names no date; "" when it names another kind)."""
+    day it dates itself to (None when it names no date; "" when it names another kind).
+    A sentence that touches the page's furniture is no lead: a comments page opens with
+    "11:28 PM | Report abuse ..."."""
     leads: list[tuple[int, str, str | None]] = []
     if not article_ids:
         return leads
@@ -195,15 +205,25 @@ def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]
     ):
         if kind in ("DATE", "TIME"):
             timexes[article_id].append((start, value or ""))
+    furniture: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if db["furniture"].exists():
+        for article_id, start, end in db.execute(
+            f'SELECT article_id, start, "end" FROM furniture WHERE article_id IN ({marks})',
+            article_ids,
+        ):
+            furniture[article_id].append((start, end))
     for article_id, title, text in db.execute(
         f"SELECT id, title, text FROM articles WHERE id IN ({marks})", article_ids
     ):
         taken = 0
         title_norm = " ".join((title or "").split())
+        page = furniture.get(article_id, [])
         for start, end in split_spans(text, None):
             sentence = text[start:end]
             if " ".join(sentence.split()) == title_norm or word_count(sentence) < MIN_WORDS:
                 continue
+            if any(s < end and start < e for s, e in page):
+                continue  # touches page furniture (a reader's comment, a stamp): no lead
             values = {v[:10] for s, v in timexes.get(article_id, []) if start <= s < end}
             day = None if not values else (values.pop() if len(values) == 1 else "")
             leads.append((article_id, clean_sentence(sentence), day))
@@ -349,10 +369,13 @@ def _article_info(db: Any, article_ids: list[int]) -> dict[int, dict[str, Any]]:
     }
 
 
-def story_day_scores(source: Any, filters: Filters | None = None) -> dict[str, float]:
+def story_day_scores(
+    source: Any, filters: Filters | None = None, weights: dict[int, float] | None = None
+) -> dict[str, float]:
     """How much the coverage points to each day in range (``rank_dates``): every article's
-    mentions of the day, and the articles published on it and the day after."""
+    mentions of the day, and the articles published on it and the day after, each article
+    counting for its ``weights`` (how on-story it is) when given."""
     db = database_of(source)
     filters = filters or Filters()
     events = _day_events(db, filters, published_in_range=False)
-    return rank_dates(events, _publications(db, filters), filters)
+    return rank_dates(events, _publications(db, filters), filters, weights)

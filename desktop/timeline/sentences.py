@@ -75,28 +75,72 @@ def split_spans(
 
 #: A piece that cannot start a sentence: it closes a bracket or continues the one before.
 _CONTINUES = re.compile(r"^[)\]}\u201d,;:\u2013\u2014-]|^[a-z]")
-#: A piece that cannot end one: an open bracket, a wire credit, a dash left hanging.
+#: A piece that cannot end one: an open bracket, a wire credit cut open, a dash left hanging.
 _UNFINISHED = re.compile(
-    r"(?:[(\[{\u201c]|\((?:Reuters|AP|AFP|CNN|UPI|Bloomberg|dpa)\)?|[-\u2013\u2014,:;]|"
-    r"\b(?:Reuters|AP|AFP|CNN)\)\s*[-\u2013\u2014]*)\s*$"
+    r"(?:[(\[{\u201c]|\((?:Reuters|AP|AFP|CNN|UPI|Bloomberg|dpa)|[-\u2013\u2014,:;])\s*$"
 )
+#: Pre-tokenised brackets and quotes, read as the characters they stand for when a piece's
+#: edges are judged ("-LRB-" opens a bracket, it is no dash left hanging).
+_PTB_EDGE = re.compile(r"-[LR][RSC]B-|``|''")
+_WIRES = r"(?:Reuters|AP|AFP|Bloomberg|UPI|PA|CNN|dpa)"
+#: A wire's credit closing its dateline: "(Reuters) -", "-LRB- Reuters -RRB- -".
+_WIRE_CREDIT = re.compile(
+    rf"(?:\(|-LRB-)\s*{_WIRES}\s*(?:\)|-RRB-)\s*(?:--?|\u2013|\u2014)(?=\s)"
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: The dateline before a wire credit: the place in capitals (", Country" may follow), then
+#: maybe the day ("MEXICO CITY, April 24", "ACAPULCO, Mexico", "PARIS/ATLANTA").
+_DATELINE_BEFORE_CREDIT = re.compile(
+    r"(?:(?<![\w.'&\\/-])[A-Z][A-Z.'&\\/-]+(?:\s+[A-Z][A-Z.'&\\/-]+)*"
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"
+    rf"(?:\s*,\s*{_MONTH}\s+\d{{1,2}})?\s*$"
+)
+
+
+def _edge(piece: str) -> str:
+    return _PTB_EDGE.sub(lambda m: _PTB.get(m.group(0), m.group(0)), piece)
 
 
 def _mend(text: str, pieces: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Glue back pieces cut inside a sentence (") Riot police ...", "Reuters) -"): a piece on
-    the same line that cannot start a sentence joins the one before."""
+    the same line that cannot start a sentence joins the one before. Then what a wire story
+    prints before its dateline on that line is dropped (``_without_wire_header``)."""
+    line: list[tuple[int, int]] = []  # the mended pieces of the current line
     held: tuple[int, int] | None = None
     for start, end in pieces:
         if held is not None and "\n" not in text[held[1] : start] and (
-            _CONTINUES.match(text[start:end]) or _UNFINISHED.search(text[held[0] : held[1]])
+            _CONTINUES.match(_edge(text[start : start + 6]))
+            or _UNFINISHED.search(_edge(text[max(held[0], held[1] - 12) : held[1]]))
         ):
             held = (held[0], end)
             continue
         if held is not None:
-            yield held
+            if "\n" in text[held[1] : start]:
+                yield from _without_wire_header(text, [*line, held])
+                line = []
+            else:
+                line.append(held)
         held = (start, end)
     if held is not None:
-        yield held
+        line.append(held)
+    yield from _without_wire_header(text, line)
+
+
+def _without_wire_header(text: str, line: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One line's sentences from the dateline on: what a wire story prints before its
+    dateline (summary bullets "* WHO raises alert ...", "(Updates with quotes)", "By Maggie
+    Fox", a stamp "LOS ANGELES | Wed Apr 29, 2009 9:12 pm EDT") is no sentence, and glued to
+    the lead it buries the lead. The dateline stays: it dates a lead that names no day."""
+    for index, (start, end) in enumerate(line):
+        credit = _WIRE_CREDIT.search(text, start, end)
+        if credit is None or not text[credit.end() : end].strip():
+            continue
+        place = _DATELINE_BEFORE_CREDIT.search(text, start, credit.start())
+        cut = place.start() if place else credit.start()
+        while cut < credit.start() and text[cut].isspace():
+            cut += 1
+        return [(cut, end), *line[index + 1 :]]
+    return line
 
 
 def _pieces(

@@ -110,3 +110,26 @@ def test_a_sentence_dated_to_two_days_is_one_key_event_only():
         ("2010-04-20", spill),
         ("2010-04-22", "The Coast Guard searched for the eleven missing workers on Thursday."),
     ]
+
+
+def test_background_and_ahead_tell_one_thing_per_date():
+    events = [
+        event(1, "2009-04-27", "The WHO raised its pandemic alert to phase four.", articles=3),
+        event(2, "1918", "In the 1918 Spanish flu pandemic up to 100 million people died.", articles=3),
+        event(3, "1918", "The Spanish flu of 1918 remains the most devastating outbreak of modern times.",
+              articles=2),
+        event(4, "1968", "An outbreak first detected in Hong Kong in 1968 was caused by the H3N2 strain.",
+              articles=2),
+        event(5, "2009-05-06", "Schools in Mexico City will stay closed until 6 May.", articles=4,
+              planned=True),
+        event(6, "2009-05-06", "Hundreds of public events are suspended until 6 May.", articles=3,
+              planned=True),
+        event(7, "2009-05-11", "Schools across the country will reopen to pupils on 11 May.", articles=3,
+              planned=True),
+        # A reader's aside, once: far less than the list's first line.
+        event(8, "2009-07-01", "A reader wrote that the headline on TV was alarmist.", planned=True),
+    ]
+    plan = plan_story(events, {}, date_from=dt.date(2009, 4, 20), date_to=dt.date(2009, 5, 4))
+    assert [e.date for e in plan.background] == ["1918", "1968"]
+    assert [e.text for e in plan.background][0].startswith("In the 1918")
+    assert [e.date for e in plan.ahead] == ["2009-05-06", "2009-05-11"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.timeline.happenings import Report, cluster
+from desktop.timeline.happenings import Happening, Report, cluster, headline
 
 
 def report(event_id: int, article: int, outlet: str, text: str, people=(), places=()) -> Report:
@@ -54,3 +54,12 @@ def test_the_headline_is_a_sentence_that_stands_alone():
     ]
     (happening,) = cluster(reports)
     assert not happening.headline.text.startswith("He ")
+
+
+def test_a_happening_reported_done_is_not_headlined_by_a_report_that_expected_it():
+    expected = Report(1, 1, "Guardian", "2009-04-28",
+                      "The WHO is likely to raise its pandemic alert level tomorrow.", planned=True)
+    done = Report(2, 2, "BBC", "2009-04-30",
+                  "The WHO raised its pandemic alert level to five on Wednesday night.")
+    assert headline(Happening([expected, done]), {}, 1.0) is done
+    assert headline(Happening([expected]), {}, 1.0) is expected

@@ -220,3 +220,28 @@ def test_window_paths_agree_with_the_timeline(library):
     storm = next(e for e in build_timeline(library) if "storm" in e.text)
     corrections.hide(library, storm.id)
     assert len(event_keys(library)) == len(keys) - 1 == count_events(library)
+
+
+def test_a_comments_page_gives_key_events_no_lead(memory_library):
+    from desktop.clipping.furniture import furniture_spans
+    from desktop.timeline.keyevents import key_events
+
+    for n in range(3):
+        store(memory_library, f"Spill {n}", f"Spill report {n}\nBP said on Monday the cap held "
+              f"and oil stopped flowing into the Gulf, report {n} said.",
+              "2010-06-07", {"Monday": "2010-06-07"})
+    text = ("Readers' comments\n"
+            "June 7, 2010 at 11:28 pm | If necessary, welcometo: Handbags (Coach Dear customers, "
+            "thank you for your support of our company.\nOil is still washing ashore on the beaches.")
+    record = {"title": "Readers' comments", "text": text, "original": text,
+              "published": "2010-06-07", "url": None, "outlet": None,
+              "sha256": hashlib.sha256(text.encode()).hexdigest()}
+    analysis = analyse(text, "2010-06-07", {}, [])
+    analysis.furniture = furniture_spans(text)
+    assert analysis.furniture  # the comment stamp is the page's
+    memory_library.add_article(record, write_with=lambda db, a: store_analysis(db, a, analysis))
+    (day,) = key_events(memory_library, 1, 5, Filters.from_strings(date_from="2010-06-01",
+                                                                   date_to="2010-06-30"))
+    assert day.date == "2010-06-07"
+    assert not any("Handbags" in s for s in day.sentences)
+    assert "Oil is still washing ashore on the beaches." in day.sentences
