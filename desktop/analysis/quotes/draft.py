@@ -38,13 +38,16 @@ class Context:
     taken: set[int] = field(default_factory=set)  # tokens already in a quote or its frame
     starts: list[int] = field(default_factory=list)  # token start characters
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _text: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         self.starts = [token.idx for token in self.doc]
+        # ``Doc.text`` joins every token again on each read: read once, the steps ask often.
+        self._text = self.doc.text
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        return self._text
 
     def token_at(self, char: int) -> int:
         """Index of the token holding (or first starting after) character ``char``."""
