@@ -9,6 +9,7 @@ both are kept and flagged as a conflict for the reporter to check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -160,7 +161,8 @@ def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str
         candidates: set[int] = set()
         for word in tokens[id(event)]:
             if frequency[word] <= _RARE_TOKEN_LIMIT:
-                candidates.update(j for j in index[word] if j > i)
+                later = index[word]  # ascending: the events after this one are a tail
+                candidates.update(later[bisect_right(later, i):])
         first = placed_on[event.date]
         for j in candidates:
             other = days[j]
