@@ -157,24 +157,24 @@ def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str
             if frequency[word] <= _RARE_TOKEN_LIMIT:
                 index[word].append(i)
     placed_on = {date: place(date) for date in {e.date for e in days}}  # once per date
+    # Each event's date and first day (as a day number) in lists: most candidate pairs are
+    # turned away by these two checks, so they read no attributes.
+    dates = [e.date for e in days]
+    firsts = [None if placed_on[d] is None else placed_on[d].first.toordinal() for d in dates]
     for i, event in enumerate(days):
         candidates: set[int] = set()
         for word in tokens[id(event)]:
             if frequency[word] <= _RARE_TOKEN_LIMIT:
                 later = index[word]  # ascending: the events after this one are a tail
                 candidates.update(later[bisect_right(later, i):])
-        first = placed_on[event.date]
+        date, first = dates[i], firsts[i]
         for j in candidates:
+            if dates[j] == date:
+                continue
+            second = firsts[j]
+            if first is None or second is None or abs(first - second) > CONFLICT_DAYS:
+                continue
             other = days[j]
-            if other.date == event.date:
-                continue
-            second = placed_on[other.date]
-            if (
-                first is None
-                or second is None
-                or abs((first.first - second.first).days) > CONFLICT_DAYS
-            ):
-                continue
             mine = {s.article_id for s in event.sources}
             theirs = {s.article_id for s in other.sources}
             if mine & theirs:
