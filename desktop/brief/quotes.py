@@ -48,7 +48,10 @@ class BriefQuotes:
 
     def named(self, events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
         """The events, each sentence told by a bare pronoun given its speaker's name."""
-        return [_named(event, self.in_articles) for event in events]
+        by_article: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+        for quote in self.in_articles:  # an event's sentence looks only at its article's
+            by_article[quote["article_id"]].append(quote)
+        return [_named(event, by_article) for event in events]
 
 
 def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent],
@@ -69,11 +72,11 @@ def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent],
     return BriefQuotes(key_speakers(said, mentions), in_articles)
 
 
-def _named(event: TimelineEvent, quotes: Sequence[dict[str, Any]]) -> TimelineEvent:
+def _named(event: TimelineEvent, by_article: dict[Any, list[dict[str, Any]]]) -> TimelineEvent:
     source = next((s for s in event.sources if s.sentence == event.text), None)
     if source is None or event.corrected or event.manual:
         return event  # a reworded or hand-made sentence: its offsets say nothing
-    text = name_speakers(event.text, source, quotes)
+    text = name_speakers(event.text, source, by_article.get(source.article_id, ()))
     return event if text == event.text else replace(event, text=text)
 
 

@@ -219,30 +219,36 @@ def plan_story(
     words = sum(bullet_words(e) for e in plan.key)
     key_days = {e.date for e in plan.key}
     # A story whose every happening fits the budget is told whole.
-    whole = sum(bullet_words(e) for e in within) <= word_budget
+    whole = _fits(within, word_budget)
     chosen: list[TimelineEvent] = []
     told: list[frozenset[str]] = []
     per_day: Counter[str] = Counter()
+    key_ids = {id(k) for k in plan.key}
+    chosen_ids: set[int] = set()
     for event in [*plan.key, *by_score]:
-        if any(event is c for c in chosen):
+        if id(event) in chosen_ids:
             continue
-        tokens = content_tokens(clean_bullet(event))
-        if any(similarity(tokens, t) >= REPEAT for t in told):
-            continue
-        cost = bullet_words(event)
-        if not whole and not any(event is k for k in plan.key) and (
+        # The checks are pure: the cheap ones go first, so most of a large library's
+        # happenings are passed over before their bullet is cleaned and tokenised.
+        limited = not whole and id(event) not in key_ids
+        if limited and (
             per_day[event.date] >= (PER_KEY_DAY if event.date in key_days else PER_DAY)
-            or words + cost > word_budget
             or scores[id(event)] < floor
             or event.articles < 2 and (event.precision != "day" or cleanliness(event.text) < 0.5)
         ):
             continue
+        cost = bullet_words(event)
+        if limited and words + cost > word_budget:
+            continue
+        tokens = content_tokens(clean_bullet(event))
+        if any(similarity(tokens, t) >= REPEAT for t in told):
+            continue
         chosen.append(event)
+        chosen_ids.add(id(event))
         told.append(tokens)
         per_day[event.date] += 1
         words += cost
     plan.chronology = sorted(chosen, key=lambda e: (e.sort_key, -scores[id(e)]))
-    chosen_ids = {id(e) for e in chosen}
     for event in within:
         if id(event) not in chosen_ids and event.date in per_day:
             plan.more[event.date] = plan.more.get(event.date, 0) + len(event.sources)
@@ -277,6 +283,16 @@ def _top(events: list[TimelineEvent], scores: dict[int, float], n: int) -> list[
         if len(chosen) >= n:
             break
     return sorted(chosen, key=lambda e: e.sort_key)
+
+
+def _fits(events: Sequence[TimelineEvent], budget: int) -> bool:
+    """Whether all the events' bullets fit ``budget`` words (stops counting once over)."""
+    words = 0
+    for event in events:
+        words += bullet_words(event)
+        if words > budget:
+            return False
+    return True
 
 
 def bullet_words(event: TimelineEvent) -> int:

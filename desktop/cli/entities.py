@@ -12,8 +12,6 @@ import json
 import sys
 from typing import Any
 
-from desktop.actions import corrections as act
-from desktop.analysis.entities import ModelError, analyse_texts
 from desktop.cli.common import open_library, print_json, write_jsonl
 from desktop.people import list_named, list_people, people_in_article, suggest_merges
 from desktop.wording import plural
@@ -38,6 +36,8 @@ def _read_documents() -> list[tuple[Any, str]]:
 
 
 def tag_entities(args: argparse.Namespace) -> int:
+    # lazy: the entity passes' patterns load only for tagging, not for ``people``
+    from desktop.analysis.entities import ModelError, analyse_texts
 
     documents = _read_documents()
     try:
@@ -96,6 +96,9 @@ def named(args: argparse.Namespace) -> int:
 
 def correct_person(args: argparse.Namespace) -> int:
     """``person-rename``, ``person-merge``, ``person-split`` and ``not-a-person``."""
+    # lazy: corrections bring the timeline and the date patterns; listing people needs neither
+    from desktop.actions import corrections as act
+
     kind = args.correction
     with open_library(args) as library:
         try:
@@ -119,6 +122,8 @@ def correct_person(args: argparse.Namespace) -> int:
 
 
 def people_corrections(args: argparse.Namespace) -> int:
+    # lazy: corrections bring the timeline and the date patterns; listing people needs neither
+    from desktop.actions import corrections as act
 
     with open_library(args) as library:
         if args.undo is not None:

@@ -9,10 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from db.happenings import mark_all_dirty
-from desktop.actions.corrections import CorrectionError, add_event, correct_event
-from desktop.brief.exports import export
-from desktop.brief.markdown import brief_from_library
-from desktop.brief.preview import brief_html
 from desktop.cli.common import library_path, open_library, print_json
 from desktop.timeline.filters import Filters
 from desktop.timeline.happening_store import refresh_happenings
@@ -148,6 +144,9 @@ def _write(text: str, output: Path | None) -> int:
 
 
 def run_brief(args: argparse.Namespace) -> int:
+    # lazy: the brief's modules (and Markdown) load only for a brief
+    from desktop.brief.markdown import brief_from_library
+    from desktop.brief.preview import brief_html
 
     filters = _filters(args)
     _refuse_protected_output(args)
@@ -159,6 +158,8 @@ def run_brief(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    # lazy: the exporters load only for an export
+    from desktop.brief.exports import export
 
     filters = _filters(args)
     _refuse_protected_output(args)
@@ -169,6 +170,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _correct(args: argparse.Namespace, **changes: object) -> int:
+    # lazy: corrections load only when one is made
+    from desktop.actions.corrections import CorrectionError, correct_event
 
     with open_library(args) as library:
         try:
@@ -204,6 +207,8 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    # lazy: corrections load only when one is made
+    from desktop.actions.corrections import CorrectionError, add_event
 
     with open_library(args) as library:
         if args.article is not None and library.article(args.article) is None:

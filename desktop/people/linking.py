@@ -16,6 +16,7 @@ reader's corrections (after ``reanalyse``, or an undo).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -68,14 +69,13 @@ def write_mentions(db: Database, article_id: int, entities: Iterable[MentionLike
     link_article(db, article_id, load_rules(db))
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 def _paragraph_numbers(text: str, starts: list[int]) -> list[int]:
-    breaks = [i for i, c in enumerate(text) if c == "\n"]
-    out, b = [], 0
-    for start in starts:
-        while b < len(breaks) and breaks[b] < start:
-            b += 1
-        out.append(b)
-    return out
+    """For each start, how many line breaks come before it."""
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    return [bisect_left(breaks, start) for start in starts]
 
 
 def link_article(db: Database, article_id: int, rules: Rules,

@@ -17,9 +17,9 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
-from desktop.analysis.dates import FUTURE, PRESENT, clause_direction, is_dateline, is_stamp
 from desktop.timeline.by_offset import ByOffset, Paragraphs
 from desktop.timeline.precision import EVENT_PRECISIONS, Placed, place
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
@@ -79,6 +79,14 @@ class Event:
         placed = place(self.date)
         assert placed is not None
         return placed
+
+
+def _dates() -> ModuleType:
+    """The date tagger's rules, imported on first use: reading the timeline (``query`` uses
+    ``pronoun_person``) does not compile the date patterns, extracting events does."""
+    from desktop.analysis import dates  # lazy: the date patterns take a while to compile
+
+    return dates
 
 
 def event_key(text: str, date_text: str) -> str:
@@ -146,7 +154,7 @@ def extract_events(
         if inside:
             # Each of the sentence's finest dates, as the text gives it.
             datings = [
-                (placed, surface, "timex", 1.0, clause_direction(text, s, e))
+                (placed, surface, "timex", 1.0, _dates().clause_direction(text, s, e))
                 for s, e, placed, surface in _finest(inside)
             ]
         elif (
@@ -193,7 +201,7 @@ def _own_dates(
     def starts_count(d: tuple[int, int, Placed, str]) -> bool:
         return bool(_SINCE.search(text[max(0, d[0] - 8) : d[0]]))
 
-    own = [d for d in inside if not is_dateline(text, d[0], d[1]) and not starts_count(d)]
+    own = [d for d in inside if not _dates().is_dateline(text, d[0], d[1]) and not starts_count(d)]
     if own:
         return own
     report = place(dct.isoformat()) if dct else None
@@ -207,7 +215,7 @@ def _is_stamp(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     return bool(
-        is_stamp(text, start, end)
+        _dates().is_stamp(text, start, end)
         or _STAMP_BEFORE.search(before)
         or _STAMP_AFTER.match(after)
         or _CLOCK_ZONE.search(text[start:end] + after[:12])
@@ -226,9 +234,10 @@ def _planned(sentence: str, placed: Placed, dct: dt.date | None, direction: str 
     when no verb says): then the sentence's own future words decide. A present tense
     ("the summit is on June 5") looks ahead only to a date after publication.
     """
-    if direction == FUTURE:
+    dates = _dates()
+    if direction == dates.FUTURE:
         forward = True
-    elif direction == PRESENT:
+    elif direction == dates.PRESENT:
         forward = dct is not None and placed.first > dct
     elif direction is None:
         forward = bool(_FUTURE.search(sentence))

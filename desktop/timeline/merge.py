@@ -9,6 +9,7 @@ both are kept and flagged as a conflict for the reporter to check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -21,6 +22,7 @@ CONFLICT_SIMILARITY = 0.75
 CONFLICT_DAYS = 7
 _RARE_TOKEN_LIMIT = 60
 _DATE_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|20\d\d")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is are was were be been being has
@@ -35,11 +37,11 @@ _STOP = frozenset(
 
 def content_tokens(text: str) -> frozenset[str]:
     """The words that carry meaning, lowercased, crudely stemmed (plural s dropped)."""
-    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
     return frozenset(
         w[:-1] if len(w) > 4 and w.endswith("s") else w
-        for w in words
-        if w not in _STOP and len(w) > 1 and not _DATE_NUMBER.fullmatch(w)
+        for w in _WORD.findall(text.lower())
+        # a date number starts with a digit: a word starting with a letter needs no match
+        if w not in _STOP and len(w) > 1 and not (w[0].isdigit() and _DATE_NUMBER.fullmatch(w))
     )
 
 
@@ -154,23 +156,25 @@ def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str
         for word in tokens[id(event)]:
             if frequency[word] <= _RARE_TOKEN_LIMIT:
                 index[word].append(i)
+    placed_on = {date: place(date) for date in {e.date for e in days}}  # once per date
+    # Each event's date and first day (as a day number) in lists: most candidate pairs are
+    # turned away by these two checks, so they read no attributes.
+    dates = [e.date for e in days]
+    firsts = [None if placed_on[d] is None else placed_on[d].first.toordinal() for d in dates]
     for i, event in enumerate(days):
         candidates: set[int] = set()
         for word in tokens[id(event)]:
             if frequency[word] <= _RARE_TOKEN_LIMIT:
-                candidates.update(j for j in index[word] if j > i)
-        first = place(event.date)
+                later = index[word]  # ascending: the events after this one are a tail
+                candidates.update(later[bisect_right(later, i):])
+        date, first = dates[i], firsts[i]
         for j in candidates:
+            if dates[j] == date:
+                continue
+            second = firsts[j]
+            if first is None or second is None or abs(first - second) > CONFLICT_DAYS:
+                continue
             other = days[j]
-            if other.date == event.date:
-                continue
-            second = place(other.date)
-            if (
-                first is None
-                or second is None
-                or abs((first.first - second.first).days) > CONFLICT_DAYS
-            ):
-                continue
             mine = {s.article_id for s in event.sources}
             theirs = {s.article_id for s in other.sources}
             if mine & theirs:

@@ -222,11 +222,10 @@ def as_happenings(
             event.text = told.sentence
         elif told is None:
             _tell_it_best(event)
-        tokens[id(event)] = content_tokens(event.text)
+        if event.precision == "day":  # only a day can conflict (``_flag_conflicts``)
+            tokens[id(event)] = content_tokens(event.text)
         merged.append(event)
-    for event in manual:
-        tokens[id(event)] = content_tokens(event.text)
-        merged.append(event)
+    merged.extend(manual)  # hand-made events are never compared for conflicts
     _flag_conflicts(merged, tokens)
     merged.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else "", e.id))
     return merged

@@ -27,14 +27,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 from desktop.analysis.entities.cues import (
     NAME_SAID,
     PERSON_NOUN_NAME,
-    TITLE_NAME,
     has_non_person_word,
     is_known_non_person,
     looks_like_person_name,
+    title_names,
 )
 from desktop.analysis.entities.names import (
     is_fragment,
@@ -167,10 +168,9 @@ def _apply_cue(text: str, spans: list[Span], start: int, end: int) -> None:
 
 def apply_cues(text: str, spans: list[Span]) -> None:
     """Titles and reporting verbs make a capitalised name a person (pass 2)."""
-    for pattern in (TITLE_NAME, PERSON_NOUN_NAME):
-        for match in pattern.finditer(text):
-            start, end = trim_span(text, match.start(1), match.end(1))
-            _apply_cue(text, spans, start, end)
+    for match in chain(title_names(text), PERSON_NOUN_NAME.finditer(text)):
+        start, end = trim_span(text, match.start(1), match.end(1))
+        _apply_cue(text, spans, start, end)
     for match in NAME_SAID.finditer(text):
         start, end = trim_span(text, match.start(1), match.end(1))
         # Only where the model saw nothing or a wrong label, never a sentence-initial word

@@ -13,12 +13,13 @@ from desktop.analysis.quotes.marks import paragraphs
 
 def continue_speakers(ctx: Context) -> None:
     text = ctx.text
+    lines = paragraphs(text)
     by_start = {d.start: d for d in ctx.drafts}
     ordered = sorted(ctx.drafts, key=lambda d: d.start)
     for quotation in ctx.quotations:
         if ctx.token_at(quotation.start) in ctx.taken:
             continue
-        p_start, p_end = _paragraph_of(text, quotation.start)
+        p_start, p_end = _paragraph_of(lines, quotation.start)
         if text[p_start:quotation.start].strip() or _has_words(text[quotation.end:p_end]):
             continue  # only a paragraph that is all quotation runs on
         earlier = [d for d in ordered if d.content[-1][1] <= quotation.start]
@@ -43,8 +44,8 @@ def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def _paragraph_of(text: str, at: int) -> tuple[int, int]:
-    for start, end in paragraphs(text):
+def _paragraph_of(lines: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    for start, end in lines:
         if start <= at < end:
             return start, end
     return at, at

@@ -42,7 +42,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self.starts = [token.idx for token in self.doc]
-        self._text = self.doc.text  # spaCy joins the tokens again on every Doc.text
+        # ``Doc.text`` joins every token again on each read: read once, the steps ask often.
+        self._text = self.doc.text
 
     @property
     def text(self) -> str:

@@ -37,9 +37,10 @@ def find_reported(ctx: Context) -> None:
     an organizer" is the organizer's).
     """
     quoted = _inside_quotations(ctx)
+    cues = [c for c in range(len(ctx.doc)) if is_cue(ctx.doc, c)]  # both passes read them
     for backwards in (True, False):
-        for c in range(len(ctx.doc)):
-            if c in ctx.taken or c in quoted or not is_cue(ctx.doc, c):
+        for c in cues:
+            if c in ctx.taken or c in quoted:
                 continue
             draft = _reported(ctx, c)
             if draft is None or (draft.content[-1][1] <= ctx.doc[c].idx) != backwards:
