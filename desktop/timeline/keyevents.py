@@ -19,6 +19,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlite_utils import Database
+
+from db.key_days import (
+    article_info,
+    article_texts,
+    date_timexes,
+    day_events,
+    furniture_spans,
+    publications,
+    published_range,
+)
+from db.library import Library
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import similarity
 from desktop.timeline.query import database_of
@@ -75,54 +87,24 @@ class _Candidate:
     tokens: Counter[str] = field(default_factory=Counter)
 
 
-def _day_events(db: Any, filters: Filters, published_in_range: bool) -> list[dict[str, Any]]:
+def _day_events(db: Database, filters: Filters, published_in_range: bool) -> list[dict[str, Any]]:
     """Day-precision events matching the filters (corrected, not hidden), dated in range;
     with ``published_in_range`` only from articles published in the range too."""
-    where, params = event_where(filters)
-    clauses = [where, "e.precision = 'day'"]
-    if published_in_range:
-        range_where, range_params = _published_range(filters)
-        clauses.append(range_where)
-        params = [*params, *range_params]
-    sql = (
-        "SELECT e.date, e.article_id, e.text, e.planned, e.anchor, e.pinned,"
-        " substr(a.published, 1, 10) AS published, a.outlet FROM events e"
-        f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(clauses)}"
-    )
-    return list(db.query(sql, params))
+    published = published_range(filters.date_from, filters.date_to) if published_in_range else None
+    return day_events(db, event_where(filters), published)
 
 
-def _published_range(filters: Filters) -> tuple[str, list[Any]]:
-    clauses, params = ["1"], []
-    if filters.date_from:
-        clauses.append("substr(a.published, 1, 10) >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        clauses.append("substr(a.published, 1, 10) <= ?")
-        params.append(filters.date_to.isoformat())
-    return " AND ".join(clauses), params
-
-
-def _publications(db: Any, filters: Filters) -> dict[str, list[int]]:
+def _publications(db: Database, filters: Filters) -> dict[str, list[int]]:
     """Articles by publication day in the range (those of the tag; with a person or words,
     those with an event that matches)."""
-    where, params = _published_range(filters)
-    if filters.tag:
-        where += " AND a.id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
-        params.append(filters.tag)
-    if filters.person or filters.query:
-        event_filter, event_params = event_where(
-            Filters(person=filters.person, query=filters.query)
-        )
-        where += f" AND a.id IN (SELECT e.article_id FROM events e WHERE {event_filter})"
-        params.extend(event_params)
-    days: dict[str, list[int]] = defaultdict(list)
-    for article_id, day in db.execute(
-        f"SELECT a.id, substr(a.published, 1, 10) FROM articles a WHERE {where} AND a.published IS NOT NULL",
-        params,
-    ):
-        days[day].append(article_id)
-    return days
+    with_event = (
+        event_where(Filters(person=filters.person, query=filters.query))
+        if filters.person or filters.query
+        else None
+    )
+    return publications(
+        db, published_range(filters.date_from, filters.date_to), tag=filters.tag or None, with_event=with_event
+    )
 
 
 def rank_dates(
@@ -189,7 +171,7 @@ def _tokens(text: str) -> Counter[str]:
     )
 
 
-def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]:
+def _leads(db: Database, article_ids: list[int]) -> list[tuple[int, str, str | None]]:
     """The first sentences of each article (after its headline), cleaned, each with the one
     day it dates itself to (None when it names no date; "" when it names another kind).
     A sentence that touches the page's furniture is no lead: a comments page opens with
@@ -197,24 +179,9 @@ def _leads(db: Any, article_ids: list[int]) -> list[tuple[int, str, str | None]]
     leads: list[tuple[int, str, str | None]] = []
     if not article_ids:
         return leads
-    marks = ",".join("?" * len(article_ids))
-    timexes: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for article_id, start, value, kind in db.execute(
-        f"SELECT article_id, start, value, type FROM timexes WHERE article_id IN ({marks})",
-        article_ids,
-    ):
-        if kind in ("DATE", "TIME"):
-            timexes[article_id].append((start, value or ""))
-    furniture: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    if db["furniture"].exists():
-        for article_id, start, end in db.execute(
-            f'SELECT article_id, start, "end" FROM furniture WHERE article_id IN ({marks})',
-            article_ids,
-        ):
-            furniture[article_id].append((start, end))
-    for article_id, title, text in db.execute(
-        f"SELECT id, title, text FROM articles WHERE id IN ({marks})", article_ids
-    ):
+    timexes = date_timexes(db, article_ids)
+    furniture = furniture_spans(db, article_ids)
+    for article_id, title, text in article_texts(db, article_ids):
         taken = 0
         title_norm = " ".join((title or "").split())
         page = furniture.get(article_id, [])
@@ -268,7 +235,7 @@ def _select(candidates: list[_Candidate], k: int, idf: dict[str, float]) -> list
 
 
 def key_events(
-    source: Any,
+    source: Library | Database,
     n_dates: int,
     per_date: int,
     filters: Filters | None = None,
@@ -342,7 +309,7 @@ def key_events(
         if len(chosen_by_day) >= n_dates:
             break
     chosen_by_day = dict(sorted(chosen_by_day.items()))
-    articles = _article_info(
+    articles = article_info(
         db, sorted({c.article_id for cs in chosen_by_day.values() for c in cs})
     )
     return [
@@ -359,18 +326,8 @@ def key_events(
     ]
 
 
-def _article_info(db: Any, article_ids: list[int]) -> dict[int, dict[str, Any]]:
-    if not article_ids:
-        return {}
-    sql = f"SELECT id, title, url, published, outlet FROM articles WHERE id IN ({','.join('?' * len(article_ids))})"
-    return {
-        row[0]: {"title": row[1], "url": row[2], "published": row[3], "outlet": row[4]}
-        for row in db.execute(sql, article_ids)
-    }
-
-
 def story_day_scores(
-    source: Any, filters: Filters | None = None, weights: dict[int, float] | None = None
+    source: Library | Database, filters: Filters | None = None, weights: dict[int, float] | None = None
 ) -> dict[str, float]:
     """How much the coverage points to each day in range (``rank_dates``): every article's
     mentions of the day, and the articles published on it and the day after, each article
