@@ -40,3 +40,8 @@ class ClipDatabase(Database):
 def write_first(conn: sqlite3.Connection) -> None:
     """Python's own implicit transactions (before an INSERT outside ``atomic``) start IMMEDIATE too."""
     conn.isolation_level = "IMMEDIATE"
+
+
+def only_reads(db: Database) -> bool:
+    """Whether this connection was told to only read (SQLite's ``query_only``: the window's)."""
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])

@@ -65,3 +65,32 @@ def drop_analysis_inside(db: Database, article_id: int, spans: Iterable[tuple[in
             'DELETE FROM mentions WHERE article_id = ? AND start >= ? AND "end" <= ?',
             [article_id, start, end],
         )
+
+
+def dirty_outlets(db: Database) -> list[str]:
+    """Outlets whose clips changed since their repeated furniture was last found."""
+    return [r[0] for r in db.execute("SELECT outlet FROM furniture_dirty")]
+
+
+def forget_dirty_outlets(db: Database) -> None:
+    """Every outlet's repeated furniture is current; runs inside the caller's transaction."""
+    db.execute("DELETE FROM furniture_dirty")
+
+
+def repeated_spans_with_events_on(db: Database, dates: Sequence[str]) -> list[tuple[int, int, int]]:
+    """(article id, start, end) of the repeated furniture that holds an event dated one of
+    ``dates``: what re-analysis found again inside it."""
+    found: list[tuple[int, int, int]] = []
+    for offset in range(0, len(dates), 500):
+        chunk = list(dates[offset : offset + 500])
+        marks = ",".join("?" * len(chunk))
+        found += [
+            (r[0], r[1], r[2])
+            for r in db.execute(
+                'SELECT DISTINCT f.article_id, f.start, f."end" FROM furniture f JOIN events e'
+                ' ON e.article_id = f.article_id AND e.start < f."end" AND e."end" > f.start'
+                f" WHERE f.kind = ? AND e.date IN ({marks})",
+                [REPEATED, *chunk],
+            ).fetchall()
+        ]
+    return found

@@ -13,11 +13,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.connection import only_reads
 from db.furniture import (
     REPEATED,
+    dirty_outlets,
     drop_analysis_inside,
+    forget_dirty_outlets,
     furniture_of,
     outlet_texts,
+    repeated_spans_with_events_on,
     write_furniture,
 )
 from db.happenings import (
@@ -27,18 +31,19 @@ from db.happenings import (
     names_in_spans,
     replace_date,
 )
+from db.library import Library
 from desktop.clipping.repetition import repeated_furniture
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import Report, cluster
 from desktop.timeline.paraphrase import merge_paraphrases
 
 
-def refresh_happenings(source: Any, *, most: int | None = None) -> int:
+def refresh_happenings(source: Library | Database, *, most: int | None = None) -> int:
     """Find the furniture of outlets whose clips changed, then cluster again the dates whose
     events changed (at ``most`` of them, the earliest: a caller that may be stopped takes them
     in steps); returns how many dates were redone."""
     db = source.db if hasattr(source, "db") and not isinstance(source, Database) else source
-    if not db["happenings"].exists() or db.execute("PRAGMA query_only").fetchone()[0]:
+    if not db["happenings"].exists() or only_reads(db):
         return 0  # a connection that only reads (the window's): its writer refreshes them
     refresh_outlet_furniture(db)
     dates = dirty_dates(db)[:most]
@@ -59,7 +64,7 @@ def refresh_happenings(source: Any, *, most: int | None = None) -> int:
 def refresh_outlet_furniture(db: Database) -> None:
     """Lines recurring at the edges of several clips of one outlet are furniture: recorded
     per article, and what analysis found inside them is forgotten (one transaction)."""
-    outlets = [r[0] for r in db.execute("SELECT outlet FROM furniture_dirty")]
+    outlets = dirty_outlets(db)
     if not outlets:
         return
     with db.atomic():
@@ -73,21 +78,13 @@ def refresh_outlet_furniture(db: Database) -> None:
                     continue
                 write_furniture(db, article_id, spans, repeated=True)
                 drop_analysis_inside(db, article_id, [(f.start, f.end) for f in spans])
-        db.execute("DELETE FROM furniture_dirty")
+        forget_dirty_outlets(db)
 
 
 def drop_repeated_furniture_events(db: Database, dates: list[str]) -> None:
     """Events (and mentions) re-analysis found again inside repeated furniture."""
-    for offset in range(0, len(dates), 500):
-        chunk = dates[offset : offset + 500]
-        marks = ",".join("?" * len(chunk))
-        for article_id, start, end in db.execute(
-            'SELECT DISTINCT f.article_id, f.start, f."end" FROM furniture f JOIN events e'
-            ' ON e.article_id = f.article_id AND e.start < f."end" AND e."end" > f.start'
-            f" WHERE f.kind = ? AND e.date IN ({marks})",
-            [REPEATED, *chunk],
-        ).fetchall():
-            drop_analysis_inside(db, article_id, [(start, end)])
+    for article_id, start, end in repeated_spans_with_events_on(db, dates):
+        drop_analysis_inside(db, article_id, [(start, end)])
 
 
 def happenings_of(

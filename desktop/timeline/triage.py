@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.articles import has_article, has_outlet
 from db.events import EventState
 from db.happenings import mark_off_story, off_story_marks, unmark_off_story
 from db.library import Library
@@ -31,13 +32,9 @@ def set_aside(source: Library | Database, *, article_id: int | None = None, outl
     db = database_of(source)
     if (article_id is None) == (outlet is None):
         raise TriageError("name one article or one outlet")
-    if article_id is not None and db.execute(
-        "SELECT 1 FROM articles WHERE id = ?", [article_id]
-    ).fetchone() is None:
+    if article_id is not None and not has_article(db, article_id):
         raise TriageError(f"no article {article_id}")
-    if outlet is not None and db.execute(
-        "SELECT 1 FROM articles WHERE outlet = ?", [outlet]
-    ).fetchone() is None:
+    if outlet is not None and not has_outlet(db, outlet):
         raise TriageError(f"no articles from {outlet!r}")
     with db.atomic():
         return mark_off_story(db, article_id=article_id, outlet=outlet)
