@@ -152,3 +152,8 @@ OFF_STORY_SQL = (
     "e.article_id NOT IN (SELECT o.article_id FROM off_story o WHERE o.article_id IS NOT NULL"
     " UNION SELECT a2.id FROM articles a2 JOIN off_story o2 ON o2.outlet = a2.outlet)"
 )
+
+
+def stored_happening_count(db: Database) -> int:
+    """How many happenings are stored."""
+    return int(db.execute("SELECT count(*) FROM happenings").fetchone()[0])

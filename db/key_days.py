@@ -115,3 +115,9 @@ def article_info(db: Database, article_ids: list[int]) -> dict[int, dict[str, An
         row[0]: {"title": row[1], "url": row[2], "published": row[3], "outlet": row[4]}
         for row in db.execute(sql, article_ids)
     }
+
+
+def count_published(db: Database, date_from: dt.date | None, date_to: dt.date | None) -> int:
+    """How many articles were published (by day) within the range; open ends do not filter."""
+    where, params = published_range(date_from, date_to)
+    return int(db.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])

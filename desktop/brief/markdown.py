@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from db.key_days import count_published
 from db.people import list_people
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
@@ -471,14 +472,7 @@ def brief_from_library(
 
 def _articles_published(db: Any, filters: Filters) -> int:
     """How many articles the story has: those published in the range (all, without one)."""
-    clauses, params = ["1"], []
-    if filters.date_from:
-        clauses.append("substr(published, 1, 10) >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        clauses.append("substr(published, 1, 10) <= ?")
-        params.append(filters.date_to.isoformat())
-    return int(db.execute(f"SELECT count(*) FROM articles WHERE {' AND '.join(clauses)}", params).fetchone()[0])
+    return count_published(db, filters.date_from, filters.date_to)
 
 
 def _with_context(db: Any, filters: Filters, plan: StoryPlan) -> None:

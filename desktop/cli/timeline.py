@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from db.happenings import mark_all_dirty
+from db.happenings import mark_all_dirty, stored_happening_count
 from desktop.cli.common import library_path, open_library, print_json
 from desktop.timeline.filters import Filters
 from desktop.timeline.happening_store import refresh_happenings
@@ -240,7 +240,7 @@ def run_happenings(args: argparse.Namespace) -> int:
             with library.transaction() as db:
                 mark_all_dirty(db)
         dates = refresh_happenings(library)
-        total = library.db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+        total = stored_happening_count(library.db)
     print(f"{total} happenings ({dates} dates clustered again)")
     return 0
 

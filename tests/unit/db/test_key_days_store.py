@@ -50,3 +50,12 @@ def test_leads_material_timexes_furniture_texts_and_info_by_article(tmp_path):
         info = key_days.article_info(db, [ids[1]])
         assert list(info) == [ids[1]] and info[ids[1]]["outlet"] == "TASS"
         assert info[ids[1]]["published"].startswith("2025-05-28")
+
+
+def test_articles_published_in_a_range_are_counted(tmp_path):
+    with build_small_library(tmp_path / "l.db") as library:
+        db = library.db
+        assert key_days.count_published(db, None, None) == 3
+        assert key_days.count_published(db, *LATE_MAY) == 1
+        assert key_days.count_published(db, dt.date(2025, 5, 28), None) == 2
+        assert key_days.count_published(db, None, dt.date(2024, 12, 31)) == 1

@@ -14,6 +14,7 @@ from db.furniture import (
     forget_dirty_outlets,
     repeated_spans_with_events_on,
 )
+from db.happenings import StoredHappening, replace_date, stored_happening_count
 from tests.ui.conftest import build_small_library
 
 
@@ -55,3 +56,18 @@ def test_articles_and_outlets_exist_only_when_stored(tmp_path):
         some = min(library.article_ids())
         assert has_article(db, some) and not has_article(db, max(library.article_ids()) + 1)
         assert has_outlet(db, "TASS") and not has_outlet(db, "tass") and not has_outlet(db, "Reuters")
+
+
+def test_the_stored_happenings_are_counted(tmp_path):
+    with build_small_library(tmp_path / "l.db") as library:
+        db = library.db
+        before = stored_happening_count(db)
+        event_id = db.execute("SELECT id FROM events WHERE date = '2025-05-29'").fetchone()[0]
+        one = StoredHappening(
+            date="2020-01-01", precision="day", date_sort="2020-01-01", event_id=event_id, text="x",
+            event_ids=[event_id], articles=1, outlets=["RT"], first_published=None, people=[],
+            places=[], planned=False,
+        )
+        with db.atomic():
+            replace_date(db, "2020-01-01", [one, one])
+        assert stored_happening_count(db) == before + 2
