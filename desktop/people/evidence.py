@@ -84,6 +84,14 @@ PLACE_FIRST_WORDS = frozenset(
 #: Words only a person is called by, before the name ("Mr Fitch", "Dr Chan").
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Prof)\.? $")
 _NON_PERSON_LABELS = ("PLACE", "ORG", "NORP")
+#: Common nouns of sites and what befalls them that a name can modify ("the Piper Alpha
+#: platform disaster", "the Deepwater Horizon rig"): such a name is a site's, not a person's.
+#: People's names modify other nouns ("the Obama administration"), not these.
+_THING_AFTER = re.compile(
+    r"^\s+(?:oil\s*)?(?:platform|platforms|rig|rigs|oilrig|oilrigs|disaster|explosion|blowout|"
+    r"spill|refinery|pipeline|reactor|tanker|oilfield|airliner)\b")
+#: What only a person is after the name ("X, who", "X said he", "X and his wife").
+_PERSON_AFTER = re.compile(r"\b(?:who|he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
 
 
 def is_calendar_word(word: str) -> bool:
@@ -110,6 +118,7 @@ class Evidence:
     _given: set[str] = field(default_factory=set)
     _context: dict[str, Counter[str]] = field(default_factory=dict)
     _called: dict[str, bool] = field(default_factory=dict)
+    _org_unopposed: dict[str, bool] = field(default_factory=dict)
 
     def votes(self, key: str) -> Counter[str]:
         """Labels of a name key across the library, "in X" contexts counted as places."""
@@ -117,9 +126,10 @@ class Evidence:
             votes = store.label_votes(self.db, key)
             locative = plural = 0
             joined: Counter[str] = Counter()
-            called = False
+            called = person_after = False
             for before, after in store.text_around_mentions(self.db, key):
                 kind = _KIND_BEFORE.search(before)
+                person_after |= bool(_PERSON_AFTER.search(after))
                 if _HONORIFIC_BEFORE.search(before):
                     called = True
                 elif _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
@@ -128,6 +138,8 @@ class Evidence:
                     joined["ORG" if kind.group(1) in _ORG_NOUNS else "PLACE"] += 1
                 elif _FROM_AFTER_NAME.search(before) or _BASED_AFTER.match(after):
                     locative += 1
+                elif _THING_AFTER.match(after):  # "the Piper Alpha oilrig disaster"
+                    joined["PLACE"] += 1
                 elif key.endswith("s") and " " not in key and _QUANTIFIER.search(before):
                     plural += 1
                 elif " " not in key:  # "Bill and Hillary Clinton": a full name stands alone
@@ -139,6 +151,7 @@ class Evidence:
             context["NORP"] += plural
             self._context[key] = +context
             self._called[key] = called or store.has_role(self.db, key)
+            self._org_unopposed[key] = joined["ORG"] > 0 and not person_after
             for label, count in joined.items():
                 votes["PERSON"] -= count
                 votes[label] += count
@@ -179,6 +192,7 @@ class Evidence:
         self._votes.pop(key, None)
         self._context.pop(key, None)
         self._called.pop(key, None)
+        self._org_unopposed.pop(key, None)
 
     def not_a_person(self, name: str, key: str, *, surname_of_someone: bool) -> str | None:
         """The label a person mention takes instead, when the library says it is no person.
@@ -222,6 +236,12 @@ class Evidence:
             # "rating agency Fitch", "agencies Moody's and Fitch": the text says what it is,
             # and nothing calls it a person (no Mr, no role, no person's given name).
             return max(context, key=lambda label: (context[label], label == "PLACE"))
+        if surname_of_someone or self._called[key]:
+            return None
+        if self._org_unopposed[key] and " " in key:
+            # "tour operators including Thomas Cook", and no mention says he, she or who:
+            # the company, whatever given name its name starts with.
+            return "ORG"
         return None
 
     def _named_for_a_thing(self, words: list[str]) -> str | None:
