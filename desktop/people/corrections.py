@@ -15,7 +15,7 @@ from db import people as store
 from db.quotes import relink_quotes
 from desktop.people import linking
 from desktop.people.linking import PeopleError, find_person
-from desktop.people.names import name_key
+from desktop.people.name_keys import name_key
 from desktop.people.rules import (
     NOT_PERSON_LABEL,
     apply_merge,

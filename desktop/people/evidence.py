@@ -21,8 +21,8 @@ from sqlite_utils import Database
 from db import people as store
 from desktop.analysis.entities.roles import is_title_word
 from desktop.people.given_names import is_given_name
-from desktop.people.names import is_full as is_full_key
-from desktop.people.names import name_key
+from desktop.people.name_keys import is_full as is_full_key
+from desktop.people.name_keys import name_key
 
 #: Days and months: never a person's whole name ("Tuesday", "June"). "May" is a surname too.
 CALENDAR_WORDS = frozenset(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from desktop.people.names import name_key
+from desktop.people.name_keys import name_key
 
 #: Full given name -> its usual short forms (prefix shortenings such as Ken/Kenneth or
 #: Ed/Edward are found by rule and need not be here).

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from desktop.people.names import (
+from desktop.people.name_keys import (
     family_name_keys,
     first_name_key,
     is_full,

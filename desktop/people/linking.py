@@ -29,7 +29,7 @@ from desktop.analysis.entities.roles import is_title_word
 from desktop.people.evidence import Evidence
 from desktop.people.given_names import same_given_name
 from desktop.people.grouping import Cluster, group_mentions
-from desktop.people.names import (
+from desktop.people.name_keys import (
     family_name_keys,
     first_name_key,
     is_full,

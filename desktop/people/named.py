@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import people as store
-from desktop.people.names import PLACE_VARIANTS, fold, place_key
+from desktop.people.name_keys import PLACE_VARIANTS, fold, place_key
 
 
 def list_named(db: Database, label: str) -> list[dict[str, Any]]:

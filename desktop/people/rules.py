@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import people as store
-from desktop.people.names import is_full, name_key
+from desktop.people.name_keys import is_full, name_key
 
 #: The label a mention gets when the reader says it is not a person (unless they say more).
 NOT_PERSON_LABEL = "OTHER"

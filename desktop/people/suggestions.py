@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from db import people as store
 from desktop.people.given_names import same_given_name
-from desktop.people.names import first_name_key, is_full, surname_key
+from desktop.people.name_keys import first_name_key, is_full, surname_key
 from desktop.people.rules import load_rules
 
 

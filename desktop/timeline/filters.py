@@ -13,7 +13,7 @@ from db.library import to_fts_query
 from db.timeline import EventFilter, Where
 from db.timeline import event_where as events_where
 from db.timeline import manual_where as manual_events_where
-from desktop.people.names import name_key
+from desktop.people.name_keys import name_key
 from desktop.timeline.precision import parse_bound
 
 

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from db import timeline as store
 from db.happenings import happening_of
 from db.library import Library
-from desktop.people.names import name_key
+from desktop.people.name_keys import name_key
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.filters import Filters, event_where, manual_where
 from desktop.timeline.happening_store import refresh_happenings

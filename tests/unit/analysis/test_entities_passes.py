@@ -11,7 +11,7 @@ from desktop.analysis.entities import entities_from_spans
 from desktop.analysis.entities.model import ModelError, check_meta
 from desktop.analysis.entities.names import is_fragment, trim_span
 from desktop.analysis.entities.roles import role_after, role_before
-from desktop.people.names import name_key, place_key
+from desktop.people.name_keys import name_key, place_key
 
 
 def spans(text: str, *marks: tuple[str, str, int]) -> list[tuple[int, int, str]]:

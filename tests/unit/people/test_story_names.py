@@ -13,7 +13,7 @@ from db import Library
 from desktop.analysis.entities import Entity
 from desktop.people import list_people, suggest_merges, write_mentions
 from desktop.people.given_names import same_given_name
-from desktop.people.names import name_key
+from desktop.people.name_keys import name_key
 
 _sha = count()
 P = "PERSON"

@@ -12,7 +12,7 @@ import pytest
 from db import Library
 from desktop.analysis.entities import Entity
 from desktop.people import find_person, list_people, relink_all, suggest_merges, write_mentions
-from desktop.people.names import name_key
+from desktop.people.name_keys import name_key
 
 _sha = count()
 
