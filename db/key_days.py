@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-Where = tuple[str, list[Any]]
+from db.timeline import Where, tagged
 
 
 def _marks(ids: list[Any]) -> str:
@@ -55,8 +55,9 @@ def publications(
     (over ``events e``) when given."""
     where, params = published[0], list(published[1])
     if tag:
-        where += " AND a.id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
-        params.append(tag)
+        clause, clause_params = tagged("a.id", tag)
+        where += f" AND {clause}"
+        params.extend(clause_params)
     if with_event is not None:
         where += f" AND a.id IN (SELECT e.article_id FROM events e WHERE {with_event[0]})"
         params.extend(with_event[1])

@@ -89,11 +89,9 @@ def event_where(f: EventFilter) -> Where:
         clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(f.fts)
     if f.tag:
-        clauses.append(
-            "e.article_id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"
-            " WHERE tags.name = ?)"
-        )
-        params.append(f.tag)
+        clause, clause_params = tagged("e.article_id", f.tag)
+        clauses.append(clause)
+        params.extend(clause_params)
     return (" AND ".join(clauses) or "1"), params
 
 
@@ -117,11 +115,9 @@ def manual_where(f: EventFilter) -> Where:
         clauses.append("m.text LIKE ? ESCAPE '\\'")
         params.append(like(word))
     if f.tag:
-        clauses.append(
-            "m.source_article_id IN (SELECT article_id FROM article_tags JOIN tags"
-            " ON tags.id = tag_id WHERE tags.name = ?)"
-        )
-        params.append(f.tag)
+        clause, clause_params = tagged("m.source_article_id", f.tag)
+        clauses.append(clause)
+        params.extend(clause_params)
     return (" AND ".join(clauses) or "1"), params
 
 
@@ -136,6 +132,13 @@ def names_match(column: str, name: str, *, quoted: bool = False) -> Where:
         patterns = [word, f"{word} %", f"% {word}", f"% {word} %"]
     clause = "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in patterns) + ")"
     return clause, list(patterns)
+
+
+def tagged(column: str, tag: str) -> Where:
+    """``column`` (an article id) names an article filed under the story ``tag``: the one
+    tag clause of events, hand-made events, quotes and key days."""
+    return (f"{column} IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"
+            " WHERE tags.name = ?)", [tag])
 
 
 def like(text: str) -> str:

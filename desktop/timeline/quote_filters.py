@@ -11,6 +11,7 @@ from typing import Any
 
 from db.timeline import like as _like
 from db.timeline import names_match as _names_match
+from db.timeline import tagged
 from desktop.timeline.filters import Filters
 
 
@@ -38,9 +39,7 @@ def quote_where(filters: Filters) -> tuple[str, list[Any]]:
             clauses.append("(q.content_text LIKE ? ESCAPE '\\' OR q.speaker LIKE ? ESCAPE '\\')")
             params.extend([_like(word.strip('"'))] * 2)
     if filters.tag:
-        clauses.append(
-            "q.article_id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"
-            " WHERE tags.name = ?)"
-        )
-        params.append(filters.tag)
+        clause, clause_params = tagged("q.article_id", filters.tag)
+        clauses.append(clause)
+        params.extend(clause_params)
     return (" AND ".join(clauses) or "1"), params
