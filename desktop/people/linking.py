@@ -181,6 +181,8 @@ def _with_given_name_before(db: Database, name: str, text: str, start: int) -> s
         return name
     longer = f"{match.group(1)} {name}"
     longer_key = name_key(longer)
+    if longer_key == key:
+        return name  # a title ("Dr", "Mr") adds nothing to the name
     if store.people_with_alias(db, longer_key) or len(_same_name_with_middle(db, longer_key)) == 1:
         return longer
     return name

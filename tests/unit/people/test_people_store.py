@@ -120,6 +120,17 @@ def test_rename_sticks_for_later_articles_and_relink(library: Library) -> None:
     assert names(library)["Vladimir Medinsky"]["mentions"] == 2
 
 
+def test_a_title_before_a_known_name_is_not_taken_for_a_given_name(library: Library) -> None:
+    # Re-analysis links against a library that already knows Margaret Chan: the "Dr" before
+    # her name must not make a new spelling "Dr Margaret Chan".
+    add(library, "Margaret Chan spoke.", "Margaret Chan")
+    add(library, "GENEVA - Dr Margaret Chan said so.", "Margaret Chan")
+    people = names(library)
+    assert list(people) == ["Margaret Chan"]
+    assert people["Margaret Chan"]["aliases"] == []
+    assert people["Margaret Chan"]["mentions"] == 2
+
+
 def test_merge_sticks_and_undo_takes_it_back(library: Library) -> None:
     add(library, "Abu Mohammed al-Julani spoke.", "Abu Mohammed al-Julani")
     add(library, "Ahmed al-Sharaa spoke.", "Ahmed al-Sharaa")
