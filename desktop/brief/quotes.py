@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from db.quotes import list_quotes
+from db.event_words import pronoun_quotes, quotes_of, speaker_counts
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import display
 from desktop.timeline.quote_filters import quote_where
@@ -40,8 +40,8 @@ class Speaker:
 
 @dataclass
 class BriefQuotes:
-    """What the brief needs of the stored quotes: the key speakers, and every quote of the
-    brief's articles (to name the speakers of event sentences)."""
+    """What the brief needs of the stored quotes: the key speakers, and the quotes of the
+    brief's articles spoken by a bare "he"/"she" (to name the speakers of event sentences)."""
 
     speakers: list[Speaker] = field(default_factory=list)
     in_articles: list[dict[str, Any]] = field(default_factory=list)
@@ -58,17 +58,19 @@ def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent],
            people: Sequence[dict[str, Any]]) -> BriefQuotes:
     """The stored quotes of the brief's articles: key speakers (most mentioned first among
     ``people``, the library's people the brief has read) with their quotes ranked, within
-    the brief's person, dates and story."""
-    articles = {s.article_id for e in events for s in e.sources if s.article_id is not None}
+    the brief's person, dates and story. Only what the brief shows is read: the key
+    speakers' quotes, and the quotes whose speaker is a bare "he"/"she" (to name them)."""
+    articles = sorted({s.article_id for e in events for s in e.sources if s.article_id is not None})
     if not articles:
         return BriefQuotes()
-    marks = ",".join("?" * len(articles))
-    in_articles = list_quotes(db, f"q.article_id IN ({marks})", sorted(articles))
+    in_articles = pronoun_quotes(db, articles)
     scope = Filters(person=filters.person, date_from=filters.date_from,
                     date_to=filters.date_to, tag=filters.tag)
-    where, params = quote_where(scope)
-    said = [q for q in list_quotes(db, where, params) if q["article_id"] in articles]
+    where = quote_where(scope)
+    counts = speaker_counts(db, where, articles)
     mentions = {p["name"]: p.get("mentions") or 0 for p in people}
+    ranked = sorted(counts, key=lambda n: (-mentions.get(n, 0), -counts[n], n))[:KEY_PEOPLE]
+    said = quotes_of(db, where, articles, ranked)
     return BriefQuotes(key_speakers(said, mentions), in_articles)
 
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.brief.bullets import clean_bullet
 from desktop.timeline.happenings import cleanliness
@@ -86,13 +87,21 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
-def article_weights(events: Sequence[TimelineEvent]) -> dict[int, float]:
-    """How on-story each article is: its dated sentences' words against the whole story's."""
+def sentence_words(source: Any, event: Any) -> Iterable[str]:
+    """The content words of a report's sentence (the event's text when it has none)."""
+    return content_tokens(source.sentence or event.text)
+
+
+def article_weights(
+    events: Sequence[TimelineEvent], words_of: Callable[[Any, Any], Iterable[str]] = sentence_words
+) -> dict[int, float]:
+    """How on-story each article is: its dated sentences' words against the whole story's.
+    ``words_of(source, event)`` gives a report's words (stored ones, for a large library)."""
     words: dict[int, set[str]] = defaultdict(set)
     for event in events:
         for source in event.sources:
             if source.article_id is not None:
-                words[source.article_id] |= content_tokens(source.sentence or event.text)
+                words[source.article_id].update(words_of(source, event))
     df: Counter[str] = Counter()
     for bag in words.values():
         df.update(bag)
@@ -110,10 +119,21 @@ def article_weights(events: Sequence[TimelineEvent]) -> dict[int, float]:
     }
 
 
-def salience(events: Sequence[TimelineEvent]) -> dict[int, float]:
+def bullet_cleanliness(event: Any) -> float:
+    """How well the event's text stands alone (``happenings.cleanliness``)."""
+    return cleanliness(event.text)
+
+
+def salience(
+    events: Sequence[TimelineEvent],
+    weights: dict[int, float] | None = None,
+    clean: Callable[[Any], float] = bullet_cleanliness,
+) -> dict[int, float]:
     """A score per happening (by ``id``): on-story articles and outlets reporting it, and
-    how central its people are to the story."""
-    weights = article_weights(events)
+    how central its people are to the story. ``weights`` (``article_weights``) and
+    ``clean`` (a happening's cleanliness) may come already computed."""
+    if weights is None:
+        weights = article_weights(events)
     people_articles: dict[str, set[int]] = defaultdict(set)
     for event in events:
         for name in event.people:
@@ -135,7 +155,7 @@ def salience(events: Sequence[TimelineEvent]) -> dict[int, float]:
         outlets = len(event.outlets)
         central = max((len(people_articles[p]) / top for p in event.people), default=0.0)
         score = reach * (1 + 0.5 * max(0, outlets - 1)) * (1 + central)
-        score *= cleanliness(event.text) * multi
+        score *= clean(event) * multi
         if event.planned:
             score *= 0.5
         if event.pinned:
@@ -161,12 +181,16 @@ def plan_story(
     date_to: dt.date | None = None,
     word_budget: int = WORD_BUDGET,
     articles: int | None = None,
+    scores: dict[int, float] | None = None,
+    clean: Callable[[Any], float] = bullet_cleanliness,
 ) -> StoryPlan:
     """Choose every section's happenings. ``day_scores`` rank the days the coverage points
-    to (``keyevents.rank_dates``); the key events are the best happening of the best days."""
+    to (``keyevents.rank_dates``); the key events are the best happening of the best days.
+    ``scores`` (``salience``) and ``clean`` may come already computed."""
     start, end = story_span(events, date_from, date_to)
     plan = StoryPlan(start, end)
-    scores = salience(events)
+    if scores is None:
+        scores = salience(events, clean=clean)
     plan.salience = scores
     shown = [e for e in events if not e.hidden]
     within, before, after = [], [], []
@@ -234,7 +258,7 @@ def plan_story(
         if limited and (
             per_day[event.date] >= (PER_KEY_DAY if event.date in key_days else PER_DAY)
             or scores[id(event)] < floor
-            or event.articles < 2 and (event.precision != "day" or cleanliness(event.text) < 0.5)
+            or event.articles < 2 and (event.precision != "day" or clean(event) < 0.5)
         ):
             continue
         cost = bullet_words(event)

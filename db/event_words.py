@@ -1,0 +1,151 @@
+"""Storage of what the brief reads of each event (``event_words``), and the brief's reads.
+
+``event_words`` holds, per event, its content words, how well it stands alone, and its
+people (computed in ``desktop.timeline.event_words``); triggers drop a row when its event or
+its article's person mentions change. The reads here give the brief the whole timeline as
+plain tuples — one row per event, grouped into happenings by the caller — and the details
+(titles, urls, quotes) only of what the brief will show. Plain rows in, plain rows out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.quotes import list_quotes
+from db.timeline import CHUNK, Where
+
+#: The columns of ``brief_rows``, in order (``BriefRow`` in the brief names them).
+BRIEF_COLUMNS = (
+    "e.id, e.article_id, e.date, e.precision, e.text, e.start, e.planned, e.pinned,"
+    " e.corrected, e.hidden, a.published, a.outlet, e.date_text, he.happening_id, h.event_id,"
+    " w.tokens, w.clean, w.people, e.\"end\""
+)
+
+
+def has_event_words(db: Database) -> bool:
+    return db["event_words"].exists()
+
+
+def missing_words(db: Database) -> list[dict[str, Any]]:
+    """Events without their ``event_words`` row (new, changed, or their people changed)."""
+    stored = db.execute("SELECT count(*) FROM event_words").fetchone()[0]
+    events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    if stored >= events:
+        return []
+    return list(
+        db.query(
+            'SELECT e.id, e.article_id, e.text, e.start, e."end" FROM events e'
+            " LEFT JOIN event_words w ON w.event_id = e.id WHERE w.event_id IS NULL"
+        )
+    )
+
+
+def linked_person_spans(db: Database, article_ids: Sequence[int]) -> dict[int, list[tuple[int, int, int]]]:
+    """Per article, the spans of mentions linked to the library's people: (start, end,
+    person id), in text order (``db.timeline.person_spans`` with ids for names)."""
+    spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    ids = list(article_ids)
+    for offset in range(0, len(ids), CHUNK):
+        chunk = ids[offset : offset + CHUNK]
+        sql = ('SELECT m.article_id, m.start, m."end", p.id FROM mentions m JOIN people p'
+               " ON p.id = m.person_id WHERE m.label = 'PERSON' AND m.article_id IN"
+               f" ({','.join('?' * len(chunk))}) ORDER BY m.article_id, m.start")
+        for article_id, start, end, person_id in db.execute(sql, chunk):
+            spans[article_id].append((start, end, person_id))
+    return spans
+
+
+def write_words(db: Database, rows: Iterable[tuple[int, str, float, str]]) -> None:
+    """Store (event id, tokens, clean, people JSON) rows; in the caller's transaction."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO event_words (event_id, tokens, clean, people) VALUES (?, ?, ?, ?)",
+        list(rows),
+    )
+
+
+def brief_rows(db: Database, where: Where) -> list[tuple[Any, ...]]:
+    """Every event matching ``where`` (over ``events e``, corrections applied), with its
+    article's publication and outlet, its stored happening and headline event, and its
+    ``event_words``, in timeline order: ``BRIEF_COLUMNS``."""
+    sql = (
+        f"SELECT {BRIEF_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+        " LEFT JOIN happening_events he ON he.event_id = e.id"
+        " LEFT JOIN happenings h ON h.id = he.happening_id"
+        f" LEFT JOIN event_words w ON w.event_id = e.id WHERE {where[0]}"
+        " ORDER BY e.date_sort, e.hidden, e.id"
+    )
+    return db.execute(sql, list(where[1])).fetchall()
+
+
+def person_names(db: Database) -> dict[int, str]:
+    return dict(db.execute("SELECT id, name FROM people").fetchall())
+
+
+def happening_places(db: Database, happening_ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    ids = list(happening_ids)
+    for offset in range(0, len(ids), CHUNK):
+        chunk = ids[offset : offset + CHUNK]
+        for happening_id, places in db.execute(
+            f"SELECT id, places FROM happenings WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            found[happening_id] = json.loads(places or "[]")
+    return found
+
+
+def source_rows(db: Database, event_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """What a cited source shows of these events: title, url, key, end (by event id)."""
+    found: dict[int, dict[str, Any]] = {}
+    ids = list(event_ids)
+    for offset in range(0, len(ids), CHUNK):
+        chunk = ids[offset : offset + CHUNK]
+        for row in db.query(
+            'SELECT e.id, a.title, a.url, e.key, e."end" FROM events e JOIN articles a'
+            f" ON a.id = e.article_id WHERE e.id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[row["id"]] = row
+    return found
+
+
+# -- quotes ------------------------------------------------------------------------------------
+
+_IN_ARTICLES = "q.article_id IN (SELECT value FROM json_each(?))"
+
+
+def pronoun_quotes(db: Database, article_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The quotes of these articles whose speaker is a bare "he"/"she" (as ``list_quotes``)."""
+    return list_quotes(
+        db,
+        f"{_IN_ARTICLES} AND q.speaker_start IS NOT NULL AND lower(q.speaker) IN ('he', 'she')",
+        [json.dumps(sorted(article_ids))],
+    )
+
+
+def speaker_counts(db: Database, where: Where, article_ids: Sequence[int]) -> dict[str, int]:
+    """How many quotes matching ``where`` (over ``quotes q``, ``articles a``) each named
+    speaker has in these articles (hidden quotes left out, as ``list_quotes`` does)."""
+    sql = (
+        "SELECT COALESCE(p.name, q.person) AS person, count(*) FROM quotes q"
+        " JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id"
+        f" WHERE ({where[0]}) AND q.hidden = 0 AND {_IN_ARTICLES}"
+        " GROUP BY 1 HAVING person IS NOT NULL AND person != ''"
+    )
+    return dict(db.execute(sql, [*where[1], json.dumps(sorted(article_ids))]).fetchall())
+
+
+def quotes_of(db: Database, where: Where, article_ids: Sequence[int], people: Sequence[str]) -> list[dict[str, Any]]:
+    """The quotes (``list_quotes``) matching ``where`` in these articles said by ``people``."""
+    if not people:
+        return []
+    return list_quotes(
+        db,
+        f"({where[0]}) AND {_IN_ARTICLES} AND COALESCE(p.name, q.person)"
+        f" IN ({','.join('?' * len(people))})",
+        [*where[1], json.dumps(sorted(article_ids)), *people],
+    )
