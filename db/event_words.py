@@ -23,7 +23,7 @@ from db.timeline import CHUNK, Where
 BRIEF_COLUMNS = (
     "e.id, e.article_id, e.date, e.precision, e.text, e.start, e.planned, e.pinned,"
     " e.corrected, e.hidden, a.published, a.outlet, e.date_text, he.happening_id, h.event_id,"
-    " w.tokens, w.clean, w.people, e.\"end\""
+    " w.tokens, w.clean, w.people, e.\"end\", w.words"
 )
 
 
@@ -60,10 +60,11 @@ def linked_person_spans(db: Database, article_ids: Sequence[int]) -> dict[int, l
     return spans
 
 
-def write_words(db: Database, rows: Iterable[tuple[int, str, float, str]]) -> None:
-    """Store (event id, tokens, clean, people JSON) rows; in the caller's transaction."""
+def write_words(db: Database, rows: Iterable[tuple[int, str, float, str, int]]) -> None:
+    """Store (event id, tokens, clean, people, words) rows; in the caller's transaction."""
     db.conn.executemany(
-        "INSERT OR REPLACE INTO event_words (event_id, tokens, clean, people) VALUES (?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO event_words (event_id, tokens, clean, people, words)"
+        " VALUES (?, ?, ?, ?, ?)",
         list(rows),
     )
 
@@ -119,12 +120,15 @@ _IN_ARTICLES = "q.article_id IN (SELECT value FROM json_each(?))"
 
 
 def pronoun_quotes(db: Database, article_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The quotes of these articles whose speaker is a bare "he"/"she" (as ``list_quotes``)."""
-    return list_quotes(
-        db,
-        f"{_IN_ARTICLES} AND q.speaker_start IS NOT NULL AND lower(q.speaker) IN ('he', 'she')",
-        [json.dumps(sorted(article_ids))],
+    """The quotes of these articles (hidden ones left out) whose speaker is a bare "he" or
+    "she": their article, speaker, speaker's offsets and person (as ``list_quotes`` names it)."""
+    sql = (
+        "SELECT q.article_id, q.speaker, q.speaker_start, q.speaker_end,"
+        " COALESCE(p.name, q.person) AS person FROM quotes q LEFT JOIN people p ON p.id = q.person_id"
+        f" WHERE {_IN_ARTICLES} AND q.hidden = 0 AND q.speaker_start IS NOT NULL"
+        " AND lower(q.speaker) IN ('he', 'she')"
     )
+    return list(db.query(sql, [json.dumps(sorted(article_ids))]))
 
 
 def speaker_counts(db: Database, where: Where, article_ids: Sequence[int]) -> dict[str, int]:

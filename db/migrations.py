@@ -413,7 +413,8 @@ def event_words(db: Database) -> None:
     # What the brief reads of every event, computed once when the event is stored or changed
     # (desktop/timeline/event_words.py) instead of on every brief of a large library: its
     # content words (space-separated), how well it stands alone as a bullet, and its people
-    # (person ids in text order, the "he"/"she" antecedent's id, names stored with the event).
+    # (person ids in text order, the "he"/"she" antecedent's id, names stored with the event;
+    # "" for none) and the words of its sentence as a bullet.
     # A row goes when its event or its article's person mentions change; the next reader
     # computes the missing rows again.
     db.execute(
@@ -422,6 +423,7 @@ def event_words(db: Database) -> None:
             event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
             tokens TEXT NOT NULL,
             clean REAL NOT NULL,
+            words INTEGER NOT NULL,
             people TEXT NOT NULL
         )
         """

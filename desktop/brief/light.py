@@ -11,7 +11,7 @@ their sources (titles, urls) for the Markdown.
 
 from __future__ import annotations
 
-import json
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -19,6 +19,8 @@ from sqlite_utils import Database
 
 from db import timeline as store
 from db.event_words import brief_rows, happening_places, person_names, source_rows
+from desktop.brief.story import bullet_words
+from desktop.timeline.bullets import bullet_length
 from desktop.timeline.event_words import keep_event_words, people_names, words_of
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.happening_store import refresh_happenings
@@ -42,6 +44,7 @@ class Report(NamedTuple):
     hidden: bool
     tokens: str  # its sentence's content words, space-separated
     clean: float  # how well its sentence stands alone (``cleanliness``)
+    words: int  # the words of its sentence as a bullet (``bullet_length``)
 
 
 class LightEvent:
@@ -49,7 +52,7 @@ class LightEvent:
 
     __slots__ = ("id", "date", "precision", "text", "people", "planned", "sources", "pinned",
                  "corrected", "conflict", "conflicting_dates", "hidden", "happening", "clean",
-                 "sort_key", "_outlets", "_articles")
+                 "words", "report", "sort_key", "_outlets", "_articles")
     manual = False
 
     def __init__(self, event_id: str, date: str, precision: str, text: str, people: list[str],
@@ -61,6 +64,8 @@ class LightEvent:
         self.conflict = False
         self.conflicting_dates: list[str] = []
         self.clean = 0.0
+        self.words = 0
+        self.report: Report | None = None  # the report it is told in (``told``)
         self.sort_key = sort_key
         self._outlets: list[str] | None = None
         self._articles: int | None = None
@@ -86,6 +91,13 @@ class LightEvent:
         """The report whose sentence the happening is told in."""
         return next((s for s in self.sources if s.sentence == self.text), None)
 
+    def retell(self, text: str) -> None:
+        """Tell it in ``text`` (a bare "he" given its speaker's name)."""
+        self.text = text
+        self.report = self.told()
+        self.clean = cleanliness(text)
+        self.words = bullet_length(text)
+
 
 def report_words(source: Any, event: Any) -> Iterable[str]:
     """A report's content words: stored with a light report, computed for a hand-made one."""
@@ -96,6 +108,13 @@ def report_words(source: Any, event: Any) -> Iterable[str]:
 
 def event_cleanliness(event: Any) -> float:
     return event.clean if isinstance(event, LightEvent) else cleanliness(event.text)
+
+
+def event_cost(event: Any) -> int:
+    """``story.bullet_words`` from the stored bullet length."""
+    if not isinstance(event, LightEvent):
+        return bullet_words(event)
+    return event.words + (3 if len(event.outlets) > 1 else 0) + 3
 
 
 def light_timeline(db: Database, filters: Filters) -> list[Any]:
@@ -117,13 +136,13 @@ def light_timeline(db: Database, filters: Filters) -> list[Any]:
     redo: list[LightEvent] = []
     shown = [r for r in rows if not r[9]] + [r for r in rows if r[9]]  # shown reports name it first
     for (event_id, article_id, date, precision, text, start, planned, pinned, corrected, hidden,
-         published, outlet, date_text, happening, headline, tokens, clean, people, _end) in shown:
+         published, outlet, date_text, happening, headline, tokens, clean, people, _end,
+         words) in shown:
         if tokens is None:
-            tokens, clean, people = computed[event_id]
-        stored = json.loads(people)
-        named = people_names((stored[0], stored[1], stored[2]), names)
+            tokens, clean, people, words = computed[event_id]
+        named = people_names(people, names)
         report = Report(article_id, published, outlet, text, event_id, start, date_text or "",
-                        bool(hidden), tokens, clean)
+                        bool(hidden), tokens, clean, words)
         key = ("h", happening) if happening is not None else ("e", event_id)
         group = groups.get(key)
         if group is None:
@@ -158,8 +177,9 @@ def light_timeline(db: Database, filters: Filters) -> list[Any]:
             event.text = told.sentence
         elif told is None:
             _tell_it_best(event)  # type: ignore[arg-type]
-        report = event.told()
+        report = event.report = event.told()
         event.clean = cleanliness(event.text) if report is None else report.clean
+        event.words = bullet_length(event.text) if report is None else report.words
         if event.precision == "day":
             tokens_of[id(event)] = (frozenset(report.tokens.split()) if report is not None
                                     else content_tokens(event.text))
@@ -190,18 +210,22 @@ def name_speakers_of(events: Sequence[Any], in_articles: Sequence[dict[str, Any]
     from desktop.brief.quotes import name_speakers  # lazy: quotes imports this module's peers
 
     by_article: dict[Any, list[dict[str, Any]]] = {}
-    for quote in in_articles:
+    for quote in sorted(in_articles, key=lambda q: q["speaker_start"]):
         by_article.setdefault(quote["article_id"], []).append(quote)
+    starts = {a: [q["speaker_start"] for q in quotes] for a, quotes in by_article.items()}
     for event in events:
         if not isinstance(event, LightEvent) or event.corrected:
             continue
-        source = event.told()
-        if source is None or source.article_id not in by_article:
+        source = event.report
+        if source is None or source.article_id not in by_article or source.start is None:
+            continue
+        # Only a quote whose speaker stands inside the sentence can name its "he".
+        at = starts[source.article_id]
+        if bisect_left(at, source.start) == bisect_left(at, source.start + len(event.text)):
             continue
         text = name_speakers(event.text, source, by_article[source.article_id])  # type: ignore[arg-type]
         if text != event.text:
-            event.text = text
-            event.clean = cleanliness(text)
+            event.retell(text)
 
 
 def told_events(db: Database, chosen: Iterable[Any]) -> dict[int, TimelineEvent]:

@@ -26,6 +26,7 @@ from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
 from desktop.brief.light import (
     event_cleanliness,
+    event_cost,
     light_timeline,
     name_speakers_of,
     report_words,
@@ -479,6 +480,7 @@ def brief_from_library(
         articles=_articles_published(db, filters),
         scores=salience(events, weights, event_cleanliness),
         clean=event_cleanliness,
+        cost=event_cost,
     )
     _with_context(db, filters, plan)
     _in_full(db, plan)

@@ -183,10 +183,13 @@ def plan_story(
     articles: int | None = None,
     scores: dict[int, float] | None = None,
     clean: Callable[[Any], float] = bullet_cleanliness,
+    cost: Callable[[Any], int] | None = None,
 ) -> StoryPlan:
     """Choose every section's happenings. ``day_scores`` rank the days the coverage points
     to (``keyevents.rank_dates``); the key events are the best happening of the best days.
-    ``scores`` (``salience``) and ``clean`` may come already computed."""
+    ``scores`` (``salience``), ``clean`` and ``cost`` (``bullet_words``) may come already
+    computed."""
+    cost = cost or bullet_words
     start, end = story_span(events, date_from, date_to)
     plan = StoryPlan(start, end)
     if scores is None:
@@ -194,8 +197,9 @@ def plan_story(
     plan.salience = scores
     shown = [e for e in events if not e.hidden]
     within, before, after = [], [], []
+    places = {d: place(d) for d in {e.date for e in shown}}
     for event in shown:
-        placed = place(event.date)
+        placed = places[event.date]
         if placed is None:
             continue
         if start and placed.last < start:
@@ -240,10 +244,10 @@ def plan_story(
     # and accounts that do not stand alone only when several articles report them.
     key_scores = sorted(scores[id(e)] for e in plan.key if not e.pinned)
     floor = MIN_SHARE_OF_KEY * key_scores[len(key_scores) // 2] if key_scores else 0.0
-    words = sum(bullet_words(e) for e in plan.key)
+    words = sum(cost(e) for e in plan.key)
     key_days = {e.date for e in plan.key}
     # A story whose every happening fits the budget is told whole.
-    whole = _fits(within, word_budget)
+    whole = _fits(within, word_budget, cost)
     chosen: list[TimelineEvent] = []
     told: list[frozenset[str]] = []
     per_day: Counter[str] = Counter()
@@ -261,8 +265,8 @@ def plan_story(
             or event.articles < 2 and (event.precision != "day" or clean(event) < 0.5)
         ):
             continue
-        cost = bullet_words(event)
-        if limited and words + cost > word_budget:
+        words_of_it = cost(event)
+        if limited and words + words_of_it > word_budget:
             continue
         tokens = content_tokens(clean_bullet(event))
         if any(similarity(tokens, t) >= REPEAT for t in told):
@@ -271,7 +275,7 @@ def plan_story(
         chosen_ids.add(id(event))
         told.append(tokens)
         per_day[event.date] += 1
-        words += cost
+        words += words_of_it
     plan.chronology = sorted(chosen, key=lambda e: (e.sort_key, -scores[id(e)]))
     for event in within:
         if id(event) not in chosen_ids and event.date in per_day:
@@ -309,11 +313,12 @@ def _top(events: list[TimelineEvent], scores: dict[int, float], n: int) -> list[
     return sorted(chosen, key=lambda e: e.sort_key)
 
 
-def _fits(events: Sequence[TimelineEvent], budget: int) -> bool:
+def _fits(events: Sequence[TimelineEvent], budget: int, cost: Callable[[Any], int] | None = None) -> bool:
     """Whether all the events' bullets fit ``budget`` words (stops counting once over)."""
+    cost = cost or bullet_words
     words = 0
     for event in events:
-        words += bullet_words(event)
+        words += cost(event)
         if words > budget:
             return False
     return True

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from db import timeline as store
 from db.connection import only_reads
 from db.event_words import has_event_words, linked_person_spans, missing_words, write_words
+from desktop.timeline.bullets import bullet_length
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import cleanliness
 from desktop.timeline.merge import content_tokens
@@ -28,7 +29,7 @@ from desktop.timeline.merge import content_tokens
 People = tuple[list[int], int | None, list[str]]
 
 
-def keep_event_words(db: Database) -> dict[int, tuple[str, float, str]]:
+def keep_event_words(db: Database) -> dict[int, tuple[str, float, str, int]]:
     """Compute the rows of events that have none, and store them (a connection that only
     reads keeps them in memory); returns what it computed, by event id."""
     if not has_event_words(db):
@@ -43,8 +44,9 @@ def keep_event_words(db: Database) -> dict[int, tuple[str, float, str]]:
     return computed
 
 
-def words_of(db: Database, rows: Sequence[dict[str, Any]]) -> dict[int, tuple[str, float, str]]:
-    """(tokens, clean, people JSON) of event rows (id, article_id, text, start, end)."""
+def words_of(db: Database, rows: Sequence[dict[str, Any]]) -> dict[int, tuple[str, float, str, int]]:
+    """(tokens, clean, people, bullet words) of event rows (id, article_id, text, start, end);
+    people as JSON (``People``), "" when there are none."""
     spans = linked_person_spans(db, sorted({r["article_id"] for r in rows}))
     fallback: dict[int, list[str]] = {}
     for event_id, name in store.stored_event_people(
@@ -56,7 +58,9 @@ def words_of(db: Database, rows: Sequence[dict[str, Any]]) -> dict[int, tuple[st
         text = row["text"] or ""
         people = _people(row, spans.get(row["article_id"], []), fallback.get(row["id"], []))
         computed[row["id"]] = (
-            " ".join(sorted(content_tokens(text))), cleanliness(text), json.dumps(people),
+            " ".join(sorted(content_tokens(text))), cleanliness(text),
+            json.dumps(people) if people[0] or people[1] is not None or people[2] else "",
+            bullet_length(text),
         )
     return computed
 
@@ -72,10 +76,13 @@ def _people(row: dict[str, Any], spans: list[tuple[int, int, int]], names: list[
     return ids, pronoun_person(row["text"], row["start"], spans), []  # type: ignore[arg-type]
 
 
-def people_names(stored: People, names: dict[int, str]) -> list[str] | None:
-    """The event's people by their current names, as ``query._people_of`` lists them; None
-    when a stored person is no longer in the library (compute them again)."""
-    ids, antecedent, fallback = stored
+def people_names(stored: str, names: dict[int, str]) -> list[str] | None:
+    """The event's people (``People`` as JSON) by their current names, as
+    ``query._people_of`` lists them; None when a stored person is no longer in the library
+    (compute them again)."""
+    if not stored:
+        return []
+    ids, antecedent, fallback = json.loads(stored)
     if any(i not in names for i in ids) or (antecedent is not None and antecedent not in names):
         return None
     people: list[str] = []
@@ -87,4 +94,4 @@ def people_names(stored: People, names: dict[int, str]) -> list[str] | None:
         name = names[antecedent]
         if name and name not in people:
             people.insert(0, name)
-    return people + [n for n in fallback]
+    return people + list(fallback)
