@@ -23,7 +23,7 @@ from db.timeline import CHUNK, Where
 BRIEF_COLUMNS = (
     "e.id, e.article_id, e.date, e.precision, e.text, e.start, e.planned, e.pinned,"
     " e.corrected, e.hidden, a.published, a.outlet, e.date_text, he.happening_id, h.event_id,"
-    " w.tokens, w.clean, w.people, e.\"end\", w.words"
+    " w.tokens, w.clean, w.people, e.\"end\", w.words, e.date_sort"
 )
 
 
@@ -153,3 +153,98 @@ def quotes_of(db: Database, where: Where, article_ids: Sequence[int], people: Se
         f" IN ({','.join('?' * len(people))})",
         [*where[1], json.dumps(sorted(article_ids)), *people],
     )
+
+
+# -- the brief's timeline, one row per happening ------------------------------------------------
+
+#: Orders a happening's reports as the timeline does (shown ones first, then by id) in one
+#: integer: hidden * RANK + event id.
+RANK = 1_000_000_000_000
+SUMMARY_COLUMNS = (
+    "g", "headline", "first_rank", "date", "date_sort", "precision", "planned", "pinned",
+    "corrected", "hidden", "reports", "articles", "outlets", "has_headline", "multi", "stored",
+    "article_ids", "people", "date_texts", "published_days", "text", "tokens", "clean", "words",
+    "first_published", "told_article", "told_start",
+)
+
+
+def happening_summary(db: Database, where: Where) -> list[tuple[Any, ...]]:
+    """One row per happening of the events matching ``where`` (over ``events e``; an event
+    not yet clustered is one on its own), aggregated in SQL: ``SUMMARY_COLUMNS``.
+
+    ``multi``: a report told in the headline's words whose sentence is dated to several days;
+    ``article_ids`` and ``people`` are "rank:value" pieces (``RANK``) joined by \\x1f, so the
+    reader can put a happening's reports in the timeline's order; ``people`` only of reports
+    that name someone; ``stored``: how many reports have their ``event_words``."""
+    sql = f"""
+    WITH f AS (
+      SELECT e.id, e.article_id, e.date, e.date_sort, e.precision, e.text, e.start, e.planned,
+             e.pinned, e.corrected, e.hidden, COALESCE(e.date_text, '') AS date_text, a.outlet,
+             substr(COALESCE(a.published, ''), 1, 10) AS day,
+             COALESCE(he.happening_id, -e.id) AS g, h.event_id AS headline,
+             e.hidden * {RANK} + e.id AS rank
+      FROM events e JOIN articles a ON a.id = e.article_id
+      LEFT JOIN happening_events he ON he.event_id = e.id
+      LEFT JOIN happenings h ON h.id = he.happening_id
+      WHERE {where[0]}
+    ),
+    dup AS (SELECT article_id, start FROM f GROUP BY article_id, start HAVING count(*) > 1),
+    grouped AS (
+      SELECT f.g, max(f.headline) AS headline, min(f.rank) AS first_rank, max(f.date) AS date,
+             max(f.date_sort) AS date_sort, max(f.precision) AS precision,
+             min(f.planned) AS planned, max(f.pinned) AS pinned, max(f.corrected) AS corrected,
+             min(f.hidden) AS hidden, count(*) AS reports,
+             count(DISTINCT f.article_id) AS articles, count(DISTINCT NULLIF(f.outlet, '')) AS outlets,
+             max(f.id = f.headline) AS has_headline,
+             min(CASE WHEN f.text = hx.text THEN f.rank END) AS told_rank,
+             max(d.article_id IS NOT NULL AND f.text = hx.text) AS multi,
+             count(w.event_id) AS stored,
+             group_concat(f.rank || ':' || f.article_id, char(31)) AS article_ids,
+             group_concat(CASE WHEN w.people != '' THEN f.rank || ':' || w.people END, char(31)) AS people,
+             group_concat(f.date_text, char(31)) AS date_texts,
+             group_concat(DISTINCT f.day) AS published_days
+      FROM f LEFT JOIN events hx ON hx.id = f.headline
+      LEFT JOIN dup d ON d.article_id = f.article_id AND d.start = f.start
+      LEFT JOIN event_words w ON w.event_id = f.id
+      GROUP BY f.g
+    )
+    SELECT g.g, g.headline, g.first_rank, g.date, g.date_sort, g.precision, g.planned, g.pinned,
+           g.corrected, g.hidden, g.reports, g.articles, g.outlets, g.has_headline, g.multi,
+           g.stored, g.article_ids, g.people, g.date_texts, g.published_days,
+           hx.text, hw.tokens, hw.clean, hw.words, fa.published, t.article_id, t.start
+    FROM grouped g
+    LEFT JOIN events hx ON hx.id = g.headline
+    LEFT JOIN event_words hw ON hw.event_id = g.headline
+    JOIN events fe ON fe.id = g.first_rank % {RANK}
+    JOIN articles fa ON fa.id = fe.article_id
+    LEFT JOIN events t ON t.id = g.told_rank % {RANK}
+    """
+    return db.execute(sql, list(where[1])).fetchall()
+
+
+def article_words(db: Database, where: Where) -> list[tuple[int, str | None, int]]:
+    """(article id, the stored words of its events matching ``where``, joined by spaces, how
+    many of those events have an empty sentence or no stored words)."""
+    sql = (
+        "SELECT e.article_id, group_concat(w.tokens, ' '),"
+        " sum(w.event_id IS NULL OR e.text = '') FROM events e"
+        f" LEFT JOIN event_words w ON w.event_id = e.id WHERE {where[0]} GROUP BY e.article_id"
+    )
+    return db.execute(sql, list(where[1])).fetchall()
+
+
+def published_days(db: Database, where: Where) -> list[str]:
+    """The distinct publication days (``published``'s first ten characters) of the articles
+    of the events matching ``where``."""
+    sql = (
+        "SELECT DISTINCT substr(a.published, 1, 10) FROM events e JOIN articles a"
+        f" ON a.id = e.article_id WHERE {where[0]} AND a.published IS NOT NULL"
+    )
+    return [r[0] for r in db.execute(sql, list(where[1]))]
+
+
+def dated_twice(db: Database, where: Where) -> set[tuple[int, int]]:
+    """(article id, start) of sentences matching ``where`` dated to more than one day."""
+    sql = (f"SELECT e.article_id, e.start FROM events e WHERE {where[0]}"
+           " GROUP BY e.article_id, e.start HAVING count(*) > 1")
+    return {(r[0], r[1]) for r in db.execute(sql, list(where[1]))}

@@ -25,11 +25,18 @@ from db.people import list_people
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
 from desktop.brief.light import (
+    context_salience,
+    count_sources,
+    event_articles,
     event_cleanliness,
     event_cost,
+    event_reports,
+    light_salience,
     light_timeline,
+    light_weights,
     name_speakers_of,
-    report_words,
+    published_in,
+    story_days,
     told_events,
 )
 from desktop.brief.story import (
@@ -37,9 +44,7 @@ from desktop.brief.story import (
     BACKGROUND_ITEMS,
     StoryPlan,
     _top,
-    article_weights,
     plan_story,
-    salience,
 )
 from desktop.timeline.filters import Filters
 from desktop.timeline.keyevents import story_day_scores
@@ -337,7 +342,7 @@ def _render_plan(
         for source in _cited(event):
             notes.number(source)
     lines: list[str] = [f"# {md_escape(title or 'Timeline brief')}", ""]
-    scope = _scope(events, filters, _count_sources(events), generated, noun="happening")
+    scope = _scope(events, filters, count_sources(events), generated, noun="happening")
     shown = len([e for e in events if not e.hidden])
     scope.insert(
         -1,
@@ -393,12 +398,6 @@ def _render_plan(
     lines += _outlets(notes)
     lines += _footnotes(notes)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _count_sources(events: Sequence[TimelineEvent]) -> int:
-    """How many sources the events cite (as ``_Notes`` numbers them: an article once)."""
-    return len({s.article_id if s.article_id is not None else (s.title, s.url)
-                for event in events for s in event.sources})
 
 
 def _outlets(notes: _Notes) -> list[str]:
@@ -459,40 +458,44 @@ def brief_from_library(
 ) -> str:
     """Gather the timeline, key events and people for ``filters`` and render the brief.
 
-    The plan weighs every happening in its light form (``light.light_timeline``: stored
-    words, cleanliness and people, no sources' titles); only the happenings it tells are
-    read in full."""
+    The plan weighs every happening in its light form (``light.light_timeline``: one SQL
+    row per happening, with stored words, cleanliness and people); only the happenings it
+    tells are read in full."""
     db = database_of(source)
     filters = filters or Filters()
-    events = light_timeline(db, filters)
+    timeline = light_timeline(db, filters)
+    events = timeline.events
     try:
         everyone = list_people(db)
     except Exception:  # people analysis missing in an old library: the brief still works
         everyone = []
-    quotes = said_by.gather(db, filters, events, everyone)
+    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+    quotes = said_by.gather(db, filters, events, everyone, articles)
     name_speakers_of(events, quotes.in_articles)  # a bullet's bare "he said" gets its speaker's name
-    weights = article_weights(events, report_words)
+    weights = light_weights(db, timeline)
     plan = plan_story(
         events,
         story_day_scores(db, filters, weights),
         date_from=filters.date_from,
         date_to=filters.date_to,
         articles=_articles_published(db, filters),
-        scores=salience(events, weights, event_cleanliness),
+        scores=light_salience(events, weights),
         clean=event_cleanliness,
         cost=event_cost,
+        reports=event_reports,
+        days=story_days(db, timeline) if not (filters.date_from and filters.date_to) else (),
     )
     _with_context(db, filters, plan)
-    _in_full(db, plan)
+    _in_full(db, timeline.where, plan)
     named = {n for e in events for n in e.people}
     people = [p for p in everyone if p["name"] in named]
     return render_brief(events, title=title, filters=filters, people=people, plan=plan,
                         speakers=quotes.speakers)
 
 
-def _in_full(db: Any, plan: StoryPlan) -> None:
+def _in_full(db: Any, where: Any, plan: StoryPlan) -> None:
     """The plan's happenings as full events (sources with titles and urls), for the Markdown."""
-    full = told_events(db, [*plan.key, *plan.chronology, *plan.background, *plan.ahead])
+    full = told_events(db, where, [*plan.key, *plan.chronology, *plan.background, *plan.ahead])
     for name in ("lead", "key", "chronology", "background", "ahead"):
         setattr(plan, name, [full[id(e)] for e in getattr(plan, name)])
 
@@ -509,28 +512,19 @@ def _with_context(db: Any, filters: Filters, plan: StoryPlan) -> None:
         return
     low, high = plan.start.isoformat(), plan.end.isoformat()
 
-    def in_story(event: Any) -> bool:
-        return any(low <= (s.published or "")[:10] <= high for s in event.sources)
-
-    def context(events: list[Any], items: int) -> list[Any]:
-        weights = article_weights(events, report_words)
-        return _top(events, salience(events, weights, event_cleanliness), items)
+    def context(outside: Filters, items: int) -> list[TimelineEvent]:
+        timeline = light_timeline(db, outside)
+        events = [e for e in timeline.events if published_in(e, low, high) and not e.hidden]
+        chosen = _top(events, context_salience(db, timeline, events), items)
+        full = told_events(db, timeline.where, chosen)
+        return [full[id(e)] for e in chosen]
 
     if filters.date_from:
-        before = [
-            e
-            for e in light_timeline(
-                db, replace(filters, date_from=None, date_to=plan.start - dt.timedelta(days=1))
-            )
-            if in_story(e) and not e.hidden
-        ]
-        plan.background = context(before, BACKGROUND_ITEMS)
+        plan.background = context(
+            replace(filters, date_from=None, date_to=plan.start - dt.timedelta(days=1)),
+            BACKGROUND_ITEMS,
+        )
     if filters.date_to:
-        after = [
-            e
-            for e in light_timeline(
-                db, replace(filters, date_from=plan.end + dt.timedelta(days=1), date_to=None)
-            )
-            if in_story(e) and not e.hidden
-        ]
-        plan.ahead = context(after, AHEAD_ITEMS)
+        plan.ahead = context(
+            replace(filters, date_from=plan.end + dt.timedelta(days=1), date_to=None), AHEAD_ITEMS
+        )

@@ -55,12 +55,15 @@ class BriefQuotes:
 
 
 def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent],
-           people: Sequence[dict[str, Any]]) -> BriefQuotes:
+           people: Sequence[dict[str, Any]], articles: Iterable[int] | None = None) -> BriefQuotes:
     """The stored quotes of the brief's articles: key speakers (most mentioned first among
     ``people``, the library's people the brief has read) with their quotes ranked, within
     the brief's person, dates and story. Only what the brief shows is read: the key
-    speakers' quotes, and the quotes whose speaker is a bare "he"/"she" (to name them)."""
-    articles = sorted({s.article_id for e in events for s in e.sources if s.article_id is not None})
+    speakers' quotes, and the quotes whose speaker is a bare "he"/"she" (to name them).
+    ``articles``: the events' articles, when already known."""
+    if articles is None:
+        articles = {s.article_id for e in events for s in e.sources if s.article_id is not None}
+    articles = sorted(articles)
     if not articles:
         return BriefQuotes()
     in_articles = pronoun_quotes(db, articles)

@@ -68,13 +68,14 @@ class StoryPlan:
 
 
 def story_span(
-    events: Sequence[TimelineEvent], date_from: dt.date | None, date_to: dt.date | None
+    events: Sequence[TimelineEvent], date_from: dt.date | None, date_to: dt.date | None,
+    days: Iterable[str] | None = None,
 ) -> tuple[dt.date | None, dt.date | None]:
     """The story's stretch of days: the range asked for, else from a month before the first
-    report to the last report."""
-    published = sorted(
-        d for e in events for s in e.sources if (d := _day(s.published)) is not None
-    )
+    report to the last report (``days``: the reports' publication days, when already read)."""
+    if days is None:
+        days = (s.published for e in events for s in e.sources)
+    published = sorted(d for day in days if (d := _day(day)) is not None)
     start = date_from or (published[0] - dt.timedelta(days=SPAN_BEFORE_DAYS) if published else None)
     end = date_to or (published[-1] if published else None)
     return start, end
@@ -184,13 +185,16 @@ def plan_story(
     scores: dict[int, float] | None = None,
     clean: Callable[[Any], float] = bullet_cleanliness,
     cost: Callable[[Any], int] | None = None,
+    reports: Callable[[Any], int] | None = None,
+    days: Iterable[str] | None = None,
 ) -> StoryPlan:
     """Choose every section's happenings. ``day_scores`` rank the days the coverage points
     to (``keyevents.rank_dates``); the key events are the best happening of the best days.
-    ``scores`` (``salience``), ``clean`` and ``cost`` (``bullet_words``) may come already
-    computed."""
+    ``scores`` (``salience``), ``clean``, ``cost`` (``bullet_words``), ``reports`` (a
+    happening's reports) and ``days`` (``story_span``'s) may come already computed."""
     cost = cost or bullet_words
-    start, end = story_span(events, date_from, date_to)
+    reports = reports or _reports
+    start, end = story_span(events, date_from, date_to, days)
     plan = StoryPlan(start, end)
     if scores is None:
         scores = salience(events, clean=clean)
@@ -279,13 +283,17 @@ def plan_story(
     plan.chronology = sorted(chosen, key=lambda e: (e.sort_key, -scores[id(e)]))
     for event in within:
         if id(event) not in chosen_ids and event.date in per_day:
-            plan.more[event.date] = plan.more.get(event.date, 0) + len(event.sources)
+            plan.more[event.date] = plan.more.get(event.date, 0) + reports(event)
     plan.lead = sorted(
         sorted(plan.key, key=lambda e: -scores[id(e)])[:LEAD_ITEMS], key=lambda e: e.sort_key
     )
     plan.background = _top(before, scores, BACKGROUND_ITEMS)
     plan.ahead = _top(after, scores, AHEAD_ITEMS)
     return plan
+
+
+def _reports(event: TimelineEvent) -> int:
+    return len(event.sources)
 
 
 def _top(events: list[TimelineEvent], scores: dict[int, float], n: int) -> list[TimelineEvent]:
