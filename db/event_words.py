@@ -144,15 +144,27 @@ def speaker_counts(db: Database, where: Where, article_ids: Sequence[int]) -> di
 
 
 def quotes_of(db: Database, where: Where, article_ids: Sequence[int], people: Sequence[str]) -> list[dict[str, Any]]:
-    """The quotes (``list_quotes``) matching ``where`` in these articles said by ``people``."""
+    """The quotes matching ``where`` (hidden ones left out) in these articles said by
+    ``people``, in ``list_quotes`` order, with only what ranks them: id, person, direct,
+    content_text, date, article_id, cue_start (``quotes_by_id`` reads the rest)."""
     if not people:
         return []
-    return list_quotes(
-        db,
-        f"({where[0]}) AND {_IN_ARTICLES} AND COALESCE(p.name, q.person)"
-        f" IN ({','.join('?' * len(people))})",
-        [*where[1], json.dumps(sorted(article_ids)), *people],
+    sql = (
+        "SELECT q.id, COALESCE(p.name, q.person) AS person, q.direct, q.content_text, q.date,"
+        " q.article_id, q.cue_start FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" LEFT JOIN people p ON p.id = q.person_id WHERE ({where[0]}) AND q.hidden = 0"
+        f" AND {_IN_ARTICLES} AND COALESCE(p.name, q.person) IN ({','.join('?' * len(people))})"
+        " ORDER BY q.date, q.article_id, q.cue_start"
     )
+    return list(db.query(sql, [*where[1], json.dumps(sorted(article_ids)), *people]))
+
+
+def quotes_by_id(db: Database, quote_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Whole quote rows (``list_quotes``) by id."""
+    if not quote_ids:
+        return {}
+    rows = list_quotes(db, f"q.id IN ({','.join('?' * len(quote_ids))})", list(quote_ids))
+    return {row["id"]: row for row in rows}
 
 
 # -- the brief's timeline, one row per happening ------------------------------------------------
@@ -160,66 +172,60 @@ def quotes_of(db: Database, where: Where, article_ids: Sequence[int], people: Se
 #: Orders a happening's reports as the timeline does (shown ones first, then by id) in one
 #: integer: hidden * RANK + event id.
 RANK = 1_000_000_000_000
+#: Separators of the reports (and of their fields) a happening's row lists.
+REPORTS, FIELDS = "\x1f", "\x1e"
 SUMMARY_COLUMNS = (
-    "g", "headline", "first_rank", "date", "date_sort", "precision", "planned", "pinned",
-    "corrected", "hidden", "reports", "articles", "outlets", "has_headline", "multi", "stored",
-    "article_ids", "people", "date_texts", "published_days", "text", "tokens", "clean", "words",
-    "first_published", "told_article", "told_start",
+    "happening", "headline", "reports", "first_rank", "date", "date_sort", "precision", "planned",
+    "pinned", "corrected", "hidden", "has_headline", "stored", "members", "people", "text",
+    "tokens", "clean", "words",
 )
 
 
 def happening_summary(db: Database, where: Where) -> list[tuple[Any, ...]]:
-    """One row per happening of the events matching ``where`` (over ``events e``; an event
-    not yet clustered is one on its own), aggregated in SQL: ``SUMMARY_COLUMNS``.
-
-    ``multi``: a report told in the headline's words whose sentence is dated to several days;
-    ``article_ids`` and ``people`` are "rank:value" pieces (``RANK``) joined by \\x1f, so the
-    reader can put a happening's reports in the timeline's order; ``people`` only of reports
-    that name someone; ``stored``: how many reports have their ``event_words``."""
+    """One row per stored happening of the events matching ``where`` (over ``events e``),
+    aggregated in SQL: ``SUMMARY_COLUMNS``. ``members`` lists its reports (REPORTS between
+    them; rank, article id, outlet, published, start, date_text with FIELDS between), in no
+    particular order: ``rank`` (``RANK``) puts them in the timeline's; ``people`` lists the
+    reports naming someone ("rank:people", REPORTS between); ``stored``: how many reports
+    have their ``event_words``; ``text`` and its words are the headline report's."""
     sql = f"""
-    WITH f AS (
-      SELECT e.id, e.article_id, e.date, e.date_sort, e.precision, e.text, e.start, e.planned,
-             e.pinned, e.corrected, e.hidden, COALESCE(e.date_text, '') AS date_text, a.outlet,
-             substr(COALESCE(a.published, ''), 1, 10) AS day,
-             COALESCE(he.happening_id, -e.id) AS g, h.event_id AS headline,
-             e.hidden * {RANK} + e.id AS rank
-      FROM events e JOIN articles a ON a.id = e.article_id
-      LEFT JOIN happening_events he ON he.event_id = e.id
-      LEFT JOIN happenings h ON h.id = he.happening_id
-      WHERE {where[0]}
-    ),
-    dup AS (SELECT article_id, start FROM f GROUP BY article_id, start HAVING count(*) > 1),
-    grouped AS (
-      SELECT f.g, max(f.headline) AS headline, min(f.rank) AS first_rank, max(f.date) AS date,
-             max(f.date_sort) AS date_sort, max(f.precision) AS precision,
-             min(f.planned) AS planned, max(f.pinned) AS pinned, max(f.corrected) AS corrected,
-             min(f.hidden) AS hidden, count(*) AS reports,
-             count(DISTINCT f.article_id) AS articles, count(DISTINCT NULLIF(f.outlet, '')) AS outlets,
-             max(f.id = f.headline) AS has_headline,
-             min(CASE WHEN f.text = hx.text THEN f.rank END) AS told_rank,
-             max(d.article_id IS NOT NULL AND f.text = hx.text) AS multi,
-             count(w.event_id) AS stored,
-             group_concat(f.rank || ':' || f.article_id, char(31)) AS article_ids,
-             group_concat(CASE WHEN w.people != '' THEN f.rank || ':' || w.people END, char(31)) AS people,
-             group_concat(f.date_text, char(31)) AS date_texts,
-             group_concat(DISTINCT f.day) AS published_days
-      FROM f LEFT JOIN events hx ON hx.id = f.headline
-      LEFT JOIN dup d ON d.article_id = f.article_id AND d.start = f.start
-      LEFT JOIN event_words w ON w.event_id = f.id
-      GROUP BY f.g
-    )
-    SELECT g.g, g.headline, g.first_rank, g.date, g.date_sort, g.precision, g.planned, g.pinned,
-           g.corrected, g.hidden, g.reports, g.articles, g.outlets, g.has_headline, g.multi,
-           g.stored, g.article_ids, g.people, g.date_texts, g.published_days,
-           hx.text, hw.tokens, hw.clean, hw.words, fa.published, t.article_id, t.start
-    FROM grouped g
-    LEFT JOIN events hx ON hx.id = g.headline
-    LEFT JOIN event_words hw ON hw.event_id = g.headline
-    JOIN events fe ON fe.id = g.first_rank % {RANK}
-    JOIN articles fa ON fa.id = fe.article_id
-    LEFT JOIN events t ON t.id = g.told_rank % {RANK}
+    SELECT he.happening_id, h.event_id, count(*), min(e.hidden * {RANK} + e.id), max(e.date),
+           max(e.date_sort), max(e.precision), min(e.planned), max(e.pinned), max(e.corrected),
+           min(e.hidden), max(e.id = h.event_id), count(w.event_id),
+           group_concat((e.hidden * {RANK} + e.id) || char(30) || e.article_id || char(30)
+                        || COALESCE(a.outlet, '') || char(30) || COALESCE(a.published, '')
+                        || char(30) || e.start || char(30) || COALESCE(e.date_text, ''), char(31)),
+           group_concat(CASE WHEN w.people != '' THEN (e.hidden * {RANK} + e.id) || ':' || w.people END,
+                        char(31)),
+           max(CASE WHEN e.id = h.event_id THEN e.text END),
+           max(CASE WHEN e.id = h.event_id THEN w.tokens END),
+           max(CASE WHEN e.id = h.event_id THEN w.clean END),
+           max(CASE WHEN e.id = h.event_id THEN w.words END)
+    FROM happening_events he JOIN happenings h ON h.id = he.happening_id
+    JOIN events e ON e.id = he.event_id JOIN articles a ON a.id = e.article_id
+    LEFT JOIN event_words w ON w.event_id = e.id
+    WHERE {where[0]} GROUP BY he.happening_id
     """
     return db.execute(sql, list(where[1])).fetchall()
+
+
+def told_in_headline(db: Database, where: Where, happening_ids: Sequence[int]) -> list[tuple[int, int, int]]:
+    """(happening, rank, report's sentence is the headline's) of the reports matching
+    ``where`` of these happenings."""
+    sql = (
+        f"SELECT he.happening_id, e.hidden * {RANK} + e.id, e.text = hx.text FROM happening_events he"
+        " JOIN happenings h ON h.id = he.happening_id JOIN events hx ON hx.id = h.event_id"
+        f" JOIN events e ON e.id = he.event_id WHERE ({where[0]})"
+        " AND he.happening_id IN (SELECT value FROM json_each(?))"
+    )
+    return db.execute(sql, [*where[1], json.dumps(list(happening_ids))]).fetchall()
+
+
+def unclustered(db: Database, where: Where) -> list[int]:
+    """Events matching ``where`` not yet in a stored happening."""
+    sql = (f"SELECT e.id FROM events e WHERE ({where[0]}) AND NOT EXISTS"
+           " (SELECT 1 FROM happening_events he WHERE he.event_id = e.id)")
+    return [r[0] for r in db.execute(sql, list(where[1]))]
 
 
 def article_words(db: Database, where: Where) -> list[tuple[int, str | None, int]]:

@@ -28,7 +28,9 @@ from sqlite_utils import Database
 from db import timeline as store
 from db.connection import only_reads
 from db.event_words import (
+    FIELDS,
     RANK,
+    REPORTS,
     article_words,
     brief_rows,
     dated_twice,
@@ -37,7 +39,10 @@ from db.event_words import (
     person_names,
     published_days,
     source_rows,
+    told_in_headline,
+    unclustered,
 )
+from db.happenings import dirty_dates
 from desktop.brief.story import OFF_STORY_FLOOR, bullet_words
 from desktop.timeline.bullets import bullet_length
 from desktop.timeline.event_words import keep_event_words, people_names, words_of
@@ -56,8 +61,6 @@ from desktop.timeline.precision import place
 from desktop.timeline.precision import sort_key as date_sort_key
 from desktop.timeline.query import _people_of, manual_events
 from desktop.timeline.timeline_event import Source, TimelineEvent
-
-SEP = "\x1f"
 
 
 class Report(NamedTuple):
@@ -212,8 +215,8 @@ def _sort_key(date: str) -> str:
 
 
 def _in_order(pieces: str) -> list[str]:
-    """"rank:value" pieces joined by SEP, in rank order, as values."""
-    parts = pieces.split(SEP)
+    """"rank:value" pieces joined by REPORTS, in rank order, as values."""
+    parts = pieces.split(REPORTS)
     if len(parts) > 1:
         parts.sort(key=lambda p: int(p.split(":", 1)[0]))
     return [p.split(":", 1)[1] for p in parts]
@@ -221,13 +224,14 @@ def _in_order(pieces: str) -> list[str]:
 
 def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, str]) -> list[LightEvent]:
     lights: list[LightEvent] = []
-    detail: dict[int, tuple[int, str]] = {}
-    for (g, _headline, first_rank, date, date_sort, precision, planned, pinned, corrected, hidden,
-         reports, _articles, outlets, has_headline, multi, stored, article_ids, people, date_texts,
-         days, text, tokens, clean, words, first_published, told_article, told_start,
+    detail: list[int] = []  # happenings built from their reports (an event on its own: -its id)
+    twice = dated_twice(db, where)
+    several: dict[int, tuple[LightEvent, list[list[str]]]] = {}
+    for (happening, _headline, reports, first_rank, date, date_sort, precision, planned, pinned,
+         corrected, hidden, has_headline, stored, members, people, text, tokens, clean, words,
          ) in happening_summary(db, where):
         if not has_headline or corrected or stored != reports or tokens is None:
-            detail[g] = (first_rank, date_sort)
+            detail.append(happening)
             continue
         named: list[str] | None = []
         if people:
@@ -240,31 +244,46 @@ def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, s
                     if name not in named:  # type: ignore[operator]
                         named.append(name)  # type: ignore[union-attr]
         if named is None:
-            detail[g] = (first_rank, date_sort)
+            detail.append(happening)
             continue
+        parts = [m.split(FIELDS) for m in members.split(REPORTS)]
+        if reports > 1:
+            parts.sort(key=lambda p: int(p[0]))
         event = LightEvent(f"e{first_rank % RANK}", date, precision, text)
         event.people = named
         event.planned, event.pinned, event.hidden = bool(planned), bool(pinned), bool(hidden)
-        event.happening = g if g > 0 else None
+        event.happening = happening
         event.clean, event.words, event.tokens = clean, words, tokens
         event.sort_key = _sort_key(date)
-        event.reports, event.outlets_count, event.multi = reports, outlets, bool(multi)
-        event.article_ids = (
-            {int(article_ids.split(":", 1)[1])} if reports == 1
-            else {int(a) for a in _in_order(article_ids)}
-        )
-        event.date_texts = date_texts.split(SEP) if date_texts is not None else []
-        event.days = days.split(",") if days else []
-        event.told_article, event.told_start = told_article, told_start
-        event.first_published = first_published
+        event.reports = reports
+        for part in parts:  # in the reports' order, as the timeline's set of them is made
+            event.article_ids.add(int(part[1]))
+        event.outlets_count = len({p[2] for p in parts if p[2]})
+        event.date_texts = [p[5] for p in parts]
+        event.days = [p[3][:10] for p in parts]
+        event.first_published = parts[0][3] or None
         event.order = (first_rank // RANK, date_sort, first_rank % RANK)
+        if reports == 1:
+            event.told_article, event.told_start = int(parts[0][1]), int(parts[0][4])
+            event.multi = (event.told_article, event.told_start) in twice
+        else:
+            several[happening] = (event, parts)
         lights.append(event)
+    if several:
+        same: set[tuple[int, int]] = {
+            (h, rank) for h, rank, is_headline in told_in_headline(db, where, list(several)) if is_headline
+        }
+        for happening, (event, parts) in several.items():
+            told = [p for p in parts if (happening, int(p[0])) in same]
+            if told:
+                event.told_article, event.told_start = int(told[0][1]), int(told[0][4])
+            event.multi = any((int(p[1]), int(p[4])) in twice for p in told)
+    if dirty_dates(db):  # a connection that only reads, with events not yet clustered
+        detail += [-i for i in unclustered(db, where)]
     if detail:
-        ids = json.dumps(sorted(detail))
         rows = brief_rows(db, (f"({where[0]}) AND COALESCE(he.happening_id, -e.id) IN"
-                               " (SELECT value FROM json_each(?))", [*where[1], ids]))
-        built = _from_reports(db, rows, names, {}, dated_twice(db, where))
-        lights.extend(built)
+                               " (SELECT value FROM json_each(?))", [*where[1], json.dumps(detail)]))
+        lights.extend(_from_reports(db, rows, names, {}, twice))
     return lights
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from db.event_words import pronoun_quotes, quotes_of, speaker_counts
+from db.event_words import pronoun_quotes, quotes_by_id, quotes_of, speaker_counts
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import display
 from desktop.timeline.quote_filters import quote_where
@@ -73,8 +73,11 @@ def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent],
     counts = speaker_counts(db, where, articles)
     mentions = {p["name"]: p.get("mentions") or 0 for p in people}
     ranked = sorted(counts, key=lambda n: (-mentions.get(n, 0), -counts[n], n))[:KEY_PEOPLE]
-    said = quotes_of(db, where, articles, ranked)
-    return BriefQuotes(key_speakers(said, mentions), in_articles)
+    speakers = key_speakers(quotes_of(db, where, articles, ranked), mentions)
+    whole = quotes_by_id(db, [q["id"] for s in speakers for q in s.quotes])
+    for speaker in speakers:
+        speaker.quotes = [whole[q["id"]] for q in speaker.quotes]
+    return BriefQuotes(speakers, in_articles)
 
 
 def _named(event: TimelineEvent, by_article: dict[Any, list[dict[str, Any]]]) -> TimelineEvent:
@@ -101,8 +104,15 @@ def key_speakers(quotes: Iterable[dict[str, Any]], mentions: dict[str, int],
 def telling(quotes: Sequence[dict[str, Any]], limit: int = QUOTES_EACH) -> list[dict[str, Any]]:
     """The most telling of one person's quotes: direct ones first, then longer and more
     specific (names, numbers), never the same words twice."""
+    # The same words said the same way again (a wire copy) rank right after their first
+    # telling and are never chosen: rank each once.
+    first: dict[tuple[bool, str], dict[str, Any]] = {}
+    for quote in quotes:
+        key = (bool(quote["direct"]), quote["content_text"])
+        if key not in first or quote["id"] < first[key]["id"]:
+            first[key] = quote
     chosen: list[dict[str, Any]] = []
-    for quote in sorted(quotes, key=_telling_key):
+    for quote in sorted(first.values(), key=_telling_key):
         words = _words(quote["content_text"])
         if any(words <= _words(q["content_text"]) or _words(q["content_text"]) <= words
                for q in chosen):
