@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -181,7 +181,7 @@ SUMMARY_COLUMNS = (
 )
 
 
-def happening_summary(db: Database, where: Where) -> list[tuple[Any, ...]]:
+def happening_summary(db: Database, where: Where) -> Iterator[tuple[Any, ...]]:
     """One row per stored happening of the events matching ``where`` (over ``events e``),
     aggregated in SQL: ``SUMMARY_COLUMNS``. ``members`` lists its reports (REPORTS between
     them; rank, article id, outlet, published, start, date_text with FIELDS between), in no
@@ -206,7 +206,7 @@ def happening_summary(db: Database, where: Where) -> list[tuple[Any, ...]]:
     LEFT JOIN event_words w ON w.event_id = e.id
     WHERE {where[0]} GROUP BY he.happening_id
     """
-    return db.execute(sql, list(where[1])).fetchall()
+    return iter(db.execute(sql, list(where[1])))  # row by row: a large library's rows are never all held
 
 
 def told_in_headline(db: Database, where: Where, happening_ids: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -228,7 +228,7 @@ def unclustered(db: Database, where: Where) -> list[int]:
     return [r[0] for r in db.execute(sql, list(where[1]))]
 
 
-def article_words(db: Database, where: Where) -> list[tuple[int, str | None, int]]:
+def article_words(db: Database, where: Where) -> Iterator[tuple[int, str | None, int]]:
     """(article id, the stored words of its events matching ``where``, joined by spaces, how
     many of those events have an empty sentence or no stored words)."""
     sql = (
@@ -236,7 +236,7 @@ def article_words(db: Database, where: Where) -> list[tuple[int, str | None, int
         " sum(w.event_id IS NULL OR e.text = '') FROM events e"
         f" LEFT JOIN event_words w ON w.event_id = e.id WHERE {where[0]} GROUP BY e.article_id"
     )
-    return db.execute(sql, list(where[1])).fetchall()
+    return iter(db.execute(sql, list(where[1])))
 
 
 def published_days(db: Database, where: Where) -> list[str]:

@@ -383,21 +383,28 @@ def _people_again(db: Database, events: list[LightEvent]) -> None:
 def _flag_conflicts(events: list[LightEvent]) -> None:
     """``merge._flag_conflicts`` over light happenings (in the timeline's grouping order)."""
     days = [e for e in events if e.precision == "day"]
-    tokens = [frozenset(e.tokens.split()) for e in days]
     frequency: Counter[str] = Counter()
-    for words in tokens:
-        frequency.update(words)
+    for event in days:
+        frequency.update(event.tokens.split())  # stored words are distinct
     index: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(tokens):
-        for word in words:
+    for i, event in enumerate(days):
+        for word in event.tokens.split():
             if frequency[word] <= _RARE_TOKEN_LIMIT:
                 index[word].append(i)
+    # A happening's words as a set only when it meets a candidate: most never do.
+    sets: dict[int, frozenset[str]] = {}
+
+    def words_of(i: int) -> frozenset[str]:
+        if i not in sets:
+            sets[i] = frozenset(days[i].tokens.split())
+        return sets[i]
+
     placed_on = {date: place(date) for date in {e.date for e in days}}
     dates = [e.date for e in days]
     firsts = [None if placed_on[d] is None else placed_on[d].first.toordinal() for d in dates]
     for i, event in enumerate(days):
         candidates: set[int] = set()
-        for word in tokens[i]:
+        for word in event.tokens.split():
             if frequency[word] <= _RARE_TOKEN_LIMIT:
                 later = index[word]
                 candidates.update(later[bisect_right(later, i):])
@@ -415,7 +422,7 @@ def _flag_conflicts(events: list[LightEvent]) -> None:
                 continue
             if _same_relative_words(event, other):
                 continue
-            if similarity(tokens[i], tokens[j]) >= CONFLICT_SIMILARITY:
+            if similarity(words_of(i), words_of(j)) >= CONFLICT_SIMILARITY:
                 for a, b in ((event, other), (other, event)):
                     a.conflict = True
                     if b.date not in a.conflicting_dates:
@@ -435,18 +442,20 @@ def light_weights(db: Database, timeline: Timeline, events: Sequence[Any] | None
     """``story.article_weights`` of the timeline's events (or of ``events``, a part of it):
     each article's stored words, read in SQL when every report's words are stored."""
     chosen = timeline.events if events is None else events
-    words: dict[int, set[str]] = {}
+    words: dict[int, set[str] | str] = {}
     if events is None and timeline.whole:
         for article_id, joined, bad in article_words(db, timeline.where):
             if bad:  # an empty sentence or no stored words: from the happenings, as the plan does
                 return _weights_from(db, timeline.where, chosen)
-            words[article_id] = set(joined.split()) if joined else set()
+            words[article_id] = joined or ""  # made a set when counted: a large library's sets are never all held
         for event in chosen:
             if not isinstance(event, LightEvent):
                 for source in event.sources:
                     if source.article_id is not None:
-                        words.setdefault(source.article_id, set()).update(
-                            content_tokens(source.sentence or event.text))
+                        bag = words.get(source.article_id, "")
+                        bag = set(bag.split()) if isinstance(bag, str) else bag
+                        bag.update(content_tokens(source.sentence or event.text))
+                        words[source.article_id] = bag
         return _weights(words)
     return _weights_from(db, timeline.where, chosen)
 
@@ -467,14 +476,19 @@ def _weights_from(db: Database, where: tuple[str, list[Any]], events: Sequence[A
     return _weights(words)
 
 
-def _weights(words: dict[int, set[str]]) -> dict[int, float]:
-    """``story.article_weights`` from each article's words."""
+def _weights(words: dict[int, Any]) -> dict[int, float]:
+    """``story.article_weights`` from each article's words (a set, or joined by spaces)."""
+
+    def bag_of(words: Any) -> set[str]:
+        return set(words.split()) if isinstance(words, str) else words
+
     df: Counter[str] = Counter()
     for bag in words.values():
-        df.update(bag)
+        df.update(bag_of(bag))
     cosine: dict[int, float] = {}
     norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
-    for article, bag in words.items():
+    for article, joined in words.items():
+        bag = bag_of(joined)
         cosine[article] = sum(map(df.__getitem__, bag)) / (norm * math.sqrt(len(bag) or 1))
     ordered = sorted(cosine.values())
     median = ordered[len(ordered) // 2] if ordered else 1.0
