@@ -86,7 +86,7 @@ class LightEvent:
     __slots__ = (
         "id", "date", "precision", "text", "people", "planned", "pinned", "corrected", "hidden",
         "happening", "clean", "words", "tokens", "sort_key", "conflict", "conflicting_dates",
-        "reports", "article_ids", "outlets_count", "date_texts", "days", "multi",
+        "reports", "article_ids", "outlets_count", "raw", "multi",
         "told_article", "told_start", "first_published", "order", "members",
     )
     manual = False
@@ -96,14 +96,13 @@ class LightEvent:
         self.people: list[str] = []
         self.planned = self.pinned = self.corrected = self.hidden = self.multi = False
         self.conflict = False
-        self.conflicting_dates: list[str] = []
+        self.conflicting_dates: Sequence[str] = ()  # a list once it has one
         self.happening: int | None = None
         self.clean, self.words, self.tokens = 0.0, 0, ""
         self.sort_key = ""
         self.reports = self.outlets_count = 0
         self.article_ids: set[int] = set()
-        self.date_texts: list[str] = []
-        self.days: list[str] = []  # the reports' publication days
+        self.raw = ""  # the reports as the summary row lists them (``happening_summary``)
         self.told_article: int | None = None
         self.told_start: int | None = None
         self.first_published: str | None = None
@@ -113,6 +112,21 @@ class LightEvent:
     @property
     def articles(self) -> int:
         return len(self.article_ids)
+
+    def _fields(self) -> list[list[str]]:
+        return [m.split(FIELDS, 5) for m in self.raw.split(REPORTS)]
+
+    def date_texts(self) -> list[str]:
+        """The words that date each report ("on Tuesday")."""
+        if self.members is not None:
+            return [s.date_text for s in self.members]
+        return [f[5] for f in self._fields()]
+
+    def days(self) -> list[str]:
+        """The day each report was published."""
+        if self.members is not None:
+            return [(s.published or "")[:10] for s in self.members]
+        return [f[3][:10] for f in self._fields()]
 
     def retell(self, text: str) -> None:
         """Tell it in ``text`` (a bare "he" given its speaker's name): no report says it so."""
@@ -151,7 +165,7 @@ def event_articles(event: Any) -> set[int]:
 def published_in(event: Any, low: str, high: str) -> bool:
     """Whether a report of the event was published (by day) within ``low``..``high``."""
     if isinstance(event, LightEvent):
-        return any(low <= day <= high for day in event.days)
+        return any(low <= day <= high for day in event.days())
     return any(low <= (s.published or "")[:10] <= high for s in event.sources)
 
 
@@ -227,6 +241,7 @@ def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, s
     detail: list[int] = []  # happenings built from their reports (an event on its own: -its id)
     twice = dated_twice(db, where)
     several: dict[int, tuple[LightEvent, list[list[str]]]] = {}
+    sort_keys = _SORT_KEYS
     for (happening, _headline, reports, first_rank, date, date_sort, precision, planned, pinned,
          corrected, hidden, has_headline, stored, members, people, text, tokens, clean, words,
          ) in happening_summary(db, where):
@@ -246,27 +261,28 @@ def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, s
         if named is None:
             detail.append(happening)
             continue
-        parts = [m.split(FIELDS) for m in members.split(REPORTS)]
-        if reports > 1:
-            parts.sort(key=lambda p: int(p[0]))
         event = LightEvent(f"e{first_rank % RANK}", date, precision, text)
         event.people = named
         event.planned, event.pinned, event.hidden = bool(planned), bool(pinned), bool(hidden)
         event.happening = happening
         event.clean, event.words, event.tokens = clean, words, tokens
-        event.sort_key = _sort_key(date)
-        event.reports = reports
-        for part in parts:  # in the reports' order, as the timeline's set of them is made
-            event.article_ids.add(int(part[1]))
-        event.outlets_count = len({p[2] for p in parts if p[2]})
-        event.date_texts = [p[5] for p in parts]
-        event.days = [p[3][:10] for p in parts]
-        event.first_published = parts[0][3] or None
+        event.sort_key = sort_keys.get(date) or _sort_key(date)
+        event.reports, event.raw = reports, members
         event.order = (first_rank // RANK, date_sort, first_rank % RANK)
         if reports == 1:
-            event.told_article, event.told_start = int(parts[0][1]), int(parts[0][4])
+            _rank, article, outlet, published, start, _words = members.split(FIELDS, 5)
+            event.article_ids = {int(article)}
+            event.outlets_count = 1 if outlet else 0
+            event.first_published = published or None
+            event.told_article, event.told_start = int(article), int(start)
             event.multi = (event.told_article, event.told_start) in twice
         else:
+            parts = event._fields()
+            parts.sort(key=lambda p: int(p[0]))
+            for part in parts:  # in the reports' order, as the timeline's set of them is made
+                event.article_ids.add(int(part[1]))
+            event.outlets_count = len({p[2] for p in parts if p[2]})
+            event.first_published = parts[0][3] or None
             several[happening] = (event, parts)
         lights.append(event)
     if several:
@@ -361,8 +377,6 @@ def _from_reports(
         event.reports = len(members)
         event.article_ids = {s.article_id for s in members if s.article_id is not None}
         event.outlets_count = len({s.outlet for s in members if s.outlet})
-        event.date_texts = [s.date_text for s in members]
-        event.days = [(s.published or "")[:10] for s in members]
         event.first_published = members[0].published if members else None
     return list(groups.values())
 
@@ -426,12 +440,12 @@ def _flag_conflicts(events: list[LightEvent]) -> None:
                 for a, b in ((event, other), (other, event)):
                     a.conflict = True
                     if b.date not in a.conflicting_dates:
-                        a.conflicting_dates.append(b.date)
+                        a.conflicting_dates = [*a.conflicting_dates, b.date]
 
 
 def _same_relative_words(a: LightEvent, b: LightEvent) -> bool:
-    words_a = {w.lower().strip() for w in a.date_texts}
-    words_b = {w.lower().strip() for w in b.date_texts}
+    words_a = {w.lower().strip() for w in a.date_texts()}
+    words_b = {w.lower().strip() for w in b.date_texts()}
     return words_a == words_b and all(w and not any(c.isdigit() for c in w) for w in words_a)
 
 
