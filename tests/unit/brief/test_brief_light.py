@@ -101,3 +101,19 @@ def test_what_is_stored_of_a_sentence_follows_its_correction_and_its_people_rena
     people = {n for e in light_timeline(story.db, Filters()).events for n in e.people}
     assert "Muammar Gaddafi" in people and "Moammar Gadhafi" not in people
     assert "Muammar Gaddafi" in brief_from_library(story)
+
+
+def test_a_window_that_only_reads_a_library_still_being_written_gets_the_same_happenings(story):
+    build_timeline(story)  # clustered and stored so far
+    store(story, "Late news", "On Saturday the UN Security Council imposed sanctions on Libya "
+          "and referred Moammar Gadhafi to the court.", "2011-03-01", SATURDAY,
+          ["Moammar Gadhafi"], outlet="AP")
+    story.db.execute("DELETE FROM event_words WHERE event_id IN (SELECT min(id) FROM events)")
+    story.db.execute("PRAGMA query_only = ON")  # as the window's connection
+    try:
+        light = light_timeline(story.db, Filters()).events
+        assert told(light) == told(build_timeline(story))
+        assert any(e.happening is None for e in light)  # the late report is not clustered yet
+        assert "Gadhafi" in brief_from_library(story)
+    finally:
+        story.db.execute("PRAGMA query_only = OFF")
