@@ -160,7 +160,7 @@ def _scope(
     noun: str = "event",
 ) -> list[str]:
     described = filters.describe()
-    dates = {e.date for e in events}
+    dates = dict.fromkeys(e.date for e in events)  # in order: ties go to the first, as before
     placed = [place(d) for d in dates]
     spans = [p for p in placed if p is not None]
     lines = ["## Scope", ""]
