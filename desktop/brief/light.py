@@ -63,7 +63,7 @@ from desktop.timeline.query import _people_of, manual_events
 from desktop.timeline.timeline_event import Source, TimelineEvent
 
 
-class Report(NamedTuple):
+class ReportRow(NamedTuple):
     """One report of a happening built from its reports (a ``Source`` without title or url)."""
 
     article_id: int
@@ -107,7 +107,7 @@ class LightEvent:
         self.told_start: int | None = None
         self.first_published: str | None = None
         self.order: tuple[int, str, int] = (0, "", 0)
-        self.members: list[Report] | None = None
+        self.members: list[ReportRow] | None = None
 
     @property
     def articles(self) -> int:
@@ -325,7 +325,7 @@ def _from_reports(
         if tokens is None:
             tokens, clean, people, words = computed[event_id]
         named = people_names(people, names)
-        report = Report(article_id, published, outlet, text, event_id, start, date_text or "",
+        report = ReportRow(article_id, published, outlet, text, event_id, start, date_text or "",
                         bool(hidden), tokens, clean, words)
         key = ("h", happening) if happening is not None else ("e", event_id)
         group = groups.get(key)
@@ -608,9 +608,9 @@ def name_speakers_of(events: Sequence[Any], in_articles: Sequence[dict[str, Any]
 # -- the told happenings in full --------------------------------------------------------------
 
 
-def _members(db: Database, where: tuple[str, list[Any]], lights: Sequence[LightEvent]) -> dict[int, list[Report]]:
+def _members(db: Database, where: tuple[str, list[Any]], lights: Sequence[LightEvent]) -> dict[int, list[ReportRow]]:
     """The reports of light happenings (those the timeline's filter keeps), in its order."""
-    found: dict[int, list[Report]] = {id(e): list(e.members) for e in lights if e.members is not None}
+    found: dict[int, list[ReportRow]] = {id(e): list(e.members) for e in lights if e.members is not None}
     by_group = {
         e.happening if e.happening is not None else -int(e.id[1:]): e
         for e in lights if e.members is None
@@ -625,7 +625,7 @@ def _members(db: Database, where: tuple[str, list[Any]], lights: Sequence[LightE
     for r in shown:
         event = by_group.get(r[13] if r[13] is not None else -r[0])
         if event is not None:
-            found[id(event)].append(Report(r[1], r[10], r[11], r[4], r[0], r[5], r[12] or "",
+            found[id(event)].append(ReportRow(r[1], r[10], r[11], r[4], r[0], r[5], r[12] or "",
                                            bool(r[9]), r[15] or "", r[16] or 0.0, r[19] or 0))
     return found
 
