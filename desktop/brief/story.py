@@ -88,21 +88,14 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
-def sentence_words(source: Any, event: Any) -> Iterable[str]:
-    """The content words of a report's sentence (the event's text when it has none)."""
-    return content_tokens(source.sentence or event.text)
-
-
-def article_weights(
-    events: Sequence[TimelineEvent], words_of: Callable[[Any, Any], Iterable[str]] = sentence_words
-) -> dict[int, float]:
-    """How on-story each article is: its dated sentences' words against the whole story's.
-    ``words_of(source, event)`` gives a report's words (stored ones, for a large library)."""
+def article_weights(events: Sequence[TimelineEvent]) -> dict[int, float]:
+    """How on-story each article is: its dated sentences' words against the whole story's
+    (``light.light_weights`` reads the same from stored words)."""
     words: dict[int, set[str]] = defaultdict(set)
     for event in events:
         for source in event.sources:
             if source.article_id is not None:
-                words[source.article_id].update(words_of(source, event))
+                words[source.article_id] |= content_tokens(source.sentence or event.text)
     df: Counter[str] = Counter()
     for bag in words.values():
         df.update(bag)
@@ -125,16 +118,11 @@ def bullet_cleanliness(event: Any) -> float:
     return cleanliness(event.text)
 
 
-def salience(
-    events: Sequence[TimelineEvent],
-    weights: dict[int, float] | None = None,
-    clean: Callable[[Any], float] = bullet_cleanliness,
-) -> dict[int, float]:
+def salience(events: Sequence[TimelineEvent]) -> dict[int, float]:
     """A score per happening (by ``id``): on-story articles and outlets reporting it, and
-    how central its people are to the story. ``weights`` (``article_weights``) and
-    ``clean`` (a happening's cleanliness) may come already computed."""
-    if weights is None:
-        weights = article_weights(events)
+    how central its people are to the story (``light.light_salience``: the same over
+    light happenings)."""
+    weights = article_weights(events)
     people_articles: dict[str, set[int]] = defaultdict(set)
     for event in events:
         for name in event.people:
@@ -156,7 +144,7 @@ def salience(
         outlets = len(event.outlets)
         central = max((len(people_articles[p]) / top for p in event.people), default=0.0)
         score = reach * (1 + 0.5 * max(0, outlets - 1)) * (1 + central)
-        score *= clean(event) * multi
+        score *= cleanliness(event.text) * multi
         if event.planned:
             score *= 0.5
         if event.pinned:
@@ -197,7 +185,7 @@ def plan_story(
     start, end = story_span(events, date_from, date_to, days)
     plan = StoryPlan(start, end)
     if scores is None:
-        scores = salience(events, clean=clean)
+        scores = salience(events)
     plan.salience = scores
     shown = [e for e in events if not e.hidden]
     within, before, after = [], [], []
