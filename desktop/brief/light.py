@@ -93,7 +93,7 @@ class LightEvent:
 
     def __init__(self, event_id: str, date: str, precision: str, text: str) -> None:
         self.id, self.date, self.precision, self.text = event_id, date, precision, text
-        self.people: list[str] = []
+        self.people: Sequence[str] = ()  # a list once it names someone
         self.planned = self.pinned = self.corrected = self.hidden = self.multi = False
         self.conflict = False
         self.conflicting_dates: Sequence[str] = ()  # a list once it has one
@@ -242,14 +242,18 @@ def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, s
     twice = dated_twice(db, where)
     several: dict[int, tuple[LightEvent, list[list[str]]]] = {}
     sort_keys = _SORT_KEYS
+    # One string for the many equal dates, date keys, precisions and publication times of
+    # a large library's rows (each row brings its own copy).
+    same: dict[str, str] = {}
     for (happening, _headline, reports, first_rank, date, date_sort, precision, planned, pinned,
          corrected, hidden, has_headline, stored, members, people, text, tokens, clean, words,
          ) in happening_summary(db, where):
         if not has_headline or corrected or stored != reports or tokens is None:
             detail.append(happening)
             continue
-        named: list[str] | None = []
+        named: list[str] | tuple[()] | None = ()
         if people:
+            named = []
             for stored_people in _in_order(people):
                 found = people_names(stored_people, names)
                 if found is None:
@@ -261,8 +265,10 @@ def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, s
         if named is None:
             detail.append(happening)
             continue
+        date, date_sort, precision = (same.setdefault(date, date), same.setdefault(date_sort, date_sort),
+                                      same.setdefault(precision, precision))
         event = LightEvent(f"e{first_rank % RANK}", date, precision, text)
-        event.people = named
+        event.people = named  # type: ignore[assignment]
         event.planned, event.pinned, event.hidden = bool(planned), bool(pinned), bool(hidden)
         event.happening = happening
         event.clean, event.words, event.tokens = clean, words, tokens
@@ -273,7 +279,7 @@ def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, s
             _rank, article, outlet, published, start, _words = members.split(FIELDS, 5)
             event.article_ids = {int(article)}
             event.outlets_count = 1 if outlet else 0
-            event.first_published = published or None
+            event.first_published = same.setdefault(published, published) or None
             event.told_article, event.told_start = int(article), int(start)
             event.multi = (event.told_article, event.told_start) in twice
         else:
@@ -472,6 +478,29 @@ def light_weights(db: Database, timeline: Timeline, events: Sequence[Any] | None
                         words[source.article_id] = bag
         return _weights(words)
     return _weights_from(db, timeline.where, chosen)
+
+
+def story_weights(db: Database, filters: Filters) -> dict[int, float] | None:
+    """``light_weights`` of the timeline ``filters`` keeps, read before its happenings are
+    (a large library's day ranking and happenings are then never in memory together);
+    None when the stored words do not cover it (ask ``light_weights`` then)."""
+    refresh_happenings(db)
+    if keep_event_words(db) and only_reads(db):
+        return None
+    where = event_where(filters)
+    words: dict[int, set[str] | str] = {}
+    for article_id, joined, bad in article_words(db, where):
+        if bad:
+            return None
+        words[article_id] = joined or ""
+    for event in manual_events(db, filters):
+        for source in event.sources:
+            if source.article_id is not None:
+                bag = words.get(source.article_id, "")
+                bag = set(bag.split()) if isinstance(bag, str) else bag
+                bag.update(content_tokens(source.sentence or event.text))
+                words[source.article_id] = bag
+    return _weights(words)
 
 
 def _weights_from(db: Database, where: tuple[str, list[Any]], events: Sequence[Any]) -> dict[int, float]:

@@ -37,6 +37,7 @@ from desktop.brief.light import (
     name_speakers_of,
     published_in,
     story_days,
+    story_weights,
     told_events,
 )
 from desktop.brief.story import (
@@ -463,8 +464,13 @@ def brief_from_library(
     tells are read in full."""
     db = database_of(source)
     filters = filters or Filters()
+    weights = story_weights(db, filters)
+    day_scores = story_day_scores(db, filters, weights) if weights is not None else None
     timeline = light_timeline(db, filters)
     events = timeline.events
+    if weights is None:
+        weights = light_weights(db, timeline)
+        day_scores = story_day_scores(db, filters, weights)
     try:
         everyone = list_people(db)
     except Exception:  # people analysis missing in an old library: the brief still works
@@ -472,10 +478,9 @@ def brief_from_library(
     articles = set().union(*(event_articles(e) for e in events)) if events else set()
     quotes = said_by.gather(db, filters, events, everyone, articles)
     name_speakers_of(events, quotes.in_articles)  # a bullet's bare "he said" gets its speaker's name
-    weights = light_weights(db, timeline)
     plan = plan_story(
         events,
-        story_day_scores(db, filters, weights),
+        day_scores,
         date_from=filters.date_from,
         date_to=filters.date_to,
         articles=_articles_published(db, filters),
