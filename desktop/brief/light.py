@@ -135,7 +135,6 @@ class LightEvent:
         self.multi = False
         self.clean = cleanliness(text)
         self.words = bullet_length(text)
-        self.tokens = " ".join(sorted(content_tokens(text)))
 
 
 # -- what the plan asks of any event, light or hand-made ------------------------------------
@@ -208,6 +207,8 @@ def light_timeline(db: Database, filters: Filters) -> Timeline:
         lights, whole = _from_summary(db, where, names), True
     lights.sort(key=lambda e: e.order)
     _flag_conflicts(lights)
+    for light in lights:  # their words only find conflicts: a large library need not keep them
+        light.tokens = ""
     events: list[Any] = [*lights, *manual_events(db, filters)]
     events.sort(key=lambda e: (e.sort_key, _first_published(e), e.id))
     return Timeline(events, where, whole)
