@@ -406,3 +406,50 @@ def quotes(db: Database) -> None:
         )
         """
     )
+
+
+@migrations(name="0010_event_words")
+def event_words(db: Database) -> None:
+    # What the brief reads of every event, computed once when the event is stored or changed
+    # (desktop/timeline/event_words.py) instead of on every brief of a large library: its
+    # content words (space-separated), how well it stands alone as a bullet, and its people
+    # (person ids in text order, the "he"/"she" antecedent's id, names stored with the event;
+    # "" for none) and the words of its sentence as a bullet.
+    # A row goes when its event or its article's person mentions change; the next reader
+    # computes the missing rows again.
+    db.execute(
+        """
+        CREATE TABLE event_words (
+            event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            tokens TEXT NOT NULL,
+            clean REAL NOT NULL,
+            words INTEGER NOT NULL,
+            people TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "CREATE TRIGGER events_words_delete AFTER DELETE ON events BEGIN"
+        " DELETE FROM event_words WHERE event_id = OLD.id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER events_words_update AFTER UPDATE OF text, start, \"end\", article_id ON events"
+        " BEGIN DELETE FROM event_words WHERE event_id = OLD.id; END"
+    )
+    forget = ("DELETE FROM event_words WHERE event_id IN"
+              " (SELECT id FROM events WHERE article_id = {row}.article_id);")
+    for name, action, when, row in (
+        ("insert", "INSERT", "NEW.label = 'PERSON'", "NEW"),
+        ("delete", "DELETE", "OLD.label = 'PERSON'", "OLD"),
+        ("update", 'UPDATE OF person_id, start, "end", label',
+         "NEW.label = 'PERSON' OR OLD.label = 'PERSON'", "NEW"),
+    ):
+        db.execute(
+            f"CREATE TRIGGER mentions_words_{name} AFTER {action} ON mentions"
+            f" WHEN {when} BEGIN {forget.format(row=row)} END"
+        )
+    for name, action, row in (("insert", "INSERT", "NEW"), ("delete", "DELETE", "OLD")):
+        db.execute(
+            f"CREATE TRIGGER event_people_words_{name} AFTER {action} ON event_people"
+            f" BEGIN DELETE FROM event_words WHERE event_id = {row}.event_id; END"
+        )

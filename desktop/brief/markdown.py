@@ -24,19 +24,33 @@ from db.key_days import count_published
 from db.people import list_people
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
+from desktop.brief.light import (
+    context_salience,
+    count_sources,
+    event_articles,
+    event_cleanliness,
+    event_cost,
+    event_reports,
+    light_salience,
+    light_timeline,
+    light_weights,
+    name_speakers_of,
+    published_in,
+    story_days,
+    story_weights,
+    told_events,
+)
 from desktop.brief.story import (
     AHEAD_ITEMS,
     BACKGROUND_ITEMS,
     StoryPlan,
     _top,
-    article_weights,
     plan_story,
-    salience,
 )
 from desktop.timeline.filters import Filters
 from desktop.timeline.keyevents import story_day_scores
 from desktop.timeline.precision import display, place
-from desktop.timeline.query import build_timeline, database_of
+from desktop.timeline.query import database_of
 from desktop.timeline.timeline_event import Source, TimelineEvent
 from desktop.wording import plural
 
@@ -132,7 +146,7 @@ def render_brief(
         for source in event.sources:
             notes.number(source)
     lines: list[str] = [f"# {md_escape(title or 'Timeline brief')}", ""]
-    lines += _scope(events, filters, notes, generated or dt.date.today())
+    lines += _scope(events, filters, len(notes.sources), generated or dt.date.today())
     lines += _key_events(events, key_dates, notes)
     lines += _chronology(events, notes)
     lines += _people(events, people, notes)
@@ -143,11 +157,12 @@ def render_brief(
 
 
 def _scope(
-    events: Sequence[TimelineEvent], filters: Filters, notes: _Notes, generated: dt.date,
+    events: Sequence[TimelineEvent], filters: Filters, sources: int, generated: dt.date,
     noun: str = "event",
 ) -> list[str]:
     described = filters.describe()
-    placed = [place(e.date) for e in events]
+    dates = dict.fromkeys(e.date for e in events)  # in order: ties go to the first, as before
+    placed = [place(d) for d in dates]
     spans = [p for p in placed if p is not None]
     lines = ["## Scope", ""]
     lines.append(
@@ -157,7 +172,7 @@ def _scope(
         first = min(spans, key=lambda p: (p.first, -p.last.toordinal()))
         last = max(spans, key=lambda p: (p.last, p.first))
         lines.append(f"- Events dated {display(first.value)} to {display(last.value)}")
-    lines.append(f"- {plural(len(events), noun)} from {plural(len(notes.sources), 'source')}")
+    lines.append(f"- {plural(len(events), noun)} from {plural(sources, 'source')}")
     planned = sum(1 for e in events if e.planned)
     conflicts = sum(1 for e in events if e.conflict)
     if planned:
@@ -328,11 +343,7 @@ def _render_plan(
         for source in _cited(event):
             notes.number(source)
     lines: list[str] = [f"# {md_escape(title or 'Timeline brief')}", ""]
-    every = _Notes()
-    for event in events:
-        for source in event.sources:
-            every.number(source)
-    scope = _scope(events, filters, every, generated, noun="happening")
+    scope = _scope(events, filters, count_sources(events), generated, noun="happening")
     shown = len([e for e in events if not e.hidden])
     scope.insert(
         -1,
@@ -446,28 +457,52 @@ def _more(plan: StoryPlan, date: str) -> list[str]:
 def brief_from_library(
     source: Any, filters: Filters | None = None, *, title: str | None = None
 ) -> str:
-    """Gather the timeline, key events and people for ``filters`` and render the brief."""
+    """Gather the timeline, key events and people for ``filters`` and render the brief.
+
+    The plan weighs every happening in its light form (``light.light_timeline``: one SQL
+    row per happening, with stored words, cleanliness and people); only the happenings it
+    tells are read in full."""
     db = database_of(source)
     filters = filters or Filters()
-    events = build_timeline(db, filters)
+    weights = story_weights(db, filters)
+    day_scores = story_day_scores(db, filters, weights) if weights is not None else None
+    timeline = light_timeline(db, filters)
+    events = timeline.events
+    if weights is None:
+        weights = light_weights(db, timeline)
+        day_scores = story_day_scores(db, filters, weights)
     try:
         everyone = list_people(db)
     except Exception:  # people analysis missing in an old library: the brief still works
         everyone = []
-    quotes = said_by.gather(db, filters, events, everyone)
-    events = quotes.named(events)  # a bullet's bare "he said" gets its speaker's name
+    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+    quotes = said_by.gather(db, filters, events, everyone, articles)
+    name_speakers_of(events, quotes.in_articles)  # a bullet's bare "he said" gets its speaker's name
     plan = plan_story(
         events,
-        story_day_scores(db, filters, article_weights(events)),
+        day_scores,
         date_from=filters.date_from,
         date_to=filters.date_to,
         articles=_articles_published(db, filters),
+        scores=light_salience(events, weights),
+        clean=event_cleanliness,
+        cost=event_cost,
+        reports=event_reports,
+        days=story_days(db, timeline) if not (filters.date_from and filters.date_to) else (),
     )
     _with_context(db, filters, plan)
+    _in_full(db, timeline.where, plan)
     named = {n for e in events for n in e.people}
     people = [p for p in everyone if p["name"] in named]
     return render_brief(events, title=title, filters=filters, people=people, plan=plan,
                         speakers=quotes.speakers)
+
+
+def _in_full(db: Any, where: Any, plan: StoryPlan) -> None:
+    """The plan's happenings as full events (sources with titles and urls), for the Markdown."""
+    full = told_events(db, where, [*plan.key, *plan.chronology, *plan.background, *plan.ahead])
+    for name in ("lead", "key", "chronology", "background", "ahead"):
+        setattr(plan, name, [full[id(e)] for e in getattr(plan, name)])
 
 
 def _articles_published(db: Any, filters: Filters) -> int:
@@ -482,24 +517,19 @@ def _with_context(db: Any, filters: Filters, plan: StoryPlan) -> None:
         return
     low, high = plan.start.isoformat(), plan.end.isoformat()
 
-    def in_story(event: TimelineEvent) -> bool:
-        return any(low <= (s.published or "")[:10] <= high for s in event.sources)
+    def context(outside: Filters, items: int) -> list[TimelineEvent]:
+        timeline = light_timeline(db, outside)
+        events = [e for e in timeline.events if published_in(e, low, high) and not e.hidden]
+        chosen = _top(events, context_salience(db, timeline, events), items)
+        full = told_events(db, timeline.where, chosen)
+        return [full[id(e)] for e in chosen]
 
     if filters.date_from:
-        before = [
-            e
-            for e in build_timeline(
-                db, replace(filters, date_from=None, date_to=plan.start - dt.timedelta(days=1))
-            )
-            if in_story(e) and not e.hidden
-        ]
-        plan.background = _top(before, salience(before), BACKGROUND_ITEMS)
+        plan.background = context(
+            replace(filters, date_from=None, date_to=plan.start - dt.timedelta(days=1)),
+            BACKGROUND_ITEMS,
+        )
     if filters.date_to:
-        after = [
-            e
-            for e in build_timeline(
-                db, replace(filters, date_from=plan.end + dt.timedelta(days=1), date_to=None)
-            )
-            if in_story(e) and not e.hidden
-        ]
-        plan.ahead = _top(after, salience(after), AHEAD_ITEMS)
+        plan.ahead = context(
+            replace(filters, date_from=plan.end + dt.timedelta(days=1), date_to=None), AHEAD_ITEMS
+        )

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from db.quotes import list_quotes
+from db.event_words import pronoun_quotes, quotes_by_id, quotes_of, speaker_counts
 from desktop.timeline.filters import Filters
 from desktop.timeline.precision import display
 from desktop.timeline.quote_filters import quote_where
@@ -40,8 +40,8 @@ class Speaker:
 
 @dataclass
 class BriefQuotes:
-    """What the brief needs of the stored quotes: the key speakers, and every quote of the
-    brief's articles (to name the speakers of event sentences)."""
+    """What the brief needs of the stored quotes: the key speakers, and the quotes of the
+    brief's articles spoken by a bare "he"/"she" (to name the speakers of event sentences)."""
 
     speakers: list[Speaker] = field(default_factory=list)
     in_articles: list[dict[str, Any]] = field(default_factory=list)
@@ -55,21 +55,29 @@ class BriefQuotes:
 
 
 def gather(db: Any, filters: Filters, events: Sequence[TimelineEvent],
-           people: Sequence[dict[str, Any]]) -> BriefQuotes:
+           people: Sequence[dict[str, Any]], articles: Iterable[int] | None = None) -> BriefQuotes:
     """The stored quotes of the brief's articles: key speakers (most mentioned first among
     ``people``, the library's people the brief has read) with their quotes ranked, within
-    the brief's person, dates and story."""
-    articles = {s.article_id for e in events for s in e.sources if s.article_id is not None}
+    the brief's person, dates and story. Only what the brief shows is read: the key
+    speakers' quotes, and the quotes whose speaker is a bare "he"/"she" (to name them).
+    ``articles``: the events' articles, when already known."""
+    if articles is None:
+        articles = {s.article_id for e in events for s in e.sources if s.article_id is not None}
+    articles = sorted(articles)
     if not articles:
         return BriefQuotes()
-    marks = ",".join("?" * len(articles))
-    in_articles = list_quotes(db, f"q.article_id IN ({marks})", sorted(articles))
+    in_articles = pronoun_quotes(db, articles)
     scope = Filters(person=filters.person, date_from=filters.date_from,
                     date_to=filters.date_to, tag=filters.tag)
-    where, params = quote_where(scope)
-    said = [q for q in list_quotes(db, where, params) if q["article_id"] in articles]
+    where = quote_where(scope)
+    counts = speaker_counts(db, where, articles)
     mentions = {p["name"]: p.get("mentions") or 0 for p in people}
-    return BriefQuotes(key_speakers(said, mentions), in_articles)
+    ranked = sorted(counts, key=lambda n: (-mentions.get(n, 0), -counts[n], n))[:KEY_PEOPLE]
+    speakers = key_speakers(quotes_of(db, where, articles, ranked), mentions)
+    whole = quotes_by_id(db, [q["id"] for s in speakers for q in s.quotes])
+    for speaker in speakers:
+        speaker.quotes = [whole[q["id"]] for q in speaker.quotes]
+    return BriefQuotes(speakers, in_articles)
 
 
 def _named(event: TimelineEvent, by_article: dict[Any, list[dict[str, Any]]]) -> TimelineEvent:
@@ -96,8 +104,15 @@ def key_speakers(quotes: Iterable[dict[str, Any]], mentions: dict[str, int],
 def telling(quotes: Sequence[dict[str, Any]], limit: int = QUOTES_EACH) -> list[dict[str, Any]]:
     """The most telling of one person's quotes: direct ones first, then longer and more
     specific (names, numbers), never the same words twice."""
+    # The same words said the same way again (a wire copy) rank right after their first
+    # telling and are never chosen: rank each once.
+    first: dict[tuple[bool, str], dict[str, Any]] = {}
+    for quote in quotes:
+        key = (bool(quote["direct"]), quote["content_text"])
+        if key not in first or quote["id"] < first[key]["id"]:
+            first[key] = quote
     chosen: list[dict[str, Any]] = []
-    for quote in sorted(quotes, key=_telling_key):
+    for quote in sorted(first.values(), key=_telling_key):
         words = _words(quote["content_text"])
         if any(words <= _words(q["content_text"]) or _words(q["content_text"]) <= words
                for q in chosen):

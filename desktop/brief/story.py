@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.brief.bullets import clean_bullet
 from desktop.timeline.happenings import cleanliness
@@ -67,13 +68,14 @@ class StoryPlan:
 
 
 def story_span(
-    events: Sequence[TimelineEvent], date_from: dt.date | None, date_to: dt.date | None
+    events: Sequence[TimelineEvent], date_from: dt.date | None, date_to: dt.date | None,
+    days: Iterable[str] | None = None,
 ) -> tuple[dt.date | None, dt.date | None]:
     """The story's stretch of days: the range asked for, else from a month before the first
-    report to the last report."""
-    published = sorted(
-        d for e in events for s in e.sources if (d := _day(s.published)) is not None
-    )
+    report to the last report (``days``: the reports' publication days, when already read)."""
+    if days is None:
+        days = (s.published for e in events for s in e.sources)
+    published = sorted(d for day in days if (d := _day(day)) is not None)
     start = date_from or (published[0] - dt.timedelta(days=SPAN_BEFORE_DAYS) if published else None)
     end = date_to or (published[-1] if published else None)
     return start, end
@@ -87,7 +89,8 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def article_weights(events: Sequence[TimelineEvent]) -> dict[int, float]:
-    """How on-story each article is: its dated sentences' words against the whole story's."""
+    """How on-story each article is: its dated sentences' words against the whole story's
+    (``light.light_weights`` reads the same from stored words)."""
     words: dict[int, set[str]] = defaultdict(set)
     for event in events:
         for source in event.sources:
@@ -110,9 +113,15 @@ def article_weights(events: Sequence[TimelineEvent]) -> dict[int, float]:
     }
 
 
+def bullet_cleanliness(event: Any) -> float:
+    """How well the event's text stands alone (``happenings.cleanliness``)."""
+    return cleanliness(event.text)
+
+
 def salience(events: Sequence[TimelineEvent]) -> dict[int, float]:
     """A score per happening (by ``id``): on-story articles and outlets reporting it, and
-    how central its people are to the story."""
+    how central its people are to the story (``light.light_salience``: the same over
+    light happenings)."""
     weights = article_weights(events)
     people_articles: dict[str, set[int]] = defaultdict(set)
     for event in events:
@@ -161,17 +170,28 @@ def plan_story(
     date_to: dt.date | None = None,
     word_budget: int = WORD_BUDGET,
     articles: int | None = None,
+    scores: dict[int, float] | None = None,
+    clean: Callable[[Any], float] = bullet_cleanliness,
+    cost: Callable[[Any], int] | None = None,
+    reports: Callable[[Any], int] | None = None,
+    days: Iterable[str] | None = None,
 ) -> StoryPlan:
     """Choose every section's happenings. ``day_scores`` rank the days the coverage points
-    to (``keyevents.rank_dates``); the key events are the best happening of the best days."""
-    start, end = story_span(events, date_from, date_to)
+    to (``keyevents.rank_dates``); the key events are the best happening of the best days.
+    ``scores`` (``salience``), ``clean``, ``cost`` (``bullet_words``), ``reports`` (a
+    happening's reports) and ``days`` (``story_span``'s) may come already computed."""
+    cost = cost or bullet_words
+    reports = reports or _reports
+    start, end = story_span(events, date_from, date_to, days)
     plan = StoryPlan(start, end)
-    scores = salience(events)
+    if scores is None:
+        scores = salience(events)
     plan.salience = scores
     shown = [e for e in events if not e.hidden]
     within, before, after = [], [], []
+    places = {d: place(d) for d in {e.date for e in shown}}
     for event in shown:
-        placed = place(event.date)
+        placed = places[event.date]
         if placed is None:
             continue
         if start and placed.last < start:
@@ -216,10 +236,10 @@ def plan_story(
     # and accounts that do not stand alone only when several articles report them.
     key_scores = sorted(scores[id(e)] for e in plan.key if not e.pinned)
     floor = MIN_SHARE_OF_KEY * key_scores[len(key_scores) // 2] if key_scores else 0.0
-    words = sum(bullet_words(e) for e in plan.key)
+    words = sum(cost(e) for e in plan.key)
     key_days = {e.date for e in plan.key}
     # A story whose every happening fits the budget is told whole.
-    whole = _fits(within, word_budget)
+    whole = _fits(within, word_budget, cost)
     chosen: list[TimelineEvent] = []
     told: list[frozenset[str]] = []
     per_day: Counter[str] = Counter()
@@ -234,11 +254,11 @@ def plan_story(
         if limited and (
             per_day[event.date] >= (PER_KEY_DAY if event.date in key_days else PER_DAY)
             or scores[id(event)] < floor
-            or event.articles < 2 and (event.precision != "day" or cleanliness(event.text) < 0.5)
+            or event.articles < 2 and (event.precision != "day" or clean(event) < 0.5)
         ):
             continue
-        cost = bullet_words(event)
-        if limited and words + cost > word_budget:
+        words_of_it = cost(event)
+        if limited and words + words_of_it > word_budget:
             continue
         tokens = content_tokens(clean_bullet(event))
         if any(similarity(tokens, t) >= REPEAT for t in told):
@@ -247,17 +267,21 @@ def plan_story(
         chosen_ids.add(id(event))
         told.append(tokens)
         per_day[event.date] += 1
-        words += cost
+        words += words_of_it
     plan.chronology = sorted(chosen, key=lambda e: (e.sort_key, -scores[id(e)]))
     for event in within:
         if id(event) not in chosen_ids and event.date in per_day:
-            plan.more[event.date] = plan.more.get(event.date, 0) + len(event.sources)
+            plan.more[event.date] = plan.more.get(event.date, 0) + reports(event)
     plan.lead = sorted(
         sorted(plan.key, key=lambda e: -scores[id(e)])[:LEAD_ITEMS], key=lambda e: e.sort_key
     )
     plan.background = _top(before, scores, BACKGROUND_ITEMS)
     plan.ahead = _top(after, scores, AHEAD_ITEMS)
     return plan
+
+
+def _reports(event: TimelineEvent) -> int:
+    return len(event.sources)
 
 
 def _top(events: list[TimelineEvent], scores: dict[int, float], n: int) -> list[TimelineEvent]:
@@ -285,11 +309,12 @@ def _top(events: list[TimelineEvent], scores: dict[int, float], n: int) -> list[
     return sorted(chosen, key=lambda e: e.sort_key)
 
 
-def _fits(events: Sequence[TimelineEvent], budget: int) -> bool:
+def _fits(events: Sequence[TimelineEvent], budget: int, cost: Callable[[Any], int] | None = None) -> bool:
     """Whether all the events' bullets fit ``budget`` words (stops counting once over)."""
+    cost = cost or bullet_words
     words = 0
     for event in events:
-        words += bullet_words(event)
+        words += cost(event)
         if words > budget:
             return False
     return True

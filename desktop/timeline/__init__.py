@@ -10,6 +10,9 @@ No Qt here. What the window and the commands use:
 - ``keyevents.key_events(db, n_dates, per_date, Filters) -> list[KeyDate]``.
 - ``corrections.hide / pin / edit / add``: stored, and applied again after re-analysis.
 - ``events.extract_events`` (the pipeline's events step), ``precision`` (sorting, display).
+- ``event_words.keep_event_words(db)``: what the brief reads of each event (content words,
+  cleanliness, bullet length, people by id), stored when happenings are refreshed.
+- ``bullets.clean_bullet`` / ``bullets.bullet_length``: a sentence as a bullet that stands alone.
 """
 
 __all__ = ["corrections", "events", "filters", "keyevents", "merge", "precision", "query",

@@ -33,6 +33,7 @@ from db.happenings import (
 )
 from db.library import Library
 from desktop.clipping.repetition import repeated_furniture
+from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import Report, cluster
 from desktop.timeline.paraphrase import merge_paraphrases
@@ -58,6 +59,7 @@ def refresh_happenings(source: Library | Database, *, most: int | None = None) -
             by_date[row["date"]].append(row)
         for date in dates:
             replace_date(db, date, happenings_of(by_date.get(date, []), names))
+    keep_event_words(db)  # what the brief reads of each new or changed event
     return len(dates)
 
 

@@ -1,0 +1,690 @@
+"""The timeline as the brief's plan reads it: every happening, light, aggregated in SQL.
+
+A brief of a 20,000-article library weighs 140,000 happenings to tell about a hundred.
+``light_timeline`` gives each happening exactly as ``query.build_timeline`` would — the same
+headline, people, flags, report counts and date conflicts, in the same order — but as one
+row per happening aggregated in SQL (``db.event_words.happening_summary``), with each
+sentence's words, cleanliness and people computed when it was stored, not on every brief.
+The few happenings SQL cannot summarise alone (a corrected one, one whose headline report
+is filtered out, one whose people left the library) are built from their reports, as is
+everything on a connection that only reads while the stored words are incomplete.
+``told_events`` turns the ones the plan chose into full ``TimelineEvent``s with their
+sources (titles, urls) for the Markdown; ``light_salience`` and ``light_weights`` are
+``story.salience`` and ``story.article_weights`` over light happenings.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from types import SimpleNamespace
+from typing import Any, NamedTuple
+
+from sqlite_utils import Database
+
+from db import timeline as store
+from db.connection import only_reads
+from db.event_words import (
+    FIELDS,
+    RANK,
+    REPORTS,
+    article_words,
+    brief_rows,
+    dated_twice,
+    happening_places,
+    happening_summary,
+    person_names,
+    published_days,
+    source_rows,
+    told_in_headline,
+    unclustered,
+)
+from db.happenings import dirty_dates
+from desktop.brief.story import OFF_STORY_FLOOR, bullet_words
+from desktop.timeline.bullets import bullet_length
+from desktop.timeline.event_words import keep_event_words, people_names, words_of
+from desktop.timeline.filters import Filters, event_where
+from desktop.timeline.happening_store import refresh_happenings
+from desktop.timeline.happenings import cleanliness
+from desktop.timeline.merge import (
+    _RARE_TOKEN_LIMIT,
+    CONFLICT_DAYS,
+    CONFLICT_SIMILARITY,
+    _tell_it_best,
+    content_tokens,
+    similarity,
+)
+from desktop.timeline.precision import place
+from desktop.timeline.precision import sort_key as date_sort_key
+from desktop.timeline.query import _people_of, manual_events
+from desktop.timeline.timeline_event import Source, TimelineEvent
+
+
+class ReportRow(NamedTuple):
+    """One report of a happening built from its reports (a ``Source`` without title or url)."""
+
+    article_id: int
+    published: str | None
+    outlet: str | None
+    sentence: str
+    event_id: int
+    start: int | None
+    date_text: str
+    hidden: bool
+    tokens: str  # its sentence's content words, space-separated
+    clean: float  # how well its sentence stands alone (``cleanliness``)
+    words: int  # the words of its sentence as a bullet (``bullet_length``)
+
+
+class LightEvent:
+    """A happening of the timeline with what the plan reads of it (``TimelineEvent``'s
+    names where it has them; its reports only as counts and ids)."""
+
+    __slots__ = (
+        "id", "date", "precision", "text", "people", "planned", "pinned", "corrected", "hidden",
+        "happening", "clean", "words", "tokens", "sort_key", "conflict", "conflicting_dates",
+        "reports", "article_ids", "outlets_count", "raw", "multi",
+        "told_article", "told_start", "first_published", "order", "members",
+    )
+    manual = False
+
+    def __init__(self, event_id: str, date: str, precision: str, text: str) -> None:
+        self.id, self.date, self.precision, self.text = event_id, date, precision, text
+        self.people: Sequence[str] = ()  # a list once it names someone
+        self.planned = self.pinned = self.corrected = self.hidden = self.multi = False
+        self.conflict = False
+        self.conflicting_dates: Sequence[str] = ()  # a list once it has one
+        self.happening: int | None = None
+        self.clean, self.words, self.tokens = 0.0, 0, ""
+        self.sort_key = ""
+        self.reports = self.outlets_count = 0
+        self.article_ids: set[int] = set()
+        self.raw = ""  # the reports as the summary row lists them (``happening_summary``)
+        self.told_article: int | None = None
+        self.told_start: int | None = None
+        self.first_published: str | None = None
+        self.order: tuple[int, str, int] = (0, "", 0)
+        self.members: list[ReportRow] | None = None
+
+    @property
+    def articles(self) -> int:
+        return len(self.article_ids)
+
+    def _fields(self) -> list[list[str]]:
+        return [m.split(FIELDS, 5) for m in self.raw.split(REPORTS)]
+
+    def date_texts(self) -> list[str]:
+        """The words that date each report ("on Tuesday")."""
+        if self.members is not None:
+            return [s.date_text for s in self.members]
+        return [f[5] for f in self._fields()]
+
+    def days(self) -> list[str]:
+        """The day each report was published."""
+        if self.members is not None:
+            return [(s.published or "")[:10] for s in self.members]
+        return [f[3][:10] for f in self._fields()]
+
+    def retell(self, text: str) -> None:
+        """Tell it in ``text`` (a bare "he" given its speaker's name): no report says it so."""
+        self.text = text
+        self.told_article = self.told_start = None
+        self.multi = False
+        self.clean = cleanliness(text)
+        self.words = bullet_length(text)
+
+
+# -- what the plan asks of any event, light or hand-made ------------------------------------
+
+
+def event_cleanliness(event: Any) -> float:
+    return event.clean if isinstance(event, LightEvent) else cleanliness(event.text)
+
+
+def event_cost(event: Any) -> int:
+    """``story.bullet_words`` from the stored bullet length."""
+    if not isinstance(event, LightEvent):
+        return bullet_words(event)
+    return event.words + (3 if event.outlets_count > 1 else 0) + 3
+
+
+def event_reports(event: Any) -> int:
+    return event.reports if isinstance(event, LightEvent) else len(event.sources)
+
+
+def event_articles(event: Any) -> set[int]:
+    if isinstance(event, LightEvent):
+        return event.article_ids
+    return {s.article_id for s in event.sources if s.article_id is not None}
+
+
+def published_in(event: Any, low: str, high: str) -> bool:
+    """Whether a report of the event was published (by day) within ``low``..``high``."""
+    if isinstance(event, LightEvent):
+        return any(low <= day <= high for day in event.days())
+    return any(low <= (s.published or "")[:10] <= high for s in event.sources)
+
+
+def count_sources(events: Sequence[Any]) -> int:
+    """How many sources the events cite (an article once; a hand-given source by title and url)."""
+    keys: set[Any] = set()
+    for event in events:
+        if isinstance(event, LightEvent):
+            keys |= event.article_ids
+        else:
+            keys.update(s.article_id if s.article_id is not None else (s.title, s.url)
+                        for s in event.sources)
+    return len(keys)
+
+
+# -- the timeline ------------------------------------------------------------------------------
+
+
+class Timeline(NamedTuple):
+    """The brief's timeline: its events in order, and the filter's story-wide reads."""
+
+    events: list[Any]
+    where: tuple[str, list[Any]]
+    whole: bool  # every report's words are stored (SQL can read them)
+
+
+def light_timeline(db: Database, filters: Filters) -> Timeline:
+    """``build_timeline(db, filters)`` for the brief: the happenings as ``LightEvent``s and
+    the hand-made events as ``TimelineEvent``s, conflicts flagged, in timeline order."""
+    refresh_happenings(db)
+    computed = keep_event_words(db)
+    where = event_where(filters)
+    names = person_names(db)
+    if computed and only_reads(db):
+        # A connection that only reads, while the words are still being stored: from the reports.
+        rows = brief_rows(db, where)
+        lights = _from_reports(db, rows, names, computed, dated_twice(db, where))
+        whole = False
+    else:
+        lights, whole = _from_summary(db, where, names), True
+    lights.sort(key=lambda e: e.order)
+    _flag_conflicts(lights)
+    for light in lights:  # their words only find conflicts: a large library need not keep them
+        light.tokens = ""
+    events: list[Any] = [*lights, *manual_events(db, filters)]
+    events.sort(key=lambda e: (e.sort_key, _first_published(e), e.id))
+    return Timeline(events, where, whole)
+
+
+def _first_published(event: Any) -> str:
+    if isinstance(event, LightEvent):
+        return event.first_published or ""
+    return event.sources[0].published or "" if event.sources else ""
+
+
+_SORT_KEYS: dict[str, str] = {}
+
+
+def _sort_key(date: str) -> str:
+    if date not in _SORT_KEYS:
+        _SORT_KEYS[date] = date_sort_key(date)
+    return _SORT_KEYS[date]
+
+
+def _in_order(pieces: str) -> list[str]:
+    """"rank:value" pieces joined by REPORTS, in rank order, as values."""
+    parts = pieces.split(REPORTS)
+    if len(parts) > 1:
+        parts.sort(key=lambda p: int(p.split(":", 1)[0]))
+    return [p.split(":", 1)[1] for p in parts]
+
+
+def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, str]) -> list[LightEvent]:
+    lights: list[LightEvent] = []
+    detail: list[int] = []  # happenings built from their reports (an event on its own: -its id)
+    twice = dated_twice(db, where)
+    several: dict[int, tuple[LightEvent, list[list[str]]]] = {}
+    sort_keys = _SORT_KEYS
+    # One string for the many equal dates, date keys, precisions and publication times of
+    # a large library's rows (each row brings its own copy).
+    same: dict[str, str] = {}
+    for (happening, _headline, reports, first_rank, date, date_sort, precision, planned, pinned,
+         corrected, hidden, has_headline, stored, members, people, text, tokens, clean, words,
+         ) in happening_summary(db, where):
+        if not has_headline or corrected or stored != reports or tokens is None:
+            detail.append(happening)
+            continue
+        named: list[str] | tuple[()] | None = ()
+        if people:
+            named = []
+            for stored_people in _in_order(people):
+                found = people_names(stored_people, names)
+                if found is None:
+                    named = None
+                    break
+                for name in found:
+                    if name not in named:  # type: ignore[operator]
+                        named.append(name)  # type: ignore[union-attr]
+        if named is None:
+            detail.append(happening)
+            continue
+        date, date_sort, precision = (same.setdefault(date, date), same.setdefault(date_sort, date_sort),
+                                      same.setdefault(precision, precision))
+        event = LightEvent(f"e{first_rank % RANK}", date, precision, text)
+        event.people = named  # type: ignore[assignment]
+        event.planned, event.pinned, event.hidden = bool(planned), bool(pinned), bool(hidden)
+        event.happening = happening
+        event.clean, event.words, event.tokens = clean, words, tokens
+        event.sort_key = sort_keys.get(date) or _sort_key(date)
+        event.reports, event.raw = reports, members
+        event.order = (first_rank // RANK, date_sort, first_rank % RANK)
+        if reports == 1:
+            _rank, article, outlet, published, start, _words = members.split(FIELDS, 5)
+            event.article_ids = {int(article)}
+            event.outlets_count = 1 if outlet else 0
+            event.first_published = same.setdefault(published, published) or None
+            event.told_article, event.told_start = int(article), int(start)
+            event.multi = (event.told_article, event.told_start) in twice
+        else:
+            parts = event._fields()
+            parts.sort(key=lambda p: int(p[0]))
+            for part in parts:  # in the reports' order, as the timeline's set of them is made
+                event.article_ids.add(int(part[1]))
+            event.outlets_count = len({p[2] for p in parts if p[2]})
+            event.first_published = parts[0][3] or None
+            several[happening] = (event, parts)
+        lights.append(event)
+    if several:
+        same: set[tuple[int, int]] = {
+            (h, rank) for h, rank, is_headline in told_in_headline(db, where, list(several)) if is_headline
+        }
+        for happening, (event, parts) in several.items():
+            told = [p for p in parts if (happening, int(p[0])) in same]
+            if told:
+                event.told_article, event.told_start = int(told[0][1]), int(told[0][4])
+            event.multi = any((int(p[1]), int(p[4])) in twice for p in told)
+    if dirty_dates(db):  # a connection that only reads, with events not yet clustered
+        detail += [-i for i in unclustered(db, where)]
+    if detail:
+        rows = brief_rows(db, (f"({where[0]}) AND COALESCE(he.happening_id, -e.id) IN"
+                               " (SELECT value FROM json_each(?))", [*where[1], json.dumps(detail)]))
+        lights.extend(_from_reports(db, rows, names, {}, twice))
+    return lights
+
+
+def _from_reports(
+    db: Database, rows: Sequence[tuple[Any, ...]], names: dict[int, str],
+    computed: dict[int, Any], twice: set[tuple[int, int]],
+) -> list[LightEvent]:
+    """Happenings built from their reports' rows (``brief_rows``), as ``query.as_happenings``
+    groups them."""
+    missing = [r for r in rows if r[15] is None and r[0] not in computed]
+    if missing:
+        computed = {**computed, **words_of(db, [
+            {"id": r[0], "article_id": r[1], "text": r[4], "start": r[5], "end": r[18]}
+            for r in missing
+        ])}
+    groups: dict[Any, LightEvent] = {}
+    headlines: dict[Any, int | None] = {}
+    redo: list[LightEvent] = []
+    shown = [r for r in rows if not r[9]] + [r for r in rows if r[9]]  # shown reports name it first
+    for (event_id, article_id, date, precision, text, start, planned, pinned, corrected, hidden,
+         published, outlet, date_text, happening, headline, tokens, clean, people, _end, words,
+         date_sort) in shown:
+        if tokens is None:
+            tokens, clean, people, words = computed[event_id]
+        named = people_names(people, names)
+        report = ReportRow(article_id, published, outlet, text, event_id, start, date_text or "",
+                        bool(hidden), tokens, clean, words)
+        key = ("h", happening) if happening is not None else ("e", event_id)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = LightEvent(f"e{event_id}", date, precision, text)
+            group.people = list(named or [])
+            group.planned, group.pinned = bool(planned), bool(pinned)
+            group.corrected, group.hidden = bool(corrected), bool(hidden)
+            group.happening = happening
+            group.sort_key = _sort_key(date)
+            group.members = [report]
+            group.order = (int(bool(hidden)), date_sort, event_id)
+            headlines[key] = headline
+            if named is None:
+                redo.append(group)
+        else:
+            group.members.append(report)  # type: ignore[union-attr]
+            if named is None:
+                redo.append(group)
+            for name in named or []:
+                if name not in group.people:
+                    group.people.append(name)
+            group.planned = group.planned and bool(planned)
+            group.pinned = group.pinned or bool(pinned)
+            group.corrected = group.corrected or bool(corrected)
+            group.hidden = group.hidden and bool(hidden)
+    if redo:
+        _people_again(db, redo)
+    for key, event in groups.items():
+        members = event.members or []
+        headline_id = headlines[key] if key[0] == "h" else None
+        told = next((s for s in members if s.event_id == headline_id), None)
+        if told is not None and not event.corrected:
+            event.text = told.sentence
+        elif told is None:
+            telling = SimpleNamespace(sources=members, corrected=event.corrected, manual=False,
+                                      text=event.text)
+            _tell_it_best(telling)  # type: ignore[arg-type]
+            event.text = telling.text
+        report = next((s for s in members if s.sentence == event.text), None)
+        if report is None:
+            event.clean, event.words = cleanliness(event.text), bullet_length(event.text)
+            event.tokens = " ".join(sorted(content_tokens(event.text)))
+        else:
+            event.clean, event.words, event.tokens = report.clean, report.words, report.tokens
+            event.told_article, event.told_start = report.article_id, report.start
+        event.multi = any(s.sentence == event.text and (s.article_id, s.start) in twice
+                          for s in members)
+        event.reports = len(members)
+        event.article_ids = {s.article_id for s in members if s.article_id is not None}
+        event.outlets_count = len({s.outlet for s in members if s.outlet})
+        event.first_published = members[0].published if members else None
+    return list(groups.values())
+
+
+def _people_again(db: Database, events: list[LightEvent]) -> None:
+    """People of happenings whose stored people left the library (merged away), computed as
+    ``build_timeline`` does."""
+    ids = [s.event_id for e in events for s in e.members or []]
+    people = _people_of(db, store.event_rows_by_id(db, ids))
+    for event in events:
+        event.people = []
+        for source in event.members or []:
+            for name in people.get(source.event_id, []):
+                if name not in event.people:
+                    event.people.append(name)
+
+
+def _flag_conflicts(events: list[LightEvent]) -> None:
+    """``merge._flag_conflicts`` over light happenings (in the timeline's grouping order)."""
+    days = [e for e in events if e.precision == "day"]
+    frequency: Counter[str] = Counter()
+    for event in days:
+        frequency.update(event.tokens.split())  # stored words are distinct
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, event in enumerate(days):
+        for word in event.tokens.split():
+            if frequency[word] <= _RARE_TOKEN_LIMIT:
+                index[word].append(i)
+    # A happening's words as a set only when it meets a candidate: most never do.
+    sets: dict[int, frozenset[str]] = {}
+
+    def words_of(i: int) -> frozenset[str]:
+        if i not in sets:
+            sets[i] = frozenset(days[i].tokens.split())
+        return sets[i]
+
+    placed_on = {date: place(date) for date in {e.date for e in days}}
+    dates = [e.date for e in days]
+    firsts = [None if placed_on[d] is None else placed_on[d].first.toordinal() for d in dates]
+    for i, event in enumerate(days):
+        candidates: set[int] = set()
+        for word in event.tokens.split():
+            if frequency[word] <= _RARE_TOKEN_LIMIT:
+                later = index[word]
+                candidates.update(later[bisect_right(later, i):])
+        date, first = dates[i], firsts[i]
+        for j in candidates:
+            if dates[j] == date:
+                continue
+            second = firsts[j]
+            if first is None or second is None or abs(first - second) > CONFLICT_DAYS:
+                continue
+            other = days[j]
+            if event.article_ids & other.article_ids:
+                continue
+            if event.people and other.people and not set(event.people) & set(other.people):
+                continue
+            if _same_relative_words(event, other):
+                continue
+            if similarity(words_of(i), words_of(j)) >= CONFLICT_SIMILARITY:
+                for a, b in ((event, other), (other, event)):
+                    a.conflict = True
+                    if b.date not in a.conflicting_dates:
+                        a.conflicting_dates = [*a.conflicting_dates, b.date]
+
+
+def _same_relative_words(a: LightEvent, b: LightEvent) -> bool:
+    words_a = {w.lower().strip() for w in a.date_texts()}
+    words_b = {w.lower().strip() for w in b.date_texts()}
+    return words_a == words_b and all(w and not any(c.isdigit() for c in w) for w in words_a)
+
+
+# -- the plan's reads over light happenings -------------------------------------------------------
+
+
+def light_weights(db: Database, timeline: Timeline, events: Sequence[Any] | None = None) -> dict[int, float]:
+    """``story.article_weights`` of the timeline's events (or of ``events``, a part of it):
+    each article's stored words, read in SQL when every report's words are stored."""
+    chosen = timeline.events if events is None else events
+    words: dict[int, set[str] | str] = {}
+    if events is None and timeline.whole:
+        for article_id, joined, bad in article_words(db, timeline.where):
+            if bad:  # an empty sentence or no stored words: from the happenings, as the plan does
+                return _weights_from(db, timeline.where, chosen)
+            words[article_id] = joined or ""  # made a set when counted: a large library's sets are never all held
+        for event in chosen:
+            if not isinstance(event, LightEvent):
+                for source in event.sources:
+                    if source.article_id is not None:
+                        bag = words.get(source.article_id, "")
+                        bag = set(bag.split()) if isinstance(bag, str) else bag
+                        bag.update(content_tokens(source.sentence or event.text))
+                        words[source.article_id] = bag
+        return _weights(words)
+    return _weights_from(db, timeline.where, chosen)
+
+
+def story_weights(db: Database, filters: Filters) -> dict[int, float] | None:
+    """``light_weights`` of the timeline ``filters`` keeps, read before its happenings are
+    (a large library's day ranking and happenings are then never in memory together);
+    None when the stored words do not cover it (ask ``light_weights`` then)."""
+    refresh_happenings(db)
+    if keep_event_words(db) and only_reads(db):
+        return None
+    where = event_where(filters)
+    words: dict[int, set[str] | str] = {}
+    for article_id, joined, bad in article_words(db, where):
+        if bad:
+            return None
+        words[article_id] = joined or ""
+    for event in manual_events(db, filters):
+        for source in event.sources:
+            if source.article_id is not None:
+                bag = words.get(source.article_id, "")
+                bag = set(bag.split()) if isinstance(bag, str) else bag
+                bag.update(content_tokens(source.sentence or event.text))
+                words[source.article_id] = bag
+    return _weights(words)
+
+
+def _weights_from(db: Database, where: tuple[str, list[Any]], events: Sequence[Any]) -> dict[int, float]:
+    """Article weights from each happening's reports (read again for light ones)."""
+    members = _members(db, where, [e for e in events if isinstance(e, LightEvent)])
+    words: dict[int, set[str]] = defaultdict(set)
+    for event in events:
+        if isinstance(event, LightEvent):
+            for report in members[id(event)]:
+                words[report.article_id].update(
+                    report.tokens.split() if report.sentence else content_tokens(event.text))
+        else:
+            for source in event.sources:
+                if source.article_id is not None:
+                    words[source.article_id].update(content_tokens(source.sentence or event.text))
+    return _weights(words)
+
+
+def _weights(words: dict[int, Any]) -> dict[int, float]:
+    """``story.article_weights`` from each article's words (a set, or joined by spaces)."""
+
+    def bag_of(words: Any) -> set[str]:
+        return set(words.split()) if isinstance(words, str) else words
+
+    df: Counter[str] = Counter()
+    for bag in words.values():
+        df.update(bag_of(bag))
+    cosine: dict[int, float] = {}
+    norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
+    for article, joined in words.items():
+        bag = bag_of(joined)
+        cosine[article] = sum(map(df.__getitem__, bag)) / (norm * math.sqrt(len(bag) or 1))
+    ordered = sorted(cosine.values())
+    median = ordered[len(ordered) // 2] if ordered else 1.0
+    return {
+        a: max(OFF_STORY_FLOOR, min(1.0, c / median)) if median else 1.0
+        for a, c in cosine.items()
+    }
+
+
+def light_salience(events: Sequence[Any], weights: dict[int, float]) -> dict[int, float]:
+    """``story.salience`` over light happenings (and hand-made events), by ``id``."""
+    people_articles: dict[str, set[int]] = defaultdict(set)
+    for event in events:
+        if event.people:
+            articles = event_articles(event)
+            for name in event.people:
+                people_articles[name].update(articles)
+    top = max((len(a) for a in people_articles.values()), default=0) or 1
+    manual = [e for e in events if not isinstance(e, LightEvent)]
+    dated: Counter[tuple[int | None, int | None]] = Counter(
+        (s.article_id, s.start) for e in manual for s in e.sources
+    )
+    scores: dict[int, float] = {}
+    for event in events:
+        if isinstance(event, LightEvent):
+            multi = 0.6 if event.multi else 1.0
+            clean = event.clean
+            articles = event.article_ids
+            outlets = event.outlets_count
+        else:
+            told = [s for s in event.sources if s.sentence == event.text]
+            multi = 0.6 if any(dated[(s.article_id, s.start)] > 1 for s in told) else 1.0
+            clean = cleanliness(event.text)
+            articles = {s.article_id for s in event.sources if s.article_id is not None}
+            outlets = len(event.outlets)
+        reach = sum(weights.get(a, 1.0) for a in articles) or (1.0 if event.manual else 0.0)
+        central = max((len(people_articles[p]) / top for p in event.people), default=0.0)
+        score = reach * (1 + 0.5 * max(0, outlets - 1)) * (1 + central)
+        score *= clean * multi
+        if event.planned:
+            score *= 0.5
+        if event.pinned:
+            score += 1e6
+        scores[id(event)] = score
+    return scores
+
+
+def context_salience(db: Database, timeline: Timeline, events: Sequence[Any]) -> dict[int, float]:
+    """``story.salience(events)`` of a part of the timeline (Background, Ahead): article
+    weights and sentences dated twice are counted within ``events`` only."""
+    members = _members(db, timeline.where, [e for e in events if isinstance(e, LightEvent)])
+    dated: Counter[tuple[int, int | None]] = Counter(
+        (r.article_id, r.start) for reports in members.values() for r in reports
+    )
+    for event in events:
+        if isinstance(event, LightEvent):
+            event.multi = any(r.sentence == event.text and dated[(r.article_id, r.start)] > 1
+                              for r in members[id(event)])
+    return light_salience(events, _weights_from(db, timeline.where, events))
+
+
+def story_days(db: Database, timeline: Timeline) -> list[str]:
+    """The publication days of the timeline's reports (for ``story.story_span``)."""
+    days = set(published_days(db, timeline.where))
+    for event in timeline.events:
+        if not isinstance(event, LightEvent):
+            days.update((s.published or "")[:10] for s in event.sources if s.published)
+    return sorted(days)
+
+
+# -- naming the "he" of a sentence ------------------------------------------------------------
+
+
+class _At(NamedTuple):
+    article_id: int
+    start: int
+
+
+def name_speakers_of(events: Sequence[Any], in_articles: Sequence[dict[str, Any]]) -> None:
+    """``BriefQuotes.named`` for light happenings: a bare "he"/"she" speaking a stored quote
+    gets its speaker's name (in place; the cleanliness follows the new text)."""
+    from desktop.brief.quotes import name_speakers  # lazy: quotes sits beside this module
+
+    by_article: dict[Any, list[dict[str, Any]]] = {}
+    for quote in sorted(in_articles, key=lambda q: q["speaker_start"]):
+        by_article.setdefault(quote["article_id"], []).append(quote)
+    starts = {a: [q["speaker_start"] for q in quotes] for a, quotes in by_article.items()}
+    for event in events:
+        if not isinstance(event, LightEvent) or event.corrected:
+            continue
+        article, start = event.told_article, event.told_start
+        if article is None or start is None or article not in by_article:
+            continue
+        # Only a quote whose speaker stands inside the sentence can name its "he".
+        at = starts[article]
+        if bisect_left(at, start) == bisect_left(at, start + len(event.text)):
+            continue
+        text = name_speakers(event.text, _At(article, start), by_article[article])  # type: ignore[arg-type]
+        if text != event.text:
+            event.retell(text)
+
+
+# -- the told happenings in full --------------------------------------------------------------
+
+
+def _members(db: Database, where: tuple[str, list[Any]], lights: Sequence[LightEvent]) -> dict[int, list[ReportRow]]:
+    """The reports of light happenings (those the timeline's filter keeps), in its order."""
+    found: dict[int, list[ReportRow]] = {id(e): list(e.members) for e in lights if e.members is not None}
+    by_group = {
+        e.happening if e.happening is not None else -int(e.id[1:]): e
+        for e in lights if e.members is None
+    }
+    if not by_group:
+        return found
+    for event in by_group.values():
+        found[id(event)] = []
+    rows = brief_rows(db, (f"({where[0]}) AND COALESCE(he.happening_id, -e.id) IN"
+                           " (SELECT value FROM json_each(?))", [*where[1], json.dumps(sorted(by_group))]))
+    shown = [r for r in rows if not r[9]] + [r for r in rows if r[9]]
+    for r in shown:
+        event = by_group.get(r[13] if r[13] is not None else -r[0])
+        if event is not None:
+            found[id(event)].append(ReportRow(r[1], r[10], r[11], r[4], r[0], r[5], r[12] or "",
+                                           bool(r[9]), r[15] or "", r[16] or 0.0, r[19] or 0))
+    return found
+
+
+def told_events(db: Database, where: tuple[str, list[Any]], chosen: Iterable[Any]) -> dict[int, TimelineEvent]:
+    """Full ``TimelineEvent``s (sources with titles and urls) of the happenings the brief
+    tells, by ``id`` of the light one; hand-made events are already full."""
+    chosen = list(chosen)
+    lights = list({id(e): e for e in chosen if isinstance(e, LightEvent)}.values())
+    members = _members(db, where, lights)
+    details = source_rows(db, [s.event_id for e in lights for s in members[id(e)]])
+    places = happening_places(db, [e.happening for e in lights if e.happening is not None])
+    full: dict[int, TimelineEvent] = {}
+    for event in chosen:
+        if not isinstance(event, LightEvent):
+            full[id(event)] = event
+            continue
+        if id(event) in full:
+            continue
+        sources = [
+            Source(s.article_id, details[s.event_id]["title"] or "", details[s.event_id]["url"],
+                   s.published, s.outlet, s.sentence, s.event_id, details[s.event_id]["key"],
+                   s.start, details[s.event_id]["end"], s.date_text, s.hidden)
+            for s in members[id(event)]
+        ]
+        full[id(event)] = TimelineEvent(
+            event.id, event.date, event.precision, event.text, list(event.people), event.planned,
+            sources, pinned=event.pinned, corrected=event.corrected, conflict=event.conflict,
+            conflicting_dates=list(event.conflicting_dates), hidden=event.hidden,
+            happening=event.happening, places=places.get(event.happening or -1, []),
+        )
+    return full
