@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from db.happenings import mark_all_dirty, stored_happening_count
 from desktop.cli.common import library_path, open_library, print_json
+from desktop.timeline.entries import can_serve, timeline_lines
 from desktop.timeline.filters import Filters
 from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.keyevents import key_events
@@ -39,6 +41,12 @@ def run_timeline(args: argparse.Namespace) -> int:
     filters = _filters(args)
     hidden = 0
     with open_library(args) as library:
+        if args.json and not args.separate and can_serve(filters) and not sys.stdout.isatty():
+            refresh_happenings(library)
+            lines = timeline_lines(library.db, filters)
+            if lines is not None:
+                _write_lines(lines)
+                return 0
         events = build_timeline(library, filters, merge=not args.separate)
         if not events and not filters.include_hidden and not args.json:
             everything = replace(filters, include_hidden=True)
@@ -87,6 +95,25 @@ def run_timeline(args: argparse.Namespace) -> int:
                 f"{'':31}source: #{s.article_id} {title} ({where + ', ' if where else ''}published {(s.published or '?')[:10]}){mark}"
             )
     return 0
+
+
+def _write_lines(lines: Iterator[str]) -> None:
+    """A JSON list, one item a line, as ``print_json`` writes it when piped."""
+    out = sys.stdout
+    first = next(lines, None)
+    if first is None:
+        out.write("[\n]\n")
+        return
+    out.write("[\n" + first)
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == 2000:
+            out.write(",\n" + ",\n".join(batch))
+            batch = []
+    if batch:
+        out.write(",\n" + ",\n".join(batch))
+    out.write("\n]\n")
 
 
 def run_key_events(args: argparse.Namespace) -> int:

@@ -1,0 +1,133 @@
+"""The whole timeline, ready to show: each stored happening's ``timeline --json`` entry,
+rendered when the happening is stored (or something it shows changes) instead of on every read.
+
+Reading a big library's timeline by building an object per report, naming its people,
+choosing its wording and comparing it with its neighbours cost ten times reading its rows.
+Here that work is done once per happening, by the very code that builds the timeline
+(``query.grouped``, ``TimelineEvent.as_dict``), so an entry is the same entry, and the read is
+one indexed scan. Date conflicts compare happenings across dates (a word's rarity counts over
+the whole timeline), so they are found again over the stored entries' few compared fields
+whenever any entry changed. A filtered timeline (person, words, tag, dates) is built as before.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from db import timeline as store
+from db import timeline_entries as stored
+from db.happenings import happening_of
+from desktop.timeline.filters import Filters
+from desktop.timeline.merge import _flag_conflicts, content_tokens
+from desktop.timeline.query import _events_from_rows, grouped, manual_events
+from desktop.timeline.timeline_event import Source, TimelineEvent
+
+#: Happenings rendered per step (their reports and people read in one go).
+BATCH = 4000
+
+
+def refresh_entries(db: Database) -> int:
+    """Render the entries of happenings stored or changed since the last call, then find the
+    date conflicts again if any entry changed (one transaction); returns how many were
+    rendered. Call after the happenings themselves are current."""
+    if not stored.has_entries_table(db) or stored.all_rendered(db):
+        return 0
+    todo = stored.happenings_to_render(db)
+    with db.atomic():
+        for offset in range(0, len(todo), BATCH):
+            stored.write_entries(db, render(db, todo[offset : offset + BATCH]))
+        stored.forget_stale(db)
+        for every in (False, True):
+            find_conflicts(db, every)
+    return len(todo)
+
+
+def render(db: Database, happening_ids: list[int]) -> list[stored.Entry]:
+    """The entries of these stored happenings, as the unfiltered timeline shows them."""
+    rows: list[dict[str, Any]] = []
+    for offset in range(0, len(happening_ids), stored.CHUNK):
+        chunk = happening_ids[offset : offset + stored.CHUNK]
+        where = stored.member_rows_sql(f"happening_id IN ({','.join('?' * len(chunk))})")
+        rows += store.event_rows(db, (where, chunk))
+    rows.sort(key=lambda r: (r["date_sort"], r["hidden"], r["id"]))  # as the timeline reads them
+    events = _events_from_rows(db, rows)
+    happening = happening_of(db, [r["id"] for r in rows])
+    every = {e.happening: e for e in grouped(events, happening)}
+    shown = {e.happening: e for e in grouped([e for e in events if not e.hidden], happening)}
+    date_sorts = {r["id"]: r["date_sort"] for r in rows}
+    entries = []
+    for happening_id in happening_ids:
+        whole = every.get(happening_id)
+        if whole is None:  # every report set aside: nothing to show
+            entries.append(stored.Entry(happening_id, "", "", "", True, "", 0, None, None, None, None))
+            continue
+        seen = shown.get(happening_id)
+        shown_json = _json(seen) if seen is not None else None
+        every_json = _json(whole) if len(whole.sources) != len(seen.sources if seen else ()) else None
+        shown_compare = _compared(seen) if seen is not None else None
+        every_compare = _compared(whole) if every_json is not None else None
+        entries.append(stored.Entry(
+            happening_id, whole.sort_key, whole.sources[0].published or "", whole.id, whole.hidden,
+            date_sorts[whole.sources[0].event_id], int(whole.id[1:]), shown_json, every_json,
+            shown_compare, every_compare if every_compare != shown_compare or seen is None else None,
+        ))
+    return entries
+
+
+def _json(event: TimelineEvent) -> str:
+    return json.dumps(event.as_dict(), ensure_ascii=False)  # as ``print_json`` writes an item
+
+
+def _compared(event: TimelineEvent) -> str | None:
+    """What the conflict check reads of an entry (``merge._flag_conflicts``): only an entry
+    dated to a day is compared."""
+    if event.precision != "day":
+        return None
+    return json.dumps([event.date, sorted(content_tokens(event.text)), event.people,
+                       [s.article_id for s in event.sources], [s.date_text for s in event.sources]],
+                      ensure_ascii=False)
+
+
+def find_conflicts(db: Database, every: bool) -> None:
+    """Flag the entries that look alike but carry different nearby days, over the whole
+    timeline (``every``: with the hidden happenings), as ``build_timeline`` flags them."""
+    rows = stored.compared(db, every)
+    events, tokens = [], {}
+    for happening_id, fields, _conflicts, _entry in rows:
+        date, words, people, articles, date_texts = json.loads(fields)
+        event = TimelineEvent(str(happening_id), date, "day", "", people,
+                              sources=[Source(a, "", None, None, date_text=d) for a, d in zip(articles, date_texts, strict=True)])
+        tokens[id(event)] = frozenset(words)
+        events.append(event)
+    _flag_conflicts(events, tokens)
+    changed = []
+    for event, (happening_id, _fields, conflicts, entry) in zip(events, rows, strict=True):
+        found = json.dumps(event.conflicting_dates, ensure_ascii=False) if event.conflict else None
+        if found != conflicts:
+            item = json.loads(entry)
+            item["conflict"] = event.conflict
+            item["conflicting_dates"] = list(event.conflicting_dates)
+            changed.append((happening_id, found, json.dumps(item, ensure_ascii=False)))
+    stored.write_conflicts(db, every, changed)
+
+
+def timeline_lines(db: Database, filters: Filters) -> Iterator[str] | None:
+    """The unfiltered timeline's entries as ``timeline --json`` writes them (one JSON object
+    each, hand-made events in their places), or None when the stored entries are not current
+    (a connection that only reads, a library being written to): build it then."""
+    if not stored.has_entries_table(db) or not stored.is_current(db):
+        return None
+    manual = [(e.sort_key, e.sources[0].published or "" if e.sources else "", e.id,
+               json.dumps(e.as_dict(), ensure_ascii=False)) for e in manual_events(db, filters)]
+    manual.sort()
+    return (line for *_key, line in heapq.merge(stored.entry_lines(db, filters.include_hidden), manual))
+
+
+def can_serve(filters: Filters) -> bool:
+    """Whether the stored entries are this timeline: no filter but the hidden ones."""
+    return filters.is_empty() and not filters.include_off_story
