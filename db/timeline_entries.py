@@ -105,8 +105,9 @@ def compared(db: Database, every: bool) -> list[tuple[int, str, str | None, str 
     """(happening id, compared fields, its conflicts as stored, its entry) of every entry dated
     to a day on the timeline (``every``: with the hidden ones), in the order the timeline
     groups them: happenings with a shown report first, each by its first report."""
-    if every:
-        sql = ("SELECT happening_id, COALESCE(compare_every, compare_shown), conflicts_every,"
+    if every:  # an entry with no ``every`` of its own shows its ``shown`` conflicts there
+        sql = ("SELECT happening_id, COALESCE(compare_every, compare_shown),"
+               " CASE WHEN every IS NULL THEN conflicts_shown ELSE conflicts_every END,"
                " COALESCE(every, shown) FROM timeline_entries"
                " WHERE COALESCE(every, shown) IS NOT NULL AND COALESCE(compare_every, compare_shown) IS NOT NULL")
     else:
@@ -122,6 +123,15 @@ def write_conflicts(db: Database, every: bool, changed: Iterable[tuple[int, str 
     else:
         sql = "UPDATE timeline_entries SET conflicts_shown = ?, shown = ? WHERE happening_id = ?"
     db.conn.executemany(sql, [(conflicts, entry, happening) for happening, conflicts, entry in changed])
+    if every:  # no longer shown otherwise with the hidden reports
+        db.execute("UPDATE timeline_entries SET every = NULL, conflicts_every = NULL, compare_every = NULL"
+                   " WHERE every = shown")
+
+
+def hides_any(db: Database) -> bool:
+    """Whether any entry shows otherwise with its hidden reports (``every``): if none, the
+    timeline with the hidden ones is the timeline, conflicts and all."""
+    return db.execute("SELECT 1 FROM timeline_entries WHERE every IS NOT NULL LIMIT 1").fetchone() is not None
 
 
 def entry_lines(db: Database, every: bool) -> Iterator[tuple[str, str, str, str]]:
@@ -139,4 +149,4 @@ def entry_lines(db: Database, every: bool) -> Iterator[tuple[str, str, str, str]
 
 
 __all__ = ["CHUNK", "Entry", "compared", "entry_lines", "forget_stale", "happenings_to_render",
-           "all_rendered", "has_entries_table", "is_current", "member_rows_sql", "write_conflicts", "write_entries"]
+           "all_rendered", "has_entries_table", "hides_any", "is_current", "member_rows_sql", "write_conflicts", "write_entries"]

@@ -42,8 +42,9 @@ def refresh_entries(db: Database) -> int:
         for offset in range(0, len(todo), BATCH):
             stored.write_entries(db, render(db, todo[offset : offset + BATCH]))
         stored.forget_stale(db)
-        for every in (False, True):
-            find_conflicts(db, every)
+        find_conflicts(db, every=False)
+        if stored.hides_any(db):
+            find_conflicts(db, every=True)
     return len(todo)
 
 

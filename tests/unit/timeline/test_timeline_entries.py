@@ -64,6 +64,14 @@ def test_corrections_show_at_once(library):
     assert all(e["date"] != "2025-06-03" for e in after)
     assert not any(e["conflict"] for e in after)  # a hidden report is no conflict
     assert [e["hidden"] for e in stored_timeline(library, EVERY) if e["date"] == "2025-06-03"] == [True]
+    # listed with the hidden ones, the hidden report still gives another date
+    assert [e["conflicting_dates"] for e in stored_timeline(library, EVERY) if e["conflict"]] == [
+        ["2025-06-03"], ["2025-06-02"]]
+    corrections.hide(library, june3["id"], hidden=False)
+    assert [e["conflicting_dates"] for e in stored_timeline(library, SHOWN) if e["conflict"]] == [
+        ["2025-06-03"], ["2025-06-02"]]
+    assert_same(library)
+    corrections.hide(library, june3["id"])
     assert_same(library)
 
     first = after[0]
