@@ -71,6 +71,18 @@ def all_rendered(db: Database) -> bool:
     return bool(happenings == entries)
 
 
+def nothing_changed(db: Database) -> bool:
+    """No clip, event or anything an entry shows changed since the entries were rendered:
+    no refresh is needed (``happening_store.refresh_happenings``)."""
+    if db.execute("SELECT 1 FROM furniture_dirty LIMIT 1").fetchone():
+        return False
+    return is_current(db)
+
+
+def has_manual_events(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM manual_events LIMIT 1").fetchone() is not None
+
+
 def is_current(db: Database) -> bool:
     """Every event clustered and every happening's entry rendered since anything changed."""
     if db.execute("SELECT 1 FROM happening_dirty LIMIT 1").fetchone():
@@ -149,4 +161,5 @@ def entry_lines(db: Database, every: bool) -> Iterator[tuple[str, str, str, str]
 
 
 __all__ = ["CHUNK", "Entry", "compared", "entry_lines", "forget_stale", "happenings_to_render",
-           "all_rendered", "has_entries_table", "hides_any", "is_current", "member_rows_sql", "write_conflicts", "write_entries"]
+           "all_rendered", "has_entries_table", "has_manual_events", "hides_any", "is_current",
+           "nothing_changed", "member_rows_sql", "write_conflicts", "write_entries"]

@@ -7,14 +7,12 @@ Here that work is done once per happening, by the very code that builds the time
 (``query.grouped``, ``TimelineEvent.as_dict``), so an entry is the same entry, and the read is
 one indexed scan. Date conflicts compare happenings across dates (a word's rarity counts over
 the whole timeline), so they are found again over the stored entries' few compared fields
-whenever any entry changed. A filtered timeline (person, words, tag, dates) is built as before.
+whenever any entry changed. ``stored_timeline`` reads them.
 """
 
 from __future__ import annotations
 
-import heapq
 import json
-from collections.abc import Iterator
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,10 +20,9 @@ from sqlite_utils import Database
 from db import timeline as store
 from db import timeline_entries as stored
 from db.happenings import happening_of
-from desktop.timeline.filters import Filters
 from desktop.timeline.merge import _flag_conflicts, content_tokens
-from desktop.timeline.query import _events_from_rows, grouped, manual_events
-from desktop.timeline.timeline_event import Source, TimelineEvent
+from desktop.timeline.query import _events_from_rows, grouped
+from desktop.timeline.timeline_event import TimelineEvent
 
 #: Happenings rendered per step (their reports and people read in one go).
 BATCH = 4000
@@ -94,18 +91,35 @@ def _compared(event: TimelineEvent) -> str | None:
                       ensure_ascii=False)
 
 
+class _Compared:
+    """What ``merge._flag_conflicts`` reads of a timeline event, and what it flags."""
+
+    __slots__ = ("conflict", "conflicting_dates", "date", "manual", "people", "precision", "sources")
+
+    def __init__(self, date: str, people: list[str], sources: list[_Report]) -> None:
+        self.date, self.people, self.sources = date, people, sources
+        self.precision, self.manual = "day", False
+        self.conflict, self.conflicting_dates = False, []
+
+
+class _Report:
+    __slots__ = ("article_id", "date_text")
+
+    def __init__(self, article_id: int | None, date_text: str) -> None:
+        self.article_id, self.date_text = article_id, date_text
+
+
 def find_conflicts(db: Database, every: bool) -> None:
     """Flag the entries that look alike but carry different nearby days, over the whole
     timeline (``every``: with the hidden happenings), as ``build_timeline`` flags them."""
     rows = stored.compared(db, every)
+    fields = json.loads("[" + ",".join(r[1] for r in rows) + "]")  # one parse, not one per entry
     events, tokens = [], {}
-    for happening_id, fields, _conflicts, _entry in rows:
-        date, words, people, articles, date_texts = json.loads(fields)
-        event = TimelineEvent(str(happening_id), date, "day", "", people,
-                              sources=[Source(a, "", None, None, date_text=d) for a, d in zip(articles, date_texts, strict=True)])
+    for date, words, people, articles, date_texts in fields:
+        event = _Compared(date, people, [_Report(a, d) for a, d in zip(articles, date_texts, strict=True)])
         tokens[id(event)] = frozenset(words)
         events.append(event)
-    _flag_conflicts(events, tokens)
+    _flag_conflicts(events, tokens)  # type: ignore[arg-type] - it reads only these fields
     changed = []
     for event, (happening_id, _fields, conflicts, entry) in zip(events, rows, strict=True):
         found = json.dumps(event.conflicting_dates, ensure_ascii=False) if event.conflict else None
@@ -115,20 +129,3 @@ def find_conflicts(db: Database, every: bool) -> None:
             item["conflicting_dates"] = list(event.conflicting_dates)
             changed.append((happening_id, found, json.dumps(item, ensure_ascii=False)))
     stored.write_conflicts(db, every, changed)
-
-
-def timeline_lines(db: Database, filters: Filters) -> Iterator[str] | None:
-    """The unfiltered timeline's entries as ``timeline --json`` writes them (one JSON object
-    each, hand-made events in their places), or None when the stored entries are not current
-    (a connection that only reads, a library being written to): build it then."""
-    if not stored.has_entries_table(db) or not stored.is_current(db):
-        return None
-    manual = [(e.sort_key, e.sources[0].published or "" if e.sources else "", e.id,
-               json.dumps(e.as_dict(), ensure_ascii=False)) for e in manual_events(db, filters)]
-    manual.sort()
-    return (line for *_key, line in heapq.merge(stored.entry_lines(db, filters.include_hidden), manual))
-
-
-def can_serve(filters: Filters) -> bool:
-    """Whether the stored entries are this timeline: no filter but the hidden ones."""
-    return filters.is_empty() and not filters.include_off_story

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.people.corrections import merge_people, rename_person
 from desktop.timeline import corrections
-from desktop.timeline.entries import timeline_lines
+from desktop.timeline.stored_timeline import timeline_lines
 from desktop.timeline.filters import Filters
 from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.query import build_timeline
