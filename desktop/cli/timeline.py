@@ -272,6 +272,7 @@ def run_happenings(args: argparse.Namespace) -> int:
             with library.transaction() as db:
                 mark_all_dirty(db)
         dates = refresh_happenings(library)
+        refresh(library.db)  # and the timeline's entries
         total = stored_happening_count(library.db)
     print(f"{total} happenings ({dates} dates clustered again)")
     return 0

@@ -31,7 +31,7 @@ BATCH = 4000
 def refresh_entries(db: Database) -> int:
     """Render the entries of happenings stored or changed since the last call, then find the
     date conflicts again if any entry changed (one transaction); returns how many were
-    rendered. Call after the happenings themselves are current."""
+    rendered. Call after the happenings themselves are current (``refresh_happenings``)."""
     if not stored.has_entries_table(db) or stored.all_rendered(db):
         return 0
     todo = stored.happenings_to_render(db)

@@ -41,8 +41,8 @@ from desktop.timeline.paraphrase import merge_paraphrases
 def refresh_happenings(source: Library | Database, *, most: int | None = None) -> int:
     """Find the furniture of outlets whose clips changed, then cluster again the dates whose
     events changed (at ``most`` of them, the earliest: a caller that may be stopped takes them
-    in steps), then (unless taking steps) render the timeline entries of the happenings that
-    changed (``entries``); returns how many dates were redone."""
+    in steps); returns how many dates were redone. (The timeline's stored entries are
+    rendered by their reader, ``stored_timeline.refresh``.)"""
     db = source.db if hasattr(source, "db") and not isinstance(source, Database) else source
     if not db["happenings"].exists() or only_reads(db):
         return 0  # a connection that only reads (the window's): its writer refreshes them
@@ -50,11 +50,6 @@ def refresh_happenings(source: Library | Database, *, most: int | None = None) -
     dates = dirty_dates(db)[:most]
     if dates:
         _recluster(db, dates)
-    if most is None:  # a caller taking steps (the window) leaves the rendering to the next
-        # lazy: entries render with query's grouping, and query imports this module
-        from desktop.timeline.entries import refresh_entries
-
-        refresh_entries(db)
     return len(dates)
 
 

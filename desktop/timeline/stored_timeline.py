@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from sqlite_utils import Database
 
 from db import timeline_entries as stored
+from db.connection import only_reads
 from desktop.timeline.filters import Filters
 
 
@@ -25,13 +26,17 @@ def can_serve(filters: Filters) -> bool:
 
 
 def refresh(db: Database) -> None:
-    """Bring the stored happenings and their entries up to date, if anything changed."""
+    """Bring the stored happenings and their entries up to date, if anything changed. (Only
+    the whole timeline's readers render entries: the window and the brief read happenings.)"""
     if stored.has_entries_table(db) and stored.nothing_changed(db):
         return
     # lazy: clustering and rendering load only when the library changed since the last read
+    from desktop.timeline.entries import refresh_entries
     from desktop.timeline.happening_store import refresh_happenings
 
     refresh_happenings(db)
+    if not only_reads(db):
+        refresh_entries(db)
 
 
 def timeline_lines(db: Database, filters: Filters) -> Iterator[str] | None:

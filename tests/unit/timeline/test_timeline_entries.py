@@ -10,10 +10,9 @@ import pytest
 
 from desktop.people.corrections import merge_people, rename_person
 from desktop.timeline import corrections
-from desktop.timeline.stored_timeline import timeline_lines
 from desktop.timeline.filters import Filters
-from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.query import build_timeline
+from desktop.timeline.stored_timeline import refresh, timeline_lines
 from desktop.timeline.triage import set_aside
 from tests.ui.conftest import _add, _event, _mention, build_small_library
 
@@ -33,7 +32,7 @@ def library(tmp_path):
 
 
 def stored_timeline(library, filters):
-    refresh_happenings(library)
+    refresh(library.db)
     lines = timeline_lines(library.db, filters)
     assert lines is not None  # the stored entries are current after a refresh
     return [json.loads(line) for line in lines]
