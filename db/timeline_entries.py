@@ -1,7 +1,7 @@
 """The unfiltered timeline, ready to show: one stored ``timeline --json`` entry per happening.
 
-``desktop.timeline.entries`` renders a happening's entry when the happening is stored, and
-again when triggers note (in ``timeline_stale``, by article) that something it shows changed
+``desktop.timeline.entries`` renders a happening's entry once it is stored (at the next read
+of the whole timeline, or ``clipline happenings``), and again when triggers note (in ``timeline_stale``, by article) that something it shows changed
 without the happening being clustered again: a report hidden, pinned or edited, a person
 renamed or merged, an article retitled, a "not this story" mark. Each row holds the entry as
 the default timeline shows it (``shown``: NULL when every report is hidden or set aside) and,

@@ -1,5 +1,5 @@
 """The whole timeline, ready to show: each stored happening's ``timeline --json`` entry,
-rendered when the happening is stored (or something it shows changes) instead of on every read.
+rendered once the happening is stored (or something it shows changes) instead of on every read.
 
 Reading a big library's timeline by building an object per report, naming its people,
 choosing its wording and comparing it with its neighbours cost ten times reading its rows.

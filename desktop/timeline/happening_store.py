@@ -41,19 +41,14 @@ from desktop.timeline.paraphrase import merge_paraphrases
 def refresh_happenings(source: Library | Database, *, most: int | None = None) -> int:
     """Find the furniture of outlets whose clips changed, then cluster again the dates whose
     events changed (at ``most`` of them, the earliest: a caller that may be stopped takes them
-    in steps); returns how many dates were redone. (The timeline's stored entries are
-    rendered by their reader, ``stored_timeline.refresh``.)"""
+    in steps); returns how many dates were redone."""
     db = source.db if hasattr(source, "db") and not isinstance(source, Database) else source
     if not db["happenings"].exists() or only_reads(db):
         return 0  # a connection that only reads (the window's): its writer refreshes them
     refresh_outlet_furniture(db)
     dates = dirty_dates(db)[:most]
-    if dates:
-        _recluster(db, dates)
-    return len(dates)
-
-
-def _recluster(db: Database, dates: list[str]) -> None:
+    if not dates:
+        return 0
     with db.atomic():
         drop_repeated_furniture_events(db, dates)
         rows = event_rows_on(db, dates)
@@ -63,6 +58,7 @@ def _recluster(db: Database, dates: list[str]) -> None:
             by_date[row["date"]].append(row)
         for date in dates:
             replace_date(db, date, happenings_of(by_date.get(date, []), names))
+    return len(dates)
 
 
 def refresh_outlet_furniture(db: Database) -> None:
