@@ -1,9 +1,10 @@
 """The unfiltered timeline, ready to show: one stored ``timeline --json`` entry per happening.
 
 ``desktop.timeline.entries`` renders a happening's entry once it is stored (at the next read
-of the whole timeline, or ``clipline happenings``), and again when triggers note (in ``timeline_stale``, by article) that something it shows changed
-without the happening being clustered again: a report hidden, pinned or edited, a person
-renamed or merged, an article retitled, a "not this story" mark. Each row holds the entry as
+of the whole timeline, or ``clipline happenings``), and again when triggers note (in
+``timeline_stale``, by article) that something it shows changed without the happening being
+clustered again: a report hidden, pinned or edited, a person renamed or merged, an article
+retitled, a "not this story" mark. Each row holds the entry as
 the default timeline shows it (``shown``: NULL when every report is hidden or set aside) and,
 when it differs, as ``timeline --hidden`` shows it (``every``), the few fields the date
 conflict check compares (``compare_*``, NULL for an entry not dated to a day) and the dates
