@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from db.happenings import OFF_STORY_SQL
+from db.timeline import Where
 
 #: Ids per ``IN (...)`` (SQLite's default limit on parameters is 999).
 CHUNK = 900
@@ -114,19 +115,31 @@ def forget_stale(db: Database) -> None:
     db.execute("DELETE FROM timeline_stale")
 
 
-def compared(db: Database, every: bool) -> list[tuple[int, str, str | None, str | None]]:
+def _within(where: Where | None) -> tuple[str, str, list[object]]:
+    """The join and clause keeping the entries whose happening's reports match ``where`` (a
+    clause over ``events e`` on dates only: a happening's reports share their date)."""
+    if where is None:
+        return "", "", []
+    return " JOIN events e ON e.id = t.first_event", f" AND {where[0]}", list(where[1])
+
+
+def compared(db: Database, every: bool, where: Where | None = None) -> list[tuple[int, str, str | None, str | None]]:
     """(happening id, compared fields, its conflicts as stored, its entry) of every entry dated
-    to a day on the timeline (``every``: with the hidden ones), in the order the timeline
-    groups them: happenings with a shown report first, each by its first report."""
+    to a day on the timeline (``every``: with the hidden ones; ``where``: on these dates), in
+    the order the timeline groups them: happenings with a shown report first, each by its
+    first report."""
+    join, clause, params = _within(where)
     if every:  # an entry with no ``every`` of its own shows its ``shown`` conflicts there
-        sql = ("SELECT happening_id, COALESCE(compare_every, compare_shown),"
-               " CASE WHEN every IS NULL THEN conflicts_shown ELSE conflicts_every END,"
-               " COALESCE(every, shown) FROM timeline_entries"
-               " WHERE COALESCE(every, shown) IS NOT NULL AND COALESCE(compare_every, compare_shown) IS NOT NULL")
+        sql = ("SELECT t.happening_id, COALESCE(t.compare_every, t.compare_shown),"
+               " CASE WHEN t.every IS NULL THEN t.conflicts_shown ELSE t.conflicts_every END,"
+               f" COALESCE(t.every, t.shown) FROM timeline_entries t{join}"
+               " WHERE COALESCE(t.every, t.shown) IS NOT NULL"
+               " AND COALESCE(t.compare_every, t.compare_shown) IS NOT NULL")
     else:
-        sql = ("SELECT happening_id, compare_shown, conflicts_shown, shown FROM timeline_entries"
-               " WHERE shown IS NOT NULL AND compare_shown IS NOT NULL")
-    return [(r[0], r[1], r[2], r[3]) for r in db.execute(sql + " ORDER BY hidden, date_sort, first_event")]
+        sql = (f"SELECT t.happening_id, t.compare_shown, t.conflicts_shown, t.shown FROM timeline_entries t{join}"
+               " WHERE t.shown IS NOT NULL AND t.compare_shown IS NOT NULL")
+    sql += f"{clause} ORDER BY t.hidden, t.date_sort, t.first_event"
+    return [(r[0], r[1], r[2], r[3]) for r in db.execute(sql, params)]
 
 
 def write_conflicts(db: Database, every: bool, changed: Iterable[tuple[int, str | None, str]]) -> None:
@@ -147,12 +160,15 @@ def hides_any(db: Database) -> bool:
     return db.execute("SELECT 1 FROM timeline_entries WHERE every IS NOT NULL LIMIT 1").fetchone() is not None
 
 
-def entry_lines(db: Database, every: bool) -> Iterator[tuple[str, str, str, str]]:
-    """(sort key, first report's publication, entry id, entry JSON) of the timeline, in order."""
-    column = "COALESCE(every, shown)" if every else "shown"
+def entry_lines(db: Database, every: bool, where: Where | None = None) -> Iterator[tuple[str, str, str, str, int]]:
+    """(sort key, first report's publication, entry id, entry JSON, happening id) of the
+    timeline (``where``: on these dates), in order."""
+    join, clause, params = _within(where)
+    column = "COALESCE(t.every, t.shown)" if every else "t.shown"
     cursor = db.execute(
-        f"SELECT sort_key, published, entry_id, {column} FROM timeline_entries"
-        f" WHERE {column} IS NOT NULL ORDER BY sort_key, published, entry_id"
+        f"SELECT t.sort_key, t.published, t.entry_id, {column}, t.happening_id FROM timeline_entries t{join}"
+        f" WHERE {column} IS NOT NULL{clause} ORDER BY t.sort_key, t.published, t.entry_id",
+        params,
     )
     while True:
         rows = cursor.fetchmany(2000)

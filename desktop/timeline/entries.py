@@ -20,8 +20,9 @@ from sqlite_utils import Database
 from db import timeline as store
 from db import timeline_entries as stored
 from db.happenings import happening_of
-from desktop.timeline.merge import _flag_conflicts, content_tokens
+from desktop.timeline.merge import content_tokens
 from desktop.timeline.query import _events_from_rows, grouped
+from desktop.timeline.stored_timeline import conflicts_changed
 from desktop.timeline.timeline_event import TimelineEvent
 
 #: Happenings rendered per step (their reports and people read in one go).
@@ -91,41 +92,7 @@ def _compared(event: TimelineEvent) -> str | None:
                       ensure_ascii=False)
 
 
-class _Compared:
-    """What ``merge._flag_conflicts`` reads of a timeline event, and what it flags."""
-
-    __slots__ = ("conflict", "conflicting_dates", "date", "manual", "people", "precision", "sources")
-
-    def __init__(self, date: str, people: list[str], sources: list[_Report]) -> None:
-        self.date, self.people, self.sources = date, people, sources
-        self.precision, self.manual = "day", False
-        self.conflict, self.conflicting_dates = False, []
-
-
-class _Report:
-    __slots__ = ("article_id", "date_text")
-
-    def __init__(self, article_id: int | None, date_text: str) -> None:
-        self.article_id, self.date_text = article_id, date_text
-
-
 def find_conflicts(db: Database, every: bool) -> None:
     """Flag the entries that look alike but carry different nearby days, over the whole
     timeline (``every``: with the hidden happenings), as ``build_timeline`` flags them."""
-    rows = stored.compared(db, every)
-    fields = json.loads("[" + ",".join(r[1] for r in rows) + "]")  # one parse, not one per entry
-    events, tokens = [], {}
-    for date, words, people, articles, date_texts in fields:
-        event = _Compared(date, people, [_Report(a, d) for a, d in zip(articles, date_texts, strict=True)])
-        tokens[id(event)] = frozenset(words)
-        events.append(event)
-    _flag_conflicts(events, tokens)  # type: ignore[arg-type] - it reads only these fields
-    changed = []
-    for event, (happening_id, _fields, conflicts, entry) in zip(events, rows, strict=True):
-        found = json.dumps(event.conflicting_dates, ensure_ascii=False) if event.conflict else None
-        if found != conflicts:
-            item = json.loads(entry)
-            item["conflict"] = event.conflict
-            item["conflicting_dates"] = list(event.conflicting_dates)
-            changed.append((happening_id, found, json.dumps(item, ensure_ascii=False)))
-    stored.write_conflicts(db, every, changed)
+    stored.write_conflicts(db, every, conflicts_changed(stored.compared(db, every)))

@@ -42,8 +42,13 @@ def built_timeline(library, filters):
     return [e.as_dict() for e in build_timeline(library, filters)]
 
 
+RANGES = [Filters.from_strings(date_to="2025-06-02"), Filters.from_strings(date_from="2025-06-03"),
+          Filters.from_strings(date_from="2025-05", date_to="2025-06-02", include_hidden=True),
+          Filters.from_strings(date_from="2026")]
+
+
 def assert_same(library):
-    for filters in (SHOWN, EVERY):
+    for filters in (SHOWN, EVERY, *RANGES):
         assert stored_timeline(library, filters) == built_timeline(library, filters)
 
 
@@ -53,6 +58,15 @@ def test_the_stored_timeline_is_the_built_one_with_its_conflicts(library):
                  and "Kremlin" in e["text"])
     assert june2["conflict"] and june2["conflicting_dates"] == ["2025-06-03"]
     assert any(e["manual"] is False and e["people"] for e in stored_timeline(library, SHOWN))
+
+
+def test_a_date_range_checks_conflicts_among_its_own_dates(library):
+    whole = stored_timeline(library, SHOWN)
+    assert [e["date"] for e in whole if e["conflict"]] == ["2025-06-02", "2025-06-03"]
+    to_june2 = stored_timeline(library, RANGES[0])
+    assert to_june2 and max(e["date"] for e in to_june2) == "2025-06-02"
+    assert not any(e["conflict"] for e in to_june2)  # its other date is outside the range
+    assert_same(library)
 
 
 def test_corrections_show_at_once(library):
