@@ -441,14 +441,18 @@ def timeline_entries(db: Database) -> None:
                " BEGIN DELETE FROM timeline_entries WHERE happening_id = OLD.id; END")
     db.execute("CREATE TABLE timeline_stale (article_id INTEGER PRIMARY KEY)")
     mark = "INSERT OR IGNORE INTO timeline_stale (article_id) "
-    for name, table, when, body in (
+    for name, table, when, body, *condition in (
         ("events_update", "events", "AFTER UPDATE", f"{mark} VALUES (NEW.article_id);"),
         ("articles_update", "articles", "AFTER UPDATE OF title, url, published, outlet",
          f"{mark} VALUES (NEW.id);"),
-        ("mentions_insert", "mentions", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);"),
-        ("mentions_delete", "mentions", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);"),
+        # only a person's mention names anyone in an entry
+        ("mentions_insert", "mentions", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);",
+         "NEW.label = 'PERSON'"),
+        ("mentions_delete", "mentions", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);",
+         "OLD.label = 'PERSON'"),
         ("mentions_update", "mentions", "AFTER UPDATE OF person_id, label, start, \"end\"",
-         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);"),
+         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);",
+         "OLD.label = 'PERSON' OR NEW.label = 'PERSON'"),
         ("people_update", "people", "AFTER UPDATE OF name",
          f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = NEW.id;"),
         ("people_delete", "people", "AFTER DELETE",
@@ -464,4 +468,5 @@ def timeline_entries(db: Database) -> None:
          f"{mark} SELECT OLD.article_id WHERE OLD.article_id IS NOT NULL;"
          f" {mark} SELECT id FROM articles WHERE outlet = OLD.outlet;"),
     ):
-        db.execute(f"CREATE TRIGGER timeline_stale_{name} {when} ON {table} BEGIN {body} END")
+        only = f" WHEN {condition[0]}" if condition else ""
+        db.execute(f"CREATE TRIGGER timeline_stale_{name} {when} ON {table}{only} BEGIN {body} END")
