@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -35,11 +36,14 @@ def run_timeline(args: argparse.Namespace) -> int:
     filters = _filters(args)
     hidden = 0
     with open_library(args) as library:
-        if args.json and not args.separate and can_serve(filters) and not sys.stdout.isatty():
+        if args.json and not args.separate and can_serve(filters):
             refresh(library.db)
             lines = timeline_lines(library.db, filters)
             if lines is not None:
-                _write_lines(lines)
+                if sys.stdout.isatty():  # indented for a person, as print_json writes it
+                    print_json([json.loads(line) for line in lines])
+                else:
+                    _write_lines(lines)
                 return 0
         # lazy: a filtered (or not yet stored) timeline is built; the stored one needs no builder
         from desktop.timeline.query import build_timeline
