@@ -453,3 +453,67 @@ def event_words(db: Database) -> None:
             f"CREATE TRIGGER event_people_words_{name} AFTER {action} ON event_people"
             f" BEGIN DELETE FROM event_words WHERE event_id = {row}.event_id; END"
         )
+
+
+@migrations(name="0011_timeline_entries")
+def timeline_entries(db: Database) -> None:
+    # The unfiltered timeline, ready to show (db/timeline_entries.py): one row per stored
+    # happening, its ``timeline --json`` entry rendered when the happening was stored, so
+    # reading the whole timeline is one indexed scan. ``timeline_stale`` records the
+    # articles whose entries show something that changed without re-clustering (a hidden,
+    # pinned or edited report, a renamed or merged person, a retitled article, a "not this
+    # story" mark); the next refresh renders their happenings again.
+    db.execute(
+        """
+        CREATE TABLE timeline_entries (
+            happening_id INTEGER PRIMARY KEY REFERENCES happenings(id) ON DELETE CASCADE,
+            sort_key TEXT NOT NULL,
+            published TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            hidden INTEGER NOT NULL,
+            date_sort TEXT NOT NULL,
+            first_event INTEGER NOT NULL,
+            shown TEXT,
+            every TEXT,
+            compare_shown TEXT,
+            compare_every TEXT,
+            conflicts_shown TEXT,
+            conflicts_every TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_timeline_entries_order ON timeline_entries (sort_key, published, entry_id)")
+    # A happening's entry goes with it (also on a connection not enforcing foreign keys).
+    db.execute("CREATE TRIGGER timeline_entries_gone AFTER DELETE ON happenings"
+               " BEGIN DELETE FROM timeline_entries WHERE happening_id = OLD.id; END")
+    db.execute("CREATE TABLE timeline_stale (article_id INTEGER PRIMARY KEY)")
+    mark = "INSERT OR IGNORE INTO timeline_stale (article_id) "
+    for name, table, when, body, *condition in (
+        ("events_update", "events", "AFTER UPDATE", f"{mark} VALUES (NEW.article_id);"),
+        ("articles_update", "articles", "AFTER UPDATE OF title, url, published, outlet",
+         f"{mark} VALUES (NEW.id);"),
+        # only a person's mention names anyone in an entry
+        ("mentions_insert", "mentions", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);",
+         "NEW.label = 'PERSON'"),
+        ("mentions_delete", "mentions", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);",
+         "OLD.label = 'PERSON'"),
+        ("mentions_update", "mentions", "AFTER UPDATE OF person_id, label, start, \"end\"",
+         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);",
+         "OLD.label = 'PERSON' OR NEW.label = 'PERSON'"),
+        ("people_update", "people", "AFTER UPDATE OF name",
+         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = NEW.id;"),
+        ("people_delete", "people", "AFTER DELETE",
+         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = OLD.id;"),
+        ("event_people_insert", "event_people", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);"),
+        ("event_people_delete", "event_people", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);"),
+        ("event_people_update", "event_people", "AFTER UPDATE",
+         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);"),
+        ("off_story_insert", "off_story", "AFTER INSERT",
+         f"{mark} SELECT NEW.article_id WHERE NEW.article_id IS NOT NULL;"
+         f" {mark} SELECT id FROM articles WHERE outlet = NEW.outlet;"),
+        ("off_story_delete", "off_story", "AFTER DELETE",
+         f"{mark} SELECT OLD.article_id WHERE OLD.article_id IS NOT NULL;"
+         f" {mark} SELECT id FROM articles WHERE outlet = OLD.outlet;"),
+    ):
+        only = f" WHEN {condition[0]}" if condition else ""
+        db.execute(f"CREATE TRIGGER timeline_stale_{name} {when} ON {table}{only} BEGIN {body} END")

@@ -4,18 +4,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from db.happenings import mark_all_dirty, stored_happening_count
 from desktop.cli.common import library_path, open_library, print_json
 from desktop.timeline.filters import Filters
-from desktop.timeline.happening_store import refresh_happenings
-from desktop.timeline.keyevents import key_events
-from desktop.timeline.precision import display
-from desktop.timeline.query import build_timeline
-from desktop.timeline.triage import TriageError, hide_matching, put_back, set_aside
+from desktop.timeline.stored_timeline import can_serve, refresh, timeline_lines
 from desktop.wording import plural
 
 
@@ -39,6 +36,18 @@ def run_timeline(args: argparse.Namespace) -> int:
     filters = _filters(args)
     hidden = 0
     with open_library(args) as library:
+        if args.json and not args.separate and can_serve(filters):
+            refresh(library.db)
+            lines = timeline_lines(library.db, filters)
+            if lines is not None:
+                if sys.stdout.isatty():  # indented for a person, as print_json writes it
+                    print_json([json.loads(line) for line in lines])
+                else:
+                    _write_lines(lines)
+                return 0
+        # lazy: a filtered (or not yet stored) timeline is built; the stored one needs no builder
+        from desktop.timeline.query import build_timeline
+
         events = build_timeline(library, filters, merge=not args.separate)
         if not events and not filters.include_hidden and not args.json:
             everything = replace(filters, include_hidden=True)
@@ -89,11 +98,34 @@ def run_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_lines(lines: Iterator[str]) -> None:
+    """A JSON list, one item a line, as ``print_json`` writes it when piped."""
+    out = sys.stdout
+    first = next(lines, None)
+    if first is None:
+        out.write("[\n]\n")
+        return
+    out.write("[\n" + first)
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == 2000:
+            out.write(",\n" + ",\n".join(batch))
+            batch = []
+    if batch:
+        out.write(",\n" + ",\n".join(batch))
+    out.write("\n]\n")
+
+
 def run_key_events(args: argparse.Namespace) -> int:
 
     if args.dates < 0 or args.per_date < 0:
         print("error: --dates and --per-date must be positive", file=sys.stderr)
         return 2
+    # lazy: key events load only for key-events
+    from desktop.timeline.keyevents import key_events
+    from desktop.timeline.precision import display
+
     filters = _filters(args)
     with open_library(args) as library:
         days = key_events(library, args.dates, args.per_date, filters)
@@ -158,8 +190,9 @@ def run_brief(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    # lazy: the exporters load only for an export
+    # lazy: the exporters (and the timeline builder) load only for an export
     from desktop.brief.exports import export
+    from desktop.timeline.query import build_timeline
 
     filters = _filters(args)
     _refuse_protected_output(args)
@@ -234,18 +267,24 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_happenings(args: argparse.Namespace) -> int:
+    # lazy: clustering loads only when happenings are brought up to date
+    from db.happenings import mark_all_dirty, stored_happening_count
+    from desktop.timeline.happening_store import refresh_happenings
 
     with open_library(args) as library:
         if args.recompute:
             with library.transaction() as db:
                 mark_all_dirty(db)
         dates = refresh_happenings(library)
+        refresh(library.db)  # and the timeline's entries
         total = stored_happening_count(library.db)
     print(f"{total} happenings ({dates} dates clustered again)")
     return 0
 
 
 def run_not_story(args: argparse.Namespace) -> int:
+    # lazy: triage loads only when the reporter sets clips aside
+    from desktop.timeline.triage import TriageError, put_back, set_aside
 
     what = f"article #{args.article}" if args.article is not None else f"outlet {args.outlet!r}"
     with open_library(args) as library:
@@ -263,6 +302,8 @@ def run_not_story(args: argparse.Namespace) -> int:
 
 
 def run_hide_matching(args: argparse.Namespace) -> int:
+    # lazy: triage loads only when the reporter hides what matches
+    from desktop.timeline.triage import TriageError, hide_matching
 
     if not (args.query or args.outlet or args.person or args.tag):
         print("error: give --query, --outlet, --person or --tag (hiding everything is not triage)",

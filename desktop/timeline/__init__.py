@@ -6,6 +6,8 @@ No Qt here. What the window and the commands use:
 - ``query.event_keys`` (ids in date order), ``query.count_events``, ``query.event_page`` /
   ``query.event_rows(..., limit=, offset=)``: fast SQL paths for a window paging through a
   large library (filters run in SQL on indexed columns; events hold corrected values).
+- ``stored_timeline.timeline_lines``: the whole timeline (or a date range) as ``timeline
+  --json`` prints it, read from the entries ``entries.refresh_entries`` stores per happening.
 - ``filters.Filters`` (person, date range, words, tag) and ``Filters.from_strings``.
 - ``keyevents.key_events(db, n_dates, per_date, Filters) -> list[KeyDate]``.
 - ``corrections.hide / pin / edit / add``: stored, and applied again after re-analysis.
@@ -15,5 +17,5 @@ No Qt here. What the window and the commands use:
 - ``bullets.clean_bullet`` / ``bullets.bullet_length``: a sentence as a bullet that stands alone.
 """
 
-__all__ = ["corrections", "events", "filters", "keyevents", "merge", "precision", "query",
-           "sentences", "timeline_event"]
+__all__ = ["corrections", "entries", "events", "filters", "keyevents", "merge", "precision", "query",
+           "sentences", "stored_timeline", "timeline_event"]

@@ -13,7 +13,6 @@ from db.library import to_fts_query
 from db.timeline import EventFilter, Where
 from db.timeline import event_where as events_where
 from db.timeline import manual_where as manual_events_where
-from desktop.people.name_keys import name_key
 from desktop.timeline.precision import parse_bound
 
 
@@ -73,11 +72,17 @@ class Filters:
 
 def sql_filter(filters: Filters) -> EventFilter:
     """The filters as storage reads them: the person's name key and the FTS query made here."""
+    person_key = None
+    if filters.person:
+        # lazy: the people package (linking, corrections) loads only for a person filter
+        from desktop.people.name_keys import name_key
+
+        person_key = name_key(filters.person)
     return EventFilter(
         include_hidden=filters.include_hidden,
         include_off_story=filters.include_off_story,
         person=filters.person or None,
-        person_key=name_key(filters.person) if filters.person else None,
+        person_key=person_key,
         date_from=filters.date_from,
         date_to=filters.date_to,
         fts=(to_fts_query(filters.query) or None) if filters.query else None,

@@ -200,7 +200,18 @@ def as_happenings(
     not yet clustered (a library being written to) stand alone.
     """
     ids = [s.event_id for e in events for s in e.sources if s.event_id is not None]
-    stored = happening_of(db, ids)
+    merged = grouped(events, happening_of(db, ids))
+    tokens = {id(e): content_tokens(e.text) for e in merged if e.precision == "day"}
+    merged.extend(manual)  # hand-made events are never compared for conflicts
+    _flag_conflicts(merged, tokens)
+    merged.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else "", e.id))
+    return merged
+
+
+def grouped(events: list[TimelineEvent], stored: dict[int, dict[str, Any]]) -> list[TimelineEvent]:
+    """Extracted events grouped by their stored happening (``stored``: ``happening_of`` them),
+    each told by its headline sentence, in the order their first reports come (shown reports
+    first); no conflicts flagged, not sorted."""
     groups: dict[Any, TimelineEvent] = {}
     for event in sorted(events, key=lambda e: e.hidden):  # shown reports name it first
         event_id = event.sources[0].event_id if event.sources else None
@@ -214,7 +225,6 @@ def as_happenings(
         else:
             _absorb(groups[key], event)
     merged: list[TimelineEvent] = []
-    tokens: dict[int, frozenset[str]] = {}
     for key, event in groups.items():
         headline_id = stored[event.sources[0].event_id]["event_id"] if key[0] == "h" else None
         told = next((s for s in event.sources if s.event_id == headline_id), None)
@@ -222,12 +232,7 @@ def as_happenings(
             event.text = told.sentence
         elif told is None:
             _tell_it_best(event)
-        if event.precision == "day":  # only a day can conflict (``_flag_conflicts``)
-            tokens[id(event)] = content_tokens(event.text)
         merged.append(event)
-    merged.extend(manual)  # hand-made events are never compared for conflicts
-    _flag_conflicts(merged, tokens)
-    merged.sort(key=lambda e: (e.sort_key, e.sources[0].published or "" if e.sources else "", e.id))
     return merged
 
 
