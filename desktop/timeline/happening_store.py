@@ -48,18 +48,19 @@ def refresh_happenings(source: Library | Database, *, most: int | None = None) -
         return 0  # a connection that only reads (the window's): its writer refreshes them
     refresh_outlet_furniture(db)
     dates = dirty_dates(db)[:most]
-    if not dates:
-        return 0
-    with db.atomic():
-        drop_repeated_furniture_events(db, dates)
-        rows = event_rows_on(db, dates)
-        names = names_in_spans(db, sorted({r["article_id"] for r in rows}))
-        by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in rows:
-            by_date[row["date"]].append(row)
-        for date in dates:
-            replace_date(db, date, happenings_of(by_date.get(date, []), names))
-    keep_event_words(db)  # what the brief reads of each new or changed event
+    if dates:
+        with db.atomic():
+            drop_repeated_furniture_events(db, dates)
+            rows = event_rows_on(db, dates)
+            names = names_in_spans(db, sorted({r["article_id"] for r in rows}))
+            by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in rows:
+                by_date[row["date"]].append(row)
+            for date in dates:
+                replace_date(db, date, happenings_of(by_date.get(date, []), names))
+    # What the brief reads of each new or changed event: also when no date changed (a rename
+    # makes the words of its people's events stale; an upgraded library has none yet).
+    keep_event_words(db)
     return len(dates)
 
 
