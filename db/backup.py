@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.checked import record_check, unchanged_since_check
 from db.errors import LibraryError
 from db.identity import refuse_unless_ours, user_tables
 from db.integrity import (
@@ -338,10 +339,14 @@ def _describe(error: BaseException) -> str:
 
 
 def refuse_if_damaged(conn: sqlite3.Connection, path: Path) -> None:
-    """Raise ``DamagedLibraryError`` if the file behind ``conn`` fails the quick check."""
+    """Raise ``DamagedLibraryError`` if the file behind ``conn`` fails the quick check (not
+    run again on a file unchanged since it last passed: ``db.checked``)."""
+    if unchanged_since_check(path):
+        return
     problems = connection_problems(conn, quick=True)
     if problems:
         raise damaged_error(path, problems)
+    record_check(path)
 
 
 def damaged_error(path: Path, problems: list[str]) -> DamagedLibraryError:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from db.backup import backup_folder
 
-#: Files beside a library: the write-ahead log, its index, the rollback journal, the session lock.
-SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
+#: Files beside a library: the write-ahead log, its index, the rollback journal, the session
+#: lock, the stamp of its last passing check.
+SIDE_FILES = ("-wal", "-shm", "-journal", ".lock", ".checked")
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 
