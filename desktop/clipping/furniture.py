@@ -85,10 +85,11 @@ _LEADING_STAMP = re.compile(
     r"|^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|local))?\s+(?=[A-Z][a-z])",
     re.I,
 )
-#: A photo gallery's caption line: "May 5: A platform is surrounded by ...", "AP FILE: ...".
-_CAPTION_LINE = re.compile(
-    r"^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
-    r"(?:AP|AFP|Reuters|Getty(?: Images)?)\s+(?:FILE|PHOTO)(?:\s+PHOTO)?)\s*:\s+\S", re.I
+#: A picture agency's label before a caption: "AP FILE: President Obama talks with ...". The
+#: label is the page's; the caption after it is the story's (a photo's dated caption, "May 5:
+#: A ship enters the Gulf ...", tells what happened that day, like a chronology's line).
+_AGENCY_LABEL = re.compile(
+    r"^\s*(?:AP|AFP|Reuters|Getty(?: Images)?)\s+(?:FILE|PHOTO)(?:\s+PHOTO)?\s*:(?=\s+\S)", re.I
 )
 #: A caption's credit left in the text: "Photo: Martin Harrison", "Picture: AFP/Getty".
 _CREDIT = re.compile(
@@ -156,6 +157,8 @@ def furniture_spans(text: str) -> list[Furniture]:
             found.append(Furniture(start + m.start(), start + m.end(), "comment"))
         for m in _CREDIT.finditer(body):
             found.append(Furniture(start + m.start(), start + m.end(), "credit"))
+        if m := _AGENCY_LABEL.match(body):
+            found.append(Furniture(start + m.start(), start + m.end(), "credit"))
         for m in _UPDATED.finditer(body):
             found.append(Furniture(start + m.start(), start + m.end(), "stamp"))
         lead = len(body) - len(body.lstrip())
@@ -165,8 +168,6 @@ def furniture_spans(text: str) -> list[Furniture]:
 
 
 def _line_is_furniture(line: str) -> bool:
-    if _CAPTION_LINE.match(line) and len(line.split()) <= MAX_VOICE_WORDS:
-        return True
     if _WIDGET_LINE.match(line) or _BYLINE.match(line) and len(line.split()) <= 8:
         return True
     words = len(line.split())
@@ -181,8 +182,6 @@ def _line_is_furniture(line: str) -> bool:
 
 
 def _line_kind(line: str) -> str:
-    if _CAPTION_LINE.match(line):
-        return "caption"
     if _WIDGET_LINE.match(line):
         return "widget"
     if _BYLINE.match(line):
