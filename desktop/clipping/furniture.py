@@ -92,9 +92,14 @@ _AGENCY_LABEL = re.compile(
     r"^\s*(?:AP|AFP|Reuters|Getty(?: Images)?)\s+(?:FILE|PHOTO)(?:\s+PHOTO)?\s*:(?=\s+\S)", re.I
 )
 #: A caption's credit left in the text: "Photo: Martin Harrison", "Picture: AFP/Getty".
+_CREDIT_NAME = r"(?!(?:The|An?|In|On|At|By|For|As|It|He|She|They|This|Some)\b)[A-Z][\w.'-]+"
+#: ... and the agencies joined to it by slashes ("Daniel Beltra/Greenpeace", "Stan Honda/AFP/
+#: Getty Images"; a scraped page may escape the slash: "Beltra\\/Greenpeace"), each one word or
+#: a word and a generic tail ("Getty Images", "Associated Press"), so the caption's first
+#: capitalised word after it ("...Reuters Another $2.4bn was wiped") stays the sentence's.
 _CREDIT = re.compile(
-    r"\b(?:Photo(?:graph)?|Picture|Image|Video|Pic)s?\s*:\s*"
-    r"(?:(?!(?:The|An?|In|On|At|By|For|As|It|He|She|They|This|Some)\b)[A-Z][\w.'-]+(?:[ /]+|$)){1,3}"
+    rf"\b(?:Photo(?:graph)?|Picture|Image|Video|Pic)s?\s*:\s*{_CREDIT_NAME}(?:\s+{_CREDIT_NAME}){{0,2}}"
+    r"(?:\s*\\?/\s*[A-Z][\w.'-]*(?:\s+(?:Images|Press|Pictures|Photos?|Agency)\b)?)*(?:\s+|$)"
 )
 #: Lines that are a page's own voice: widgets, comment forms, media players, wire bylines,
 #: transcript notices, legal lines.

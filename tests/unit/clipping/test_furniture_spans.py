@@ -90,3 +90,15 @@ def test_a_background_paragraph_repeated_in_versions_of_one_story_is_not_furnitu
         for i in range(4)
     ]
     assert repeated_furniture(versions) == {}
+
+
+def test_a_credit_runs_through_the_agencies_joined_to_it_and_stops_at_the_caption():
+    for page, credit in [
+        ("Photograph: Stan Honda/AFP/Getty Images BP is using undersea robots to thread a tube.",
+         "Photograph: Stan Honda/AFP/Getty Images"),
+        ("Photograph : Daniel Beltra\\/Greenpeace The Obama administration waived reviews.",
+         "Photograph : Daniel Beltra\\/Greenpeace"),
+        ("Photograph: Suzanne Plunkett/Reuters Another $2.4bn was wiped off the value of BP.",
+         "Photograph: Suzanne Plunkett/Reuters"),
+    ]:
+        assert found(page) == [credit]
