@@ -39,7 +39,7 @@ def missing_words(db: Database) -> list[dict[str, Any]]:
         return []
     return list(
         db.query(
-            'SELECT e.id, e.article_id, e.text, e.start, e."end" FROM events e'
+            'SELECT e.id, e.article_id, e.text, e.start, e."end", e.date FROM events e'
             " LEFT JOIN event_words w ON w.event_id = e.id WHERE w.event_id IS NULL"
         )
     )

@@ -433,7 +433,8 @@ def event_words(db: Database) -> None:
         " DELETE FROM event_words WHERE event_id = OLD.id; END"
     )
     db.execute(
-        "CREATE TRIGGER events_words_update AFTER UPDATE OF text, start, \"end\", article_id ON events"
+        "CREATE TRIGGER events_words_update AFTER UPDATE OF text, date, start, \"end\", article_id"
+        " ON events"
         " BEGIN DELETE FROM event_words WHERE event_id = OLD.id; END"
     )
     forget = ("DELETE FROM event_words WHERE event_id IN"

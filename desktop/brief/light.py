@@ -134,7 +134,7 @@ class LightEvent:
         self.told_article = self.told_start = None
         self.multi = False
         self.clean = cleanliness(text)
-        self.words = bullet_length(text)
+        self.words = bullet_length(text, self.date)
 
 
 # -- what the plan asks of any event, light or hand-made ------------------------------------
@@ -319,7 +319,7 @@ def _from_reports(
     missing = [r for r in rows if r[15] is None and r[0] not in computed]
     if missing:
         computed = {**computed, **words_of(db, [
-            {"id": r[0], "article_id": r[1], "text": r[4], "start": r[5], "end": r[18]}
+            {"id": r[0], "article_id": r[1], "text": r[4], "start": r[5], "end": r[18], "date": r[2]}
             for r in missing
         ])}
     groups: dict[Any, LightEvent] = {}
@@ -374,7 +374,7 @@ def _from_reports(
             event.text = telling.text
         report = next((s for s in members if s.sentence == event.text), None)
         if report is None:
-            event.clean, event.words = cleanliness(event.text), bullet_length(event.text)
+            event.clean, event.words = cleanliness(event.text), bullet_length(event.text, event.date)
             event.tokens = " ".join(sorted(content_tokens(event.text)))
         else:
             event.clean, event.words, event.tokens = report.clean, report.words, report.tokens

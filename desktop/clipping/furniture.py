@@ -85,15 +85,21 @@ _LEADING_STAMP = re.compile(
     r"|^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|local))?\s+(?=[A-Z][a-z])",
     re.I,
 )
-#: A photo gallery's caption line: "May 5: A platform is surrounded by ...", "AP FILE: ...".
-_CAPTION_LINE = re.compile(
-    r"^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
-    r"(?:AP|AFP|Reuters|Getty(?: Images)?)\s+(?:FILE|PHOTO)(?:\s+PHOTO)?)\s*:\s+\S", re.I
+#: A picture agency's label before a caption: "AP FILE: President Obama talks with ...". The
+#: label is the page's; the caption after it is the story's (a photo's dated caption, "May 5:
+#: A ship enters the Gulf ...", tells what happened that day, like a chronology's line).
+_AGENCY_LABEL = re.compile(
+    r"^\s*(?:AP|AFP|Reuters|Getty(?: Images)?)\s+(?:FILE|PHOTO)(?:\s+PHOTO)?\s*:(?=\s+\S)", re.I
 )
 #: A caption's credit left in the text: "Photo: Martin Harrison", "Picture: AFP/Getty".
+_CREDIT_NAME = r"(?!(?:The|An?|In|On|At|By|For|As|It|He|She|They|This|Some)\b)[A-Z][\w.'-]+"
+#: ... and the agencies joined to it by slashes ("Daniel Beltra/Greenpeace", "Stan Honda/AFP/
+#: Getty Images"; a scraped page may escape the slash: "Beltra\\/Greenpeace"), each one word or
+#: a word and a generic tail ("Getty Images", "Associated Press"), so the caption's first
+#: capitalised word after it ("...Reuters Another $2.4bn was wiped") stays the sentence's.
 _CREDIT = re.compile(
-    r"\b(?:Photo(?:graph)?|Picture|Image|Video|Pic)s?\s*:\s*"
-    r"(?:(?!(?:The|An?|In|On|At|By|For|As|It|He|She|They|This|Some)\b)[A-Z][\w.'-]+(?:[ /]+|$)){1,3}"
+    rf"\b(?:Photo(?:graph)?|Picture|Image|Video|Pic)s?\s*:\s*{_CREDIT_NAME}(?:\s+{_CREDIT_NAME}){{0,2}}"
+    r"(?:\s*\\?/\s*[A-Z][\w.'-]*(?:\s+(?:Images|Press|Pictures|Photos?|Agency)\b)?)*(?:\s+|$)"
 )
 #: Lines that are a page's own voice: widgets, comment forms, media players, wire bylines,
 #: transcript notices, legal lines.
@@ -156,6 +162,8 @@ def furniture_spans(text: str) -> list[Furniture]:
             found.append(Furniture(start + m.start(), start + m.end(), "comment"))
         for m in _CREDIT.finditer(body):
             found.append(Furniture(start + m.start(), start + m.end(), "credit"))
+        if m := _AGENCY_LABEL.match(body):
+            found.append(Furniture(start + m.start(), start + m.end(), "credit"))
         for m in _UPDATED.finditer(body):
             found.append(Furniture(start + m.start(), start + m.end(), "stamp"))
         lead = len(body) - len(body.lstrip())
@@ -165,8 +173,6 @@ def furniture_spans(text: str) -> list[Furniture]:
 
 
 def _line_is_furniture(line: str) -> bool:
-    if _CAPTION_LINE.match(line) and len(line.split()) <= MAX_VOICE_WORDS:
-        return True
     if _WIDGET_LINE.match(line) or _BYLINE.match(line) and len(line.split()) <= 8:
         return True
     words = len(line.split())
@@ -181,8 +187,6 @@ def _line_is_furniture(line: str) -> bool:
 
 
 def _line_kind(line: str) -> str:
-    if _CAPTION_LINE.match(line):
-        return "caption"
     if _WIDGET_LINE.match(line):
         return "widget"
     if _BYLINE.match(line):

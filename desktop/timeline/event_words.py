@@ -45,7 +45,8 @@ def keep_event_words(db: Database) -> dict[int, tuple[str, float, str, int]]:
 
 
 def words_of(db: Database, rows: Sequence[dict[str, Any]]) -> dict[int, tuple[str, float, str, int]]:
-    """(tokens, clean, people, bullet words) of event rows (id, article_id, text, start, end);
+    """(tokens, clean, people, bullet words) of event rows (id, article_id, text, start, end,
+    date);
     people as JSON (``People``), "" when there are none."""
     spans = linked_person_spans(db, sorted({r["article_id"] for r in rows}))
     fallback: dict[int, list[str]] = {}
@@ -60,7 +61,7 @@ def words_of(db: Database, rows: Sequence[dict[str, Any]]) -> dict[int, tuple[st
         computed[row["id"]] = (
             " ".join(sorted(content_tokens(text))), cleanliness(text),
             json.dumps(people) if people[0] or people[1] is not None or people[2] else "",
-            bullet_length(text),
+            bullet_length(text, row.get("date") or ""),
         )
     return computed
 

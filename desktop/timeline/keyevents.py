@@ -31,6 +31,7 @@ from db.key_days import (
     published_range,
 )
 from db.library import Library
+from desktop.clipping.furniture import blank_furniture
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import similarity
 from desktop.timeline.query import database_of
@@ -174,23 +175,23 @@ def _tokens(text: str) -> Counter[str]:
 def _leads(db: Database, article_ids: list[int]) -> list[tuple[int, str, str | None]]:
     """The first sentences of each article (after its headline), cleaned, each with the one
     day it dates itself to (None when it names no date; "" when it names another kind).
-    A sentence that touches the page's furniture is no lead: a comments page opens with
-    "11:28 PM | Report abuse ..."."""
+    The page's furniture is out of them, as analysis never sees it: a comments page opening
+    with "11:28 PM | Report abuse ..." gives no lead, a lead glued to a photo credit
+    ("Photograph: Daniel Beltra/Greenpeace The Obama administration waived ...") is the lead
+    without the credit."""
     leads: list[tuple[int, str, str | None]] = []
     if not article_ids:
         return leads
     timexes = date_timexes(db, article_ids)
     furniture = furniture_spans(db, article_ids)
-    for article_id, title, text in article_texts(db, article_ids):
+    for article_id, title, original in article_texts(db, article_ids):
         taken = 0
         title_norm = " ".join((title or "").split())
-        page = furniture.get(article_id, [])
+        text = blank_furniture(original, furniture.get(article_id, []))
         for start, end in split_spans(text, None):
             sentence = text[start:end]
-            if " ".join(sentence.split()) == title_norm or word_count(sentence) < MIN_WORDS:
-                continue
-            if any(s < end and start < e for s, e in page):
-                continue  # touches page furniture (a reader's comment, a stamp): no lead
+            if " ".join(sentence.split()) in title_norm or word_count(sentence) < MIN_WORDS:
+                continue  # the headline (less any furniture in it), or too short
             values = {v[:10] for s, v in timexes.get(article_id, []) if start <= s < end}
             day = None if not values else (values.pop() if len(values) == 1 else "")
             leads.append((article_id, clean_sentence(sentence), day))

@@ -161,9 +161,10 @@ def _nearest_marker(text: str, start: int, end: int) -> tuple[str | None, float,
             best = (distance, None if found == _STOP else found)
             break
     # "Voser, due to step up ... on July 1, did it on Wednesday": in a clause set off by
-    # commas, the verb found before the day within it is the clause's own; the verb after
-    # the closing comma belongs to the sentence around it.
-    opened = text.rfind(",", left_bound, start)
+    # commas (or dashes: "Hayward - who is to leave in October - accepted"), the verb found
+    # before the day within it is the clause's own; the verb after the closing mark belongs
+    # to the sentence around it.
+    opened = max(text.rfind(mark, left_bound, start) for mark in _CLAUSE_OPENS)
     closed = (best is not None and best[1] is not None and opened >= 0
               and best[0] < len(_words(text, opened, start))
               and _CLAUSE_CLOSES.match(text, end) is not None)
@@ -192,7 +193,8 @@ def _nearest_marker(text: str, start: int, end: int) -> tuple[str | None, float,
     return fallback, math.inf, False
 
 
-_CLAUSE_CLOSES = re.compile(r"[\"”’)]?\s*[,;]")
+_CLAUSE_OPENS = (",", "\u2013", "\u2014", " - ", "--")
+_CLAUSE_CLOSES = re.compile(r"[\"”’)]?\s*(?:[,;\u2013\u2014]|--?(?=\s))")
 #: Words that open the speech verb's own phrase: "said in a statement Friday", "told
 #: reporters on Friday". After them, the day dates the saying, not what was said.
 _SPEECH_PHRASE = frozenset({"in", "on", "at", "to", "during", "after", "via", "through",

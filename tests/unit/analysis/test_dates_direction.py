@@ -200,3 +200,10 @@ def test_a_month_day_ending_a_stretch_stays_the_nearest():
     # (a guard for the rule above) "through September 30" bounds a stretch ahead.
     text = "The bill provides $79.9 billion to fund the two wars through September 30."
     assert value_of(text, "September 30", "2011-06-24") == "2011-09-30"
+
+
+def test_a_clause_set_off_by_dashes_keeps_its_own_verb():
+    # "accepted" after the closing dash is the sentence's; "is to leave" is the clause's.
+    for dash in ("\u2013", "-", "--"):
+        text = f"Tony Hayward {dash} who is to leave the top job in October {dash} accepted the board's view."
+        assert value_of(text, "October") == "2011-10"

@@ -96,6 +96,15 @@ def test_bullets_name_the_pronoun_close_quotes_and_drop_stamps():
     assert clean_bullet(updated) == "Jets bombed Tripoli."
 
 
+def test_a_bullet_drops_a_label_naming_its_own_day_only():
+    caption = event(5, "2010-05-05", "May 5: A ship enters the Gulf of Mexico carrying the containment vessel.")
+    assert clean_bullet(caption) == "A ship enters the Gulf of Mexico carrying the containment vessel."
+    chronology = event(6, "2010-04-20", "20 April - The Deepwater Horizon rig explodes, killing 11 workers.")
+    assert clean_bullet(chronology) == "The Deepwater Horizon rig explodes, killing 11 workers."
+    other_day = event(7, "2010-05-06", "May 5: A ship enters the Gulf of Mexico carrying the containment vessel.")
+    assert clean_bullet(other_day) == other_day.text
+
+
 def test_a_sentence_dated_to_two_days_is_one_key_event_only():
     spill = "The rig exploded on 20 April and sank two days later, officials said."
     events = [

@@ -3,8 +3,10 @@ outlet's clips), kept in the text, blanked for analysis."""
 
 from __future__ import annotations
 
+from desktop.analysis.dates import tag_dates
 from desktop.clipping.furniture import blank_furniture, furniture_spans
 from desktop.clipping.repetition import repeated_furniture
+from desktop.timeline.events import extract_events
 
 PAGE = """By the CNN Wire Staff
 Libyan leader Moammar Gadhafi said Sunday (Updated: 1:09 a.m. Monday, Libya; 6:09 p.m. Sunday ET) that he would stay.
@@ -31,7 +33,6 @@ def test_comments_stamps_bylines_widgets_and_players_are_furniture():
     assert "March 1, 2011 at 6:20 pm | Yes we should help the people of Libya" in spans
     assert "Reply" in spans and "Report abuse" in spans
     assert any("JavaScript" in s for s in spans)
-    assert "May 5: A platform is surrounded by oil at the mouth of the Mississippi River." in spans
     assert "Photo: Martin Harrison" in spans and "A strong aftershock" not in " ".join(spans)
 
 
@@ -39,6 +40,22 @@ def test_prose_is_not_furniture():
     spans = " ".join(found(PAGE))
     assert "death toll" not in spans and "witness told reporters" not in spans
     assert "Riot police fired" not in spans and "he would stay" not in spans
+
+
+def test_a_photos_dated_caption_is_the_storys_and_dates_its_event():
+    """A gallery's caption tells what happened on the day it names, as a chronology's line
+    does: only a picture agency's label before it is the page's."""
+    page = (
+        "AP FILE: President Obama talks with the Coast Guard commandant aboard Marine One.\n"
+        "May 5: A ship enters the Gulf of Mexico carrying the oil containment vessel to the site.\n"
+        "BP hopes the dome will capture most of the leaking oil, officials said."
+    )
+    assert found(page) == ["AP FILE:"]
+    blank = blank_furniture(page, furniture_spans(page))
+    events = extract_events(blank, None, tag_dates(blank, "2010-05-06"), [], "2010-05-06")
+    assert ("2010-05-05", "May 5: A ship enters the Gulf of Mexico carrying the oil containment "
+            "vessel to the site.") in [(e.date, e.text) for e in events]
+    assert "President Obama talks" in blank
 
 
 def test_blanking_keeps_offsets_and_line_breaks():
@@ -73,3 +90,15 @@ def test_a_background_paragraph_repeated_in_versions_of_one_story_is_not_furnitu
         for i in range(4)
     ]
     assert repeated_furniture(versions) == {}
+
+
+def test_a_credit_runs_through_the_agencies_joined_to_it_and_stops_at_the_caption():
+    for page, credit in [
+        ("Photograph: Stan Honda/AFP/Getty Images BP is using undersea robots to thread a tube.",
+         "Photograph: Stan Honda/AFP/Getty Images"),
+        ("Photograph : Daniel Beltra\\/Greenpeace The Obama administration waived reviews.",
+         "Photograph : Daniel Beltra\\/Greenpeace"),
+        ("Photograph: Suzanne Plunkett/Reuters Another $2.4bn was wiped off the value of BP.",
+         "Photograph: Suzanne Plunkett/Reuters"),
+    ]:
+        assert found(page) == [credit]

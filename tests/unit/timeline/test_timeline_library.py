@@ -245,3 +245,22 @@ def test_a_comments_page_gives_key_events_no_lead(memory_library):
     assert day.date == "2010-06-07"
     assert not any("Handbags" in s for s in day.sentences)
     assert "Oil is still washing ashore on the beaches." in day.sentences
+
+
+def test_a_lead_glued_to_a_photo_credit_is_a_key_event_without_the_credit(memory_library):
+    from desktop.clipping.furniture import furniture_spans
+    from desktop.timeline.keyevents import key_events
+
+    lead = ("The Obama administration waived environmental reviews for 26 new offshore "
+            "drilling projects even as the oil disaster spewed into the Gulf.")
+    text = f"Drilling waivers\nPhotograph: Daniel Beltra/Greenpeace {lead}\nThe projects are in shallow water."
+    record = {"title": "Drilling waivers", "text": text, "original": text,
+              "published": "2010-05-14", "url": None, "outlet": "guardian",
+              "sha256": hashlib.sha256(text.encode()).hexdigest()}
+    analysis = analyse(text, "2010-05-14", {}, [])
+    analysis.furniture = furniture_spans(text)
+    assert analysis.furniture  # the credit is the page's
+    memory_library.add_article(record, write_with=lambda db, a: store_analysis(db, a, analysis))
+    (day,) = key_events(memory_library, 1, 1, Filters.from_strings(date_from="2010-05-01",
+                                                                   date_to="2010-05-31"))
+    assert (day.date, day.sentences) == ("2010-05-14", [lead])
