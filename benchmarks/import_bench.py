@@ -67,7 +67,7 @@ def raw_sqlite_store(path: Path, clips: list[Clip]) -> float:
     started = time.perf_counter()
     for clip in clips:
         assert clip.article is not None
-        record = clip.article.to_dict()
+        record = clip.article.as_dict()
         record.setdefault("clipped_at", "2026-01-01T00:00:00+00:00")
         if conn.execute("SELECT id FROM articles WHERE sha256 = ?", [record["sha256"]]).fetchone():
             continue

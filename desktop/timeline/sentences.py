@@ -52,10 +52,11 @@ def clean_sentence(text: str) -> str:
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER.sub(r"\1", text)
     text = re.sub(r"\s+-\s+(?=\w)", " \u2013 ", text) if " - " in text else text
-    text = re.sub(r"\u201c\s+", "\u201c", text)
-    text = re.sub(r"\s+\u201d", "\u201d", text)
+    # (each only where its character is: most sentences have none)
+    text = re.sub(r"\u201c\s+", "\u201c", text) if "\u201c" in text else text
+    text = re.sub(r"\s+\u201d", "\u201d", text) if "\u201d" in text else text
     # A lone straight quote pair tokenised as ` ... ' (single quotes)
-    text = re.sub(r"`\s*", "\u2018", text)
+    text = re.sub(r"`\s*", "\u2018", text) if "`" in text else text
     return text.strip(" -\u2013")
 
 

@@ -346,6 +346,8 @@ def _windows(text: str, gate: re.Pattern[str] | None,
     spans: list[tuple[int, int]] = []
     for hit in gate.finditer(text if searched is None else searched):
         lo = max(0, hit.start() - _BACK)
+        if spans and lo <= spans[-1][1] and min(n, hit.end() + _AHEAD) <= spans[-1][1]:
+            continue  # inside the last stretch, which already ends at a space (or the end)
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
         hi = min(n, hit.end() + _AHEAD)

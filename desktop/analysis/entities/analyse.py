@@ -91,13 +91,42 @@ def analyse_texts(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Tex
             parsed.append(doc)
             raw += [(e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents]
             sentences += [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
-        yield TextAnalysis(entities_from_spans(text, raw), sentences, _whole(parsed))
+        yield TextAnalysis(entities_from_spans(text, raw), sentences,
+                           _whole(parsed, [piece for _, piece in chunks]))
 
 
-def _whole(parsed: list[Doc]) -> Doc:
-    """One parse of the whole text from its pieces' parses (the pieces are contiguous)."""
+def _whole(parsed: list[Doc], pieces: list[str]) -> Doc:
+    """One parse of the whole text from its pieces' parses (``pieces`` the texts parsed,
+    contiguous): what ``Doc.from_docs(parsed, ensure_whitespace=False)`` makes, for less.
+
+    ``from_docs`` reads every token's text and space through a Python ``Token`` and loads
+    the morphology column token by token; this model sets no morphology (the column is all
+    zero, as in a new Doc), and the words are slices of the pieces' texts.
+    """
     if len(parsed) == 1:
         return parsed[0]
-    from spacy.tokens import Doc  # lazy: spaCy loads with the model, not with this module
+    # lazy: spaCy (and numpy, thinc) load with the model, not with this module
+    import numpy
+    from spacy.attrs import IDX, LENGTH, MORPH, SPACY
+    from spacy.tokens import Doc
+    from thinc.api import get_current_ops
 
-    return Doc.from_docs(parsed, ensure_whitespace=False)
+    if any(doc.user_data or doc.spans for doc in parsed):
+        return Doc.from_docs(parsed, ensure_whitespace=False)
+    words: list[str] = []
+    spaces: list[bool] = []
+    for doc, piece in zip(parsed, pieces, strict=True):
+        starts, lengths, space = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+        words += [piece[start : start + length] for start, length in zip(starts, lengths, strict=True)]
+        spaces += [s == 1 for s in space]
+    attrs = list(Doc._get_array_attrs())
+    array = numpy.concatenate([doc.to_array(attrs) for doc in parsed])
+    if not array[:, attrs.index(MORPH)].any():
+        keep = [i for i, attr in enumerate(attrs) if attr != MORPH]
+        attrs, array = [attrs[i] for i in keep], array[:, keep]
+    whole = Doc(parsed[0].vocab, words=words, spaces=spaces)
+    whole.from_array(attrs, array)
+    if any(len(doc) for doc in parsed):
+        ops = get_current_ops()
+        whole.tensor = ops.xp.vstack([ops.asarray(doc.tensor) for doc in parsed if len(doc)])
+    return whole

@@ -445,6 +445,8 @@ def _add_known(offset: int, match: re.Match[str], known: dict[str, Counter[str]]
 
 
 def _is_shouting_line(line: str) -> bool:
+    if line.isascii() and sum(w.isupper() for w in line.split()) < 2:
+        return False  # fewer than two words without a lower-case letter: no 60% shouting
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
     return len(words) >= 2 and sum(is_shouting(w) for w in words) / len(words) >= 0.6
 

@@ -64,6 +64,8 @@ def is_honorific(word: str) -> bool:
 
 def is_shouting(text: str) -> bool:
     """All capitals (headline or table noise) rather than a name in running text."""
+    if text.isascii() and not text.isupper():
+        return False  # a lower-case letter, or no letter: the common case, said at C speed
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

@@ -15,7 +15,6 @@ from desktop.analysis.quotes.frames import (
     cue_end,
     is_break,
     is_cue,
-    paragraph_bounds,
     sentence_subject,
     speaker_after,
     speaker_before,
@@ -79,7 +78,7 @@ def _right_frame(ctx: Context, quotation: Quotation) -> Draft | None:
         k += 1  # past a token holding the closing mark (''') and past no-break spaces
     if k >= len(doc) or is_break(doc[k]):
         return None
-    _, par_end = paragraph_bounds(doc, k)
+    _, par_end = ctx.paragraph(k)
     if doc[k].text in _DASHES or glued:  # “A.” ― Name, or “A.”― Name (mark and dash one token)
         signed = _signature(ctx, quotation, k - glued, par_end)
         if signed is not None:
@@ -169,11 +168,11 @@ def _left_frame(ctx: Context, quotation: Quotation) -> Draft | None:
     """Trump said: “A” / he told reporters, “A” / Trump: “A” / called it “a disaster”."""
     doc = ctx.doc
     i = ctx.token_at(quotation.start)
-    par_start, _ = paragraph_bounds(doc, i)
+    par_start, _ = ctx.paragraph(i)
     before = i - 1
     colon = _colon_above(doc, par_start) if i == par_start else None
     if colon is not None:  # "Caddell continued:" ending the paragraph above the quote
-        before, (par_start, _) = colon, paragraph_bounds(doc, colon)
+        before, (par_start, _) = colon, ctx.paragraph(colon)
     floor = max(par_start, before + 1 - LEFT_REACH)
     if before >= par_start and doc[before].text == ":" and not any(
         is_cue(doc, j) for j in range(max(par_start, before - 4), before)

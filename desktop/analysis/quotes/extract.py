@@ -68,7 +68,7 @@ def extract_quotes(
 
         doc = load_pipeline()(text)
     people = persons_of(doc) if people is None else [p for p in people if p.label == "PERSON"]
-    ctx = Context(doc)
+    ctx = Context(doc, text=text)
     for _name, step in STEPS:
         step(ctx)
     resolve_people(ctx, people)

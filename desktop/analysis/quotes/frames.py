@@ -301,13 +301,13 @@ def speaker_after(doc: Doc, cue: int, ceiling: int) -> TokenRange | None:
 def paragraph_bounds(doc: Doc, i: int) -> TokenRange:
     """Token range of the paragraph (line) holding token ``i``."""
     start = i
-    while start > 0 and not _ends_line(doc[start - 1]):
+    while start > 0 and not ends_line(doc[start - 1]):
         start -= 1
     end = i
-    while end < len(doc) - 1 and not _ends_line(doc[end]):
+    while end < len(doc) - 1 and not ends_line(doc[end]):
         end += 1
     return start, end + 1
 
 
-def _ends_line(token: Token) -> bool:
+def ends_line(token: Token) -> bool:
     return "\n" in token.whitespace_ or is_break(token)

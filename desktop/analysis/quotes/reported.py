@@ -16,7 +16,6 @@ from desktop.analysis.quotes.frames import (
     breaks_phrase,
     cue_end,
     is_cue,
-    paragraph_bounds,
     speaker_after,
     speaker_of,
 )
@@ -37,7 +36,7 @@ def find_reported(ctx: Context) -> None:
     an organizer" is the organizer's).
     """
     quoted = _inside_quotations(ctx)
-    cues = [c for c in range(len(ctx.doc)) if is_cue(ctx.doc, c)]  # both passes read them
+    cues = ctx.cues()  # both passes read them
     for backwards in (True, False):
         for c in cues:
             if c in ctx.taken or c in quoted:
@@ -68,7 +67,7 @@ def sentence_bounds(ctx: Context, c: int) -> tuple[int, int]:
     """Tokens of the sentence around ``c``, kept inside its paragraph."""
     doc = ctx.doc
     sent = doc[c].sent
-    par_start, par_end = paragraph_bounds(doc, c)
+    par_start, par_end = ctx.paragraph(c)
     return max(sent.start, par_start), min(sent.end, par_end)
 
 
