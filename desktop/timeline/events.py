@@ -275,7 +275,8 @@ def _people(entities: Sequence[Any]) -> list[tuple[int, int, str]]:
         for e in entities
         if (_get(e, "label") or "") == "PERSON"
     ]
-    full = sorted({n for _s, _e, n in mentions if " " in n}, key=len, reverse=True)
+    # Longest first; of equal length, the one named first (a set's order changes from run to run).
+    full = sorted(dict.fromkeys(n for _s, _e, n in mentions if " " in n), key=len, reverse=True)
     resolved = []
     for s, e, name in mentions:
         if " " not in name:
