@@ -10,7 +10,6 @@ plain tuples — one row per event, grouped into happenings by the caller — an
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -43,21 +42,6 @@ def missing_words(db: Database) -> list[dict[str, Any]]:
             " LEFT JOIN event_words w ON w.event_id = e.id WHERE w.event_id IS NULL"
         )
     )
-
-
-def linked_person_spans(db: Database, article_ids: Sequence[int]) -> dict[int, list[tuple[int, int, int]]]:
-    """Per article, the spans of mentions linked to the library's people: (start, end,
-    person id), in text order (``db.timeline.person_spans`` with ids for names)."""
-    spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    ids = list(article_ids)
-    for offset in range(0, len(ids), CHUNK):
-        chunk = ids[offset : offset + CHUNK]
-        sql = ('SELECT m.article_id, m.start, m."end", p.id FROM mentions m JOIN people p'
-               " ON p.id = m.person_id WHERE m.label = 'PERSON' AND m.article_id IN"
-               f" ({','.join('?' * len(chunk))}) ORDER BY m.article_id, m.start")
-        for article_id, start, end, person_id in db.execute(sql, chunk):
-            spans[article_id].append((start, end, person_id))
-    return spans
 
 
 def write_words(db: Database, rows: Iterable[tuple[int, str, float, str, int]]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -202,17 +202,19 @@ def happening_ids(db: Database, event_ids: list[int]) -> tuple[int, set[int]]:
     return grouped, happenings
 
 
-def person_spans(db: Database, article_ids: list[int]) -> dict[int, list[tuple[int, int, str]]]:
+def person_spans(db: Database, article_ids: Sequence[int], *, ids: bool = False) -> dict[int, list[tuple[int, int, Any]]]:
     """Per article, the spans of mentions linked to the library's people, by their current
-    names (so renames and merges show), in text order."""
-    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    names (so renames and merges show), or by their ids with ``ids``, in text order."""
+    spans: dict[int, list[tuple[int, int, Any]]] = defaultdict(list)
+    article_ids = list(article_ids)
+    person = "p.id" if ids else "p.name"
     for offset in range(0, len(article_ids), CHUNK):
         chunk = article_ids[offset : offset + CHUNK]
-        sql = ('SELECT m.article_id, m.start, m."end", p.name FROM mentions m JOIN people p'
+        sql = (f'SELECT m.article_id, m.start, m."end", {person} FROM mentions m JOIN people p'
                " ON p.id = m.person_id WHERE m.label = 'PERSON' AND m.article_id IN"
                f" ({_marks(chunk)}) ORDER BY m.article_id, m.start")
-        for article_id, start, end, name in db.execute(sql, chunk):
-            spans[article_id].append((start, end, name))
+        for article_id, start, end, who in db.execute(sql, chunk):
+            spans[article_id].append((start, end, who))
     return spans
 
 

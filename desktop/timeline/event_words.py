@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from db import timeline as store
 from db.connection import only_reads
-from db.event_words import has_event_words, linked_person_spans, missing_words, write_words
+from db.event_words import has_event_words, missing_words, write_words
 from desktop.timeline.bullets import bullet_length
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import cleanliness
@@ -48,7 +48,7 @@ def words_of(db: Database, rows: Sequence[dict[str, Any]]) -> dict[int, tuple[st
     """(tokens, clean, people, bullet words) of event rows (id, article_id, text, start, end,
     date);
     people as JSON (``People``), "" when there are none."""
-    spans = linked_person_spans(db, sorted({r["article_id"] for r in rows}))
+    spans = store.person_spans(db, sorted({r["article_id"] for r in rows}), ids=True)
     fallback: dict[int, list[str]] = {}
     for event_id, name in store.stored_event_people(
         db, [r["id"] for r in rows if r["article_id"] not in spans]
