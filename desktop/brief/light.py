@@ -43,7 +43,7 @@ from db.event_words import (
     unclustered,
 )
 from db.happenings import dirty_dates
-from desktop.brief.story import OFF_STORY_FLOOR, bullet_words
+from desktop.brief.story import OFF_STORY_FLOOR, bullet_words, happening_score
 from desktop.timeline.bullets import bullet_length
 from desktop.timeline.event_words import keep_event_words, people_names, words_of
 from desktop.timeline.filters import Filters, event_where
@@ -469,14 +469,7 @@ def light_weights(db: Database, timeline: Timeline, events: Sequence[Any] | None
             if bad:  # an empty sentence or no stored words: from the happenings, as the plan does
                 return _weights_from(db, timeline.where, chosen)
             words[article_id] = joined or ""  # made a set when counted: a large library's sets are never all held
-        for event in chosen:
-            if not isinstance(event, LightEvent):
-                for source in event.sources:
-                    if source.article_id is not None:
-                        bag = words.get(source.article_id, "")
-                        bag = set(bag.split()) if isinstance(bag, str) else bag
-                        bag.update(content_tokens(source.sentence or event.text))
-                        words[source.article_id] = bag
+        _add_sentences(words, [e for e in chosen if not isinstance(e, LightEvent)])
         return _weights(words)
     return _weights_from(db, timeline.where, chosen)
 
@@ -494,14 +487,20 @@ def story_weights(db: Database, filters: Filters) -> dict[int, float] | None:
         if bad:
             return None
         words[article_id] = joined or ""
-    for event in manual_events(db, filters):
+    _add_sentences(words, manual_events(db, filters))
+    return _weights(words)
+
+
+def _add_sentences(words: dict[int, set[str] | str], events: Sequence[Any]) -> None:
+    """Add the words of full events' sentences (hand-made ones: no stored words) to their
+    articles' words, joined strings made sets as they grow."""
+    for event in events:
         for source in event.sources:
             if source.article_id is not None:
                 bag = words.get(source.article_id, "")
                 bag = set(bag.split()) if isinstance(bag, str) else bag
                 bag.update(content_tokens(source.sentence or event.text))
                 words[source.article_id] = bag
-    return _weights(words)
 
 
 def _weights_from(db: Database, where: tuple[str, list[Any]], events: Sequence[Any]) -> dict[int, float]:
@@ -570,13 +569,7 @@ def light_salience(events: Sequence[Any], weights: dict[int, float]) -> dict[int
             outlets = len(event.outlets)
         reach = sum(weights.get(a, 1.0) for a in articles) or (1.0 if event.manual else 0.0)
         central = max((len(people_articles[p]) / top for p in event.people), default=0.0)
-        score = reach * (1 + 0.5 * max(0, outlets - 1)) * (1 + central)
-        score *= clean * multi
-        if event.planned:
-            score *= 0.5
-        if event.pinned:
-            score += 1e6
-        scores[id(event)] = score
+        scores[id(event)] = happening_score(event, reach, outlets, central, clean * multi)
     return scores
 
 

@@ -141,16 +141,21 @@ def salience(events: Sequence[TimelineEvent]) -> dict[int, float]:
             multi = 1.0
         articles = {s.article_id for s in event.sources if s.article_id is not None}
         reach = sum(weights.get(a, 1.0) for a in articles) or (1.0 if event.manual else 0.0)
-        outlets = len(event.outlets)
         central = max((len(people_articles[p]) / top for p in event.people), default=0.0)
-        score = reach * (1 + 0.5 * max(0, outlets - 1)) * (1 + central)
-        score *= cleanliness(event.text) * multi
-        if event.planned:
-            score *= 0.5
-        if event.pinned:
-            score += 1e6
-        scores[id(event)] = score
+        scores[id(event)] = happening_score(
+            event, reach, len(event.outlets), central, cleanliness(event.text) * multi)
     return scores
+
+
+def happening_score(event: Any, reach: float, outlets: int, central: float, clean: float) -> float:
+    """``salience``'s score of one happening from its parts (also over light happenings):
+    ``clean`` is its cleanliness less a sentence dated to several days."""
+    score = reach * (1 + 0.5 * max(0, outlets - 1)) * (1 + central) * clean
+    if event.planned:
+        score *= 0.5
+    if event.pinned:
+        score += 1e6
+    return score
 
 
 def key_count(articles: int, day_scores: dict[str, float] | None = None) -> int:
