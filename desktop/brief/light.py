@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from types import SimpleNamespace
@@ -49,15 +49,7 @@ from desktop.timeline.event_words import keep_event_words, people_names, words_o
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.happenings import cleanliness
-from desktop.timeline.merge import (
-    _RARE_TOKEN_LIMIT,
-    CONFLICT_DAYS,
-    CONFLICT_SIMILARITY,
-    _tell_it_best,
-    content_tokens,
-    similarity,
-)
-from desktop.timeline.precision import place
+from desktop.timeline.merge import _tell_it_best, content_tokens, flag_conflicting_dates
 from desktop.timeline.precision import sort_key as date_sort_key
 from desktop.timeline.query import _people_of, manual_events
 from desktop.timeline.timeline_event import Source, TimelineEvent
@@ -404,56 +396,8 @@ def _people_again(db: Database, events: list[LightEvent]) -> None:
 def _flag_conflicts(events: list[LightEvent]) -> None:
     """``merge._flag_conflicts`` over light happenings (in the timeline's grouping order)."""
     days = [e for e in events if e.precision == "day"]
-    frequency: Counter[str] = Counter()
-    for event in days:
-        frequency.update(event.tokens.split())  # stored words are distinct
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, event in enumerate(days):
-        for word in event.tokens.split():
-            if frequency[word] <= _RARE_TOKEN_LIMIT:
-                index[word].append(i)
-    # A happening's words as a set only when it meets a candidate: most never do.
-    sets: dict[int, frozenset[str]] = {}
-
-    def words_of(i: int) -> frozenset[str]:
-        if i not in sets:
-            sets[i] = frozenset(days[i].tokens.split())
-        return sets[i]
-
-    placed_on = {date: place(date) for date in {e.date for e in days}}
-    dates = [e.date for e in days]
-    firsts = [None if placed_on[d] is None else placed_on[d].first.toordinal() for d in dates]
-    for i, event in enumerate(days):
-        candidates: set[int] = set()
-        for word in event.tokens.split():
-            if frequency[word] <= _RARE_TOKEN_LIMIT:
-                later = index[word]
-                candidates.update(later[bisect_right(later, i):])
-        date, first = dates[i], firsts[i]
-        for j in candidates:
-            if dates[j] == date:
-                continue
-            second = firsts[j]
-            if first is None or second is None or abs(first - second) > CONFLICT_DAYS:
-                continue
-            other = days[j]
-            if event.article_ids & other.article_ids:
-                continue
-            if event.people and other.people and not set(event.people) & set(other.people):
-                continue
-            if _same_relative_words(event, other):
-                continue
-            if similarity(words_of(i), words_of(j)) >= CONFLICT_SIMILARITY:
-                for a, b in ((event, other), (other, event)):
-                    a.conflict = True
-                    if b.date not in a.conflicting_dates:
-                        a.conflicting_dates = [*a.conflicting_dates, b.date]
-
-
-def _same_relative_words(a: LightEvent, b: LightEvent) -> bool:
-    words_a = {w.lower().strip() for w in a.date_texts()}
-    words_b = {w.lower().strip() for w in b.date_texts()}
-    return words_a == words_b and all(w and not any(c.isdigit() for c in w) for w in words_a)
+    flag_conflicting_dates(
+        days, lambda i: days[i].tokens.split(), lambda e: e.article_ids, lambda e: e.date_texts())
 
 
 # -- the plan's reads over light happenings -------------------------------------------------------

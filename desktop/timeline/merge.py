@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from desktop.timeline.precision import place
 from desktop.timeline.timeline_event import TimelineEvent
@@ -147,15 +148,41 @@ def _absorb(into: TimelineEvent, event: TimelineEvent) -> None:
 def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str]]) -> None:
     """Flag day-precision events that look alike but carry different nearby days."""
     days = [e for e in events if e.precision == "day" and not e.manual]
-    frequency: dict[str, int] = defaultdict(int)
-    for event in days:
-        for word in tokens[id(event)]:
-            frequency[word] += 1
+    flag_conflicting_dates(
+        days,
+        lambda i: tokens[id(days[i])],
+        lambda e: {s.article_id for s in e.sources},
+        lambda e: [s.date_text for s in e.sources],
+    )
+
+
+def flag_conflicting_dates(
+    days: Sequence[Any],
+    words: Callable[[int], Iterable[str]],
+    articles: Callable[[Any], set[Any]],
+    date_words: Callable[[Any], Iterable[str]],
+) -> None:
+    """Flag (``conflict``, ``conflicting_dates``) happenings that look alike but carry
+    different nearby days. ``days``: day-precision happenings (anything with ``date``,
+    ``people`` and those two flags: the timeline's events or the brief's light ones);
+    ``words(i)``: the distinct content words of the i-th; ``articles``: the articles
+    reporting one; ``date_words``: the words that date its reports ("on Tuesday")."""
+    frequency: Counter[str] = Counter()
+    for i in range(len(days)):
+        frequency.update(words(i))
     index: dict[str, list[int]] = defaultdict(list)
-    for i, event in enumerate(days):
-        for word in tokens[id(event)]:
+    for i in range(len(days)):
+        for word in words(i):
             if frequency[word] <= _RARE_TOKEN_LIMIT:
                 index[word].append(i)
+    # A happening's words as a set only when it meets a candidate: most never do.
+    sets: dict[int, frozenset[str]] = {}
+
+    def word_set(i: int) -> frozenset[str]:
+        if i not in sets:
+            sets[i] = frozenset(words(i))
+        return sets[i]
+
     placed_on = {date: place(date) for date in {e.date for e in days}}  # once per date
     # Each event's date and first day (as a day number) in lists: most candidate pairs are
     # turned away by these two checks, so they read no attributes.
@@ -163,7 +190,7 @@ def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str
     firsts = [None if placed_on[d] is None else placed_on[d].first.toordinal() for d in dates]
     for i, event in enumerate(days):
         candidates: set[int] = set()
-        for word in tokens[id(event)]:
+        for word in words(i):
             if frequency[word] <= _RARE_TOKEN_LIMIT:
                 later = index[word]  # ascending: the events after this one are a tail
                 candidates.update(later[bisect_right(later, i):])
@@ -175,23 +202,21 @@ def _flag_conflicts(events: list[TimelineEvent], tokens: dict[int, frozenset[str
             if first is None or second is None or abs(first - second) > CONFLICT_DAYS:
                 continue
             other = days[j]
-            mine = {s.article_id for s in event.sources}
-            theirs = {s.article_id for s in other.sources}
-            if mine & theirs:
+            if articles(event) & articles(other):
                 continue
             if event.people and other.people and not set(event.people) & set(other.people):
                 continue
-            if _same_relative_words(event, other):
+            if _same_relative_words(date_words(event), date_words(other)):
                 continue  # "today" in two articles of different days: no disagreement
-            if similarity(tokens[id(event)], tokens[id(other)]) >= CONFLICT_SIMILARITY:
+            if similarity(word_set(i), word_set(j)) >= CONFLICT_SIMILARITY:
                 for a, b in ((event, other), (other, event)):
                     a.conflict = True
                     if b.date not in a.conflicting_dates:
-                        a.conflicting_dates.append(b.date)
+                        a.conflicting_dates = [*a.conflicting_dates, b.date]
 
 
-def _same_relative_words(a: TimelineEvent, b: TimelineEvent) -> bool:
+def _same_relative_words(a: Iterable[str], b: Iterable[str]) -> bool:
     """Both dated by the same words relative to their own publication ("on Tuesday")."""
-    words_a = {s.date_text.lower().strip() for s in a.sources}
-    words_b = {s.date_text.lower().strip() for s in b.sources}
+    words_a = {w.lower().strip() for w in a}
+    words_b = {w.lower().strip() for w in b}
     return words_a == words_b and all(w and not any(c.isdigit() for c in w) for w in words_a)

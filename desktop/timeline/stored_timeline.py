@@ -19,7 +19,7 @@ from db import timeline_entries as stored
 from db.connection import only_reads
 from db.timeline import EventFilter, Where, event_where
 from desktop.timeline.filters import Filters
-from desktop.timeline.merge import _flag_conflicts
+from desktop.timeline.merge import flag_conflicting_dates
 
 
 def can_serve(filters: Filters) -> bool:
@@ -73,21 +73,14 @@ def timeline_lines(db: Database, filters: Filters) -> Iterator[str] | None:
 
 
 class _Compared:
-    """What ``merge._flag_conflicts`` reads of a timeline event, and what it flags."""
+    """What the conflict check (``merge.flag_conflicting_dates``) reads of a timeline entry,
+    and what it flags."""
 
-    __slots__ = ("conflict", "conflicting_dates", "date", "manual", "people", "precision", "sources")
+    __slots__ = ("articles", "conflict", "conflicting_dates", "date", "date_texts", "people")
 
-    def __init__(self, date: str, people: list[str], sources: list[_Report]) -> None:
-        self.date, self.people, self.sources = date, people, sources
-        self.precision, self.manual = "day", False
+    def __init__(self, date: str, people: list[str], articles: set[int | None], date_texts: list[str]) -> None:
+        self.date, self.people, self.articles, self.date_texts = date, people, articles, date_texts
         self.conflict, self.conflicting_dates = False, []
-
-
-class _Report:
-    __slots__ = ("article_id", "date_text")
-
-    def __init__(self, article_id: int | None, date_text: str) -> None:
-        self.article_id, self.date_text = article_id, date_text
 
 
 def conflicts_changed(rows: list[tuple[int, str, str | None, str | None]]) -> list[tuple[int, str | None, str]]:
@@ -96,12 +89,13 @@ def conflicts_changed(rows: list[tuple[int, str, str | None, str | None]]) -> li
     (happening id, its conflicting dates as JSON or None, its entry with them) of each entry
     whose conflicts are not the ones stored."""
     fields = json.loads("[" + ",".join(r[1] for r in rows) + "]")  # one parse, not one per entry
-    events, tokens = [], {}
-    for date, words, people, articles, date_texts in fields:
-        event = _Compared(date, people, [_Report(a, d) for a, d in zip(articles, date_texts, strict=True)])
-        tokens[id(event)] = frozenset(words)
-        events.append(event)
-    _flag_conflicts(events, tokens)  # type: ignore[arg-type] - it reads only these fields
+    events = []
+    for date, _words, people, articles, date_texts in fields:
+        if len(articles) != len(date_texts):  # one date wording per report, as rendered
+            raise ValueError("a stored timeline entry's reports and date words differ in number")
+        events.append(_Compared(date, people, set(articles), date_texts))
+    words = [frozenset(f[1]) for f in fields]
+    flag_conflicting_dates(events, words.__getitem__, lambda e: e.articles, lambda e: e.date_texts)
     changed = []
     for event, (happening_id, _fields, conflicts, entry) in zip(events, rows, strict=True):
         found = json.dumps(event.conflicting_dates, ensure_ascii=False) if event.conflict else None
