@@ -1,0 +1,81 @@
+"""Storage of the brief's light happenings (``happening_briefs``) and of their stale marks.
+
+One row per stored happening: what the unfiltered brief reads of it (``desktop.brief.light``
+builds the row and reads it back), written when the happening is stored or something it
+shows changes (``brief_stale``, by article, marked by triggers), so the brief of a large
+library reads one row per happening instead of aggregating every report. Plain rows in,
+plain rows out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+#: The stored columns after ``happening_id``, in order.
+COLUMNS = (
+    "entry_id", "date", "precision", "text", "people", "planned", "pinned", "corrected", "hidden",
+    "clean", "words", "tokens", "sort_key", "reports", "article_ids", "outlets_count", "raw",
+    "multi", "told_article", "told_start", "first_published", "order_hidden", "order_date_sort",
+    "order_id", "members", "conflict", "conflicting_dates",
+)
+
+
+def has_briefs_table(db: Database) -> bool:
+    return db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'happening_briefs'"
+    ).fetchone() is not None
+
+
+def happenings_to_store(db: Database) -> list[int]:
+    """Stored happenings with no row, or reported by an article whose rows are stale."""
+    return [r[0] for r in db.execute(
+        "SELECT h.id FROM happenings h WHERE NOT EXISTS"
+        " (SELECT 1 FROM happening_briefs b WHERE b.happening_id = h.id)"
+        " UNION SELECT he.happening_id FROM brief_stale s JOIN events e ON e.article_id = s.article_id"
+        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1"
+    )]
+
+
+def all_stored(db: Database) -> bool:
+    """Every stored happening has its row and nothing it shows changed since (a row goes
+    with its happening, by a trigger: equal counts mean every happening has one)."""
+    if db.execute("SELECT 1 FROM brief_stale LIMIT 1").fetchone():
+        return False
+    happenings = db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+    rows = db.execute("SELECT count(*) FROM happening_briefs").fetchone()[0]
+    return bool(happenings == rows)
+
+
+def write_rows(db: Database, rows: Iterable[Sequence[Any]]) -> None:
+    """Store (happening id, ``COLUMNS``...) rows; in the caller's transaction."""
+    db.conn.executemany(
+        f"INSERT OR REPLACE INTO happening_briefs (happening_id, {', '.join(COLUMNS)})"
+        f" VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
+        [tuple(r) for r in rows],
+    )
+
+
+def forget_stale(db: Database) -> None:
+    """Rows of happenings no longer stored, and the stale marks (all stored again)."""
+    db.execute("DELETE FROM happening_briefs WHERE happening_id NOT IN (SELECT id FROM happenings)")
+    db.execute("DELETE FROM brief_stale")
+
+
+def read_rows(db: Database, *, tokens: bool = False) -> Iterable[tuple[Any, ...]]:
+    """Every row telling a happening (happening id, ``COLUMNS``...; ``tokens`` NULL unless
+    asked for: only the date conflicts read them), one at a time."""
+    columns = [c if c != "tokens" or tokens else "NULL" for c in COLUMNS]
+    return iter(db.execute(
+        f"SELECT happening_id, {', '.join(columns)} FROM happening_briefs WHERE entry_id IS NOT NULL"
+    ))
+
+
+def write_conflicts(db: Database, conflicts: Iterable[tuple[int, int, str | None]]) -> None:
+    """(happening id, conflict, its conflicting dates joined) of the rows whose flags changed."""
+    db.conn.executemany(
+        "UPDATE happening_briefs SET conflict = ?, conflicting_dates = ? WHERE happening_id = ?",
+        [(c, dates, h) for h, c, dates in conflicts],
+    )

@@ -1,0 +1,127 @@
+"""The unfiltered brief's light happenings, stored: one row per happening, read back whole.
+
+``light._from_summary`` aggregates every report of every happening on each brief: at 20,000
+articles that was most of the brief's time. Here its result for the unfiltered timeline
+(hidden reports and "not this story" articles left out, date conflicts flagged) is stored
+per happening (``db.happening_briefs``) when the happening is stored or something it shows
+changes (triggers mark the article stale), so a brief reads the rows and builds the very
+``LightEvent``s it built before. Date conflicts weigh a word's rarity over the whole
+timeline: they are found again over the stored rows whenever any row changed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from db import happening_briefs as stored
+from db.connection import only_reads
+from db.event_words import dated_twice, person_names
+from db.happenings import dirty_dates
+from desktop.brief.light import LightEvent, ReportRow, _flag_conflicts, _from_summary
+from desktop.timeline.filters import Filters, event_where
+
+#: Between the names of a stored list (people, conflicting dates).
+SEP = "\x1f"
+#: Happenings aggregated per step.
+BATCH = 4000
+
+
+def stored_lights(db: Database) -> list[LightEvent] | None:
+    """The unfiltered timeline's light happenings as ``light_timeline`` builds them (date
+    conflicts flagged; their words not kept), from the stored rows, brought up to date
+    first; None when they cannot be (a connection that only reads while some are stale,
+    events not yet clustered, or a library without the table)."""
+    if not stored.has_briefs_table(db) or dirty_dates(db):
+        return None
+    if not stored.all_stored(db):
+        if only_reads(db):
+            return None
+        refresh_stored(db)
+    # One string for the many equal dates, date keys and publication times of a large
+    # library's rows (each row brings its own copy).
+    same: dict[str, str] = {}
+    return [_light(row, same) for row in stored.read_rows(db)]
+
+
+def refresh_stored(db: Database) -> int:
+    """Store the rows of happenings with none or with a stale article, then find the date
+    conflicts again over every row (one transaction); returns how many were stored."""
+    todo = stored.happenings_to_store(db)
+    where = event_where(Filters())
+    names = person_names(db)
+    twice = dated_twice(db, where)  # a sentence's other date may be in a happening not redone
+    blank = (None,) * (len(stored.COLUMNS) - 2)
+    with db.atomic():
+        for offset in range(0, len(todo), BATCH):
+            chunk = todo[offset : offset + BATCH]
+            these = (f"({where[0]}) AND e.id IN (SELECT event_id FROM happening_events WHERE"
+                     " happening_id IN (SELECT value FROM json_each(?)))", [*where[1], json.dumps(chunk)])
+            found = {e.happening: e for e in _from_summary(db, these, names, twice)}
+            stored.write_rows(db, [_row(found[h]) if h in found else (h, *blank, 0, None) for h in chunk])
+        stored.forget_stale(db)
+        _conflicts_again(db)
+    return len(todo)
+
+
+def _conflicts_again(db: Database) -> None:
+    """Flag the date conflicts over every stored row (in the timeline's grouping order, as
+    ``light_timeline`` flags them) and store the flags that changed."""
+    lights: list[LightEvent] = []
+    was: dict[int, tuple[int, str | None]] = {}
+    for row in stored.read_rows(db, tokens=True):
+        light = _light(row)
+        was[row[0]] = (row[-2], row[-1])
+        light.conflict, light.conflicting_dates = False, ()
+        lights.append(light)
+    lights.sort(key=lambda e: e.order)
+    _flag_conflicts(lights)
+    changed = []
+    for light in lights:
+        now = (int(light.conflict), SEP.join(light.conflicting_dates) if light.conflicting_dates else None)
+        if now != was[light.happening]:  # type: ignore[index]
+            changed.append((light.happening, *now))
+    stored.write_conflicts(db, changed)  # type: ignore[arg-type]
+
+
+def _row(e: LightEvent) -> tuple[Any, ...]:
+    """A light happening as its stored row (happening id, ``stored.COLUMNS``)."""
+    people = None if isinstance(e.people, tuple) else SEP.join(e.people)
+    members = None if e.members is None else json.dumps([list(m) for m in e.members], ensure_ascii=False)
+    return (
+        e.happening, e.id, e.date, e.precision, e.text, people, int(e.planned), int(e.pinned),
+        int(e.corrected), int(e.hidden), e.clean, e.words, e.tokens, e.sort_key, e.reports,
+        " ".join(map(str, e.article_ids)), e.outlets_count, e.raw, int(e.multi), e.told_article,
+        e.told_start, e.first_published, e.order[0], e.order[1], e.order[2], members, 0, None,
+    )
+
+
+def _light(row: tuple[Any, ...], same: dict[str, str] | None = None) -> LightEvent:
+    """A stored row as the light happening it was made from (``same``: strings to share)."""
+    (happening, entry_id, date, precision, text, people, planned, pinned, corrected, hidden, clean,
+     words, tokens, sort_key, reports, article_ids, outlets_count, raw, multi, told_article,
+     told_start, first_published, order_hidden, order_date_sort, order_id, members, conflict,
+     conflicting_dates) = row
+    if same is not None:
+        date, precision, sort_key = same.setdefault(date, date), same.setdefault(precision, precision), same.setdefault(sort_key, sort_key)
+        order_date_sort = same.setdefault(order_date_sort, order_date_sort)
+        if first_published is not None:
+            first_published = same.setdefault(first_published, first_published)
+    e = LightEvent(entry_id, date, precision, text)
+    if people is not None:
+        e.people = people.split(SEP) if people else []
+    e.planned, e.pinned, e.corrected, e.hidden = bool(planned), bool(pinned), bool(corrected), bool(hidden)
+    e.happening, e.clean, e.words, e.tokens, e.sort_key = happening, clean, words, tokens or "", sort_key
+    e.reports, e.outlets_count, e.raw, e.multi = reports, outlets_count, raw, bool(multi)
+    e.article_ids = {int(a) for a in article_ids.split()}
+    e.told_article, e.told_start, e.first_published = told_article, told_start, first_published
+    e.order = (order_hidden, order_date_sort, order_id)
+    if members is not None:
+        e.members = [ReportRow(*m) for m in json.loads(members)]
+    if conflict:
+        e.conflict = True
+    if conflicting_dates is not None:
+        e.conflicting_dates = conflicting_dates.split(SEP)
+    return e
