@@ -79,3 +79,18 @@ def write_conflicts(db: Database, conflicts: Iterable[tuple[int, int, str | None
         "UPDATE happening_briefs SET conflict = ?, conflicting_dates = ? WHERE happening_id = ?",
         [(c, dates, h) for h, c, dates in conflicts],
     )
+
+
+def cached(db: Database, name: str) -> str | None:
+    """A story-wide read of the unfiltered brief, as stored since nothing it reads changed
+    (triggers empty ``brief_cache`` on any change); None when not stored."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'brief_cache'").fetchone():
+        return None
+    row = db.execute("SELECT value FROM brief_cache WHERE name = ?", [name]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def keep_cached(db: Database, name: str, value: str) -> None:
+    """Store a story-wide read (its own transaction)."""
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO brief_cache (name, value) VALUES (?, ?)", [name, value])

@@ -576,3 +576,18 @@ def happening_briefs(db: Database) -> None:
     ):
         only = f" WHEN {condition[0]}" if condition else ""
         db.execute(f"CREATE TRIGGER brief_stale_{name} {when} ON {table}{only} BEGIN {body} END")
+    # Story-wide reads of the unfiltered brief (article weights, day scores, the people's
+    # mentions), kept until anything they read changes: every such change empties it.
+    db.execute("CREATE TABLE brief_cache (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for table, actions in (
+        ("events", ("INSERT", "UPDATE", "DELETE")),
+        ("event_words", ("INSERT", "UPDATE", "DELETE")),
+        ("articles", ("INSERT", "UPDATE", "DELETE")),
+        ("off_story", ("INSERT", "UPDATE", "DELETE")),
+        ("manual_events", ("INSERT", "UPDATE", "DELETE")),
+        ("mentions", ("INSERT", "UPDATE", "DELETE")),
+        ("people", ("INSERT", "UPDATE", "DELETE")),
+    ):
+        for action in actions:
+            db.execute(f"CREATE TRIGGER brief_cache_{table}_{action.lower()} AFTER {action} ON {table}"
+                       " BEGIN DELETE FROM brief_cache; END")

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from db.key_days import count_published
-from db.people import list_people
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
 from desktop.brief.light import (
@@ -37,9 +36,9 @@ from desktop.brief.light import (
     name_speakers_of,
     published_in,
     story_days,
-    story_weights,
     told_events,
 )
+from desktop.brief.stored_light import people_summaries, story_reads
 from desktop.brief.story import (
     AHEAD_ITEMS,
     BACKGROUND_ITEMS,
@@ -464,15 +463,14 @@ def brief_from_library(
     tells are read in full."""
     db = database_of(source)
     filters = filters or Filters()
-    weights = story_weights(db, filters)
-    day_scores = story_day_scores(db, filters, weights) if weights is not None else None
+    weights, day_scores = story_reads(db, filters)
     timeline = light_timeline(db, filters)
     events = timeline.events
     if weights is None:
         weights = light_weights(db, timeline)
         day_scores = story_day_scores(db, filters, weights)
     try:
-        everyone = list_people(db)
+        everyone = people_summaries(db)
     except Exception:  # people analysis missing in an old library: the brief still works
         everyone = []
     articles = set().union(*(event_articles(e) for e in events)) if events else set()

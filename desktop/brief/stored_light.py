@@ -19,9 +19,14 @@ from sqlite_utils import Database
 from db import happening_briefs as stored
 from db.connection import only_reads
 from db.event_words import dated_twice, person_names
+from db.happening_briefs import cached, keep_cached
 from db.happenings import dirty_dates
-from desktop.brief.light import LightEvent, ReportRow, _flag_conflicts, _from_summary
+from db.people import list_people
+from desktop.brief.light import LightEvent, ReportRow, _flag_conflicts, _from_summary, story_weights
+from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.filters import Filters, event_where
+from desktop.timeline.happening_store import refresh_happenings
+from desktop.timeline.keyevents import story_day_scores
 
 #: Between the names of a stored list (people, conflicting dates).
 SEP = "\x1f"
@@ -125,3 +130,36 @@ def _light(row: tuple[Any, ...], same: dict[str, str] | None = None) -> LightEve
     if conflicting_dates is not None:
         e.conflicting_dates = conflicting_dates.split(SEP)
     return e
+
+
+# -- story-wide reads, kept until what they read changes ----------------------------------------
+
+
+def story_reads(db: Database, filters: Filters) -> tuple[dict[int, float] | None, dict[str, float] | None]:
+    """``light.story_weights`` and ``keyevents.story_day_scores`` of the brief; the unfiltered
+    brief's are stored (``brief_cache``) until anything they read changes."""
+    default = filters == Filters()
+    if default:
+        refresh_happenings(db)  # may write events' words: what is cached is read after
+        keep_event_words(db)
+        weights, scores = cached(db, "weights"), cached(db, "day_scores")
+        if weights is not None and scores is not None:
+            return {int(k): v for k, v in json.loads(weights).items()}, json.loads(scores)
+    weights_read = story_weights(db, filters)
+    scores_read = story_day_scores(db, filters, weights_read) if weights_read is not None else None
+    if default and weights_read is not None and scores_read is not None and not only_reads(db):
+        keep_cached(db, "weights", json.dumps(weights_read))
+        keep_cached(db, "day_scores", json.dumps(scores_read))
+    return weights_read, scores_read
+
+
+def people_summaries(db: Database) -> list[dict[str, Any]]:
+    """What the brief reads of ``list_people`` (name, roles, mentions), most mentioned first;
+    stored until a person or a mention changes."""
+    hit = cached(db, "people")
+    if hit is not None:
+        return list(json.loads(hit))
+    everyone = [{"name": p["name"], "roles": p["roles"], "mentions": p["mentions"]} for p in list_people(db)]
+    if not only_reads(db):
+        keep_cached(db, "people", json.dumps(everyone))
+    return everyone
