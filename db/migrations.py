@@ -577,7 +577,8 @@ def happening_briefs(db: Database) -> None:
         only = f" WHEN {condition[0]}" if condition else ""
         db.execute(f"CREATE TRIGGER brief_stale_{name} {when} ON {table}{only} BEGIN {body} END")
     # Story-wide reads of the unfiltered brief (article weights, day scores, the people's
-    # mentions), kept until anything they read changes: every such change empties it.
+    # mentions, the quotes it tells, its publication days), kept until anything they read
+    # changes: every such change empties it.
     db.execute("CREATE TABLE brief_cache (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
     for table, actions in (
         ("events", ("INSERT", "UPDATE", "DELETE")),
@@ -587,6 +588,8 @@ def happening_briefs(db: Database) -> None:
         ("manual_events", ("INSERT", "UPDATE", "DELETE")),
         ("mentions", ("INSERT", "UPDATE", "DELETE")),
         ("people", ("INSERT", "UPDATE", "DELETE")),
+        ("quotes", ("INSERT", "UPDATE", "DELETE")),
+        ("quote_corrections", ("INSERT", "UPDATE", "DELETE")),
     ):
         for action in actions:
             db.execute(f"CREATE TRIGGER brief_cache_{table}_{action.lower()} AFTER {action} ON {table}"

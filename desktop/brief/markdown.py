@@ -26,7 +26,6 @@ from desktop.brief.bullets import clean_bullet
 from desktop.brief.light import (
     context_salience,
     count_sources,
-    event_articles,
     event_cleanliness,
     event_cost,
     event_reports,
@@ -35,10 +34,9 @@ from desktop.brief.light import (
     light_weights,
     name_speakers_of,
     published_in,
-    story_days,
     told_events,
 )
-from desktop.brief.stored_light import people_summaries, story_reads
+from desktop.brief.stored_light import brief_quotes, people_summaries, publication_days, story_reads
 from desktop.brief.story import (
     AHEAD_ITEMS,
     BACKGROUND_ITEMS,
@@ -473,8 +471,7 @@ def brief_from_library(
         everyone = people_summaries(db)
     except Exception:  # people analysis missing in an old library: the brief still works
         everyone = []
-    articles = set().union(*(event_articles(e) for e in events)) if events else set()
-    quotes = said_by.gather(db, filters, events, everyone, articles)
+    quotes = brief_quotes(db, filters, events, everyone)
     name_speakers_of(events, quotes.in_articles)  # a bullet's bare "he said" gets its speaker's name
     plan = plan_story(
         events,
@@ -486,7 +483,7 @@ def brief_from_library(
         clean=event_cleanliness,
         cost=event_cost,
         reports=event_reports,
-        days=story_days(db, timeline) if not (filters.date_from and filters.date_to) else (),
+        days=publication_days(db, filters, timeline) if not (filters.date_from and filters.date_to) else (),
     )
     _with_context(db, filters, plan)
     _in_full(db, timeline.where, plan)

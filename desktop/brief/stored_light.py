@@ -22,7 +22,17 @@ from db.event_words import dated_twice, person_names
 from db.happening_briefs import cached, keep_cached
 from db.happenings import dirty_dates
 from db.people import list_people
-from desktop.brief.light import LightEvent, ReportRow, _flag_conflicts, _from_summary, story_weights
+from desktop.brief import quotes as said_by
+from desktop.brief.light import (
+    LightEvent,
+    ReportRow,
+    Timeline,
+    _flag_conflicts,
+    _from_summary,
+    event_articles,
+    story_days,
+    story_weights,
+)
 from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.happening_store import refresh_happenings
@@ -163,3 +173,34 @@ def people_summaries(db: Database) -> list[dict[str, Any]]:
     if not only_reads(db):
         keep_cached(db, "people", json.dumps(everyone))
     return everyone
+
+
+def brief_quotes(db: Database, filters: Filters, events: list[Any],
+                 everyone: list[dict[str, Any]]) -> said_by.BriefQuotes:
+    """``quotes.gather`` of the brief's events; the unfiltered brief's stored until a quote,
+    person, mention or event changes."""
+    default = filters == Filters()
+    hit = cached(db, "quotes") if default else None
+    if hit is not None:
+        data = json.loads(hit)
+        return said_by.BriefQuotes([said_by.Speaker(*s) for s in data["speakers"]], data["in_articles"])
+    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+    quotes = said_by.gather(db, filters, events, everyone, articles)
+    if default and not only_reads(db):
+        keep_cached(db, "quotes", json.dumps({
+            "speakers": [[s.name, s.mentions, s.quotes] for s in quotes.speakers],
+            "in_articles": quotes.in_articles,
+        }))
+    return quotes
+
+
+def publication_days(db: Database, filters: Filters, timeline: Timeline) -> list[str]:
+    """``light.story_days``; the unfiltered brief's stored until an article or event changes."""
+    default = filters == Filters()
+    hit = cached(db, "days") if default else None
+    if hit is not None:
+        return list(json.loads(hit))
+    days = story_days(db, timeline)
+    if default and not only_reads(db):
+        keep_cached(db, "days", json.dumps(days))
+    return days
