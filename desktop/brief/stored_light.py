@@ -114,7 +114,8 @@ def _row(e: LightEvent) -> tuple[Any, ...]:
 
 
 def _light(row: tuple[Any, ...], same: dict[str, str] | None = None) -> LightEvent:
-    """A stored row as the light happening it was made from (``same``: strings to share)."""
+    """A stored row as the light happening it was made from (``same``: strings to share).
+    Every slot is set once, here: a large library's brief makes a hundred thousand."""
     (happening, entry_id, date, precision, text, people, planned, pinned, corrected, hidden, clean,
      words, tokens, sort_key, reports, article_ids, outlets_count, raw, multi, told_article,
      told_start, first_published, order_hidden, order_date_sort, order_id, members, conflict,
@@ -124,22 +125,22 @@ def _light(row: tuple[Any, ...], same: dict[str, str] | None = None) -> LightEve
         order_date_sort = same.setdefault(order_date_sort, order_date_sort)
         if first_published is not None:
             first_published = same.setdefault(first_published, first_published)
-    e = LightEvent(entry_id, date, precision, text)
-    if people is not None:
-        e.people = people.split(SEP) if people else []
-    e.planned, e.pinned, e.corrected, e.hidden = bool(planned), bool(pinned), bool(corrected), bool(hidden)
+    e = _new(LightEvent)
+    e.id, e.date, e.precision, e.text = entry_id, date, precision, text
+    e.people = () if people is None else people.split(SEP) if people else []
+    e.planned, e.pinned, e.corrected, e.hidden = planned == 1, pinned == 1, corrected == 1, hidden == 1
     e.happening, e.clean, e.words, e.tokens, e.sort_key = happening, clean, words, tokens or "", sort_key
-    e.reports, e.outlets_count, e.raw, e.multi = reports, outlets_count, raw, bool(multi)
-    e.article_ids = {int(a) for a in article_ids.split()}
+    e.reports, e.outlets_count, e.raw, e.multi = reports, outlets_count, raw, multi == 1
+    e.article_ids = {int(a) for a in article_ids.split()} if " " in article_ids or not article_ids else {int(article_ids)}
     e.told_article, e.told_start, e.first_published = told_article, told_start, first_published
     e.order = (order_hidden, order_date_sort, order_id)
-    if members is not None:
-        e.members = [ReportRow(*m) for m in json.loads(members)]
-    if conflict:
-        e.conflict = True
-    if conflicting_dates is not None:
-        e.conflicting_dates = conflicting_dates.split(SEP)
+    e.members = None if members is None else [ReportRow(*m) for m in json.loads(members)]
+    e.conflict = conflict == 1
+    e.conflicting_dates = () if conflicting_dates is None else conflicting_dates.split(SEP)
     return e
+
+
+_new = object.__new__
 
 
 # -- story-wide reads, kept until what they read changes ----------------------------------------
