@@ -9,6 +9,7 @@ plain rows out.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -94,3 +95,12 @@ def keep_cached(db: Database, name: str, value: str) -> None:
     """Store a story-wide read (its own transaction)."""
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO brief_cache (name, value) VALUES (?, ?)", [name, value])
+
+
+def rows_of(db: Database, happening_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The rows (as ``read_rows``) of these happenings."""
+    return db.execute(
+        f"SELECT happening_id, {', '.join(c if c != 'tokens' else 'NULL' for c in COLUMNS)}"
+        " FROM happening_briefs WHERE entry_id IS NOT NULL AND happening_id IN"
+        " (SELECT value FROM json_each(?))", [json.dumps(list(happening_ids))],
+    ).fetchall()

@@ -12,6 +12,7 @@ timeline: they are found again over the stored rows whenever any row changed.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -37,6 +38,7 @@ from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.keyevents import story_day_scores
+from desktop.timeline.query import manual_events
 
 #: Between the names of a stored list (people, conflicting dates).
 SEP = "\x1f"
@@ -205,3 +207,66 @@ def publication_days(db: Database, filters: Filters, timeline: Timeline) -> list
     if default and not only_reads(db):
         keep_cached(db, "days", json.dumps(days))
     return days
+
+
+# -- the unfiltered brief's plan, kept until anything changes ------------------------------------
+
+#: The plan's sections, as ``story.StoryPlan`` names them.
+SECTIONS = ("lead", "key", "chronology", "background", "ahead")
+
+
+@dataclass
+class KeptPlan:
+    """The unfiltered brief's plan as kept (``brief_cache``): each section's happenings (by
+    key: "h<happening id>", or a hand-made event's id), read again as they were planned."""
+
+    sections: dict[str, list[str]]
+    more: dict[str, int]
+    facts: dict[str, Any]  # ``markdown.scope_facts`` of the whole timeline
+    people: list[dict[str, Any]]  # the people the timeline names (``people_summaries``)
+    told: dict[str, Any]  # key -> the light happening or hand-made event
+    quotes: said_by.BriefQuotes
+
+
+def _key(event: Any) -> str | None:
+    if isinstance(event, LightEvent):
+        return None if event.happening is None else f"h{event.happening}"
+    return str(event.id)
+
+
+def keep_plan(db: Database, filters: Filters, plan: Any, facts: dict[str, Any],
+              people: list[dict[str, Any]]) -> None:
+    """Keep the unfiltered brief's plan (its light happenings not yet read in full) until
+    anything it read changes: the next brief reads only the happenings it tells."""
+    if filters != Filters() or only_reads(db) or cached(db, "quotes") is None:
+        return
+    sections = {name: [_key(e) for e in getattr(plan, name)] for name in SECTIONS}
+    if any(k is None for keys in sections.values() for k in keys):
+        return  # a happening not stored yet
+    keep_cached(db, "plan", json.dumps({"sections": sections, "more": plan.more, "facts": facts,
+                                        "people": people}))
+
+
+def kept_plan(db: Database, filters: Filters) -> KeptPlan | None:
+    """The kept plan of the unfiltered brief with its happenings read again; None when there
+    is none (a filter, or something changed since), or a happening is no longer stored."""
+    if filters != Filters():
+        return None
+    refresh_happenings(db)  # may write events' words: what is kept is read after
+    keep_event_words(db)
+    plan, quotes = cached(db, "plan"), cached(db, "quotes")
+    if plan is None or quotes is None or dirty_dates(db) or not stored.all_stored(db):
+        return None
+    data = json.loads(plan)
+    keys = {k for section in data["sections"].values() for k in section}
+    told: dict[str, Any] = {}
+    wanted = [int(k[1:]) for k in keys if k.startswith("h")]
+    for row in stored.rows_of(db, wanted):
+        told[f"h{row[0]}"] = _light(row)
+    if any(not k.startswith("h") for k in keys):
+        told.update({e.id: e for e in manual_events(db, filters) if e.id in keys})
+    if not keys <= set(told):
+        return None
+    said = json.loads(quotes)
+    return KeptPlan(data["sections"], data["more"], data["facts"], data["people"], told,
+                    said_by.BriefQuotes([said_by.Speaker(*s) for s in said["speakers"]], said["in_articles"]))

@@ -36,7 +36,8 @@ def test_a_brief_stores_every_happening_and_the_next_brief_reads_them(story):
     first = brief_from_library(story)
     happenings = story.db.execute("SELECT count(*) FROM happenings").fetchone()[0]
     assert story.db.execute("SELECT count(*) FROM happening_briefs").fetchone()[0] == happenings
-    assert {r[0] for r in story.db.execute("SELECT name FROM brief_cache")} >= {"weights", "day_scores", "people"}
+    kept = {r[0] for r in story.db.execute("SELECT name FROM brief_cache")}
+    assert kept >= {"weights", "day_scores", "people", "quotes", "days", "plan"}
     assert brief_from_library(story) == first == from_scratch(story)
     assert told(light_timeline(story.db, Filters()).events) == told(build_timeline(story))
 
@@ -46,6 +47,7 @@ def test_a_hidden_happening_leaves_the_stored_rows_and_the_brief(story):
     blizzard = next(e for e in build_timeline(story) if "blizzard" in e.text)
     assert blizzard.text in stored_texts(story)
     corrections.correct(story, blizzard.id, hidden=True)
+    assert story.db.execute("SELECT count(*) FROM brief_cache").fetchone()[0] == 0  # the plan is gone
     after = brief_from_library(story)
     assert blizzard.text not in stored_texts(story)
     assert "blizzard" not in after
