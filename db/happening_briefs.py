@@ -104,3 +104,29 @@ def rows_of(db: Database, happening_ids: Sequence[int]) -> list[tuple[Any, ...]]
         " FROM happening_briefs WHERE entry_id IS NOT NULL AND happening_id IN"
         " (SELECT value FROM json_each(?))", [json.dumps(list(happening_ids))],
     ).fetchall()
+
+
+def compared_rows(db: Database) -> list[tuple[Any, ...]]:
+    """What the date conflict check reads of every row dated to a day: (happening id, date,
+    people, tokens, article ids, raw, members, the three order columns, conflict,
+    conflicting dates)."""
+    return db.execute(
+        "SELECT happening_id, date, people, tokens, article_ids, raw, members, order_hidden,"
+        " order_date_sort, order_id, conflict, conflicting_dates FROM happening_briefs"
+        " WHERE entry_id IS NOT NULL AND precision = 'day'"
+    ).fetchall()
+
+
+def people_role_counts(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str | None, int, int]]]:
+    """What ``people.list_people`` counts, in two reads instead of one per person: the people
+    with a mention as a person (id, name; by name, as it lists them), and (person id, role,
+    mentions, first mention's rowid) for each of their roles (None: mentions without one)."""
+    people = db.execute(
+        "SELECT people.id, people.name FROM people WHERE EXISTS (SELECT 1 FROM mentions"
+        " WHERE person_id = people.id AND label = 'PERSON') ORDER BY people.name"
+    ).fetchall()
+    roles = db.execute(
+        "SELECT person_id, role, count(*), min(rowid) FROM mentions WHERE label = 'PERSON'"
+        " AND person_id IS NOT NULL GROUP BY person_id, role"
+    ).fetchall()
+    return people, roles

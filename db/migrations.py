@@ -590,6 +590,7 @@ def happening_briefs(db: Database) -> None:
         ("people", ("INSERT", "UPDATE", "DELETE")),
         ("quotes", ("INSERT", "UPDATE", "DELETE")),
         ("quote_corrections", ("INSERT", "UPDATE", "DELETE")),
+        ("happenings", ("INSERT", "DELETE")),  # clustered again: a kept plan names happenings
     ):
         for action in actions:
             db.execute(f"CREATE TRIGGER brief_cache_{table}_{action.lower()} AFTER {action} ON {table}"

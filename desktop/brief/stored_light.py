@@ -22,13 +22,12 @@ from db.connection import only_reads
 from db.event_words import dated_twice, person_names
 from db.happening_briefs import cached, keep_cached
 from db.happenings import dirty_dates
-from db.people import list_people
+from db.people import distinct_roles
 from desktop.brief import quotes as said_by
 from desktop.brief.light import (
     LightEvent,
     ReportRow,
     Timeline,
-    _flag_conflicts,
     _from_summary,
     event_articles,
     story_days,
@@ -38,6 +37,7 @@ from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.keyevents import story_day_scores
+from desktop.timeline.merge import flag_conflicting_dates
 from desktop.timeline.query import manual_events
 
 #: Between the names of a stored list (people, conflicting dates).
@@ -84,22 +84,30 @@ def refresh_stored(db: Database) -> int:
 
 
 def _conflicts_again(db: Database) -> None:
-    """Flag the date conflicts over every stored row (in the timeline's grouping order, as
-    ``light_timeline`` flags them) and store the flags that changed."""
-    lights: list[LightEvent] = []
+    """Flag the date conflicts over every stored row dated to a day (in the timeline's
+    grouping order, as ``light_timeline`` flags them) and store the flags that changed.
+    Each row is made only as far as the check reads it."""
+    days: list[LightEvent] = []
     was: dict[int, tuple[int, str | None]] = {}
-    for row in stored.read_rows(db, tokens=True):
-        light = _light(row)
-        was[row[0]] = (row[-2], row[-1])
-        light.conflict, light.conflicting_dates = False, ()
-        lights.append(light)
-    lights.sort(key=lambda e: e.order)
-    _flag_conflicts(lights)
+    for (happening, date, people, tokens, article_ids, raw, members, order_hidden, order_date_sort,
+         order_id, conflict, conflicting_dates) in stored.compared_rows(db):
+        e = _new(LightEvent)
+        e.happening, e.date, e.tokens, e.raw = happening, date, tokens, raw
+        e.people = () if people is None else people.split(SEP) if people else []
+        e.article_ids = {int(a) for a in article_ids.split()}
+        e.members = None if members is None else [ReportRow(*m) for m in json.loads(members)]
+        e.order = (order_hidden, order_date_sort, order_id)
+        e.conflict, e.conflicting_dates = False, ()
+        was[happening] = (conflict, conflicting_dates)
+        days.append(e)
+    days.sort(key=lambda e: e.order)
+    flag_conflicting_dates(
+        days, lambda i: days[i].tokens.split(), lambda e: e.article_ids, lambda e: e.date_texts())
     changed = []
-    for light in lights:
-        now = (int(light.conflict), SEP.join(light.conflicting_dates) if light.conflicting_dates else None)
-        if now != was[light.happening]:  # type: ignore[index]
-            changed.append((light.happening, *now))
+    for e in days:
+        now = (int(e.conflict), SEP.join(e.conflicting_dates) if e.conflicting_dates else None)
+        if now != was[e.happening]:  # type: ignore[index]
+            changed.append((e.happening, *now))
     stored.write_conflicts(db, changed)  # type: ignore[arg-type]
 
 
@@ -172,7 +180,7 @@ def people_summaries(db: Database) -> list[dict[str, Any]]:
     hit = cached(db, "people")
     if hit is not None:
         return list(json.loads(hit))
-    everyone = [{"name": p["name"], "roles": p["roles"], "mentions": p["mentions"]} for p in list_people(db)]
+    everyone = _people(db)
     if not only_reads(db):
         keep_cached(db, "people", json.dumps(everyone))
     return everyone
@@ -270,3 +278,22 @@ def kept_plan(db: Database, filters: Filters) -> KeptPlan | None:
     said = json.loads(quotes)
     return KeptPlan(data["sections"], data["more"], data["facts"], data["people"], told,
                     said_by.BriefQuotes([said_by.Speaker(*s) for s in said["speakers"]], said["in_articles"]))
+
+
+def _people(db: Database) -> list[dict[str, Any]]:
+    """``list_people``'s name, roles and mentions: each person's mentions, and their roles
+    commonest first (ties: the first mentioned first, as ``Counter.most_common`` keeps them)."""
+    people, roles = stored.people_role_counts(db)
+    mentions: dict[int, int] = {}
+    named: dict[int, list[tuple[int, int, str]]] = {}
+    for person_id, role, count, first in roles:
+        mentions[person_id] = mentions.get(person_id, 0) + count
+        if role:
+            named.setdefault(person_id, []).append((-count, first, role))
+    everyone = [
+        {"name": name, "roles": distinct_roles(r for _c, _f, r in sorted(named.get(person_id, []))),
+         "mentions": mentions.get(person_id, 0)}
+        for person_id, name in people
+    ]
+    everyone.sort(key=lambda p: (-p["mentions"], p["name"]))
+    return everyone
