@@ -389,8 +389,9 @@ def read_only_place(path: Path) -> bool:
 
 
 def _raise_if_damaged_with_backup(path: Path, error: sqlite3.DatabaseError) -> None:
-    """A file SQLite can't read at all, with backups beside it, is a damaged library."""
-    if list_backups(path):
+    """A file SQLite can't read at all, with backups beside it, is a damaged library; so is
+    one whose own schema pages are damaged ("malformed": a database, not a stranger's file)."""
+    if list_backups(path) or "malformed" in str(error):
         raise damaged_error(path, [str(error)]) from error
 
 

@@ -518,3 +518,80 @@ def timeline_entries(db: Database) -> None:
     ):
         only = f" WHEN {condition[0]}" if condition else ""
         db.execute(f"CREATE TRIGGER timeline_stale_{name} {when} ON {table}{only} BEGIN {body} END")
+
+
+@migrations(name="0012_happening_briefs")
+def happening_briefs(db: Database) -> None:
+    # What the brief of the whole library reads of each happening (db/happening_briefs.py),
+    # computed when the happening is stored or something it shows changes, instead of
+    # aggregating every report of a large library on every brief: one row per happening,
+    # its light form (``desktop.brief.light.LightEvent``'s fields) as the unfiltered brief
+    # builds it, date conflicts included (a row with no ``entry_id``: every report of the
+    # happening hidden or set aside). ``brief_stale`` records the articles whose rows are out of date,
+    # marked by the same changes that make a timeline entry stale (the two are refreshed
+    # by different readers, so each keeps its own marks).
+    db.execute(
+        """
+        CREATE TABLE happening_briefs (
+            happening_id INTEGER PRIMARY KEY REFERENCES happenings(id) ON DELETE CASCADE,
+            entry_id TEXT, date TEXT, precision TEXT, text TEXT, people TEXT,
+            planned INTEGER, pinned INTEGER, corrected INTEGER, hidden INTEGER,
+            clean REAL, words INTEGER, tokens TEXT, sort_key TEXT, reports INTEGER,
+            article_ids TEXT, outlets_count INTEGER, raw TEXT, multi INTEGER,
+            told_article INTEGER, told_start INTEGER, first_published TEXT,
+            order_hidden INTEGER, order_date_sort TEXT, order_id INTEGER, members TEXT,
+            conflict INTEGER NOT NULL DEFAULT 0, conflicting_dates TEXT
+        )
+        """
+    )
+    db.execute("CREATE TRIGGER happening_briefs_gone AFTER DELETE ON happenings"
+               " BEGIN DELETE FROM happening_briefs WHERE happening_id = OLD.id; END")
+    db.execute("CREATE TABLE brief_stale (article_id INTEGER PRIMARY KEY)")
+    mark = "INSERT OR IGNORE INTO brief_stale (article_id) "
+    for name, table, when, body, *condition in (
+        ("events_update", "events", "AFTER UPDATE", f"{mark} VALUES (NEW.article_id);"),
+        ("articles_update", "articles", "AFTER UPDATE OF title, url, published, outlet",
+         f"{mark} VALUES (NEW.id);"),
+        ("mentions_insert", "mentions", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);",
+         "NEW.label = 'PERSON'"),
+        ("mentions_delete", "mentions", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);",
+         "OLD.label = 'PERSON'"),
+        ("mentions_update", "mentions", "AFTER UPDATE OF person_id, label, start, \"end\"",
+         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);",
+         "OLD.label = 'PERSON' OR NEW.label = 'PERSON'"),
+        ("people_update", "people", "AFTER UPDATE OF name",
+         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = NEW.id;"),
+        ("people_delete", "people", "AFTER DELETE",
+         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = OLD.id;"),
+        ("event_people_insert", "event_people", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);"),
+        ("event_people_delete", "event_people", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);"),
+        ("event_people_update", "event_people", "AFTER UPDATE",
+         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);"),
+        ("off_story_insert", "off_story", "AFTER INSERT",
+         f"{mark} SELECT NEW.article_id WHERE NEW.article_id IS NOT NULL;"
+         f" {mark} SELECT id FROM articles WHERE outlet = NEW.outlet;"),
+        ("off_story_delete", "off_story", "AFTER DELETE",
+         f"{mark} SELECT OLD.article_id WHERE OLD.article_id IS NOT NULL;"
+         f" {mark} SELECT id FROM articles WHERE outlet = OLD.outlet;"),
+    ):
+        only = f" WHEN {condition[0]}" if condition else ""
+        db.execute(f"CREATE TRIGGER brief_stale_{name} {when} ON {table}{only} BEGIN {body} END")
+    # Story-wide reads of the unfiltered brief (article weights, day scores, the people's
+    # mentions, the quotes it tells, its publication days), kept until anything they read
+    # changes: every such change empties it.
+    db.execute("CREATE TABLE brief_cache (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for table, actions in (
+        ("events", ("INSERT", "UPDATE", "DELETE")),
+        ("event_words", ("INSERT", "UPDATE", "DELETE")),
+        ("articles", ("INSERT", "UPDATE", "DELETE")),
+        ("off_story", ("INSERT", "UPDATE", "DELETE")),
+        ("manual_events", ("INSERT", "UPDATE", "DELETE")),
+        ("mentions", ("INSERT", "UPDATE", "DELETE")),
+        ("people", ("INSERT", "UPDATE", "DELETE")),
+        ("quotes", ("INSERT", "UPDATE", "DELETE")),
+        ("quote_corrections", ("INSERT", "UPDATE", "DELETE")),
+        ("happenings", ("INSERT", "DELETE")),  # clustered again: a kept plan names happenings
+    ):
+        for action in actions:
+            db.execute(f"CREATE TRIGGER brief_cache_{table}_{action.lower()} AFTER {action} ON {table}"
+                       " BEGIN DELETE FROM brief_cache; END")

@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Coarse before fine when two stretches start on the same day. These numbers are in the
 #: ``date_sort`` keys stored with events: never renumber them (a half year shares 3 with the
@@ -83,8 +84,11 @@ def _months(value: str, precision: str, year: int, first_month: int, months: int
     return Placed(value, precision, dt.date(year, first_month, 1), last)
 
 
+@lru_cache(maxsize=1 << 16)
 def place(value: str | None) -> Placed | None:
-    """The stretch of days a value covers, or None for durations, refs and unknown years."""
+    """The stretch of days a value covers, or None for durations, refs and unknown years.
+    Remembered (a ``Placed`` is frozen): a large library's brief and timeline place each of
+    their tens of thousands of dates several times."""
     if not value:
         return None
     value = value.strip()

@@ -189,6 +189,14 @@ def light_timeline(db: Database, filters: Filters) -> Timeline:
     refresh_happenings(db)
     computed = keep_event_words(db)
     where = event_where(filters)
+    if filters == Filters() and not (computed and only_reads(db)):
+        from desktop.brief.stored_light import stored_lights  # lazy: it builds on this module
+
+        stored = stored_lights(db)
+        if stored is not None:  # the whole timeline's happenings, stored as built below
+            events: list[Any] = [*stored, *manual_events(db, filters)]
+            events.sort(key=lambda e: (e.sort_key, _first_published(e), e.id))
+            return Timeline(events, where, True)
     names = person_names(db)
     if computed and only_reads(db):
         # A connection that only reads, while the words are still being stored: from the reports.
@@ -201,7 +209,7 @@ def light_timeline(db: Database, filters: Filters) -> Timeline:
     _flag_conflicts(lights)
     for light in lights:  # their words only find conflicts: a large library need not keep them
         light.tokens = ""
-    events: list[Any] = [*lights, *manual_events(db, filters)]
+    events = [*lights, *manual_events(db, filters)]
     events.sort(key=lambda e: (e.sort_key, _first_published(e), e.id))
     return Timeline(events, where, whole)
 
@@ -229,10 +237,15 @@ def _in_order(pieces: str) -> list[str]:
     return [p.split(":", 1)[1] for p in parts]
 
 
-def _from_summary(db: Database, where: tuple[str, list[Any]], names: dict[int, str]) -> list[LightEvent]:
+def _from_summary(
+    db: Database, where: tuple[str, list[Any]], names: dict[int, str],
+    twice: set[tuple[int, int]] | None = None,
+) -> list[LightEvent]:
+    """Light happenings of the events ``where`` keeps, one SQL row each (``twice``: the
+    sentences dated twice, when read over a wider ``where``)."""
     lights: list[LightEvent] = []
     detail: list[int] = []  # happenings built from their reports (an event on its own: -its id)
-    twice = dated_twice(db, where)
+    twice = dated_twice(db, where) if twice is None else twice
     several: dict[int, tuple[LightEvent, list[list[str]]]] = {}
     sort_keys = _SORT_KEYS
     # One string for the many equal dates, date keys, precisions and publication times of

@@ -21,13 +21,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from db.key_days import count_published
-from db.people import list_people
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
 from desktop.brief.light import (
     context_salience,
     count_sources,
-    event_articles,
     event_cleanliness,
     event_cost,
     event_reports,
@@ -36,9 +34,16 @@ from desktop.brief.light import (
     light_weights,
     name_speakers_of,
     published_in,
-    story_days,
-    story_weights,
     told_events,
+)
+from desktop.brief.stored_light import (
+    KeptPlan,
+    brief_quotes,
+    keep_plan,
+    kept_plan,
+    people_summaries,
+    publication_days,
+    story_reads,
 )
 from desktop.brief.story import (
     AHEAD_ITEMS,
@@ -47,7 +52,7 @@ from desktop.brief.story import (
     _top,
     plan_story,
 )
-from desktop.timeline.filters import Filters
+from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.keyevents import story_day_scores
 from desktop.timeline.precision import display, place
 from desktop.timeline.query import database_of
@@ -132,6 +137,7 @@ def render_brief(
     generated: dt.date | None = None,
     plan: StoryPlan | None = None,
     speakers: Sequence[said_by.Speaker] = (),
+    scope: dict[str, Any] | None = None,
 ) -> str:
     """The brief as Markdown. ``key_dates`` are ``KeyDate``s (date, sentences, sources);
     ``people`` are the library's people summaries (name, roles, mentions) to describe.
@@ -139,7 +145,8 @@ def render_brief(
     events, a chronology capped per day, Background and Ahead; without, every event."""
     filters = filters or Filters()
     if plan is not None:
-        return _render_plan(events, plan, title, filters, people, generated or dt.date.today(), speakers)
+        return _render_plan(events, plan, title, filters, people, generated or dt.date.today(), speakers,
+                            scope)
     notes = _Notes()
     # Number sources in chronological order of first citation.
     for event in events:
@@ -156,25 +163,34 @@ def render_brief(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _scope(
-    events: Sequence[TimelineEvent], filters: Filters, sources: int, generated: dt.date,
-    noun: str = "event",
-) -> list[str]:
-    described = filters.describe()
+def scope_facts(events: Sequence[Any], sources: int) -> dict[str, Any]:
+    """What the Scope section says of the events: their span of dates (as values), how
+    many, from how many sources, planned, with date conflicts, and shown (not hidden)."""
     dates = dict.fromkeys(e.date for e in events)  # in order: ties go to the first, as before
     placed = [place(d) for d in dates]
     spans = [p for p in placed if p is not None]
+    first = min(spans, key=lambda p: (p.first, -p.last.toordinal())).value if spans else None
+    last = max(spans, key=lambda p: (p.last, p.first)).value if spans else None
+    return {"first": first, "last": last, "events": len(events), "sources": sources,
+            "planned": sum(1 for e in events if e.planned),
+            "conflicts": sum(1 for e in events if e.conflict),
+            "shown": len([e for e in events if not e.hidden])}
+
+
+def _scope(
+    events: Sequence[TimelineEvent], filters: Filters, sources: int, generated: dt.date,
+    noun: str = "event", facts: dict[str, Any] | None = None,
+) -> list[str]:
+    described = filters.describe()
+    facts = facts or scope_facts(events, sources)
     lines = ["## Scope", ""]
     lines.append(
         f"- Filters: {md_escape('; '.join(described)) if described else 'none (every clipped article)'}"
     )
-    if spans:
-        first = min(spans, key=lambda p: (p.first, -p.last.toordinal()))
-        last = max(spans, key=lambda p: (p.last, p.first))
-        lines.append(f"- Events dated {display(first.value)} to {display(last.value)}")
-    lines.append(f"- {plural(len(events), noun)} from {plural(sources, 'source')}")
-    planned = sum(1 for e in events if e.planned)
-    conflicts = sum(1 for e in events if e.conflict)
+    if facts["first"] is not None:
+        lines.append(f"- Events dated {display(facts['first'])} to {display(facts['last'])}")
+    lines.append(f"- {plural(facts['events'], noun)} from {plural(facts['sources'], 'source')}")
+    planned, conflicts = facts["planned"], facts["conflicts"]
     if planned:
         lines.append(f"- {planned} planned or expected (not yet happened when reported)")
     if conflicts:
@@ -336,6 +352,7 @@ def _render_plan(
     people: Sequence[dict[str, Any]],
     generated: dt.date,
     speakers: Sequence[said_by.Speaker] = (),
+    facts: dict[str, Any] | None = None,
 ) -> str:
     notes = _Notes()
     told = [*plan.key, *plan.chronology, *plan.background, *plan.ahead]
@@ -343,8 +360,9 @@ def _render_plan(
         for source in _cited(event):
             notes.number(source)
     lines: list[str] = [f"# {md_escape(title or 'Timeline brief')}", ""]
-    scope = _scope(events, filters, count_sources(events), generated, noun="happening")
-    shown = len([e for e in events if not e.hidden])
+    facts = facts or scope_facts(events, count_sources(events))
+    scope = _scope(events, filters, facts["sources"], generated, noun="happening", facts=facts)
+    shown = facts["shown"]
     scope.insert(
         -1,
         f"- This brief tells {plural(len(plan.chronology), 'happening')} of {shown}; the"
@@ -464,19 +482,20 @@ def brief_from_library(
     tells are read in full."""
     db = database_of(source)
     filters = filters or Filters()
-    weights = story_weights(db, filters)
-    day_scores = story_day_scores(db, filters, weights) if weights is not None else None
+    kept = kept_plan(db, filters)
+    if kept is not None:  # nothing changed since the last unfiltered brief: its plan holds
+        return _from_kept(db, filters, title, kept)
+    weights, day_scores = story_reads(db, filters)
     timeline = light_timeline(db, filters)
     events = timeline.events
     if weights is None:
         weights = light_weights(db, timeline)
         day_scores = story_day_scores(db, filters, weights)
     try:
-        everyone = list_people(db)
+        everyone = people_summaries(db)
     except Exception:  # people analysis missing in an old library: the brief still works
         everyone = []
-    articles = set().union(*(event_articles(e) for e in events)) if events else set()
-    quotes = said_by.gather(db, filters, events, everyone, articles)
+    quotes = brief_quotes(db, filters, events, everyone)
     name_speakers_of(events, quotes.in_articles)  # a bullet's bare "he said" gets its speaker's name
     plan = plan_story(
         events,
@@ -488,14 +507,28 @@ def brief_from_library(
         clean=event_cleanliness,
         cost=event_cost,
         reports=event_reports,
-        days=story_days(db, timeline) if not (filters.date_from and filters.date_to) else (),
+        days=publication_days(db, filters, timeline) if not (filters.date_from and filters.date_to) else (),
     )
     _with_context(db, filters, plan)
-    _in_full(db, timeline.where, plan)
     named = {n for e in events for n in e.people}
     people = [p for p in everyone if p["name"] in named]
+    facts = scope_facts(events, count_sources(events))
+    keep_plan(db, filters, plan, facts, people)
+    _in_full(db, timeline.where, plan)
     return render_brief(events, title=title, filters=filters, people=people, plan=plan,
-                        speakers=quotes.speakers)
+                        speakers=quotes.speakers, scope=facts)
+
+
+def _from_kept(db: Any, filters: Filters, title: str | None, kept: KeptPlan) -> str:
+    """The brief of a kept plan: only its happenings are read (and named, and read in full)."""
+    name_speakers_of(list(kept.told.values()), kept.quotes.in_articles)
+    plan = StoryPlan(None, None)
+    for name, keys in kept.sections.items():
+        setattr(plan, name, [kept.told[k] for k in keys])
+    plan.more = kept.more
+    _in_full(db, event_where(filters), plan)
+    return render_brief([], title=title, filters=filters, people=kept.people, plan=plan,
+                        speakers=kept.quotes.speakers, scope=kept.facts)
 
 
 def _in_full(db: Any, where: Any, plan: StoryPlan) -> None:

@@ -1,0 +1,132 @@
+"""Storage of the brief's light happenings (``happening_briefs``) and of their stale marks.
+
+One row per stored happening: what the unfiltered brief reads of it (``desktop.brief.light``
+builds the row and reads it back), written when the happening is stored or something it
+shows changes (``brief_stale``, by article, marked by triggers), so the brief of a large
+library reads one row per happening instead of aggregating every report. Plain rows in,
+plain rows out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+#: The stored columns after ``happening_id``, in order.
+COLUMNS = (
+    "entry_id", "date", "precision", "text", "people", "planned", "pinned", "corrected", "hidden",
+    "clean", "words", "tokens", "sort_key", "reports", "article_ids", "outlets_count", "raw",
+    "multi", "told_article", "told_start", "first_published", "order_hidden", "order_date_sort",
+    "order_id", "members", "conflict", "conflicting_dates",
+)
+
+
+def has_briefs_table(db: Database) -> bool:
+    return db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'happening_briefs'"
+    ).fetchone() is not None
+
+
+def happenings_to_store(db: Database) -> list[int]:
+    """Stored happenings with no row, or reported by an article whose rows are stale."""
+    return [r[0] for r in db.execute(
+        "SELECT h.id FROM happenings h WHERE NOT EXISTS"
+        " (SELECT 1 FROM happening_briefs b WHERE b.happening_id = h.id)"
+        " UNION SELECT he.happening_id FROM brief_stale s JOIN events e ON e.article_id = s.article_id"
+        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1"
+    )]
+
+
+def all_stored(db: Database) -> bool:
+    """Every stored happening has its row and nothing it shows changed since (a row goes
+    with its happening, by a trigger: equal counts mean every happening has one)."""
+    if db.execute("SELECT 1 FROM brief_stale LIMIT 1").fetchone():
+        return False
+    happenings = db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+    rows = db.execute("SELECT count(*) FROM happening_briefs").fetchone()[0]
+    return bool(happenings == rows)
+
+
+def write_rows(db: Database, rows: Iterable[Sequence[Any]]) -> None:
+    """Store (happening id, ``COLUMNS``...) rows; in the caller's transaction."""
+    db.conn.executemany(
+        f"INSERT OR REPLACE INTO happening_briefs (happening_id, {', '.join(COLUMNS)})"
+        f" VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
+        [tuple(r) for r in rows],
+    )
+
+
+def forget_stale(db: Database) -> None:
+    """Rows of happenings no longer stored, and the stale marks (all stored again)."""
+    db.execute("DELETE FROM happening_briefs WHERE happening_id NOT IN (SELECT id FROM happenings)")
+    db.execute("DELETE FROM brief_stale")
+
+
+def read_rows(db: Database, *, tokens: bool = False) -> Iterable[tuple[Any, ...]]:
+    """Every row telling a happening (happening id, ``COLUMNS``...; ``tokens`` NULL unless
+    asked for: only the date conflicts read them), one at a time."""
+    columns = [c if c != "tokens" or tokens else "NULL" for c in COLUMNS]
+    return iter(db.execute(
+        f"SELECT happening_id, {', '.join(columns)} FROM happening_briefs WHERE entry_id IS NOT NULL"
+    ))
+
+
+def write_conflicts(db: Database, conflicts: Iterable[tuple[int, int, str | None]]) -> None:
+    """(happening id, conflict, its conflicting dates joined) of the rows whose flags changed."""
+    db.conn.executemany(
+        "UPDATE happening_briefs SET conflict = ?, conflicting_dates = ? WHERE happening_id = ?",
+        [(c, dates, h) for h, c, dates in conflicts],
+    )
+
+
+def cached(db: Database, name: str) -> str | None:
+    """A story-wide read of the unfiltered brief, as stored since nothing it reads changed
+    (triggers empty ``brief_cache`` on any change); None when not stored."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'brief_cache'").fetchone():
+        return None
+    row = db.execute("SELECT value FROM brief_cache WHERE name = ?", [name]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def keep_cached(db: Database, name: str, value: str) -> None:
+    """Store a story-wide read (its own transaction)."""
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO brief_cache (name, value) VALUES (?, ?)", [name, value])
+
+
+def rows_of(db: Database, happening_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The rows (as ``read_rows``) of these happenings."""
+    return db.execute(
+        f"SELECT happening_id, {', '.join(c if c != 'tokens' else 'NULL' for c in COLUMNS)}"
+        " FROM happening_briefs WHERE entry_id IS NOT NULL AND happening_id IN"
+        " (SELECT value FROM json_each(?))", [json.dumps(list(happening_ids))],
+    ).fetchall()
+
+
+def compared_rows(db: Database) -> list[tuple[Any, ...]]:
+    """What the date conflict check reads of every row dated to a day: (happening id, date,
+    people, tokens, article ids, raw, members, the three order columns, conflict,
+    conflicting dates)."""
+    return db.execute(
+        "SELECT happening_id, date, people, tokens, article_ids, raw, members, order_hidden,"
+        " order_date_sort, order_id, conflict, conflicting_dates FROM happening_briefs"
+        " WHERE entry_id IS NOT NULL AND precision = 'day'"
+    ).fetchall()
+
+
+def people_role_counts(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str | None, int, int]]]:
+    """What ``people.list_people`` counts, in two reads instead of one per person: the people
+    with a mention as a person (id, name; by name, as it lists them), and (person id, role,
+    mentions, first mention's rowid) for each of their roles (None: mentions without one)."""
+    people = db.execute(
+        "SELECT people.id, people.name FROM people WHERE EXISTS (SELECT 1 FROM mentions"
+        " WHERE person_id = people.id AND label = 'PERSON') ORDER BY people.name"
+    ).fetchall()
+    roles = db.execute(
+        "SELECT person_id, role, count(*), min(rowid) FROM mentions WHERE label = 'PERSON'"
+        " AND person_id IS NOT NULL GROUP BY person_id, role"
+    ).fetchall()
+    return people, roles
