@@ -451,6 +451,9 @@ class Narrative:
     month_at: int = -1
     #: (weekday 1-7, reference ordinal) -> the ordinal of the day it was firmly resolved to
     weekdays: dict[tuple[int, int], int] = field(default_factory=dict)
+    #: a happening's head noun -> the day the article gave it ("the January 12 quake"), for
+    #: counts from it ("eight days after the quake"): see named_days.py
+    named: dict[str, dt.date] = field(default_factory=dict)
 
     def note(self, value: str, at: int) -> None:
         """Remember a resolved value as the point the narrative has reached."""

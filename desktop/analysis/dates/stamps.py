@@ -40,3 +40,19 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is the date of a dateline."""
     return bool(_DATELINE_BEFORE.search(text, max(0, start - 60), start)
                 and _DATELINE_AFTER.match(text, end, end + 20))
+
+
+#: How far before publication an entry of a diary or live blog may be dated.
+ENTRY_REACH = dt.timedelta(days=31)
+#: An entry heading opens its line (a weekday may come first, in any case: "SUNDAY 17
+#: JANUARY") and is followed by a dash, a colon or the end of the line.
+_ENTRY_BEFORE = re.compile(r"(?:\A|\n)[ \t]*(?:[A-Za-z]+(?i:day),?[ \t]+)?\Z")
+_ENTRY_AFTER = re.compile(r"[ \t]*(?:[-–—:][ \t]|\n|\Z)")
+
+
+def is_entry_heading(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is the date heading an entry of a diary, blog or live
+    page ("SUNDAY 17 JANUARY - CARWYN HILL This morning I arrived ..."): what follows was
+    written that day, so its "this morning" and "today" are that day."""
+    return bool(_ENTRY_BEFORE.search(text, max(0, start - 16), start)
+                and _ENTRY_AFTER.match(text, end))

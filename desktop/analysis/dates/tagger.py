@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.analysis.dates.anchoring import FUTURE, Narrative
+from desktop.analysis.dates.named_days import heads_dated
 from desktop.analysis.dates.normalise import NORMALISERS, Context
 from desktop.analysis.dates.patterns import Candidate, find_candidates
-from desktop.analysis.dates.stamps import STAMP_REACH, is_stamp
+from desktop.analysis.dates.stamps import ENTRY_REACH, STAMP_REACH, is_entry_heading, is_stamp
 from desktop.analysis.dates.timex import Timex
 from desktop.analysis.dates.values import is_well_formed, precision_of
 from desktop.analysis.dates.vetoes import plausible
@@ -71,6 +72,16 @@ def _follow_stamp(ctx: Context, value: str, published: dt.date) -> None:
         ctx.dct, ctx.reference = day, "the stamp"
 
 
+def _follow_entry(ctx: Context, value: str, published: dt.date) -> None:
+    """After a diary or live-blog entry's heading ("SUNDAY 17 JANUARY - ..."), "this
+    morning" and "today" are the entry's day, not the page's: until the next heading."""
+    if precision_of(value) != "day":
+        return
+    day = dt.date.fromisoformat(value[:10])
+    if published - ENTRY_REACH <= day <= published + STAMP_REACH:
+        ctx.dct, ctx.reference = day, "the entry's date"
+
+
 def _tag_once(
     text: str, when: dt.date | None, rejected: set[tuple[int, int, str]]
 ) -> tuple[list[Timex], set[tuple[int, int, str]]]:
@@ -101,6 +112,12 @@ def _tag_once(
         ))
         if stamp and when is not None:
             _follow_stamp(ctx, resolution.value, when)
+        elif when is not None and is_entry_heading(text, start, end):
+            _follow_entry(ctx, resolution.value, when)
+        if resolution.type in {"DATE", "TIME"} and precision_of(resolution.value) == "day":
+            day = dt.date.fromisoformat(resolution.value[:10])
+            for head in heads_dated(text, start, end):
+                ctx.narrative.named[head] = day
         if resolution.moves and resolution.type in {"DATE", "TIME"} and \
                 precision_of(resolution.value) in _NARRATIVE_PRECISIONS:
             ctx.narrative.note(resolution.value, start)
