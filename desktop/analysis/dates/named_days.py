@@ -60,7 +60,8 @@ def heads_dated(text: str, start: int, end: int) -> list[str]:
     folded = text[max(0, start - 70) : end + 60].lower()
     at, stop = start - max(0, start - 70), end - max(0, start - 70)
     after = _AFTER_DATE.match(folded, stop)
-    if after and (after["poss"] or _THE_BEFORE.search(folded, max(0, at - 16), at)):
+    if after and (after["poss"] or folded.startswith("the ", at)
+                  or _THE_BEFORE.search(folded, max(0, at - 16), at)):
         for word in after["words"].split():
             if word in _NOT_HEADS or is_past_form(word):
                 break
@@ -95,7 +96,7 @@ def counted_day(text: str, end: int, count: str, unit: str,
         if n % 24:
             return None
         days = int(n) // 24
-    noun = next((_key(w) for w in m["words"].split() if _key(w) in named), None)
+    noun = _noun_in(m["words"], named)
     if noun is None:
         return None
     sign = -1 if m["dir"] == "before" else 1
@@ -103,3 +104,15 @@ def counted_day(text: str, end: int, count: str, unit: str,
         return named[noun] + dt.timedelta(days=sign * days), noun, named[noun]
     except OverflowError:
         return None
+
+
+def _noun_in(words: str, named: dict[str, dt.date]) -> str | None:
+    return next((_key(w) for w in words.split() if _key(w) in named), None)
+
+
+def counts_from(text: str, end: int, named: dict[str, dt.date]) -> bool:
+    """True when what follows *end* counts from one of the *named* happenings ("after the
+    quake"): a stretch of time there is worth a second look once the whole article has
+    been read, when the happening is dated only further on."""
+    m = _COUNTED.match(text[end : end + 80].lower())
+    return m is not None and _noun_in(m["words"], named) is not None

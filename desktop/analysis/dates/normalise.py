@@ -511,7 +511,7 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     elif not rel and not _g(m, "dba"):
         chosen = _same_day_as_before(ctx, cand, wd, chosen)
     if not _g(m, "dba") and (counted := _counted_in_apposition(ctx, cand)) is not None \
-            and counted[0].isoweekday() == wd:
+            and counted[0].isoweekday() == wd and _told_by_then(counted[0], cand, ctx):
         # "On Sunday, five days after the quake": the count says which Sunday
         d, noun, base = counted
         return Resolution(kind, V.day(d) + _pod_suffix(pod), V.day(base), NARRATIVE, 0.85,
@@ -538,7 +538,7 @@ def _counted_in_apposition(ctx: Context, cand: Candidate) -> tuple[dt.date, str,
     m = _APPOSED_COUNT.match(ctx.text, cand.end, cand.end + 40)
     if m is None:
         return None
-    return counted_day(ctx.text, m.end(), m["num"], m["unit"], ctx.narrative.named)
+    return counted_day(ctx.text, m.end(), m["num"], m["unit"], ctx.narrative.happenings())
 
 
 #: A verb this many words before a weekday or nearer, or right after it, decides its
@@ -1131,7 +1131,7 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
     det = " ".join((m["det"] or "").lower().split())
     if not direction and not det and not m["num2"] and not m["old"] and \
             (counted := counted_day(ctx.text, cand.end, num_word, unit_word,
-                                    ctx.narrative.named)):
+                                    ctx.narrative.happenings())) and _told_by_then(counted[0], cand, ctx):
         # "eight days after the quake", the article having dated the quake
         d, noun, base = counted
         return Resolution(DATE, V.day(d), V.day(base), NARRATIVE, 0.75,
@@ -1161,6 +1161,13 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
 #: "will one day be": "one day" between a modal and its verb is an adverb of time.
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|could|may|might|shall|can|should|must|to)|"
                            r"['’]ll)\s+$", re.IGNORECASE)
+
+
+def _told_by_then(day: dt.date, cand: Candidate, ctx: Context) -> bool:
+    """A day counted from a happening lies by the publication date unless the clause looks
+    ahead: "almost a week after the earthquake, looting has broken out" past publication
+    means the happening's day was misread (a recap repeating last week's "Tuesday")."""
+    return ctx.dct is None or day <= ctx.dct or ctx.tense(cand) == FUTURE
 
 
 def _duration_unit(unit: str) -> str:

@@ -44,6 +44,9 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 #: How far before publication an entry of a diary or live blog may be dated.
 ENTRY_REACH = dt.timedelta(days=31)
+#: How many characters an entry's day dates after its heading, when no other heading
+#: comes first: about two hundred words, a diary entry's few paragraphs.
+ENTRY_LENGTH = 1200
 #: An entry heading opens its line (a weekday may come first, in any case: "SUNDAY 17
 #: JANUARY") and is followed by a dash, a colon or the end of the line.
 _ENTRY_BEFORE = re.compile(r"(?:\A|\n)[ \t]*(?:[A-Za-z]+(?i:day),?[ \t]+)?\Z")

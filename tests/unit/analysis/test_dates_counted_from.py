@@ -19,11 +19,19 @@ def test_days_after_a_happening_dated_by_its_date_count_from_that_day():
     assert found(text, "2031-03-12")["Six days"] == ("DATE", "2031-03-09")
 
 
-def test_a_week_after_a_happening_dated_by_its_weekday():
-    text = ("Thursday's blast destroyed the depot. A week after the blast, the owners "
+def test_days_after_a_happening_dated_by_its_weekday():
+    text = ("Thursday's blast destroyed the depot. Two days after the blast, the owners "
             "still had no insurance payout.")
-    # published Mon 10 Nov 2031: Thursday is 6 Nov, a week later 13 Nov
-    assert found(text, "2031-11-10")["A week"] == ("DATE", "2031-11-13")
+    # published Mon 10 Nov 2031: Thursday is 6 Nov, two days later Sat 8 Nov
+    assert found(text, "2031-11-10")["Two days"] == ("DATE", "2031-11-08")
+
+
+def test_a_count_that_would_pass_publication_in_a_past_clause_stays_a_stretch():
+    # a recap repeating an old "Thursday's blast": Thursday read as 6 Nov, and a week
+    # after it (13 Nov) lies past publication, so the count dates nothing
+    text = ("Thursday's blast destroyed the depot. A week after the blast, looting "
+            "has broken out.")
+    assert found(text, "2031-11-10")["A week"] == ("DURATION", "P1W")
 
 
 def test_a_happening_dated_by_its_verb_and_a_quake_by_its_earthquake():
@@ -86,3 +94,16 @@ def test_this_morning_in_a_diary_entry_is_the_entry_day():
     values = found(text, "2031-06-09")
     assert values["This morning"] == ("TIME", "2031-06-05TMO")
     assert values["today"] == ("DATE", "2031-06-07")
+
+
+def test_an_entry_heading_dates_only_its_own_entry():
+    filler = "We carried water up the hill and handed it out to the families there. " * 20
+    text = ("THURSDAY 5 JUNE - ANNA BELL We reached the camp.\n" + filler
+            + "\nOur second team arrived this morning from the coast.")
+    assert found(text, "2031-06-09")["this morning"] == ("TIME", "2031-06-09TMO")
+
+
+def test_a_happening_dated_further_on_in_the_article_lends_its_date():
+    text = ("A strong tremor shook the valley, eight days after another quake devastated "
+            "it. Rescuers have saved 120 people since the 4 February earthquake.")
+    assert found(text, "2031-02-12")["eight days"] == ("DATE", "2031-02-12")
