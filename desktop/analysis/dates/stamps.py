@@ -48,14 +48,21 @@ ENTRY_REACH = dt.timedelta(days=31)
 #: comes first: about two hundred words, a diary entry's few paragraphs.
 ENTRY_LENGTH = 1200
 #: An entry heading opens its line (a weekday may come first, in any case: "SUNDAY 17
-#: JANUARY") and is followed by a dash, a colon or the end of the line.
+#: JANUARY") and is set in capitals before a dash or a colon, or stands alone on its line.
 _ENTRY_BEFORE = re.compile(r"(?:\A|\n)[ \t]*(?:[A-Za-z]+(?i:day),?[ \t]+)?\Z")
-_ENTRY_AFTER = re.compile(r"[ \t]*(?:[-–—:][ \t]|\n|\Z)")
+_ENTRY_AFTER_CAPITALS = re.compile(r"[ \t]*[-–—:][ \t]")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def is_entry_heading(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is the date heading an entry of a diary, blog or live
     page ("SUNDAY 17 JANUARY - CARWYN HILL This morning I arrived ..."): what follows was
-    written that day, so its "this morning" and "today" are that day."""
-    return bool(_ENTRY_BEFORE.search(text, max(0, start - 16), start)
-                and _ENTRY_AFTER.match(text, end))
+    written that day, so its "this morning" and "today" are that day. A caption's date
+    ("Apr. 21 : An oil slick is seen ...") is no heading: it dates its picture only."""
+    if not _ENTRY_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    if _LINE_END.match(text, end):
+        return True
+    words = text[start:end]
+    return words.upper() == words and any(c.isalpha() for c in words) \
+        and bool(_ENTRY_AFTER_CAPITALS.match(text, end))

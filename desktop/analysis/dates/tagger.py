@@ -140,7 +140,8 @@ def _tag_once(
         ))
         if stamp and when is not None:
             _follow_stamp(ctx, resolution.value, when)
-        elif when is not None and is_entry_heading(text, start, end):
+        elif when is not None and resolution.type == "DATE" and \
+                is_entry_heading(text, start, end):
             entry_until = _follow_entry(ctx, resolution.value, when, end)
         if resolution.type in {"DATE", "TIME"} and precision_of(resolution.value) == "day":
             day = dt.date.fromisoformat(resolution.value[:10])

@@ -107,3 +107,10 @@ def test_a_happening_dated_further_on_in_the_article_lends_its_date():
     text = ("A strong tremor shook the valley, eight days after another quake devastated "
             "it. Rescuers have saved 120 people since the 4 February earthquake.")
     assert found(text, "2031-02-12")["eight days"] == ("DATE", "2031-02-12")
+
+
+def test_a_captions_date_is_no_entry_heading():
+    text = ("Crews fight the spill\n"
+            "June 5 : A boat makes its way through the oil.\n"
+            "The company said today that the leak was slowing.")
+    assert found(text, "2031-06-09")["today"] == ("DATE", "2031-06-09")
