@@ -498,7 +498,7 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     options = [(here + k, "") for k in range(-7, 8)
                if (ctx.dct + dt.timedelta(days=k)).isoweekday() == wd]
     tense = ctx.tense(cand)
-    if not rel and ctx.text.startswith(("'s", "’s"), cand.end):
+    if not rel and _possessive(ctx.text, cand.end):
         tense = PAST  # "Wednesday's ruling": an event already there to be named
     if not rel and tense is None:
         tense = PAST  # news mostly reports what happened
@@ -541,6 +541,15 @@ def _counted_in_apposition(ctx: Context, cand: Candidate) -> tuple[dt.date, str,
     return counted_day(ctx.text, m.end(), m["num"], m["unit"], ctx.narrative.happenings())
 
 
+#: "Tuesday's", and "Tuesday 's" as tokenised corpora (Penn Treebank style) write it.
+_POSSESSIVE = re.compile(r" ?['’]s(?![\w])")
+
+
+def _possessive(text: str, end: int) -> bool:
+    """True when the word ending at *end* takes a possessive ("Tuesday's earthquake")."""
+    return _POSSESSIVE.match(text, end) is not None
+
+
 #: A verb this many words before a weekday or nearer, or right after it, decides its
 #: direction firmly ("are to meet on Thursday", "Monday was"); one this far or further
 #: only weakly. (A marker after the day counts 1 + 1.5 per word, see `_nearest_marker`.)
@@ -559,7 +568,7 @@ def _same_day_as_before(ctx: Context, cand: Candidate, wd: int, chosen: int) -> 
     assert ctx.dct is not None
     key = (wd, ctx.dct.toordinal())
     reach = ctx.tense_reach(cand)
-    possessive = ctx.text.startswith(("'s", "’s"), cand.end)
+    possessive = _possessive(ctx.text, cand.end)
     if reach <= _FIRM_REACH and not possessive:
         ctx.narrative.weekdays.setdefault(key, chosen)
         return chosen
@@ -606,7 +615,7 @@ def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, re
 
 
 _GENERIC_TODAY = re.compile(
-    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|kids|young|teenagers|"
+    r"\s?['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|kids|young|teenagers|"
     r"economy|standards|technology|computers|families|students|parents|women|men|people|"
     r"culture|consumers?|workers|workplace|politics|media|military|industry)\b")
 _DEICTIC_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0}

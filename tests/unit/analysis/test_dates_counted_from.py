@@ -114,3 +114,9 @@ def test_a_captions_date_is_no_entry_heading():
             "June 5 : A boat makes its way through the oil.\n"
             "The company said today that the leak was slowing.")
     assert found(text, "2031-06-09")["today"] == ("DATE", "2031-06-09")
+
+
+def test_a_possessive_weekday_written_tokenised_is_still_past():
+    # "Tuesday 's": tokenised text (Penn Treebank style) parts the possessive from its day
+    text = "The league is working out how it can help after Tuesday 's storm ."
+    assert found(text, "2031-05-14")["Tuesday"] == ("DATE", "2031-05-13")
