@@ -498,8 +498,12 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     options = [(here + k, "") for k in range(-7, 8)
                if (ctx.dct + dt.timedelta(days=k)).isoweekday() == wd]
     tense = ctx.tense(cand)
-    if not rel and _possessive(ctx.text, cand.end):
-        tense = PAST  # "Wednesday's ruling": an event already there to be named
+    if not rel and _possessive(ctx.text, cand.end) and not (
+            tense == FUTURE and _SCHEDULED_EVENT.match(ctx.text, cand.end)):
+        # "Wednesday's ruling": an event already there to be named. (An event held on a
+        # set day, in a clause looking ahead, is awaited: "are due to appear at Friday's
+        # telethon".)
+        tense = PAST
     if not rel and tense is None:
         tense = PAST  # news mostly reports what happened
     chosen = _choose_day(options, here, tense, rel)
@@ -543,6 +547,15 @@ def _counted_in_apposition(ctx: Context, cand: Candidate) -> tuple[dt.date, str,
 
 #: "Tuesday's", and "Tuesday 's" as tokenised corpora (Penn Treebank style) write it.
 _POSSESSIVE = re.compile(r" ?['’]s(?![\w])")
+
+
+#: "'s Hope for Haiti telethon": a possessive day's event held on a set day, which may lie
+#: ahead (unlike an earthquake, a ruling or a blast, named once they have happened).
+_SCHEDULED_EVENT = re.compile(
+    r" ?['’]s\s+(?:(?:[A-Z][\w-]*|for|of|the|and)\s+){0,5}(?:[a-z-]+\s+)?"
+    r"(?:telethon|concert|summit|meeting|talks|vote|election|hearing|conference|ceremony|"
+    r"awards|match|game|final|deadline|launch|session|debate|rally|visit|speech|premiere|"
+    r"auction|opening|funeral|memorial|parade|march|festival|show|gala|broadcast)s?\b")
 
 
 def _possessive(text: str, end: int) -> bool:

@@ -120,3 +120,12 @@ def test_a_possessive_weekday_written_tokenised_is_still_past():
     # "Tuesday 's": tokenised text (Penn Treebank style) parts the possessive from its day
     text = "The league is working out how it can help after Tuesday 's storm ."
     assert found(text, "2031-05-14")["Tuesday"] == ("DATE", "2031-05-13")
+
+
+def test_a_possessive_weekday_of_an_event_held_ahead_looks_ahead():
+    # published Wed 14 May 2031: the concert is Friday 16 May
+    text = "The band are due to appear as part of Friday's Hope for Rain concert."
+    assert found(text, "2031-05-14")["Friday"] == ("DATE", "2031-05-16")
+    # a happening named by its day has happened, whatever the clause around it
+    text = "The league is working out how it will help the victims of Friday's storm."
+    assert found(text, "2031-05-14")["Friday"] == ("DATE", "2031-05-09")
