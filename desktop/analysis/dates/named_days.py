@@ -30,7 +30,6 @@ _NOT_HEADS = frozenset({
     "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "last",
     "another", "same", "first", "new", "one", "two", "time",
 })
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 #: After a date: "'s devastating earthquake", " quake" (with a determiner before the date).
 _AFTER_DATE = re.compile(r"(?P<poss>\s?['’]s)?\s+(?P<words>(?:[a-z]+(?:-[a-z]+)*\s+){0,2}"
