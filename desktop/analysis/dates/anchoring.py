@@ -451,6 +451,16 @@ class Narrative:
     month_at: int = -1
     #: (weekday 1-7, reference ordinal) -> the ordinal of the day it was firmly resolved to
     weekdays: dict[tuple[int, int], int] = field(default_factory=dict)
+    #: a happening's head noun -> the day the article gave it ("the January 12 quake"), for
+    #: counts from it ("eight days after the quake"): see named_days.py
+    named: dict[str, dt.date] = field(default_factory=dict)
+    #: the same, as the whole article gives them (from an earlier reading): a happening
+    #: dated only further on ("Eight days after the quake ... the 12 January earthquake")
+    named_later: dict[str, dt.date] = field(default_factory=dict)
+
+    def happenings(self) -> dict[str, dt.date]:
+        """The days of the article's happenings: as dated so far, else as dated later."""
+        return {**self.named_later, **self.named}
 
     def note(self, value: str, at: int) -> None:
         """Remember a resolved value as the point the narrative has reached."""

@@ -35,6 +35,7 @@ from desktop.analysis.dates.lexicon import (
     WEEKDAYS,
     number_value,
 )
+from desktop.analysis.dates.named_days import counted_day
 from desktop.analysis.dates.patterns import SET_TRIGGER, Candidate
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
@@ -497,8 +498,12 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     options = [(here + k, "") for k in range(-7, 8)
                if (ctx.dct + dt.timedelta(days=k)).isoweekday() == wd]
     tense = ctx.tense(cand)
-    if not rel and ctx.text.startswith(("'s", "’s"), cand.end):
-        tense = PAST  # "Wednesday's ruling": an event already there to be named
+    if not rel and _possessive(ctx.text, cand.end) and not (
+            tense == FUTURE and _SCHEDULED_EVENT.match(ctx.text, cand.end)):
+        # "Wednesday's ruling": an event already there to be named. (An event held on a
+        # set day, in a clause looking ahead, is awaited: "are due to appear at Friday's
+        # telethon".)
+        tense = PAST
     if not rel and tense is None:
         tense = PAST  # news mostly reports what happened
     chosen = _choose_day(options, here, tense, rel)
@@ -509,6 +514,14 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
         chosen = here - ctx.dct.isoweekday() + wd + shift
     elif not rel and not _g(m, "dba"):
         chosen = _same_day_as_before(ctx, cand, wd, chosen)
+    if not _g(m, "dba") and (counted := _counted_in_apposition(ctx, cand)) is not None \
+            and counted[0].isoweekday() == wd and _told_by_then(counted[0], cand, ctx):
+        # "On Sunday, five days after the quake": the count says which Sunday
+        d, noun, base = counted
+        return Resolution(kind, V.day(d) + _pod_suffix(pod), V.day(base), NARRATIVE, 0.85,
+                          f"{cand.match.group(0)} → {describe_day(d)}, "
+                          f"{describe_day(d)} being that many days after the {noun} of "
+                          f"{describe_day(base)}")
     # "the day before last Tuesday's hearing": a day either side of it
     chosen += {"before": -1, "after": 1}.get((_g(m, "dba") or "").lower(), 0)
     d = dt.date.fromordinal(chosen)
@@ -516,6 +529,38 @@ def weekday(cand: Candidate, ctx: Context) -> Resolution | None:
     conf = 0.9 if rel or ctx.tense(cand) else 0.7
     return Resolution(kind, value, _dct_anchor(ctx), DCT, conf, _rel_to_dct(
         ctx, f"{cand.match.group(0)} → {describe_day(d)}"))
+
+
+#: ", five days after": a count set beside a weekday.
+_APPOSED_COUNT = re.compile(r"\s*,\s+(?:(?:almost|nearly|about|some|exactly|just)\s+)*"
+                            r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:full\s+)?"
+                            r"(?P<unit>days?|weeks?)(?=\s)", re.IGNORECASE)
+
+
+def _counted_in_apposition(ctx: Context, cand: Candidate) -> tuple[dt.date, str, dt.date] | None:
+    """The day counted by ", N days after the <happening>" right after a weekday, if any."""
+    m = _APPOSED_COUNT.match(ctx.text, cand.end, cand.end + 40)
+    if m is None:
+        return None
+    return counted_day(ctx.text, m.end(), m["num"], m["unit"], ctx.narrative.happenings())
+
+
+#: "Tuesday's", and "Tuesday 's" as tokenised corpora (Penn Treebank style) write it.
+_POSSESSIVE = re.compile(r" ?['’]s(?![\w])")
+
+
+#: "'s Hope for Haiti telethon": a possessive day's event held on a set day, which may lie
+#: ahead (unlike an earthquake, a ruling or a blast, named once they have happened).
+_SCHEDULED_EVENT = re.compile(
+    r" ?['’]s\s+(?:(?:[A-Z][\w-]*|for|of|the|and)\s+){0,5}(?:[a-z-]+\s+)?"
+    r"(?:telethon|concert|summit|meeting|talks|vote|election|hearing|conference|ceremony|"
+    r"awards|match|game|final|deadline|launch|session|debate|rally|visit|speech|premiere|"
+    r"auction|opening|funeral|memorial|parade|march|festival|show|gala|broadcast)s?\b")
+
+
+def _possessive(text: str, end: int) -> bool:
+    """True when the word ending at *end* takes a possessive ("Tuesday's earthquake")."""
+    return _POSSESSIVE.match(text, end) is not None
 
 
 #: A verb this many words before a weekday or nearer, or right after it, decides its
@@ -536,7 +581,7 @@ def _same_day_as_before(ctx: Context, cand: Candidate, wd: int, chosen: int) -> 
     assert ctx.dct is not None
     key = (wd, ctx.dct.toordinal())
     reach = ctx.tense_reach(cand)
-    possessive = ctx.text.startswith(("'s", "’s"), cand.end)
+    possessive = _possessive(ctx.text, cand.end)
     if reach <= _FIRM_REACH and not possessive:
         ctx.narrative.weekdays.setdefault(key, chosen)
         return chosen
@@ -551,6 +596,13 @@ _COORDINATED_PLURAL = re.compile(
     r"(?!\w)")
 
 
+#: How many days back a "last <weekday>" is still taken to mean the one a week earlier:
+#: yesterday is "on Tuesday", so "last Tuesday" written on a Wednesday is the Tuesday
+#: before. Two days back, TimeML reads it as the latest ("The day before last Tuesday's
+#: hearing" on a Thursday is Monday of the same week).
+_PLAIN_WEEKDAY_DAYS = 1
+
+
 def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, rel: str) -> int:
     rel = rel.removeprefix("the ").strip()
     if rel in {"this", "current"}:
@@ -561,7 +613,11 @@ def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, re
             return inside[0]
         rel = "next"
     if rel in {"last", "past", "previous", "this past"}:
-        return max(o for o, _ in options if o < here)
+        latest = max(o for o, _ in options if o < here)
+        if rel == "last" and here - latest <= _PLAIN_WEEKDAY_DAYS:
+            # Yesterday is "on Tuesday"; "last Tuesday" is the one the week before.
+            latest -= 7
+        return latest
     if rel in {"next", "coming", "this coming", "following"}:
         return min(o for o, _ in options if o > here)
     if tense == FUTURE:
@@ -572,7 +628,7 @@ def _choose_day(options: list[tuple[int, str]], here: int, tense: str | None, re
 
 
 _GENERIC_TODAY = re.compile(
-    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|kids|young|teenagers|"
+    r"\s?['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|kids|young|teenagers|"
     r"economy|standards|technology|computers|families|students|parents|women|men|people|"
     r"culture|consumers?|workers|workplace|politics|media|military|industry)\b")
 _DEICTIC_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0}
@@ -1095,6 +1151,14 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
     if m["frac"] or m["half"]:  # "two years and a half", "two and a half years"
         n = None if n is None else n + 0.5
     det = " ".join((m["det"] or "").lower().split())
+    if not direction and not det and not m["num2"] and not m["old"] and \
+            (counted := counted_day(ctx.text, cand.end, num_word, unit_word,
+                                    ctx.narrative.happenings())) and _told_by_then(counted[0], cand, ctx):
+        # "eight days after the quake", the article having dated the quake
+        d, noun, base = counted
+        return Resolution(DATE, V.day(d), V.day(base), NARRATIVE, 0.75,
+                          f"{cand.match.group(0)} after the {noun} of {describe_day(base)}"
+                          f" → {describe_day(d)}")
     if direction in {"ago", "earlier", "later", "from now", "hence"}:
         return _offset(cand, ctx, n, unit, direction)
     if cand.match.group(0).lower() == "one day" and \
@@ -1119,6 +1183,13 @@ def duration(cand: Candidate, ctx: Context) -> Resolution | None:
 #: "will one day be": "one day" between a modal and its verb is an adverb of time.
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|could|may|might|shall|can|should|must|to)|"
                            r"['’]ll)\s+$", re.IGNORECASE)
+
+
+def _told_by_then(day: dt.date, cand: Candidate, ctx: Context) -> bool:
+    """A day counted from a happening lies by the publication date unless the clause looks
+    ahead: "almost a week after the earthquake, looting has broken out" past publication
+    means the happening's day was misread (a recap repeating last week's "Tuesday")."""
+    return ctx.dct is None or day <= ctx.dct or ctx.tense(cand) == FUTURE
 
 
 def _duration_unit(unit: str) -> str:

@@ -40,3 +40,29 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is the date of a dateline."""
     return bool(_DATELINE_BEFORE.search(text, max(0, start - 60), start)
                 and _DATELINE_AFTER.match(text, end, end + 20))
+
+
+#: How far before publication an entry of a diary or live blog may be dated.
+ENTRY_REACH = dt.timedelta(days=31)
+#: How many characters an entry's day dates after its heading, when no other heading
+#: comes first: about two hundred words, a diary entry's few paragraphs.
+ENTRY_LENGTH = 1200
+#: An entry heading opens its line (a weekday may come first, in any case: "SUNDAY 17
+#: JANUARY") and is set in capitals before a dash or a colon, or stands alone on its line.
+_ENTRY_BEFORE = re.compile(r"(?:\A|\n)[ \t]*(?:[A-Za-z]+(?i:day),?[ \t]+)?\Z")
+_ENTRY_AFTER_CAPITALS = re.compile(r"[ \t]*[-–—:][ \t]")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
+def is_entry_heading(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is the date heading an entry of a diary, blog or live
+    page ("SUNDAY 17 JANUARY - CARWYN HILL This morning I arrived ..."): what follows was
+    written that day, so its "this morning" and "today" are that day. A caption's date
+    ("Apr. 21 : An oil slick is seen ...") is no heading: it dates its picture only."""
+    if not _ENTRY_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    if _LINE_END.match(text, end):
+        return True
+    words = text[start:end]
+    return words.upper() == words and any(c.isalpha() for c in words) \
+        and bool(_ENTRY_AFTER_CAPITALS.match(text, end))

@@ -394,7 +394,7 @@ def test_a_season_without_a_tense_is_the_nearest():
     [
         ("the day before yesterday", "1998-08-10"),
         ("the day after tomorrow", "1998-08-14"),
-        ("the day before last Tuesday", "1998-08-10"),
+        ("the day before last Monday", "1998-08-09"),
         ("the first quarter of next year", "1999-Q1"),
         ("the fourth quarter of last year", "1997-Q4"),
         ("the first half of next year", "1999-H1"),
