@@ -1,0 +1,85 @@
+"""Which sentences can tell a day on their own: whole reports, not cut-off pieces of one.
+
+A key event's sentence stands alone under its date, so a sentence that is only a piece of
+one reads wrong there however typical its words are: a teaser cut off mid-word ("... toppled
+into th..."), the tail of a sentence split inside a bracket ("L) massive oil spill ..."), a
+continuation ("..., chairman of the committee, said ..."), or a line of page furniture glued
+together with pipes ("11:28 PM | Report abuse ..."). A day's report is also told better by
+the reporter's words than by a quotation: a sentence that is mostly someone else's words
+("'There could be oil coming up until August,' Browner told CBS") tells what was said, not
+what happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A teaser cut short by the page: ends on an ellipsis.
+_CUT_OFF = re.compile(r"(?:\.\.\.|\u2026)\s*[\"\u201d\u2019']?\s*$")
+#: Starts as no sentence does: lowercase, or punctuation that continues another sentence.
+_CONTINUES = re.compile(r"^\s*(?:[a-z]|[,;:)\]}\u2013\u2014-](?!\d))")
+_OPEN, _CLOSE = "([{", ")]}"
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]*)(?:[\u201d\"]|$)")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def closes_unopened_bracket(sentence: str) -> bool:
+    """True when a bracket is closed before any was opened: the rest of a sentence cut
+    inside a bracket ("L) massive oil spill ...")."""
+    depth = 0
+    for char in sentence:
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def is_fragment(sentence: str) -> bool:
+    """True when the sentence is only a piece of one, or page furniture: it cannot tell a
+    day on its own."""
+    text = sentence.strip()
+    return bool(
+        not text
+        or _CUT_OFF.search(text)
+        or _CONTINUES.match(text)
+        or closes_unopened_bracket(text)
+        or "|" in text
+    )
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of the sentence's words inside quotation marks (0..1)."""
+    words = len(_WORD.findall(sentence))
+    if not words:
+        return 0.0
+    quoted = sum(len(_WORD.findall(m.group(1))) for m in _QUOTED.finditer(sentence))
+    return min(1.0, quoted / words)
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: A list mark before an entry: "* ", "\* ", "• ", "- ".
+_LIST_MARK = re.compile(r"^\s*(?:\\?\*|[\u2022\u00b7\u25aa\u25cf])\s*")
+#: A day heading its entry: "April 22 – ", "16 May: ", "Thursday, May 6, 2010 - ".
+_DAY_HEADING = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+    rf"(?:,?\s+\d{{4}})?\s*[\u2013\u2014-]+\s+(?=\S)"
+)
+
+
+def without_list_mark(sentence: str) -> str:
+    """The sentence without the list mark it was printed under ("* May 5 – ...")."""
+    return _LIST_MARK.sub("", sentence, count=1)
+
+
+def is_chronology_entry(sentence: str) -> bool:
+    """True when the sentence opens with its day as a heading and a dash ("April 22 – The
+    rig sinks"): an entry of a chronology, where the writer says in one line what the day
+    is remembered for."""
+    return bool(_DAY_HEADING.match(without_list_mark(sentence).lstrip()))
