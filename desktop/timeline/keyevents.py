@@ -39,7 +39,7 @@ from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import similarity
 from desktop.timeline.query import database_of
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
-from desktop.timeline.telling import is_chronology_entry, is_fragment, quoted_share
+from desktop.timeline.telling import as_told, is_chronology_entry, is_fragment, quoted_share
 
 #: Weights of the evidence for a date (per distinct article).
 W_REFERENCE = 1.0  # an article published later refers back to the day
@@ -294,17 +294,19 @@ def key_events(
         candidates: list[_Candidate] = []
         seen: set[str] = set()
         for e in by_day[day]:
-            if e["text"] in seen or is_fragment(e["text"]):
+            text = as_told(e["text"])
+            if text in seen or is_fragment(text):
                 continue
-            seen.add(e["text"])
+            seen.add(text)
             weight = 1.0 if e["anchor"] == "timex" else NARRATIVE_WEIGHT
             if e["planned"]:
                 weight *= 0.5
             if e["pinned"]:
                 weight *= 3
-            candidates.append(_Candidate(e["text"], e["article_id"], weight, _tokens(e["text"])))
+            candidates.append(_Candidate(text, e["article_id"], weight, _tokens(text)))
         for article_id in publications.get(day, []):
-            for sentence in leads_by_article.get(article_id, []):
+            for lead in leads_by_article.get(article_id, []):
+                sentence = as_told(lead)
                 if sentence not in seen and not is_fragment(sentence):
                     seen.add(sentence)
                     candidates.append(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.timeline.sentences import strip_dateline
+
 #: A teaser cut short by the page: ends on an ellipsis.
 _CUT_OFF = re.compile(r"(?:\.\.\.|\u2026)\s*[\"\u201d\u2019']?\s*$")
 #: Starts as no sentence does: lowercase, or punctuation that continues another sentence.
@@ -83,3 +85,24 @@ def is_chronology_entry(sentence: str) -> bool:
     rig sinks"): an entry of a chronology, where the writer says in one line what the day
     is remembered for."""
     return bool(_DAY_HEADING.match(without_list_mark(sentence).lstrip()))
+
+
+_ZONE = r"(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|local)"
+_CLOCK = rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*{_ZONE}\b)?"
+#: A page's stamp glued before the lead: "Thursday, May 6, 2010; 11:30 AM ", "May 6, 2010
+#: 11:30 AM -- ": the day the page was posted, not what happened on it.
+_PAGE_STAMP = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}),?\s+\d{{4}}"
+    rf"\s*[;,|]?\s*(?:at\s+)?{_CLOCK}\s*(?:[-\u2013\u2014|:]+\s*)?(?=\S)"
+)
+
+
+def as_told(sentence: str) -> str:
+    """The sentence as a key event shows it: without the list mark it was printed under, or
+    the page's stamp and the wire's dateline glued before it ("Thursday, May 6, 2010; 11:30
+    AM PORT FOURCHON, LA. -- The box arrived ..." is "The box arrived ...")."""
+    text = without_list_mark(sentence).strip()
+    unstamped = _PAGE_STAMP.sub("", text, count=1)
+    if unstamped != text:
+        text = strip_dateline(unstamped)
+    return text

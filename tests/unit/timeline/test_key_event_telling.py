@@ -6,6 +6,7 @@ from __future__ import annotations
 from desktop.timeline.filters import Filters
 from desktop.timeline.keyevents import key_events
 from desktop.timeline.telling import (
+    as_told,
     is_chronology_entry,
     is_fragment,
     quoted_share,
@@ -93,3 +94,25 @@ def test_the_report_tells_the_day_over_the_quote(memory_library):
     store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
     (day,) = key_events(memory_library, 1, 1, MAY)
     assert day.sentences == [report]
+
+
+def test_a_key_event_is_shown_without_the_pages_stamp_or_list_mark():
+    assert as_told(
+        "Thursday, May 6, 2010; 11:30 AM PORT FOURCHON, LA. -- The box arrived at the site."
+    ) == "The box arrived at the site."
+    assert as_told("\\* May 5 \u2013 A barge sets off.") == "May 5 \u2013 A barge sets off."
+    entry = "April 20, 2010 \u2013 Explosion and fire on the rig kill 11 workers."
+    assert as_told(entry) == entry  # a chronology's day is no stamp
+
+
+def test_the_stamped_lead_tells_the_day_without_its_stamp(memory_library):
+    lead = "The envoys met in Vienna on May 16 and agreed a ceasefire between the two sides."
+    store(
+        memory_library,
+        "Ceasefire",
+        f"Ceasefire agreed\nFriday, May 16, 2025; 11:30 PM VIENNA -- {lead}",
+        "2025-05-16",
+        {"May 16": "2025-05-16"},
+    )
+    (day,) = key_events(memory_library, 1, 1, MAY)
+    assert day.sentences == [lead]
