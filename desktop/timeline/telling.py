@@ -4,7 +4,8 @@ A key event's sentence stands alone under its date, so a sentence that is only a
 one reads wrong there however typical its words are: a teaser cut off mid-word ("... toppled
 into th..."), the tail of a sentence split inside a bracket ("L) massive oil spill ..."), a
 continuation ("..., chairman of the committee, said ..."), or a line of page furniture glued
-together with pipes ("11:28 PM | Report abuse ..."). A day's report is also told better by
+together with pipes ("11:28 PM | Report abuse ...") or a reader's signed comment ("At 4:36
+pm on 18 Jan 2010, alice wrote: ..."). A day's report is also told better by
 the reporter's words than by a quotation: a sentence that is mostly someone else's words
 ("'There could be oil coming up until August,' Browner told CBS") tells what was said, not
 what happened.
@@ -21,6 +22,13 @@ _CUT_OFF = re.compile(r"(?:\.\.\.|\u2026)\s*[\"\u201d\u2019']?\s*$")
 #: Starts as no sentence does: lowercase, or punctuation that continues another sentence.
 _CONTINUES = re.compile(r"^\s*(?:[a-z]|[,;:)\]}\u2013\u2014-](?!\d))")
 _OPEN, _CLOSE = "([{", ")]}"
+#: A reader's comment signed with a stamp: "At 4:36 pm on 18 Jan 2010, alice wrote: ...",
+#: "high_al at 11:07 am: ...".
+_COMMENT_SIGNATURE = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\d{1,2}(?:st|nd|rd|th)?)"
+    r"\s+(?:19|20)\d\d,\s*[\w.-]+\s+wrote\s*:"
+    r"|^[\w.-]+\s+(?:at|@)\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*:"
+)
 _QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]*)(?:[\u201d\"]|$)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -40,8 +48,8 @@ def closes_unopened_bracket(sentence: str) -> bool:
 
 
 def is_fragment(sentence: str) -> bool:
-    """True when the sentence is only a piece of one, or page furniture: it cannot tell a
-    day on its own."""
+    """True when the sentence is only a piece of one, page furniture or a reader's comment:
+    it cannot tell a day on its own."""
     text = sentence.strip()
     return bool(
         not text
@@ -49,6 +57,7 @@ def is_fragment(sentence: str) -> bool:
         or _CONTINUES.match(text)
         or closes_unopened_bracket(text)
         or "|" in text
+        or _COMMENT_SIGNATURE.search(text)
     )
 
 

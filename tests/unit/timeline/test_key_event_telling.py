@@ -29,6 +29,14 @@ def test_pieces_of_sentences_and_furniture_cannot_tell_a_day():
     assert not is_fragment("\u201cWe will stay,\u201d the mayor said on Friday.")
 
 
+def test_a_readers_signed_comment_cannot_tell_a_day():
+    assert is_fragment("At 4:36 pm on 18 Jan 2010, alice_w wrote: China flew out the next day.")
+    assert is_fragment("Apr 2009, Nich wrote: The airports are not being screened.")
+    assert is_fragment("high_al at 11:07 am: The pipe is larger than 3 inches, I reckon.")
+    assert not is_fragment("In 2009, the minister wrote: the plan is ready for the winter.")
+    assert not is_fragment("The report, published on May 3 at 10:00, said the cap held.")
+
+
 def test_quoted_share_is_the_part_of_the_sentence_in_someone_elses_words():
     assert quoted_share("The mayor said on Friday the city would stay open.") == 0
     assert quoted_share(
@@ -116,3 +124,15 @@ def test_the_stamped_lead_tells_the_day_without_its_stamp(memory_library):
     )
     (day,) = key_events(memory_library, 1, 1, MAY)
     assert day.sentences == [lead]
+
+
+def test_a_readers_comment_never_tells_the_day(memory_library):
+    comment = (
+        "At 4:36 pm on 17 May 2025, alice_w wrote: The summit in Vienna on May 16 agreed a "
+        "ceasefire at last and the summit was a triumph for the summit's hosts."
+    )
+    report = "Envoys at the summit in Vienna on May 16 signed a ceasefire deal."
+    store(memory_library, "Comments", f"Have your say\n{comment}", "2025-05-17", {"May 16": "2025-05-16"})
+    store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
+    (day,) = key_events(memory_library, 1, 1, MAY)
+    assert day.sentences == [report]
