@@ -39,7 +39,14 @@ from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import similarity
 from desktop.timeline.query import database_of
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
-from desktop.timeline.telling import as_told, is_chronology_entry, is_fragment, quoted_share
+from desktop.timeline.telling import (
+    as_told,
+    in_first_person,
+    is_chronology_entry,
+    is_fragment,
+    opens_with_pronoun,
+    quoted_share,
+)
 
 #: Weights of the evidence for a date (per distinct article).
 W_REFERENCE = 1.0  # an article published later refers back to the day
@@ -62,6 +69,12 @@ QUOTE_PENALTY = 0.5
 #: A chronology entry ("April 22 – The rig sinks") counts this many times: its writer
 #: already said in one line what the day is remembered for.
 CHRONOLOGY_ENTRY = 2.0
+#: Someone's own account ("Last Wednesday I decided to go to Haiti") counts half: it tells
+#: what happened to the writer, not what happened.
+FIRST_PERSON = 0.5
+#: A sentence whose subject is a pronoun pointing back ("On Friday she made an appeal")
+#: counts less: alone under its date nobody knows who.
+PRONOUN_LEAD = 0.7
 
 _TOKEN = re.compile(r"[a-z][a-z0-9'-]+")
 _STOP = frozenset(
@@ -235,6 +248,10 @@ def _select(candidates: list[_Candidate], k: int, idf: dict[str, float]) -> list
         told = 1.0 - QUOTE_PENALTY * quoted_share(c.text)
         if is_chronology_entry(c.text):
             told *= CHRONOLOGY_ENTRY
+        if in_first_person(c.text):
+            told *= FIRST_PERSON
+        if opens_with_pronoun(c.text):
+            told *= PRONOUN_LEAD
         scored.append((cosine * c.weight * fit * told, c))
     scored.sort(key=lambda s: -s[0])
     chosen: list[_Candidate] = []

@@ -115,3 +115,29 @@ def as_told(sentence: str) -> str:
     if unstamped != text:
         text = strip_dateline(unstamped)
     return text
+
+
+#: The writer's own voice outside quotation marks: a column, a blog, a reader's account.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|us)\b")
+#: A sentence whose subject points back to one before it ("By Friday they had made it").
+_PRONOUN_LEAD = re.compile(
+    r"^(?:(?:On|By|In|At|Late|Early|Earlier|Later|Last|Then|But|And|So)\b[^,]{0,25},?\s+)?"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\b"
+)
+
+
+def unquoted(sentence: str) -> str:
+    """The sentence with what is inside quotation marks blanked."""
+    return _QUOTED.sub(" ", sentence)
+
+
+def in_first_person(sentence: str) -> bool:
+    """True when the sentence speaks as "I" or "we" outside quotation marks: someone's own
+    account ("Last Wednesday I decided to go to Haiti"), not a report of what happened."""
+    return bool(_FIRST_PERSON.search(unquoted(sentence)))
+
+
+def opens_with_pronoun(sentence: str) -> bool:
+    """True when the sentence's subject is a pronoun pointing back to a sentence before it
+    ("On Friday she made a public appeal"): alone under a date, nobody knows who."""
+    return bool(_PRONOUN_LEAD.match(as_told(sentence)))

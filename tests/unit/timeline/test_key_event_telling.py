@@ -7,8 +7,10 @@ from desktop.timeline.filters import Filters
 from desktop.timeline.keyevents import key_events
 from desktop.timeline.telling import (
     as_told,
+    in_first_person,
     is_chronology_entry,
     is_fragment,
+    opens_with_pronoun,
     quoted_share,
     without_list_mark,
 )
@@ -136,3 +138,35 @@ def test_a_readers_comment_never_tells_the_day(memory_library):
     store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
     (day,) = key_events(memory_library, 1, 1, MAY)
     assert day.sentences == [report]
+
+
+def test_an_own_account_and_a_pronoun_subject_are_told_apart_from_a_report():
+    assert in_first_person("Last Wednesday, after the earthquake, I decided to go to Haiti.")
+    assert in_first_person("Today French doctors joined the team, allowing us to open 14 stations.")
+    assert not in_first_person("\u201cWe will rebuild,\u201d the president said on Monday.")
+    assert not in_first_person("US troops landed at the airport on Monday.")
+    assert opens_with_pronoun("On Friday she made a public appeal for her relatives.")
+    assert opens_with_pronoun("He said American officials were arriving on Wednesday.")
+    assert not opens_with_pronoun("This week the WHO raised its alert to phase five.")
+    assert not opens_with_pronoun("The president made a public appeal on Friday.")
+
+
+def test_the_report_tells_the_day_over_an_own_account(memory_library):
+    account = (
+        "On May 16 I flew to Vienna, where the summit agreed a ceasefire, and I watched the "
+        "leaders sign the ceasefire."
+    )
+    report = "The summit in Vienna on May 16 agreed a ceasefire between the two sides."
+    store(memory_library, "Diary", f"My diary\n{account}", "2025-05-17", {"May 16": "2025-05-16"})
+    store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
+    (day,) = key_events(memory_library, 1, 1, MAY)
+    assert day.sentences == [report]
+
+
+def test_a_named_report_tells_the_day_over_one_whose_subject_is_a_pronoun(memory_library):
+    pronoun = "On May 16 she told the summit in Vienna that the ceasefire agreed there would hold."
+    named = "Anna Berg said on May 16 the Vienna truce would hold."
+    store(memory_library, "Envoy", f"Envoy speaks.\n{pronoun}", "2025-05-17", {"May 16": "2025-05-16"})
+    store(memory_library, "Summit", f"Summit ends.\n{named}", "2025-05-18", {"May 16": "2025-05-16"})
+    (day,) = key_events(memory_library, 1, 1, MAY)
+    assert day.sentences == [named]
