@@ -49,8 +49,8 @@ def closes_unopened_bracket(sentence: str) -> bool:
 
 def is_fragment(sentence: str) -> bool:
     """True when the sentence is only a piece of one, page furniture or a reader's comment:
-    it cannot tell a day on its own."""
-    text = sentence.strip()
+    it cannot tell a day on its own. A list's mark ("2) ") is no piece of anything."""
+    text = without_list_mark(sentence).strip()
     return bool(
         not text
         or _CUT_OFF.search(text)
@@ -75,8 +75,8 @@ _MONTH = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-#: A list mark before an entry: "* ", "\* ", "• ", "- ".
-_LIST_MARK = re.compile(r"^\s*(?:\\?\*|[\u2022\u00b7\u25aa\u25cf])\s*")
+#: A list mark before an entry: "* ", "\* " (escaped), "• ", "2) ".
+_LIST_MARK = re.compile(r"^\s*(?:\\?\*|[\u2022\u00b7\u25aa\u25cf]|\(?(?:\d{1,2}|[a-z])\)(?=\s))\s*")
 #: A day heading its entry: "April 22 – ", "16 May: ", "Thursday, May 6, 2010 - ".
 _DAY_HEADING = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"

@@ -27,6 +27,7 @@ def test_pieces_of_sentences_and_furniture_cannot_tell_a_day():
     assert is_fragment("and then the talks broke down on Friday.")
     assert is_fragment("11:28 PM | Report abuse Dear customers, thank you for your support.")
     assert not is_fragment("BP (BP.L) said on Tuesday the cap held and oil stopped flowing.")
+    assert not is_fragment("2) The council voted on Friday to close the schools.")
     assert not is_fragment("The ministers met in Vienna on May 16 and agreed a ceasefire.")
     assert not is_fragment("\u201cWe will stay,\u201d the mayor said on Friday.")
 
