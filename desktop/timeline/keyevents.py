@@ -312,8 +312,8 @@ def key_events(
         seen: set[str] = set()
         for e in by_day[day]:
             text = as_told(e["text"])
-            if text in seen or is_fragment(text):
-                continue
+            if text in seen or is_fragment(text) and not e["pinned"]:
+                continue  # (the reporter's pin keeps a sentence however it is cut)
             seen.add(text)
             weight = 1.0 if e["anchor"] == "timex" else NARRATIVE_WEIGHT
             if e["planned"]:

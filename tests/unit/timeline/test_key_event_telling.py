@@ -171,3 +171,21 @@ def test_a_named_report_tells_the_day_over_one_whose_subject_is_a_pronoun(memory
     store(memory_library, "Summit", f"Summit ends.\n{named}", "2025-05-18", {"May 16": "2025-05-16"})
     (day,) = key_events(memory_library, 1, 1, MAY)
     assert day.sentences == [named]
+
+
+def test_the_reporters_pinned_sentence_tells_its_day_however_it_is_cut(memory_library):
+    from desktop.timeline import corrections
+    from desktop.timeline.query import build_timeline
+
+    store(
+        memory_library,
+        "Summit",
+        "Summit ends.\nThe summit in Vienna on May 16 agreed a ceasefire between the two sides.",
+        "2025-05-18",
+        {"May 16": "2025-05-16"},
+    )
+    (event,) = [e for e in build_timeline(memory_library) if e.date == "2025-05-16"]
+    corrections.edit(memory_library, event.id, text="ceasefire agreed in Vienna (see notes...")
+    corrections.pin(memory_library, event.id)
+    (day,) = key_events(memory_library, 1, 1, MAY)
+    assert (day.date, day.sentences) == ("2025-05-16", ["ceasefire agreed in Vienna (see notes..."])
