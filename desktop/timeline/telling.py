@@ -3,12 +3,16 @@
 A key event's sentence stands alone under its date, so a sentence that is only a piece of
 one reads wrong there however typical its words are: a teaser cut off mid-word ("... toppled
 into th..."), the tail of a sentence split inside a bracket ("L) massive oil spill ..."), a
-continuation ("..., chairman of the committee, said ..."), or a line of page furniture glued
+continuation ("..., chairman of the committee, said ..."), a line of page furniture glued
 together with pipes ("11:28 PM | Report abuse ...") or a reader's signed comment ("At 4:36
-pm on 18 Jan 2010, alice wrote: ..."). A day's report is also told better by
-the reporter's words than by a quotation: a sentence that is mostly someone else's words
-("'There could be oil coming up until August,' Browner told CBS") tells what was said, not
-what happened.
+pm on 18 Jan 2010, alice wrote: ..."). Some sentences tell a day less well than others: a
+quotation tells what someone said, not what happened; someone's own account ("I decided to
+go to Haiti") what happened to the writer; a pronoun subject ("On Friday she made an
+appeal") needs the sentence before. A chronology's entry ("April 22 – The rig sinks")
+tells it best: its writer already said in one line what the day is remembered for (in the
+development timelines such entries scored about 2.5 times the average candidate's ROUGE-1
+against the journalists' own lines). ``as_told`` is the sentence as shown: without a list mark or
+the page's stamp glued before it.
 """
 
 from __future__ import annotations
