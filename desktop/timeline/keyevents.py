@@ -6,8 +6,11 @@ several outlets, refer back to it; articles published on the day itself and on t
 day add to it, so the date ranking is more than a count of publications. For each chosen
 day the sentences that date themselves to it, and the leads of the articles published that
 day, compete: the ones closest to the centroid of what is said about that day win, without
-repeating each other. Days of events the reporter pinned come first; hidden events count
-for nothing.
+repeating each other. A sentence tells its day only if it can stand alone (``telling``: no
+teaser cut off, no piece of a split sentence, no furniture); the reporter's words count more
+than a quotation, and a chronology entry ("April 22 – The rig sinks") more than a sentence
+that mentions the day in passing. Days of events the reporter pinned come first; hidden
+events count for nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +39,14 @@ from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import similarity
 from desktop.timeline.query import database_of
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
+from desktop.timeline.telling import (
+    as_told,
+    in_first_person,
+    is_chronology_entry,
+    is_fragment,
+    opens_with_pronoun,
+    quoted_share,
+)
 
 #: Weights of the evidence for a date (per distinct article).
 W_REFERENCE = 1.0  # an article published later refers back to the day
@@ -52,6 +63,18 @@ BEST_WORDS = (10, 35)
 LEAD_WEIGHT = 0.8
 NARRATIVE_WEIGHT = 0.7
 REDUNDANCY = 0.5
+#: A sentence that is all quotation counts this much less: a day is told in the reporter's
+#: words (what happened), a quote tells what someone said about it.
+QUOTE_PENALTY = 0.5
+#: A chronology entry ("April 22 – The rig sinks") counts this many times: its writer
+#: already said in one line what the day is remembered for.
+CHRONOLOGY_ENTRY = 2.0
+#: Someone's own account ("Last Wednesday I decided to go to Haiti") counts half: it tells
+#: what happened to the writer, not what happened.
+FIRST_PERSON = 0.5
+#: A sentence whose subject is a pronoun pointing back ("On Friday she made an appeal")
+#: counts less: alone under its date nobody knows who.
+PRONOUN_LEAD = 0.7
 
 _TOKEN = re.compile(r"[a-z][a-z0-9'-]+")
 _STOP = frozenset(
@@ -222,7 +245,14 @@ def _select(candidates: list[_Candidate], k: int, idf: dict[str, float]) -> list
             if MIN_WORDS <= n <= MAX_WORDS
             else 0.5
         )
-        scored.append((cosine * c.weight * fit, c))
+        told = 1.0 - QUOTE_PENALTY * quoted_share(c.text)
+        if is_chronology_entry(c.text):
+            told *= CHRONOLOGY_ENTRY
+        if in_first_person(c.text):
+            told *= FIRST_PERSON
+        if opens_with_pronoun(c.text):
+            told *= PRONOUN_LEAD
+        scored.append((cosine * c.weight * fit * told, c))
     scored.sort(key=lambda s: -s[0])
     chosen: list[_Candidate] = []
     for _score, c in scored:
@@ -281,18 +311,20 @@ def key_events(
         candidates: list[_Candidate] = []
         seen: set[str] = set()
         for e in by_day[day]:
-            if e["text"] in seen:
-                continue
-            seen.add(e["text"])
+            text = as_told(e["text"])
+            if text in seen or is_fragment(text) and not e["pinned"]:
+                continue  # (the reporter's pin keeps a sentence however it is cut)
+            seen.add(text)
             weight = 1.0 if e["anchor"] == "timex" else NARRATIVE_WEIGHT
             if e["planned"]:
                 weight *= 0.5
             if e["pinned"]:
                 weight *= 3
-            candidates.append(_Candidate(e["text"], e["article_id"], weight, _tokens(e["text"])))
+            candidates.append(_Candidate(text, e["article_id"], weight, _tokens(text)))
         for article_id in publications.get(day, []):
-            for sentence in leads_by_article.get(article_id, []):
-                if sentence not in seen:
+            for lead in leads_by_article.get(article_id, []):
+                sentence = as_told(lead)
+                if sentence not in seen and not is_fragment(sentence):
                     seen.add(sentence)
                     candidates.append(
                         _Candidate(sentence, article_id, LEAD_WEIGHT, _tokens(sentence))
