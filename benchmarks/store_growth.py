@@ -1,18 +1,23 @@
 """Storing cost per article as the library grows: is the single writer's work flat?
 
-    .venv/bin/python benchmarks/store_growth.py [--limit N] [--window 100] [--cache DIR]
-                                                [--workers N] [--profile FROM]
+    .venv/bin/python benchmarks/store_growth.py [--limit N] [--probes 50] [--window 200]
+                                                [--cache DIR] [--workers N] [--profile]
+                                                [--keep FILE]
 
 The Timeline17 development articles (``import_bench``'s input, in its order) are analysed once
 (cached in ``--cache``, a pickle of each article with its analysis, so later runs skip spaCy),
-then stored one by one into an empty library exactly as the import stores them
-(``Library.add_article`` with ``store_analysis``: people linking, mentions, events, furniture,
-quotes, triggers, one transaction each). Only storing is timed: milliseconds of CPU per article
-in each window of ``--window`` articles, against the library's size when the window began.
-Aim: flat, the last window within 1.2x the first.
+then stored one by one exactly as the import stores them (``Library.add_article`` with
+``store_analysis``: people linking, mentions, events, furniture, quotes, triggers, one
+transaction each). Only storing is timed, in milliseconds of CPU per article.
 
-``--profile FROM`` runs cProfile over the articles stored from the FROM-th on and prints the
-top functions by cumulative time; ``--keep FILE`` keeps the library (to compare outputs).
+The same ``--probes`` articles (spread over every topic) are stored into an empty library and
+into the library of all the others: the ratio is how storing grows with the library (aim:
+flat, <= 1.2x). The others are stored in input order first, with figures per window of
+``--window`` articles (topics differ: a window's figure says as much about its topic as
+about the library's size).
+
+``--profile`` runs cProfile over the probes stored into the full library and prints the top
+functions by cumulative time; ``--keep FILE`` keeps the full library (to compare outputs).
 """
 
 from __future__ import annotations
@@ -60,68 +65,83 @@ def analysed_articles(cache: Path, limit: int | None, workers: int | None) -> li
     return out
 
 
-def store_all(path: Path, analysed: list[tuple], profile_from: int | None
-              ) -> list[tuple[int, float, float]]:
+def store(library: Library, analysed: list[tuple], profiler: cProfile.Profile | None = None
+          ) -> list[tuple[int, float, float]]:
     """(library size before, CPU seconds, wall seconds) of storing each article."""
-    from desktop.actions.analysing import ArticleAnalysis
-    from desktop.actions.storing import store_analysis
+    from desktop.actions.analysing import ArticleAnalysis  # lazy: with the analysis
+    from desktop.actions.storing import store_analysis  # lazy: with the analysis
 
     timings: list[tuple[int, float, float]] = []
-    profiler = cProfile.Profile()
-    with Library(path) as library:
-        stored = 0
-        for index, (article, analysis) in enumerate(analysed):
-            if not isinstance(analysis, ArticleAnalysis):
-                continue
-            if profile_from is not None and index == profile_from:
-                profiler.enable()
-            cpu, wall = time.process_time(), time.perf_counter()
-            result = library.add_article(
-                article.as_dict(),
-                write_with=lambda db, article_id, analysis=analysis: store_analysis(db, article_id, analysis))
-            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-            if result.status == "stored":
-                timings.append((stored, cpu, wall))
-                stored += 1
+    size = library.article_count()
+    if profiler is not None:
+        profiler.enable()
+    for article, analysis in analysed:
+        if not isinstance(analysis, ArticleAnalysis):
+            continue
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = library.add_article(
+            article.as_dict(),
+            write_with=lambda db, article_id, analysis=analysis: store_analysis(db, article_id, analysis))
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        if result.status == "stored":
+            timings.append((size, cpu, wall))
+            size += 1
+    if profiler is not None:
         profiler.disable()
-    if profile_from is not None:
-        stats = pstats.Stats(profiler)
-        stats.sort_stats("cumulative").print_stats(40)
     return timings
+
+
+def _ms(timings: list[tuple[int, float, float]]) -> tuple[float, float]:
+    """Mean CPU and wall milliseconds per article."""
+    return (sum(t[1] for t in timings) / len(timings) * 1000,
+            sum(t[2] for t in timings) / len(timings) * 1000)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    parser.add_argument("--window", type=int, default=100, help="articles per line of figures")
+    parser.add_argument("--window", type=int, default=200, help="articles per line of figures")
+    parser.add_argument("--probes", type=int, default=50,
+                        help="articles (spread over every topic) stored into both libraries")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "clipline-store-growth",
                         help="where the analysed articles are cached")
     parser.add_argument("--workers", type=int, default=None, help="analysis workers (first run only)")
-    parser.add_argument("--profile", type=int, default=None, metavar="FROM",
-                        help="cProfile the storing from the FROM-th article on")
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile the probes stored into the full library")
     parser.add_argument("--keep", type=Path, default=None, metavar="FILE",
-                        help="store into this new library file and keep it (to compare outputs)")
+                        help="keep the full library in this new file (to compare outputs)")
     args = parser.parse_args()
+    if args.keep is not None and args.keep.exists():
+        parser.error(f"{args.keep} exists: --keep makes a new library")
     analysed = analysed_articles(args.cache, args.limit, args.workers)
+    step = max(1, len(analysed) // args.probes)
+    probes = analysed[step - 1::step][:args.probes]
+    chosen = {id(item) for item in probes}
+    rest = [item for item in analysed if id(item) not in chosen]
+    profiler = cProfile.Profile() if args.profile else None
     with tempfile.TemporaryDirectory() as tmp:
-        if args.keep is not None and args.keep.exists():
-            parser.error(f"{args.keep} exists: --keep makes a new library")
-        timings = store_all(args.keep or Path(tmp) / "lib.db", analysed, args.profile)
-    windows = [timings[i:i + args.window] for i in range(0, len(timings), args.window)]
-    rates = []
-    for window in windows:
-        cpu = sum(t[1] for t in window) / len(window) * 1000
-        wall = sum(t[2] for t in window) / len(window) * 1000
-        rates.append(cpu)
+        with Library(Path(tmp) / "small.db") as library:
+            small = store(library, probes)
+        with Library(args.keep or Path(tmp) / "full.db") as library:
+            timings = store(library, rest)
+            full = store(library, probes, profiler)
+    for window in (timings[i:i + args.window] for i in range(0, len(timings), args.window)):
+        cpu, wall = _ms(window)
         print(f"library of {window[0][0]:5d} articles: storing {cpu:6.1f} ms CPU/article"
               f" ({wall:6.1f} ms wall) over the next {len(window)}")
     total = sum(t[1] for t in timings)
-    growth = rates[-1] / rates[0] if rates and rates[0] else float("nan")
-    print(f"stored {len(timings)} articles: {total:.1f} CPU-s, {total / len(timings) * 1000:.1f} ms/article;"
-          f" last window / first: {growth:.2f}x (aim <= 1.2x)")
-    print(f"store_ms_first={rates[0]:.1f} store_ms_last={rates[-1]:.1f} store_growth={growth:.2f}")
+    print(f"stored {len(timings)} articles in order: {total:.1f} CPU-s, "
+          f"{total / len(timings) * 1000:.1f} ms CPU/article")
+    (small_cpu, small_wall), (full_cpu, full_wall) = _ms(small), _ms(full)
+    growth = full_cpu / small_cpu
+    print(f"the same {len(small)} articles (every topic): into an empty library {small_cpu:.1f} ms CPU/article"
+          f" ({small_wall:.1f} ms wall), into the library of {full[0][0]} articles {full_cpu:.1f} ms CPU"
+          f" ({full_wall:.1f} ms wall): {growth:.2f}x (aim <= 1.2x)")
+    print(f"store_ms_all={total / len(timings) * 1000:.1f} store_ms_small={small_cpu:.1f}"
+          f" store_ms_full={full_cpu:.1f} store_growth={growth:.2f}")
+    if profiler is not None:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

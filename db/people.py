@@ -19,33 +19,20 @@ from sqlite_utils import Database
 # -- mentions ------------------------------------------------------------------------------
 
 
-#: Characters kept before and after each person mention (``text_around_mentions``).
+#: Characters kept before and after each person mention (``text_before``, ``text_after``).
 CONTEXT_WIDTH = 24
 
 
 def replace_mentions(db: Database, article_id: int, rows: list[dict[str, Any]]) -> None:
-    """An article's mentions, replacing those it had (inside the caller's transaction).
-
-    A person mention keeps the text around it, so the library's vote on a name reads the
-    mentions alone, not every article naming it."""
+    """An article's mentions, replacing those it had (inside the caller's transaction)."""
     db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     if rows:  # a prepared statement: sqlite-utils' insert_all reads the schema on every call
-        text = article_text(db, article_id)
-        rows = [row | _around(text, row) for row in rows]
         columns = list(rows[0])
         db.conn.executemany(
             f"INSERT INTO mentions ({', '.join(f'[{c}]' for c in columns)})"
             f" VALUES ({', '.join(':' + c for c in columns)})",
             rows,
         )
-
-
-def _around(text: str, row: dict[str, Any]) -> dict[str, str | None]:
-    if row.get("model_label") != "PERSON":
-        return {"text_before": None, "text_after": None}
-    start, end = row["start"], row["end"]
-    return {"text_before": text[max(0, start - CONTEXT_WIDTH):start],
-            "text_after": text[end:end + CONTEXT_WIDTH]}
 
 
 def person_mentions(db: Database, article_id: int) -> list[tuple[int, str, str, int]]:
@@ -74,6 +61,23 @@ def label_votes(db: Database, key: str) -> Counter[str]:
             "SELECT model_label, count(*) FROM mentions WHERE key = ? GROUP BY model_label", [key]
         )
     })
+
+
+def mention_contexts(db: Database, key: str) -> list[tuple[str, int, int]]:
+    """(context, mentions, first mention's id) of the person mentions of a name key, by
+    their stored ``context`` (what the words around a mention say of it): counted in the
+    index, however often the name is named."""
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT context, count(*), min(id) FROM mentions WHERE key = ?"
+        " AND model_label = 'PERSON' AND context IS NOT NULL GROUP BY context", [key])]
+
+
+def mentions_without_context(db: Database, key: str) -> list[tuple[int, str, str, str | None]]:
+    """(id, text before, text after, role) of the person mentions of a key stored before
+    ``context`` was (a library from before; ``reanalyse`` stores it)."""
+    return [(r[0], r[1] or "", r[2] or "", r[3]) for r in db.execute(
+        "SELECT id, text_before, text_after, role FROM mentions WHERE key = ?"
+        " AND model_label = 'PERSON' AND context IS NULL ORDER BY id", [key])]
 
 
 def text_around_mentions(db: Database, key: str, width: int = 24) -> list[tuple[str, str]]:
