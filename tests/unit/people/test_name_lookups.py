@@ -15,6 +15,7 @@ from db import Library
 from db import people as store
 from desktop.analysis.entities import Entity
 from desktop.people import find_person, list_people, write_mentions
+from desktop.people.name_keys import name_key
 
 _sha = count()
 
@@ -122,3 +123,43 @@ def test_an_upgraded_library_finds_its_people_by_surname(tmp_path) -> None:
         assert store.aliases_ending(library.db, "dimitruv") == [(1, "elena dimitruv")]
         later = add(library, "Dimitrov said no.", "Dimitrov")
         assert person_of(library, later) == ["Elena Dimitrov"]
+
+
+def _old_library_with(path, texts: list[tuple[str, str]]) -> None:
+    """A library from before 0012 whose articles name ``name`` as a person in ``text``."""
+    from db.migrations import migrations
+
+    old = Database(path)
+    migrations.apply(old, stop_before="0012_linking_look_ups")
+    for number, (text, name) in enumerate(texts):
+        article_id = old["articles"].insert({"text": text, "original": text, "sha256": f"old-{number}",
+                                             "clipped_at": "2025"}).last_pk
+        start = text.index(name)
+        old["mentions"].insert({"article_id": article_id, "start": start, "end": start + len(name),
+                                "text": name, "name": name, "key": name_key(name), "label": "PERSON",
+                                "model_label": "PERSON"})
+    old.conn.commit()
+    old.close()
+
+
+@pytest.mark.parametrize("upgraded", [False, True])
+def test_the_words_around_a_name_still_say_it_is_a_place(tmp_path, upgraded: bool) -> None:
+    """"fighting in Misrata" twice: the next "Misrata" the model calls a person is a place,
+    whether those mentions were stored before the upgrade (their context worked out from
+    the text kept beside them) or after (their context stored with them)."""
+    earlier = [("Rebels were fighting in Misrata on Monday.", "Misrata"),
+               ("Shelling went on in Misrata overnight.", "Misrata")]
+    path = tmp_path / "library.db"
+    if upgraded:
+        _old_library_with(path, earlier)
+    with Library(path) as library:
+        if not upgraded:
+            for text, name in earlier:
+                add(library, text, name)
+        stored = library.db.execute("SELECT count(context) FROM mentions").fetchone()[0]
+        assert stored == (0 if upgraded else 2)
+        later = add(library, "Misrata was quiet today.", "Misrata")
+        label = library.db.execute("SELECT label FROM mentions WHERE article_id = ?",
+                                   [later]).fetchone()[0]
+        assert label == "PLACE"
+        assert list_people(library.db) == []
