@@ -19,7 +19,8 @@ from sqlite_utils import Database
 # -- mentions ------------------------------------------------------------------------------
 
 
-#: Characters kept before and after each person mention (``text_before``, ``text_after``).
+#: Characters kept before and after each person mention (``text_before``, ``text_after``:
+#: what the library's vote on a name reads, ``desktop.people.evidence``).
 CONTEXT_WIDTH = 24
 
 
@@ -80,28 +81,6 @@ def mentions_without_context(db: Database, key: str) -> list[tuple[int, str, str
         " AND model_label = 'PERSON' AND context IS NULL ORDER BY id", [key])]
 
 
-def text_around_mentions(db: Database, key: str, width: int = 24) -> list[tuple[str, str]]:
-    """The ``width`` characters before and after each person mention of a key
-    ("fighting in ", "'s and ...")."""
-    if width <= CONTEXT_WIDTH:
-        return [
-            ((r[0] or "")[-width:] if width else "", (r[1] or "")[:width])
-            for r in db.execute(
-                "SELECT text_before, text_after FROM mentions WHERE key = ?"
-                " AND model_label = 'PERSON' ORDER BY id", [key])
-        ]
-    return [
-        (r[0] or "", r[1] or "")
-        for r in db.execute(
-            "SELECT substr(articles.text, max(1, mentions.start + 1 - ?), min(?, mentions.start)),"
-            ' substr(articles.text, mentions."end" + 1, ?) FROM mentions JOIN articles'
-            " ON articles.id = mentions.article_id"
-            " WHERE mentions.key = ? AND mentions.model_label = 'PERSON'",
-            [width, width, width, key],
-        )
-    ]
-
-
 def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
     """How many articles (up to ``limit``) write ``word`` in lower case ("tanks"): the
     full-text index finds the articles with the word in any case (the first 50), the text
@@ -117,13 +96,6 @@ def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
         f" WHERE articles_fts MATCH ? LIMIT 50) AND instr(text, ?) > 0 AND ({where}) LIMIT ?",
         [f'"{word}"', f" {word}", *forms, limit],
     ).fetchall())
-
-
-def has_role(db: Database, key: str) -> bool:
-    """Some person mention of this name key has a role beside it ("agency chief X")."""
-    return db.execute(
-        "SELECT 1 FROM mentions WHERE key = ? AND model_label = 'PERSON' AND role IS NOT NULL",
-        [key]).fetchone() is not None
 
 
 def set_mention_labels(db: Database, mention_ids: Iterable[int], label: str) -> None:

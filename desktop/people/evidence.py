@@ -145,8 +145,8 @@ def is_deity_word(word: str) -> bool:
 
 
 def starts_sentence(text: str, position: int) -> bool:
-    before = text[max(0, position - 4) : position].rstrip(" \t\"“‘'(")
-    return not before or before.endswith(("\n", ".", "!", "?", ":", "|", "-", "—"))
+    before = text[max(0, position - 4) : position].rstrip(_OPENING_PUNCTUATION)
+    return not before or before.endswith(_SENTENCE_ENDS)
 
 
 @dataclass
@@ -348,7 +348,7 @@ class Evidence:
     def _only_opening(self, key: str) -> bool:
         """Every mention of this name opens a sentence ("Following Obama"): the first word
         is the sentence's, not the person's ("Bill Clinton" also stands mid-sentence)."""
-        return all(context.endswith("|1") for context in self.contexts(key))
+        return all(context.rsplit("|", 1)[1] == "1" for context in self.contexts(key))
 
     def _not_given_names(self, words: list[str]) -> bool:
         """Words before a known name that are no given names but the name of an outlet, a
