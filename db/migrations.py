@@ -550,7 +550,3 @@ def linking_look_ups(db: Database) -> None:
     )
     db.execute("DROP INDEX IF EXISTS idx_mentions_key")
     db.execute("CREATE INDEX idx_mentions_key_labels ON mentions (key, model_label, label, context)")
-    # only the person mentions stored before this step lack a context: found without reading
-    # the others
-    db.execute("CREATE INDEX idx_mentions_without_context ON mentions (key)"
-               " WHERE model_label = 'PERSON' AND context IS NULL")
