@@ -595,3 +595,35 @@ def happening_briefs(db: Database) -> None:
         for action in actions:
             db.execute(f"CREATE TRIGGER brief_cache_{table}_{action.lower()} AFTER {action} ON {table}"
                        " BEGIN DELETE FROM brief_cache; END")
+
+
+@migrations(name="0013_linking_look_ups")
+def linking_look_ups(db: Database) -> None:
+    # What linking an article's people looks up for each of its names, indexed, so storing
+    # an article costs the same in a library of 200 articles as of 20,000 (db/people.py):
+    # - the last word of each name's key ("obama" of "barack hussein obama"): a surname alone
+    #   looked up the names ending in it with ``LIKE '% obama'``, reading every name each time;
+    # - the 24 characters before and after each person mention, and what they say of it
+    #   (``context``, written by desktop/people/linking.py; NULL in a library from before,
+    #   where it is worked out from the two texts): the library's vote on a name read every
+    #   article naming it to cut them out of its text, and ran its patterns over each;
+    # - mentions by key and labels: "is this name a person anywhere" read every mention of a
+    #   name ("us", "china") the article calls a place.
+    db.execute("ALTER TABLE person_aliases ADD COLUMN last_word TEXT NOT NULL DEFAULT ''")
+    db.conn.executemany(
+        "UPDATE person_aliases SET last_word = ? WHERE rowid = ?",
+        [(str(key).rsplit(" ", 1)[-1], rowid)
+         for rowid, key in db.execute("SELECT rowid, key FROM person_aliases").fetchall()],
+    )
+    db.execute("CREATE INDEX idx_person_aliases_last_word ON person_aliases (last_word)")
+    db.execute("ALTER TABLE mentions ADD COLUMN text_before TEXT")
+    db.execute("ALTER TABLE mentions ADD COLUMN text_after TEXT")
+    db.execute("ALTER TABLE mentions ADD COLUMN context TEXT")
+    db.execute(
+        "UPDATE mentions SET text_before = (SELECT substr(a.text, max(1, mentions.start + 1 - 24),"
+        " min(24, mentions.start)) FROM articles a WHERE a.id = mentions.article_id),"
+        " text_after = (SELECT substr(a.text, mentions.\"end\" + 1, 24) FROM articles a"
+        " WHERE a.id = mentions.article_id) WHERE model_label = 'PERSON'"
+    )
+    db.execute("DROP INDEX IF EXISTS idx_mentions_key")
+    db.execute("CREATE INDEX idx_mentions_key_labels ON mentions (key, model_label, label, context)")

@@ -19,6 +19,11 @@ from sqlite_utils import Database
 # -- mentions ------------------------------------------------------------------------------
 
 
+#: Characters kept before and after each person mention (``text_before``, ``text_after``:
+#: what the library's vote on a name reads, ``desktop.people.evidence``).
+CONTEXT_WIDTH = 24
+
+
 def replace_mentions(db: Database, article_id: int, rows: list[dict[str, Any]]) -> None:
     """An article's mentions, replacing those it had (inside the caller's transaction)."""
     db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
@@ -59,19 +64,21 @@ def label_votes(db: Database, key: str) -> Counter[str]:
     })
 
 
-def text_around_mentions(db: Database, key: str, width: int = 24) -> list[tuple[str, str]]:
-    """The ``width`` characters before and after each person mention of a key
-    ("fighting in ", "'s and ...")."""
-    return [
-        (r[0] or "", r[1] or "")
-        for r in db.execute(
-            "SELECT substr(articles.text, max(1, mentions.start + 1 - ?), min(?, mentions.start)),"
-            ' substr(articles.text, mentions."end" + 1, ?) FROM mentions JOIN articles'
-            " ON articles.id = mentions.article_id"
-            " WHERE mentions.key = ? AND mentions.model_label = 'PERSON'",
-            [width, width, width, key],
-        )
-    ]
+def mention_contexts(db: Database, key: str) -> list[tuple[str, int, int]]:
+    """(context, mentions, first mention's id) of the person mentions of a name key, by
+    their stored ``context`` (what the words around a mention say of it): counted in the
+    index, however often the name is named."""
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT context, count(*), min(id) FROM mentions WHERE key = ?"
+        " AND model_label = 'PERSON' AND context IS NOT NULL GROUP BY context", [key])]
+
+
+def mentions_without_context(db: Database, key: str) -> list[tuple[int, str, str, str | None]]:
+    """(id, text before, text after, role) of the person mentions of a key stored before
+    ``context`` was (a library from before; ``reanalyse`` stores it)."""
+    return [(r[0], r[1] or "", r[2] or "", r[3]) for r in db.execute(
+        "SELECT id, text_before, text_after, role FROM mentions WHERE key = ?"
+        " AND model_label = 'PERSON' AND context IS NULL ORDER BY id", [key])]
 
 
 def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
@@ -89,13 +96,6 @@ def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
         f" WHERE articles_fts MATCH ? LIMIT 50) AND instr(text, ?) > 0 AND ({where}) LIMIT ?",
         [f'"{word}"', f" {word}", *forms, limit],
     ).fetchall())
-
-
-def has_role(db: Database, key: str) -> bool:
-    """Some person mention of this name key has a role beside it ("agency chief X")."""
-    return db.execute(
-        "SELECT 1 FROM mentions WHERE key = ? AND model_label = 'PERSON' AND role IS NOT NULL",
-        [key]).fetchone() is not None
 
 
 def set_mention_labels(db: Database, mention_ids: Iterable[int], label: str) -> None:
@@ -167,10 +167,13 @@ def non_person_keys(db: Database, article_id: int) -> set[str]:
 def non_person_words_starting_names(db: Database, article_id: int) -> set[str]:
     """One-word keys an article tags as a place, organisation or group that start some
     person's name ("Deepwater" of a person "Deepwater Horizon")."""
+    # The range finds the names starting "word " in the key index (keys are lower case);
+    # ``LIKE`` alone read every name in the library for every such word.
     return {r[0] for r in db.execute(
         "SELECT DISTINCT m.key FROM mentions m WHERE m.article_id = ? AND m.model_label IN"
         " ('PLACE', 'ORG', 'NORP') AND m.key NOT LIKE '% %' AND m.key != '' AND EXISTS"
-        " (SELECT 1 FROM person_aliases a WHERE a.key LIKE m.key || ' %')",
+        " (SELECT 1 FROM person_aliases a WHERE a.key >= m.key || ' ' AND a.key < m.key || '!'"
+        " AND a.key LIKE m.key || ' %')",
         [article_id],
     )}
 
@@ -209,10 +212,17 @@ def rename(db: Database, person_id: int, name: str) -> None:
     db.execute("UPDATE people SET name = ? WHERE id = ?", [name, person_id])
 
 
+def last_word(key: str) -> str:
+    """The last word of a name key ("obama" of "barack obama"): what ``aliases_ending``
+    finds names by, stored beside each name."""
+    return key.rsplit(" ", 1)[-1]
+
+
 def add_alias(db: Database, person_id: int, key: str, alias: str) -> None:
     db.execute(
-        "INSERT OR IGNORE INTO person_aliases (person_id, key, alias) VALUES (?, ?, ?)",
-        [person_id, key, alias],
+        "INSERT OR IGNORE INTO person_aliases (person_id, key, alias, last_word)"
+        " VALUES (?, ?, ?, ?)",
+        [person_id, key, alias, last_word(key)],
     )
 
 
@@ -243,25 +253,64 @@ def primary_key(db: Database, person_id: int) -> str:
     return str(db.execute("SELECT key FROM people WHERE id = ?", [person_id]).fetchone()[0])
 
 
+# Linking looks names up by pattern for every mention it links, so each look-up goes through
+# an index: a pattern's fixed start as a range of the key index (keys are lower case, so the
+# range finds what ``LIKE`` finds), a fixed end through the last word's index; ``LIKE`` then
+# keeps exactly the names it matched before. Rows come in the order the whole-table reads
+# gave them (of the (person, key) index, or of the table when the written name is read).
+
+
+def _wildcard_free(text: str) -> bool:
+    return "%" not in text and "_" not in text
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """The keys starting with ``prefix``: ``lower <= key < upper``."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _alias_pattern(pattern: str) -> tuple[str, list[str]]:
+    """A WHERE clause finding the names matching a LIKE ``pattern`` through an index."""
+    tail = pattern[2:]
+    if pattern.startswith("% ") and tail and _wildcard_free(tail) and _ascii_lower(tail) == tail:
+        return "last_word = ? AND key LIKE ?", [last_word(pattern[2:]), pattern]
+    prefix = pattern[: min((pattern.find(c) for c in "%_" if c in pattern), default=len(pattern))]
+    if prefix and _ascii_lower(prefix) == prefix:  # LIKE folds ASCII case, the range not
+        return "key >= ? AND key < ? AND key LIKE ?", [*_prefix_range(prefix), pattern]
+    return "key LIKE ?", [pattern]
+
+
+def _ascii_lower(text: str) -> str:
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
 def aliases_ending(db: Database, word: str) -> list[tuple[int, str]]:
     """(person id, alias key) of names that end in ``word`` or start with it before a
     hyphenated last word ("leung kwok-hung"): candidates for a surname alone."""
+    ending, ending_params = _alias_pattern("% " + word)
+    starting, starting_params = _alias_pattern(word + " %-%")
     return [(r[0], r[1]) for r in db.execute(
-        "SELECT person_id, key FROM person_aliases WHERE key LIKE ? OR key LIKE ?",
-        ["% " + word, word + " %-%"],
+        f"SELECT person_id, key FROM person_aliases WHERE {ending}"
+        f" UNION SELECT person_id, key FROM person_aliases WHERE {starting}"
+        " ORDER BY person_id, key",
+        [*ending_params, *starting_params],
     )]
 
 
 def aliases_like(db: Database, pattern: str) -> list[tuple[int, str]]:
     """(person id, alias key) of names matching a LIKE pattern."""
+    where, params = _alias_pattern(pattern)
     return [(r[0], r[1]) for r in db.execute(
-        "SELECT person_id, key FROM person_aliases WHERE key LIKE ?", [pattern])]
+        f"SELECT person_id, key FROM person_aliases WHERE {where} ORDER BY person_id, key",
+        params)]
 
 
 def aliases_starting(db: Database, word: str) -> list[tuple[int, str, str]]:
     """(person id, alias key, alias as written) of names whose first word is ``word``."""
+    where, params = _alias_pattern(word + " %")
     return [(r[0], r[1], r[2]) for r in db.execute(
-        "SELECT person_id, key, alias FROM person_aliases WHERE key LIKE ?", [word + " %"])]
+        f"SELECT person_id, key, alias FROM person_aliases WHERE {where}"
+        " ORDER BY rowid", params)]
 
 
 def has_mentions(db: Database, person_id: int) -> bool:
@@ -312,11 +361,12 @@ def person_exists(db: Database, person_id: int) -> bool:
 
 def people_named(db: Database, key: str) -> list[int]:
     """Live people (with mentions) whose key or one of whose names' keys is ``key``."""
+    # Two indexed look-ups: an OR across the join read every person and name each time.
     return [r[0] for r in db.execute(
-        "SELECT DISTINCT people.id FROM people LEFT JOIN person_aliases"
-        " ON person_aliases.person_id = people.id"
-        " WHERE (people.key = ? OR person_aliases.key = ?)"
-        " AND EXISTS (SELECT 1 FROM mentions WHERE person_id = people.id)",
+        "SELECT id FROM (SELECT id FROM people WHERE key = ?"
+        " UNION SELECT person_id FROM person_aliases JOIN people ON people.id = person_id"
+        " WHERE person_aliases.key = ?) AS named"
+        " WHERE EXISTS (SELECT 1 FROM mentions WHERE person_id = named.id) ORDER BY id",
         [key, key],
     ).fetchall()]
 
@@ -325,8 +375,8 @@ def move_person(db: Database, source: int, target: int) -> None:
     """Every mention and name of ``source`` goes to ``target``; ``source`` is gone."""
     db.execute("UPDATE mentions SET person_id = ? WHERE person_id = ?", [target, source])
     db.execute(
-        "INSERT OR IGNORE INTO person_aliases (person_id, key, alias)"
-        " SELECT ?, key, alias FROM person_aliases WHERE person_id = ?",
+        "INSERT OR IGNORE INTO person_aliases (person_id, key, alias, last_word)"
+        " SELECT ?, key, alias, last_word FROM person_aliases WHERE person_id = ?",
         [target, source],
     )
     db.execute("DELETE FROM people WHERE id = ?", [source])

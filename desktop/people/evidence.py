@@ -94,6 +94,48 @@ _THING_AFTER = re.compile(
 _PERSON_AFTER = re.compile(r"\b(?:who|he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
 
 
+#: What opens a sentence before a name (``starts_sentence``, ``Evidence._only_opening``).
+_SENTENCE_ENDS = ("\n", ".", "!", "?", ":", "|", "-", "—")
+_OPENING_PUNCTUATION = " \t\"“‘'("
+
+
+def mention_context(before: str, after: str, role: str | None) -> str:
+    """What the words around one person mention say of it, whatever name it has, as one
+    code stored with the mention (so the library's vote on a name counts codes instead of
+    reading every article that names it): the vote it casts ("called" by an honorific,
+    "locative", "ORG", "PLACE", or "" for none), "1" if a pronoun or "who" follows, and,
+    for a mention that casts none, "q" after a quantifier and the names joined to it by
+    "and"/"or" (whose kind the library decides later); then "1" if a role is written beside
+    it and "1" if it opens a sentence. Fields are joined by "|".
+    """
+    kind = _KIND_BEFORE.search(before)
+    possessive = bool(_POSSESSIVE_NEXT.match(after))
+    if _HONORIFIC_BEFORE.search(before):
+        vote = "called"
+    elif _LOCATIVE.search(before) and not possessive:
+        vote = "locative"
+    elif kind and not possessive:
+        vote = "ORG" if kind.group(1) in _ORG_NOUNS else "PLACE"
+    elif _FROM_AFTER_NAME.search(before) or _BASED_AFTER.match(after):
+        vote = "locative"
+    elif _THING_AFTER.match(after):  # "the Piper Alpha oilrig disaster"
+        vote = "PLACE"
+    else:
+        vote = ""
+    quantifier = joined_before = joined_after = ""
+    if not vote:
+        quantifier = "q" if _QUANTIFIER.search(before) else ""
+        if match := _JOINED_BEFORE.search(before):
+            joined_before = match.group(1)
+        if match := _JOINED_AFTER.match(after):
+            joined_after = match.group(1)
+    opening = before[-4:].rstrip(_OPENING_PUNCTUATION)
+    opens = not opening or opening.endswith(_SENTENCE_ENDS)
+    return "|".join((vote, "1" if _PERSON_AFTER.search(after) else "", quantifier,
+                     joined_before, joined_after, "1" if role is not None else "",
+                     "1" if opens else ""))
+
+
 def is_calendar_word(word: str) -> bool:
     return word.rstrip(".").casefold() in CALENDAR_WORDS
 
@@ -103,8 +145,8 @@ def is_deity_word(word: str) -> bool:
 
 
 def starts_sentence(text: str, position: int) -> bool:
-    before = text[max(0, position - 4) : position].rstrip(" \t\"“‘'(")
-    return not before or before.endswith(("\n", ".", "!", "?", ":", "|", "-", "—"))
+    before = text[max(0, position - 4) : position].rstrip(_OPENING_PUNCTUATION)
+    return not before or before.endswith(_SENTENCE_ENDS)
 
 
 @dataclass
@@ -120,37 +162,47 @@ class Evidence:
     _called: dict[str, bool] = field(default_factory=dict)
     _org_unopposed: dict[str, bool] = field(default_factory=dict)
 
+    def contexts(self, key: str) -> Counter[str]:
+        """How many person mentions of a name key stand in each context (``mention_context``),
+        in the order of their first mention (the first kind met wins a tie in ``_context``)."""
+        found = {context: [count, first]
+                 for context, count, first in store.mention_contexts(self.db, key)}
+        for mention_id, before, after, role in store.mentions_without_context(self.db, key):
+            seen = found.setdefault(mention_context(before, after, role), [0, mention_id])
+            seen[0] += 1
+            seen[1] = min(seen[1], mention_id)
+        return Counter({context: count for context, (count, _) in
+                        sorted(found.items(), key=lambda item: item[1][1])})
+
     def votes(self, key: str) -> Counter[str]:
         """Labels of a name key across the library, "in X" contexts counted as places."""
         if key not in self._votes:
             votes = store.label_votes(self.db, key)
             locative = plural = 0
             joined: Counter[str] = Counter()
-            called = person_after = False
-            for before, after in store.text_around_mentions(self.db, key):
-                kind = _KIND_BEFORE.search(before)
-                person_after |= bool(_PERSON_AFTER.search(after))
-                if _HONORIFIC_BEFORE.search(before):
+            called = person_after = role = False
+            for context, count in self.contexts(key).items():
+                vote, after_person, quantifier, before_name, after_name, with_role, _ = (
+                    context.split("|"))
+                person_after |= bool(after_person)
+                role |= bool(with_role)
+                if vote == "called":
                     called = True
-                elif _LOCATIVE.search(before) and not _POSSESSIVE_NEXT.match(after):
-                    locative += 1
-                elif kind and not _POSSESSIVE_NEXT.match(after):
-                    joined["ORG" if kind.group(1) in _ORG_NOUNS else "PLACE"] += 1
-                elif _FROM_AFTER_NAME.search(before) or _BASED_AFTER.match(after):
-                    locative += 1
-                elif _THING_AFTER.match(after):  # "the Piper Alpha oilrig disaster"
-                    joined["PLACE"] += 1
-                elif key.endswith("s") and " " not in key and _QUANTIFIER.search(before):
-                    plural += 1
+                elif vote == "locative":
+                    locative += count
+                elif vote:
+                    joined[vote] += count
+                elif key.endswith("s") and " " not in key and quantifier:
+                    plural += count
                 elif " " not in key:  # "Bill and Hillary Clinton": a full name stands alone
-                    label = self._kind_of_neighbour(before, after)
+                    label = self._kind_of_neighbour(before_name, after_name)
                     if label:
-                        joined[label] += 1
+                        joined[label] += count
             context = Counter(joined)
             context["PLACE"] += locative
             context["NORP"] += plural
             self._context[key] = +context
-            self._called[key] = called or store.has_role(self.db, key)
+            self._called[key] = called or role
             self._org_unopposed[key] = joined["ORG"] > 0 and not person_after
             for label, count in joined.items():
                 votes["PERSON"] -= count
@@ -164,13 +216,14 @@ class Evidence:
             self._votes[key] = votes
         return self._votes[key]
 
-    def _kind_of_neighbour(self, before: str, after: str) -> str | None:
-        """The label of a name joined to this one by "and"/"or", when the library says that
-        name is no person ("Tamiflu" in "Tamiflu and Relenza")."""
-        for match in (_JOINED_BEFORE.search(before), _JOINED_AFTER.match(after)):
-            if not match:
+    def _kind_of_neighbour(self, before_name: str, after_name: str) -> str | None:
+        """The label of a name joined to this one by "and"/"or" (the name before it, then
+        the one after), when the library says that name is no person ("Tamiflu" in
+        "Tamiflu and Relenza")."""
+        for name in (before_name, after_name):
+            if not name:
                 continue
-            votes = self.word_votes(match.group(1))
+            votes = self.word_votes(name)
             others = {label: votes[label] for label in _NON_PERSON_LABELS}
             if sum(others.values()) >= 2 and sum(others.values()) > 2 * votes["PERSON"]:
                 return max(others, key=lambda label: others[label])
@@ -295,11 +348,7 @@ class Evidence:
     def _only_opening(self, key: str) -> bool:
         """Every mention of this name opens a sentence ("Following Obama"): the first word
         is the sentence's, not the person's ("Bill Clinton" also stands mid-sentence)."""
-        return all(
-            not before.rstrip(" \t\"“‘'(") or before.rstrip(" \t\"“‘'(").endswith(
-                ("\n", ".", "!", "?", ":", "|", "-", "—"))
-            for before, _ in store.text_around_mentions(self.db, key, width=4)
-        )
+        return all(context.rsplit("|", 1)[1] == "1" for context in self.contexts(key))
 
     def _not_given_names(self, words: list[str]) -> bool:
         """Words before a known name that are no given names but the name of an outlet, a

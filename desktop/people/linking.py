@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from db import people as store
 from desktop.analysis.entities.names import strip_possessive
 from desktop.analysis.entities.roles import is_title_word
-from desktop.people.evidence import Evidence
+from desktop.people.evidence import Evidence, mention_context
 from desktop.people.given_names import same_given_name
 from desktop.people.grouping import Cluster, group_mentions
 from desktop.people.name_keys import (
@@ -58,15 +58,27 @@ def write_mentions(db: Database, article_id: int, entities: Iterable[MentionLike
 
     Mentions the article already had are replaced, so analysing again never doubles them."""
     rows = []
+    text = store.article_text(db, article_id)
     for entity in entities:
         name = getattr(entity, "name", "") or entity.text
         rows.append({
             "article_id": article_id, "start": entity.start, "end": entity.end,
             "text": entity.text, "name": name, "key": name_key(name), "label": entity.label,
             "model_label": entity.label, "role": entity.role,
-        })
+        } | _around(text, entity))
     store.replace_mentions(db, article_id, rows)
     link_article(db, article_id, load_rules(db))
+
+
+def _around(text: str, mention: MentionLike) -> dict[str, str | None]:
+    """A person mention's neighbouring text and what it says of the mention, stored with it
+    so the library's vote on a name reads its mentions alone, never their articles."""
+    if mention.label != "PERSON":
+        return {"text_before": None, "text_after": None, "context": None}
+    before = text[max(0, mention.start - store.CONTEXT_WIDTH):mention.start]
+    after = text[mention.end:mention.end + store.CONTEXT_WIDTH]
+    return {"text_before": before, "text_after": after,
+            "context": mention_context(before, after, mention.role)}
 
 
 _LINE_BREAK = re.compile("\n")
