@@ -1216,6 +1216,12 @@ def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
     if base is None or not float(n).is_integer():
         return Resolution(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", None, NONE, 0.4,
                           "some time away")
+    if direction == "later" and kind == DCT and ctx.tense(cand) != FUTURE:
+        # "Two decades later, they agree ...": later than a time the article never dated.
+        # Counted from publication it would be 20 years ahead, which no report in the past
+        # or present tense can speak of; the reporter's "now" is as much as can be said.
+        return Resolution(DATE, "PAST_REF" if ctx.tense(cand) == PAST else "PRESENT_REF",
+                          None, NONE, 0.4, "later than a time the article does not date")
     n = int(n)
     nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
     moves = True

@@ -129,3 +129,23 @@ def test_a_possessive_weekday_of_an_event_held_ahead_looks_ahead():
     # a happening named by its day has happened, whatever the clause around it
     text = "The league is working out how it will help the victims of Friday's storm."
     assert found(text, "2031-05-14")["Friday"] == ("DATE", "2031-05-09")
+
+
+# --- "N <unit> later" with nothing dated before it ------------------------------------------
+
+
+def test_later_than_an_undated_time_is_not_counted_from_publication():
+    # nothing in the article dates the start, so "two decades later" is not 2051
+    text = "Two decades later, the fishermen agree on one thing: the first days were lost."
+    assert found(text, "2031-06-01")["Two decades later"][1] != "2051"
+    assert not found(text, "2031-06-01")["Two decades later"][1].startswith("20")
+
+
+def test_later_counts_from_the_date_the_story_has_reached():
+    text = "The tanker ran aground in 1998. Two decades later, the fishermen still remember."
+    assert found(text, "2031-06-01")["Two decades later"] == ("DATE", "2018")
+
+
+def test_later_in_a_clause_that_looks_ahead_still_counts_from_publication():
+    text = "The verdict will be known two weeks later."
+    assert found(text, "2031-06-02")["two weeks later"] == ("DATE", "2031-W25")
