@@ -1192,6 +1192,18 @@ def _told_by_then(day: dt.date, cand: Candidate, ctx: Context) -> bool:
     return ctx.dct is None or day <= ctx.dct or ctx.tense(cand) == FUTURE
 
 
+def _past_publication(unit: str, base: dt.date, n: int, dct: dt.date) -> bool:
+    """Whether n units after *base* lies wholly after publication, at that unit's grain."""
+    if unit in {"D", "W", "WE"}:
+        d = V.shift_days(base, n * (1 if unit == "D" else 7))
+        return d is not None and d > dct
+    if unit == "M":
+        return V.add_months(base.year, base.month, n) > (dct.year, dct.month)
+    if unit in {"Y", "DE", "CE"}:
+        return base.year + n * {"Y": 1, "DE": 10, "CE": 100}[unit] > dct.year
+    return False
+
+
 def _duration_unit(unit: str) -> str:
     return {"MIN": "MIN", "WE": "D"}.get(unit, unit)
 
@@ -1216,13 +1228,14 @@ def _offset(cand: Candidate, ctx: Context, n: float | None, unit: str,
     if base is None or not float(n).is_integer():
         return Resolution(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", None, NONE, 0.4,
                           "some time away")
-    if direction == "later" and kind == DCT and ctx.tense(cand) != FUTURE:
-        # "Two decades later, they agree ...": later than a time the article never dated.
-        # Counted from publication it would be 20 years ahead, which no report in the past
-        # or present tense can speak of; the reporter's "now" is as much as can be said.
+    n = int(n)
+    if direction == "later" and ctx.dct is not None and _past_publication(unit, base, n, ctx.dct) and \
+            ctx.tense(cand) != FUTURE:
+        # "Two decades later, they agree ...", counted from a time the article never dated
+        # (publication, or the year it stands in): a report in the past or present tense
+        # cannot tell what lies after its own publication, so the start was misread.
         return Resolution(DATE, "PAST_REF" if ctx.tense(cand) == PAST else "PRESENT_REF",
                           None, NONE, 0.4, "later than a time the article does not date")
-    n = int(n)
     nq = ctx.narrative.quarter if ctx.narrative.quarter_at >= cand.start - 600 else None
     moves = True
     if unit == "Y" and n == 1 and nq:
