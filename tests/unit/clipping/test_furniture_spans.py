@@ -102,3 +102,32 @@ def test_a_credit_runs_through_the_agencies_joined_to_it_and_stops_at_the_captio
          "Photograph: Suzanne Plunkett/Reuters"),
     ]:
         assert found(page) == [credit]
+
+
+def test_a_plug_glued_to_varying_last_lines_is_furniture_with_the_teaser_it_ends():
+    plug = "Sign up for free e-mail news alerts from Example.com and ExampleBusiness.com ."
+    clips = [
+        (0, "Rain fell on the valley.\nThe river rose two metres.\n"
+            f"Jane Roe contributed to this report {plug}"),
+        (1, "Markets fell in Tokyo.\nThe yen rose against the dollar.\n"
+            f"Floods Hit the Valley Ten Years Later, Images of the Dam {plug}"),
+        (2, "A new mayor was sworn in.\nShe promised cheaper buses.\n"
+            f"The mayor left for Paris. A Closer Look at the Budget {plug}"),
+    ]
+    spans = repeated_furniture(clips)
+    text = dict(clips)
+    # the teaser ("... Ten Years Later ...") goes with the plug: it never becomes a dated event
+    assert [text[1][s.start:s.end] for s in spans[1]] == [
+        f"Floods Hit the Valley Ten Years Later, Images of the Dam {plug}"]
+    # a finished sentence before the plug on the same line stays story text
+    assert [text[2][s.start:s.end] for s in spans[2]] == [f"A Closer Look at the Budget {plug}"]
+
+
+def test_a_last_sentence_two_clips_end_alike_is_not_furniture():
+    ending = "said the spill was the worst environmental disaster in the nation's history."
+    clips = [
+        (0, f"Oil reached the marsh.\nBoats were idle.\nThe governor {ending}"),
+        (1, f"Shares fell again.\nTraders were nervous.\nA senator {ending}"),
+        (2, "The hearing opened.\nWitnesses were sworn.\nThe chairman closed the session."),
+    ]
+    assert repeated_furniture(clips) == {}
