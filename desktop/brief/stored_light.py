@@ -86,29 +86,51 @@ def refresh_stored(db: Database) -> int:
 def _conflicts_again(db: Database) -> None:
     """Flag the date conflicts over every stored row dated to a day (in the timeline's
     grouping order, as ``light_timeline`` flags them) and store the flags that changed.
-    Each row is made only as far as the check reads it."""
-    days: list[LightEvent] = []
-    was: dict[int, tuple[int, str | None]] = {}
-    for (happening, date, people, tokens, article_ids, raw, members, order_hidden, order_date_sort,
-         order_id, conflict, conflicting_dates) in stored.compared_rows(db):
-        e = _new(LightEvent)
-        e.happening, e.date, e.tokens, e.raw = happening, date, tokens, raw
-        e.people = () if people is None else people.split(SEP) if people else []
-        e.article_ids = {int(a) for a in article_ids.split()}
-        e.members = None if members is None else [ReportRow(*m) for m in json.loads(members)]
-        e.order = (order_hidden, order_date_sort, order_id)
-        e.conflict, e.conflicting_dates = False, ()
-        was[happening] = (conflict, conflicting_dates)
-        days.append(e)
+    Each row is read only as far as the check reads it: its article ids when a candidate
+    pair gets that far, its reports' dating words (one read each) when further still."""
+    days = [_Day(*row) for row in stored.compared_rows(db)]
     days.sort(key=lambda e: e.order)
-    flag_conflicting_dates(
-        days, lambda i: days[i].tokens.split(), lambda e: e.article_ids, lambda e: e.date_texts())
+    words = [e.tokens.split() for e in days]
+    flag_conflicting_dates(days, words.__getitem__, _Day.articles, lambda e: e.date_texts(db))
     changed = []
     for e in days:
         now = (int(e.conflict), SEP.join(e.conflicting_dates) if e.conflicting_dates else None)
-        if now != was[e.happening]:  # type: ignore[index]
+        if now != e.was:
             changed.append((e.happening, *now))
-    stored.write_conflicts(db, changed)  # type: ignore[arg-type]
+    stored.write_conflicts(db, changed)
+
+
+class _Day:
+    """A stored row dated to a day as the date conflict check reads it (``LightEvent``'s
+    names: date, people, the two flags)."""
+
+    __slots__ = ("happening", "date", "people", "tokens", "_ids", "_articles", "order", "was",
+                 "conflict", "conflicting_dates", "_dates")
+
+    def __init__(self, happening: int, date: str, people: str | None, tokens: str, article_ids: str,
+                 order_hidden: int, order_date_sort: str, order_id: int, conflict: int,
+                 conflicting_dates: str | None) -> None:
+        self.happening, self.date, self.tokens, self._ids = happening, date, tokens or "", article_ids
+        self.people = () if people is None else people.split(SEP) if people else []
+        self._articles: set[int] | None = None
+        self.order = (order_hidden, order_date_sort, order_id)
+        self.was = (conflict, conflicting_dates)
+        self.conflict, self.conflicting_dates = False, ()
+        self._dates: list[str] | None = None
+
+    def articles(self) -> set[int]:
+        if self._articles is None:
+            self._articles = {int(a) for a in self._ids.split()}
+        return self._articles
+
+    def date_texts(self, db: Database) -> list[str]:
+        """As ``LightEvent.date_texts`` of the stored row."""
+        if self._dates is None:
+            raw, members = stored.reports_of(db, self.happening)
+            e = _new(LightEvent)
+            e.raw, e.members = raw, None if members is None else [ReportRow(*m) for m in json.loads(members)]
+            self._dates = e.date_texts()
+        return self._dates
 
 
 def _row(e: LightEvent) -> tuple[Any, ...]:
