@@ -182,16 +182,22 @@ def story_reads(db: Database, filters: Filters) -> tuple[dict[int, float] | None
     """``light.story_weights`` and ``keyevents.story_day_scores`` of the brief; the unfiltered
     brief's are stored (``brief_cache``) until anything they read changes."""
     default = filters == Filters()
+    weights_read: dict[int, float] | None = None
     if default:
         refresh_happenings(db)  # may write events' words: what is cached is read after
         keep_event_words(db)
         weights, scores = cached(db, "weights"), cached(db, "day_scores")
-        if weights is not None and scores is not None:
-            return {int(k): v for k, v in json.loads(weights).items()}, json.loads(scores)
-    weights_read = story_weights(db, filters)
+        if weights is not None:  # a pin changes the day scores only
+            weights_read = {int(k): v for k, v in json.loads(weights).items()}
+            if scores is not None:
+                return weights_read, json.loads(scores)
+    kept_weights = weights_read is not None
+    if weights_read is None:
+        weights_read = story_weights(db, filters)
     scores_read = story_day_scores(db, filters, weights_read) if weights_read is not None else None
     if default and weights_read is not None and scores_read is not None and not only_reads(db):
-        keep_cached(db, "weights", json.dumps(weights_read))
+        if not kept_weights:
+            keep_cached(db, "weights", json.dumps(weights_read))
         keep_cached(db, "day_scores", json.dumps(scores_read))
     return weights_read, scores_read
 
