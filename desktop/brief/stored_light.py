@@ -11,6 +11,7 @@ timeline: they are found again over the stored rows whenever any row changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -216,19 +217,23 @@ def people_summaries(db: Database) -> list[dict[str, Any]]:
 
 def brief_quotes(db: Database, filters: Filters, events: list[Any],
                  everyone: list[dict[str, Any]]) -> said_by.BriefQuotes:
-    """``quotes.gather`` of the brief's events; the unfiltered brief's stored until a quote,
-    person, mention or event changes."""
+    """``quotes.gather`` of the brief's events; the unfiltered brief's stored with the
+    articles it was gathered from, until a quote, person, mention or article changes (a hide
+    or a pin leaves the timeline's articles, and so its quotes, as they were)."""
     default = filters == Filters()
+    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+    made_for = hashlib.sha256(" ".join(map(str, sorted(articles))).encode()).hexdigest()
     hit = cached(db, "quotes") if default else None
     if hit is not None:
         data = json.loads(hit)
-        return said_by.BriefQuotes([said_by.Speaker(*s) for s in data["speakers"]], data["in_articles"])
-    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+        if data.get("articles") == made_for:
+            return said_by.BriefQuotes([said_by.Speaker(*s) for s in data["speakers"]], data["in_articles"])
     quotes = said_by.gather(db, filters, events, everyone, articles)
     if default and not only_reads(db):
         keep_cached(db, "quotes", json.dumps({
             "speakers": [[s.name, s.mentions, s.quotes] for s in quotes.speakers],
             "in_articles": quotes.in_articles,
+            "articles": made_for,
         }))
     return quotes
 

@@ -1,7 +1,7 @@
 """The brief's story-wide reads (``brief_cache``) are made again only when what each reads
 changed: a pin leaves the article weights, quotes, people and publication days as they were
 (the next brief after a pin in a 20,000-article library made them all again), a hide leaves
-the people. Whatever is kept, the next brief is the one a library with nothing stored gives."""
+the people and the quotes (kept with the articles they were read for). Whatever is kept, the next brief is the one a library with nothing stored gives."""
 
 from __future__ import annotations
 
@@ -32,11 +32,11 @@ def test_a_pin_keeps_what_a_pin_cannot_change_and_the_brief_leads_with_it(story)
     assert pinned == from_scratch(story)
 
 
-def test_a_hide_keeps_only_the_people_and_the_brief_drops_it(story):
+def test_a_hide_keeps_the_people_and_the_quotes_and_the_brief_drops_it(story):
     brief_from_library(story)
     blizzard = next(e for e in build_timeline(story) if "blizzard" in e.text)
     corrections.correct(story, blizzard.id, hidden=True)
-    assert kept(story) == {"people"}
+    assert kept(story) == {"people", "quotes"}  # the quotes kept with the articles they were read for
     after = brief_from_library(story)
     assert "blizzard" not in after
     assert after == from_scratch(story)
@@ -46,7 +46,7 @@ def test_an_edited_sentence_drops_its_words_and_every_story_wide_read(story):
     brief_from_library(story)
     friday = next(e for e in build_timeline(story) if "Friday" in e.text)
     corrections.correct(story, friday.id, text="Diplomats said the Security Council met on Friday in New York.")
-    assert kept(story) == {"people"}
+    assert kept(story) == {"people", "quotes"}
     after = brief_from_library(story)
     assert "met on Friday in New York" in after
     assert after == from_scratch(story)
