@@ -108,13 +108,19 @@ def rows_of(db: Database, happening_ids: Sequence[int]) -> list[tuple[Any, ...]]
 
 def compared_rows(db: Database) -> list[tuple[Any, ...]]:
     """What the date conflict check reads of every row dated to a day: (happening id, date,
-    people, tokens, article ids, raw, members, the three order columns, conflict,
-    conflicting dates)."""
+    people, tokens, article ids, the three order columns, conflict, conflicting dates)."""
     return db.execute(
-        "SELECT happening_id, date, people, tokens, article_ids, raw, members, order_hidden,"
+        "SELECT happening_id, date, people, tokens, article_ids, order_hidden,"
         " order_date_sort, order_id, conflict, conflicting_dates FROM happening_briefs"
         " WHERE entry_id IS NOT NULL AND precision = 'day'"
     ).fetchall()
+
+
+def reports_of(db: Database, happening_id: int) -> tuple[str, str | None]:
+    """A row's reports as the check reads their dating words: (raw, members)."""
+    raw, members = db.execute(
+        "SELECT raw, members FROM happening_briefs WHERE happening_id = ?", [happening_id]).fetchone()
+    return raw, members
 
 
 def people_role_counts(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str | None, int, int]]]:

@@ -627,3 +627,57 @@ def linking_look_ups(db: Database) -> None:
     )
     db.execute("DROP INDEX IF EXISTS idx_mentions_key")
     db.execute("CREATE INDEX idx_mentions_key_labels ON mentions (key, model_label, label, context)")
+
+
+@migrations(name="0014_brief_cache_finer")
+def brief_cache_finer(db: Database) -> None:
+    # The brief's story-wide reads (``brief_cache``) emptied only by what each reads, so the
+    # first brief after a pin or a hide does not make them all again at 20,000 articles:
+    # - "people" (names, roles, mentions) reads only people and mentions;
+    # - a pin changes the plan and the day scores (pinned days lead), nothing else kept;
+    # - clustering again (happenings written) changes only the plan, which names happenings;
+    # - an event's update empties the rest only when a value other than ``pinned`` changed
+    #   (corrections are applied by one UPDATE setting every corrected column);
+    # - "quotes" reads the quotes of the timeline's articles: kept with the articles it was
+    #   made for (the brief compares), an event's change does not empty it.
+    # An event's stored words are dropped only when what they are made of changed (the same
+    # UPDATE named text and date even for a pin). A later step adding an events column that
+    # the brief reads adds it to these triggers.
+    db.execute("DROP TRIGGER IF EXISTS events_words_update")
+    made_of = ("text", "date", "start", "end", "article_id")
+    db.execute(
+        "CREATE TRIGGER events_words_update AFTER UPDATE OF text, date, start, \"end\", article_id"
+        " ON events WHEN " + " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in made_of)
+        + " BEGIN DELETE FROM event_words WHERE event_id = OLD.id; END"
+    )
+    not_people = "DELETE FROM brief_cache WHERE name <> 'people';"
+    events_only = "DELETE FROM brief_cache WHERE name NOT IN ('people', 'quotes');"
+    for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'brief_cache_%'"
+    ).fetchall():
+        db.execute(f"DROP TRIGGER {name}")
+    columns = [r[1] for r in db.execute("PRAGMA table_info(events)").fetchall() if r[1] != "pinned"]
+    db.execute(
+        "CREATE TRIGGER brief_cache_events_update AFTER UPDATE ON events WHEN "
+        + " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns) + f" BEGIN {events_only} END"
+    )
+    db.execute(
+        "CREATE TRIGGER brief_cache_events_pin AFTER UPDATE OF pinned ON events"
+        " WHEN OLD.pinned IS NOT NEW.pinned"
+        " BEGIN DELETE FROM brief_cache WHERE name IN ('plan', 'day_scores'); END"
+    )
+    for table, actions, body in (
+        ("events", ("INSERT", "DELETE"), events_only),
+        ("event_words", ("INSERT", "UPDATE", "DELETE"), events_only),
+        ("articles", ("INSERT", "UPDATE", "DELETE"), not_people),
+        ("off_story", ("INSERT", "UPDATE", "DELETE"), events_only),
+        ("manual_events", ("INSERT", "UPDATE", "DELETE"), events_only),
+        ("quotes", ("INSERT", "UPDATE", "DELETE"), not_people),
+        ("quote_corrections", ("INSERT", "UPDATE", "DELETE"), not_people),
+        ("mentions", ("INSERT", "UPDATE", "DELETE"), "DELETE FROM brief_cache;"),
+        ("people", ("INSERT", "UPDATE", "DELETE"), "DELETE FROM brief_cache;"),
+        ("happenings", ("INSERT", "DELETE"), "DELETE FROM brief_cache WHERE name = 'plan';"),
+    ):
+        for action in actions:
+            db.execute(f"CREATE TRIGGER brief_cache_{table}_{action.lower()} AFTER {action} ON {table}"
+                       f" BEGIN {body} END")

@@ -11,6 +11,7 @@ timeline: they are found again over the stored rows whenever any row changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -86,29 +87,51 @@ def refresh_stored(db: Database) -> int:
 def _conflicts_again(db: Database) -> None:
     """Flag the date conflicts over every stored row dated to a day (in the timeline's
     grouping order, as ``light_timeline`` flags them) and store the flags that changed.
-    Each row is made only as far as the check reads it."""
-    days: list[LightEvent] = []
-    was: dict[int, tuple[int, str | None]] = {}
-    for (happening, date, people, tokens, article_ids, raw, members, order_hidden, order_date_sort,
-         order_id, conflict, conflicting_dates) in stored.compared_rows(db):
-        e = _new(LightEvent)
-        e.happening, e.date, e.tokens, e.raw = happening, date, tokens, raw
-        e.people = () if people is None else people.split(SEP) if people else []
-        e.article_ids = {int(a) for a in article_ids.split()}
-        e.members = None if members is None else [ReportRow(*m) for m in json.loads(members)]
-        e.order = (order_hidden, order_date_sort, order_id)
-        e.conflict, e.conflicting_dates = False, ()
-        was[happening] = (conflict, conflicting_dates)
-        days.append(e)
+    Each row is read only as far as the check reads it: its article ids when a candidate
+    pair gets that far, its reports' dating words (one read each) when further still."""
+    days = [_Day(*row) for row in stored.compared_rows(db)]
     days.sort(key=lambda e: e.order)
-    flag_conflicting_dates(
-        days, lambda i: days[i].tokens.split(), lambda e: e.article_ids, lambda e: e.date_texts())
+    words = [e.tokens.split() for e in days]
+    flag_conflicting_dates(days, words.__getitem__, _Day.articles, lambda e: e.date_texts(db))
     changed = []
     for e in days:
         now = (int(e.conflict), SEP.join(e.conflicting_dates) if e.conflicting_dates else None)
-        if now != was[e.happening]:  # type: ignore[index]
+        if now != e.was:
             changed.append((e.happening, *now))
-    stored.write_conflicts(db, changed)  # type: ignore[arg-type]
+    stored.write_conflicts(db, changed)
+
+
+class _Day:
+    """A stored row dated to a day as the date conflict check reads it (``LightEvent``'s
+    names: date, people, the two flags)."""
+
+    __slots__ = ("happening", "date", "people", "tokens", "_ids", "_articles", "order", "was",
+                 "conflict", "conflicting_dates", "_dates")
+
+    def __init__(self, happening: int, date: str, people: str | None, tokens: str, article_ids: str,
+                 order_hidden: int, order_date_sort: str, order_id: int, conflict: int,
+                 conflicting_dates: str | None) -> None:
+        self.happening, self.date, self.tokens, self._ids = happening, date, tokens or "", article_ids
+        self.people = () if people is None else people.split(SEP) if people else []
+        self._articles: set[int] | None = None
+        self.order = (order_hidden, order_date_sort, order_id)
+        self.was = (conflict, conflicting_dates)
+        self.conflict, self.conflicting_dates = False, ()
+        self._dates: list[str] | None = None
+
+    def articles(self) -> set[int]:
+        if self._articles is None:
+            self._articles = {int(a) for a in self._ids.split()}
+        return self._articles
+
+    def date_texts(self, db: Database) -> list[str]:
+        """As ``LightEvent.date_texts`` of the stored row."""
+        if self._dates is None:
+            raw, members = stored.reports_of(db, self.happening)
+            e = _new(LightEvent)
+            e.raw, e.members = raw, None if members is None else [ReportRow(*m) for m in json.loads(members)]
+            self._dates = e.date_texts()
+        return self._dates
 
 
 def _row(e: LightEvent) -> tuple[Any, ...]:
@@ -160,16 +183,22 @@ def story_reads(db: Database, filters: Filters) -> tuple[dict[int, float] | None
     """``light.story_weights`` and ``keyevents.story_day_scores`` of the brief; the unfiltered
     brief's are stored (``brief_cache``) until anything they read changes."""
     default = filters == Filters()
+    weights_read: dict[int, float] | None = None
     if default:
         refresh_happenings(db)  # may write events' words: what is cached is read after
         keep_event_words(db)
         weights, scores = cached(db, "weights"), cached(db, "day_scores")
-        if weights is not None and scores is not None:
-            return {int(k): v for k, v in json.loads(weights).items()}, json.loads(scores)
-    weights_read = story_weights(db, filters)
+        if weights is not None:  # a pin changes the day scores only
+            weights_read = {int(k): v for k, v in json.loads(weights).items()}
+            if scores is not None:
+                return weights_read, json.loads(scores)
+    kept_weights = weights_read is not None
+    if weights_read is None:
+        weights_read = story_weights(db, filters)
     scores_read = story_day_scores(db, filters, weights_read) if weights_read is not None else None
     if default and weights_read is not None and scores_read is not None and not only_reads(db):
-        keep_cached(db, "weights", json.dumps(weights_read))
+        if not kept_weights:
+            keep_cached(db, "weights", json.dumps(weights_read))
         keep_cached(db, "day_scores", json.dumps(scores_read))
     return weights_read, scores_read
 
@@ -188,19 +217,23 @@ def people_summaries(db: Database) -> list[dict[str, Any]]:
 
 def brief_quotes(db: Database, filters: Filters, events: list[Any],
                  everyone: list[dict[str, Any]]) -> said_by.BriefQuotes:
-    """``quotes.gather`` of the brief's events; the unfiltered brief's stored until a quote,
-    person, mention or event changes."""
+    """``quotes.gather`` of the brief's events; the unfiltered brief's stored with the
+    articles it was gathered from, until a quote, person, mention or article changes (a hide
+    or a pin leaves the timeline's articles, and so its quotes, as they were)."""
     default = filters == Filters()
+    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+    made_for = hashlib.sha256(" ".join(map(str, sorted(articles))).encode()).hexdigest()
     hit = cached(db, "quotes") if default else None
     if hit is not None:
         data = json.loads(hit)
-        return said_by.BriefQuotes([said_by.Speaker(*s) for s in data["speakers"]], data["in_articles"])
-    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+        if data.get("articles") == made_for:
+            return said_by.BriefQuotes([said_by.Speaker(*s) for s in data["speakers"]], data["in_articles"])
     quotes = said_by.gather(db, filters, events, everyone, articles)
     if default and not only_reads(db):
         keep_cached(db, "quotes", json.dumps({
             "speakers": [[s.name, s.mentions, s.quotes] for s in quotes.speakers],
             "in_articles": quotes.in_articles,
+            "articles": made_for,
         }))
     return quotes
 

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 from desktop.timeline.precision import place
@@ -167,9 +168,7 @@ def flag_conflicting_dates(
     ``people`` and those two flags: the timeline's events or the brief's light ones);
     ``words(i)``: the distinct content words of the i-th; ``articles``: the articles
     reporting one; ``date_words``: the words that date its reports ("on Tuesday")."""
-    frequency: Counter[str] = Counter()
-    for i in range(len(days)):
-        frequency.update(words(i))
+    frequency: Counter[str] = Counter(chain.from_iterable(map(words, range(len(days)))))
     index: dict[str, list[int]] = defaultdict(list)
     for i in range(len(days)):
         for word in words(i):
