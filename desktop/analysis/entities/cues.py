@@ -28,6 +28,7 @@ NON_PERSON_WORDS = frozenset(
     european africa america asia europe service services authority board bureau embassy
     project program programme summit conference games cup championship festival award prize
     security intelligence shuttle spacecraft satellite rocket gallery memorial results
+    guard guards
     """.split()
 )
 

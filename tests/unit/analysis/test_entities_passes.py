@@ -43,6 +43,14 @@ def test_a_place_the_model_sometimes_calls_a_person_stays_a_place() -> None:
     assert {label for _, label in labels(text, raw)} == {"PLACE"}
 
 
+def test_a_guard_the_model_calls_a_person_is_an_organisation() -> None:
+    text = ("The US Coast Guard said the slick had grown. A US Coast Guard cutter arrived. "
+            "Revolutionary Guards patrolled the strait.")
+    raw = spans(text, ("US Coast Guard", "PERSON", 0), ("US Coast Guard", "PERSON", 1),
+                ("Revolutionary Guards", "PERSON", 0))
+    assert "PERSON" not in {label for _, label in labels(text, raw)}
+
+
 def test_titles_make_a_person_and_are_not_part_of_the_name() -> None:
     text = "Foreign Minister Lavrov and Mr. Smith met President Obama."
     raw = spans(text, ("Lavrov", "ORG", 0), ("Mr. Smith", "PERSON", 0))
