@@ -195,8 +195,11 @@ def cleanliness(text: str) -> float:
         value *= 0.5
     if text.endswith("?") or not text[:1].isupper() and not text[:1].isdigit():
         value *= 0.6
-    if _FIRST_PERSON.search(_QUOTED.sub("", text)):
+    outside = _QUOTED.sub("", text)
+    if _FIRST_PERSON.search(outside):
         value *= 0.5
+    if _QUOTES.search(text) and len(re.findall(r"\w+", outside)) < 2:
+        value *= 0.5  # a quotation alone: who said it is in another sentence
     if "|" in text:
         value *= 0.5
     return value

@@ -63,3 +63,12 @@ def test_a_happening_reported_done_is_not_headlined_by_a_report_that_expected_it
                   "The WHO raised its pandemic alert level to five on Wednesday night.")
     assert headline(Happening([expected, done]), {}, 1.0) is done
     assert headline(Happening([expected]), {}, 1.0) is expected
+
+
+def test_a_quotation_with_no_speaker_does_not_headline_its_happening():
+    alone = Report(1, 1, "BBC", "2010-05-08",
+                   "\u201cWhat we tried to do last night with the dome did not work.\u201d")
+    # even a report opening on "He" (the bullet can name him) tells more than a bare quote
+    told = Report(2, 2, "Reuters", "2010-05-08",
+                  "He said BP's attempt to lower a dome over the leak did not work.")
+    assert headline(Happening([alone, told]), {}, 1.0) is told
