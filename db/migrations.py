@@ -456,6 +456,44 @@ def event_words(db: Database) -> None:
         )
 
 
+def _mark_stale_articles(db: Database, stale: str) -> None:
+    """Triggers that put an article in the table *stale* when anything a stored timeline
+    entry or brief row shows of it changes: its events, title, date or outlet, its person
+    mentions, the people named, its events' people, and "not this story" marks. The
+    timeline entries (0011) and the brief rows (0012) are refreshed by different readers,
+    so each keeps its own marks, set by these same triggers."""
+    mark = f"INSERT OR IGNORE INTO {stale} (article_id) "
+    for name, table, when, body, *condition in (
+        ("events_update", "events", "AFTER UPDATE", f"{mark} VALUES (NEW.article_id);"),
+        ("articles_update", "articles", "AFTER UPDATE OF title, url, published, outlet",
+         f"{mark} VALUES (NEW.id);"),
+        # only a person's mention names anyone in an entry
+        ("mentions_insert", "mentions", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);",
+         "NEW.label = 'PERSON'"),
+        ("mentions_delete", "mentions", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);",
+         "OLD.label = 'PERSON'"),
+        ("mentions_update", "mentions", "AFTER UPDATE OF person_id, label, start, \"end\"",
+         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);",
+         "OLD.label = 'PERSON' OR NEW.label = 'PERSON'"),
+        ("people_update", "people", "AFTER UPDATE OF name",
+         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = NEW.id;"),
+        ("people_delete", "people", "AFTER DELETE",
+         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = OLD.id;"),
+        ("event_people_insert", "event_people", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);"),
+        ("event_people_delete", "event_people", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);"),
+        ("event_people_update", "event_people", "AFTER UPDATE",
+         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);"),
+        ("off_story_insert", "off_story", "AFTER INSERT",
+         f"{mark} SELECT NEW.article_id WHERE NEW.article_id IS NOT NULL;"
+         f" {mark} SELECT id FROM articles WHERE outlet = NEW.outlet;"),
+        ("off_story_delete", "off_story", "AFTER DELETE",
+         f"{mark} SELECT OLD.article_id WHERE OLD.article_id IS NOT NULL;"
+         f" {mark} SELECT id FROM articles WHERE outlet = OLD.outlet;"),
+    ):
+        only = f" WHEN {condition[0]}" if condition else ""
+        db.execute(f"CREATE TRIGGER {stale}_{name} {when} ON {table}{only} BEGIN {body} END")
+
+
 @migrations(name="0011_timeline_entries")
 def timeline_entries(db: Database) -> None:
     # The unfiltered timeline, ready to show (db/timeline_entries.py): one row per stored
@@ -488,36 +526,7 @@ def timeline_entries(db: Database) -> None:
     db.execute("CREATE TRIGGER timeline_entries_gone AFTER DELETE ON happenings"
                " BEGIN DELETE FROM timeline_entries WHERE happening_id = OLD.id; END")
     db.execute("CREATE TABLE timeline_stale (article_id INTEGER PRIMARY KEY)")
-    mark = "INSERT OR IGNORE INTO timeline_stale (article_id) "
-    for name, table, when, body, *condition in (
-        ("events_update", "events", "AFTER UPDATE", f"{mark} VALUES (NEW.article_id);"),
-        ("articles_update", "articles", "AFTER UPDATE OF title, url, published, outlet",
-         f"{mark} VALUES (NEW.id);"),
-        # only a person's mention names anyone in an entry
-        ("mentions_insert", "mentions", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);",
-         "NEW.label = 'PERSON'"),
-        ("mentions_delete", "mentions", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);",
-         "OLD.label = 'PERSON'"),
-        ("mentions_update", "mentions", "AFTER UPDATE OF person_id, label, start, \"end\"",
-         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);",
-         "OLD.label = 'PERSON' OR NEW.label = 'PERSON'"),
-        ("people_update", "people", "AFTER UPDATE OF name",
-         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = NEW.id;"),
-        ("people_delete", "people", "AFTER DELETE",
-         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = OLD.id;"),
-        ("event_people_insert", "event_people", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);"),
-        ("event_people_delete", "event_people", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);"),
-        ("event_people_update", "event_people", "AFTER UPDATE",
-         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);"),
-        ("off_story_insert", "off_story", "AFTER INSERT",
-         f"{mark} SELECT NEW.article_id WHERE NEW.article_id IS NOT NULL;"
-         f" {mark} SELECT id FROM articles WHERE outlet = NEW.outlet;"),
-        ("off_story_delete", "off_story", "AFTER DELETE",
-         f"{mark} SELECT OLD.article_id WHERE OLD.article_id IS NOT NULL;"
-         f" {mark} SELECT id FROM articles WHERE outlet = OLD.outlet;"),
-    ):
-        only = f" WHEN {condition[0]}" if condition else ""
-        db.execute(f"CREATE TRIGGER timeline_stale_{name} {when} ON {table}{only} BEGIN {body} END")
+    _mark_stale_articles(db, "timeline_stale")
 
 
 @migrations(name="0012_happening_briefs")
@@ -547,35 +556,7 @@ def happening_briefs(db: Database) -> None:
     db.execute("CREATE TRIGGER happening_briefs_gone AFTER DELETE ON happenings"
                " BEGIN DELETE FROM happening_briefs WHERE happening_id = OLD.id; END")
     db.execute("CREATE TABLE brief_stale (article_id INTEGER PRIMARY KEY)")
-    mark = "INSERT OR IGNORE INTO brief_stale (article_id) "
-    for name, table, when, body, *condition in (
-        ("events_update", "events", "AFTER UPDATE", f"{mark} VALUES (NEW.article_id);"),
-        ("articles_update", "articles", "AFTER UPDATE OF title, url, published, outlet",
-         f"{mark} VALUES (NEW.id);"),
-        ("mentions_insert", "mentions", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);",
-         "NEW.label = 'PERSON'"),
-        ("mentions_delete", "mentions", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);",
-         "OLD.label = 'PERSON'"),
-        ("mentions_update", "mentions", "AFTER UPDATE OF person_id, label, start, \"end\"",
-         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);",
-         "OLD.label = 'PERSON' OR NEW.label = 'PERSON'"),
-        ("people_update", "people", "AFTER UPDATE OF name",
-         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = NEW.id;"),
-        ("people_delete", "people", "AFTER DELETE",
-         f"{mark} SELECT DISTINCT article_id FROM mentions WHERE person_id = OLD.id;"),
-        ("event_people_insert", "event_people", "AFTER INSERT", f"{mark} VALUES (NEW.article_id);"),
-        ("event_people_delete", "event_people", "AFTER DELETE", f"{mark} VALUES (OLD.article_id);"),
-        ("event_people_update", "event_people", "AFTER UPDATE",
-         f"{mark} VALUES (OLD.article_id); {mark} VALUES (NEW.article_id);"),
-        ("off_story_insert", "off_story", "AFTER INSERT",
-         f"{mark} SELECT NEW.article_id WHERE NEW.article_id IS NOT NULL;"
-         f" {mark} SELECT id FROM articles WHERE outlet = NEW.outlet;"),
-        ("off_story_delete", "off_story", "AFTER DELETE",
-         f"{mark} SELECT OLD.article_id WHERE OLD.article_id IS NOT NULL;"
-         f" {mark} SELECT id FROM articles WHERE outlet = OLD.outlet;"),
-    ):
-        only = f" WHEN {condition[0]}" if condition else ""
-        db.execute(f"CREATE TRIGGER brief_stale_{name} {when} ON {table}{only} BEGIN {body} END")
+    _mark_stale_articles(db, "brief_stale")
     # Story-wide reads of the unfiltered brief (article weights, day scores, the people's
     # mentions, the quotes it tells, its publication days), kept until anything they read
     # changes: every such change empties it.
