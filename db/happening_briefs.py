@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db import per_happening
+
 #: The stored columns after ``happening_id``, in order.
 COLUMNS = (
     "entry_id", "date", "precision", "text", "people", "planned", "pinned", "corrected", "hidden",
@@ -25,29 +27,15 @@ COLUMNS = (
 
 
 def has_briefs_table(db: Database) -> bool:
-    return db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'happening_briefs'"
-    ).fetchone() is not None
+    return per_happening.has_table(db, "happening_briefs")
 
 
 def happenings_to_store(db: Database) -> list[int]:
-    """Stored happenings with no row, or reported by an article whose rows are stale."""
-    return [r[0] for r in db.execute(
-        "SELECT h.id FROM happenings h WHERE NOT EXISTS"
-        " (SELECT 1 FROM happening_briefs b WHERE b.happening_id = h.id)"
-        " UNION SELECT he.happening_id FROM brief_stale s JOIN events e ON e.article_id = s.article_id"
-        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1"
-    )]
+    return per_happening.happenings_to_refresh(db, "happening_briefs", "brief_stale")
 
 
 def all_stored(db: Database) -> bool:
-    """Every stored happening has its row and nothing it shows changed since (a row goes
-    with its happening, by a trigger: equal counts mean every happening has one)."""
-    if db.execute("SELECT 1 FROM brief_stale LIMIT 1").fetchone():
-        return False
-    happenings = db.execute("SELECT count(*) FROM happenings").fetchone()[0]
-    rows = db.execute("SELECT count(*) FROM happening_briefs").fetchone()[0]
-    return bool(happenings == rows)
+    return per_happening.all_fresh(db, "happening_briefs", "brief_stale")
 
 
 def write_rows(db: Database, rows: Iterable[Sequence[Any]]) -> None:

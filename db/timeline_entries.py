@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from db import per_happening
 from db.happenings import OFF_STORY_SQL
 from db.timeline import Where
 
@@ -48,29 +49,15 @@ def _marks(ids: Sequence[object]) -> str:
 
 
 def has_entries_table(db: Database) -> bool:
-    return db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'timeline_entries'"
-    ).fetchone() is not None
+    return per_happening.has_table(db, "timeline_entries")
 
 
 def happenings_to_render(db: Database) -> list[int]:
-    """Stored happenings with no entry, or showing something of an article that changed."""
-    return [r[0] for r in db.execute(
-        "SELECT h.id FROM happenings h WHERE NOT EXISTS"
-        " (SELECT 1 FROM timeline_entries t WHERE t.happening_id = h.id)"
-        " UNION SELECT he.happening_id FROM timeline_stale s JOIN events e ON e.article_id = s.article_id"
-        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1"
-    )]
+    return per_happening.happenings_to_refresh(db, "timeline_entries", "timeline_stale")
 
 
 def all_rendered(db: Database) -> bool:
-    """Every stored happening has its entry and nothing it shows changed since. (An entry
-    goes with its happening, by a trigger: equal counts mean every happening has one.)"""
-    if db.execute("SELECT 1 FROM timeline_stale LIMIT 1").fetchone():
-        return False
-    happenings = db.execute("SELECT count(*) FROM happenings").fetchone()[0]
-    entries = db.execute("SELECT count(*) FROM timeline_entries").fetchone()[0]
-    return bool(happenings == entries)
+    return per_happening.all_fresh(db, "timeline_entries", "timeline_stale")
 
 
 def nothing_changed(db: Database) -> bool:

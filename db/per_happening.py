@@ -1,0 +1,33 @@
+"""Rows kept per stored happening (timeline entries, brief rows), each table refreshed by the
+articles marked in its own stale table: which happenings need their row again, and whether
+none does. Shared by db/timeline_entries.py and db/happening_briefs.py."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def has_table(db: Database, table: str) -> bool:
+    return db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone() is not None
+
+
+def happenings_to_refresh(db: Database, table: str, stale: str) -> list[int]:
+    """Stored happenings with no row in *table*, or reported by an article in *stale*."""
+    return [r[0] for r in db.execute(
+        f"SELECT h.id FROM happenings h WHERE NOT EXISTS"
+        f" (SELECT 1 FROM {table} t WHERE t.happening_id = h.id)"
+        f" UNION SELECT he.happening_id FROM {stale} s JOIN events e ON e.article_id = s.article_id"
+        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1"
+    )]
+
+
+def all_fresh(db: Database, table: str, stale: str) -> bool:
+    """Every stored happening has its row in *table* and no article is in *stale*. (A row
+    goes with its happening, by a trigger: equal counts mean every happening has one.)"""
+    if db.execute(f"SELECT 1 FROM {stale} LIMIT 1").fetchone():
+        return False
+    happenings = db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+    rows = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return bool(happenings == rows)
