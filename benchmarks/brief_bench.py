@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
@@ -31,6 +30,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _common import load_shared
 
 REPO = Path(__file__).resolve().parents[1]
 #: ../shared beside the clone (a git worktree sits one level deeper: look further up).
@@ -82,11 +83,7 @@ def multi_outlet(library: Path, start: str, end: str) -> tuple[int, int]:
 
 def shared_scorer():
     """../shared/eval/tls_eval.py (benchmarks/ has a tls_eval.py of its own)."""
-    spec = importlib.util.spec_from_file_location("shared_tls_eval", EVAL / "tls_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_shared("shared_tls_eval", EVAL / "tls_eval.py")
 
 
 def run_window(name: str, keep: Path | None, reuse: bool, dump: Path | None) -> dict:

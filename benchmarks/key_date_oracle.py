@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import itertools
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import load_shared  # noqa: E402
 from brief_bench import CORPUS, EVAL, WINDOWS  # noqa: E402  (the benchmark's own windows)
 
 TARGET = 1.2
@@ -40,11 +40,7 @@ BRUTE_FORCE_MAX = 20
 
 def scorer():
     """../shared/eval/brief_eval.py, loaded from its folder (it imports its sibling tls_eval)."""
-    spec = importlib.util.spec_from_file_location("shared_brief_eval", EVAL / "brief_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_shared("shared_brief_eval", EVAL / "brief_eval.py")
 
 
 def gold_days(golds: list[set[dt.date]]) -> list[dt.date]:

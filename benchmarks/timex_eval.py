@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from _common import load_shared
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -36,10 +37,7 @@ SCORER = SHARED / "eval" / "te3_eval.py"
 
 
 def load_scorer():
-    spec = importlib.util.spec_from_file_location("te3_eval", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_shared("te3_eval", SCORER)
 
 
 def main(argv: list[str]) -> int:
