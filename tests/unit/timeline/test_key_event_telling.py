@@ -19,6 +19,15 @@ from tests.unit.timeline.test_timeline_library import store
 MAY = Filters.from_strings(date_from="2025-05-01", date_to="2025-05-31")
 
 
+def day_told(library, title: str, text: str, report: str) -> list[str]:
+    """The sentences that tell 16 May when a clip of 17 May carries *text* and one of
+    18 May the plain *report*."""
+    store(library, title, text, "2025-05-17", {"May 16": "2025-05-16"})
+    store(library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
+    (day,) = key_events(library, 1, 1, MAY)
+    return day.sentences
+
+
 def test_pieces_of_sentences_and_furniture_cannot_tell_a_day():
     assert is_fragment("Crews battled rain as the rig that exploded toppled into th...")
     assert is_fragment("Crews battled rain as the rig toppled into the sea\u2026")
@@ -89,10 +98,7 @@ def test_a_cut_off_teaser_never_tells_the_day(memory_library):
         "that ran through the night and into the ea..."
     )
     report = "The summit in Vienna on May 16 agreed a ceasefire between the two sides."
-    store(memory_library, "Teasers", f"Latest news\n{teaser}", "2025-05-17", {"May 16": "2025-05-16"})
-    store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
-    (day,) = key_events(memory_library, 1, 1, MAY)
-    assert day.sentences == [report]
+    assert day_told(memory_library, "Teasers", f"Latest news\n{teaser}", report) == [report]
 
 
 def test_the_report_tells_the_day_over_the_quote(memory_library):
@@ -101,10 +107,7 @@ def test_the_report_tells_the_day_over_the_quote(memory_library):
         "an envoy said on May 16."
     )
     report = "The summit in Vienna on May 16 agreed a ceasefire between the two sides."
-    store(memory_library, "Envoy", f"Envoy speaks.\n{quote}", "2025-05-17", {"May 16": "2025-05-16"})
-    store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
-    (day,) = key_events(memory_library, 1, 1, MAY)
-    assert day.sentences == [report]
+    assert day_told(memory_library, "Envoy", f"Envoy speaks.\n{quote}", report) == [report]
 
 
 def test_a_key_event_is_shown_without_the_pages_stamp_or_list_mark():
@@ -135,10 +138,7 @@ def test_a_readers_comment_never_tells_the_day(memory_library):
         "ceasefire at last and the summit was a triumph for the summit's hosts."
     )
     report = "Envoys at the summit in Vienna on May 16 signed a ceasefire deal."
-    store(memory_library, "Comments", f"Have your say\n{comment}", "2025-05-17", {"May 16": "2025-05-16"})
-    store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
-    (day,) = key_events(memory_library, 1, 1, MAY)
-    assert day.sentences == [report]
+    assert day_told(memory_library, "Comments", f"Have your say\n{comment}", report) == [report]
 
 
 def test_an_own_account_and_a_pronoun_subject_are_told_apart_from_a_report():
@@ -158,19 +158,13 @@ def test_the_report_tells_the_day_over_an_own_account(memory_library):
         "leaders sign the ceasefire."
     )
     report = "The summit in Vienna on May 16 agreed a ceasefire between the two sides."
-    store(memory_library, "Diary", f"My diary\n{account}", "2025-05-17", {"May 16": "2025-05-16"})
-    store(memory_library, "Summit", f"Summit ends.\n{report}", "2025-05-18", {"May 16": "2025-05-16"})
-    (day,) = key_events(memory_library, 1, 1, MAY)
-    assert day.sentences == [report]
+    assert day_told(memory_library, "Diary", f"My diary\n{account}", report) == [report]
 
 
 def test_a_named_report_tells_the_day_over_one_whose_subject_is_a_pronoun(memory_library):
     pronoun = "On May 16 she told the summit in Vienna that the ceasefire agreed there would hold."
     named = "Anna Berg said on May 16 the Vienna truce would hold."
-    store(memory_library, "Envoy", f"Envoy speaks.\n{pronoun}", "2025-05-17", {"May 16": "2025-05-16"})
-    store(memory_library, "Summit", f"Summit ends.\n{named}", "2025-05-18", {"May 16": "2025-05-16"})
-    (day,) = key_events(memory_library, 1, 1, MAY)
-    assert day.sentences == [named]
+    assert day_told(memory_library, "Envoy", f"Envoy speaks.\n{pronoun}", named) == [named]
 
 
 def test_the_reporters_pinned_sentence_tells_its_day_however_it_is_cut(memory_library):
