@@ -10,7 +10,8 @@ topic once (``--keep DIR --reuse`` keeps it: bpoil's 1,460 articles take minutes
 a window over it (``--days`` long, every ``--step`` days). For each window with a gold
 timeline of at least 3 days in it (as the scorer skips), it chooses the key days as the
 brief does -- ``keyevents.rank_dates`` over the evidence of the articles published in the
-window (a brief_bench library holds only those), ``story.key_count`` of them, best first --
+window (a brief_bench library holds only those), each mention counting for how on-story its
+sentence is, ``story.key_count`` of them, best first --
 and prints their Date-F1 (the scorer's own averaging) beside the scorer's pubcount baseline
 on the same window, and the ratio the issue targets (>= 1.2).
 
@@ -46,7 +47,7 @@ def key_days(db: Database, first: dt.date, last: dt.date) -> list[str]:
     filters = Filters(date_from=first, date_to=last)
     published = published_range(first, last)
     events = day_events(db, event_where(filters), published)
-    scores = rank_dates(events, publications(db, published), filters)
+    scores = rank_dates(events, publications(db, published), filters, on_story_sentences=True)
     wanted = key_count(count_published(db, first, last), scores)
     return sorted(scores, key=lambda d: (-scores[d], d))[:wanted]
 

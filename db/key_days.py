@@ -34,15 +34,17 @@ def published_range(date_from: dt.date | None, date_to: dt.date | None) -> Where
 
 def day_events(db: Database, where: Where, published: Where | None = None) -> list[dict[str, Any]]:
     """Day-precision events matching ``where`` (over ``events e``), each with its article's
-    publication day and outlet; with ``published`` (over ``articles a``) only from those articles."""
+    publication day and outlet, and its stored content words (``tokens``: None when not yet
+    stored); with ``published`` (over ``articles a``) only from those articles."""
     clauses, params = [where[0], "e.precision = 'day'"], list(where[1])
     if published is not None:
         clauses.append(published[0])
         params += published[1]
     sql = (
         "SELECT e.date, e.article_id, e.text, e.planned, e.anchor, e.pinned,"
-        " substr(a.published, 1, 10) AS published, a.outlet FROM events e"
-        f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(clauses)}"
+        " substr(a.published, 1, 10) AS published, a.outlet, w.tokens FROM events e"
+        " JOIN articles a ON a.id = e.article_id LEFT JOIN event_words w ON w.event_id = e.id"
+        f" WHERE {' AND '.join(clauses)}"
     )
     return list(db.query(sql, params))
 

@@ -36,7 +36,7 @@ from db.key_days import (
 from db.library import Library
 from desktop.clipping.furniture import blank_furniture
 from desktop.timeline.filters import Filters, event_where
-from desktop.timeline.merge import similarity
+from desktop.timeline.merge import content_tokens, similarity
 from desktop.timeline.query import database_of
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
 from desktop.timeline.telling import (
@@ -55,6 +55,8 @@ W_AHEAD = 0.5  # an article announces it beforehand
 W_PUBLISHED = 0.4  # an article published that day
 W_NEXT_DAY = 0.2  # an article published the next day (it reports "yesterday")
 W_OUTLET = 0.25  # each outlet beyond the first that mentions the day
+#: A sentence off the story still counts this much (as an article off it does).
+OFF_STORY_SENTENCE = 0.1
 LEAD_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -136,10 +138,21 @@ def rank_dates(
     publications: dict[str, list[int]],
     filters: Filters,
     weights: dict[int, float] | None = None,
+    *,
+    on_story_sentences: bool = False,
 ) -> dict[str, float]:
     """A score for every day in range: how much the coverage points to it. With ``weights``
     (how on-story each article is, 0..1) an article counts for its weight: a reader's comment
-    page or a concert review in a disaster's library says little about the story's days."""
+    page or a concert review in a disaster's library says little about the story's days.
+    With ``on_story_sentences`` an article's mention of a day counts, besides, for how
+    on-story its best sentence dated to that day is (``sentence_weights``): a report on the
+    quake that dates an aside to a day ("Radiohead performed for two hours on Sunday") says
+    little about that day of the story."""
+    said: dict[tuple[str, int], float] = {}
+    if on_story_sentences:
+        for e, weight in zip(events, sentence_weights(events), strict=True):
+            key = (e["date"], e["article_id"])
+            said[key] = max(said.get(key, 0.0), weight)
     referring: dict[str, set[int]] = defaultdict(set)
     same_day: dict[str, set[int]] = defaultdict(set)
     ahead: dict[str, set[int]] = defaultdict(set)
@@ -156,13 +169,17 @@ def rank_dates(
         else:
             ahead[day].add(e["article_id"])
         outlets[day].add(e["outlet"] or "")
-    def count(articles: Any) -> float:
-        return float(len(articles)) if weights is None else sum(weights.get(a, 1.0) for a in articles)
+    def count(articles: Any, day: str | None = None) -> float:
+        if weights is None and not said:
+            return float(len(articles))
+        return sum(
+            (1.0 if weights is None else weights.get(a, 1.0)) * said.get((day, a), 1.0) for a in articles
+        )
 
     scores: dict[str, float] = defaultdict(float)
     for day in set(referring) | set(same_day) | set(ahead):
-        scores[day] += W_REFERENCE * count(referring[day]) + W_SAME_DAY * count(same_day[day])
-        scores[day] += W_AHEAD * count(ahead[day]) + W_OUTLET * max(0, len(outlets[day]) - 1)
+        scores[day] += W_REFERENCE * count(referring[day], day) + W_SAME_DAY * count(same_day[day], day)
+        scores[day] += W_AHEAD * count(ahead[day], day) + W_OUTLET * max(0, len(outlets[day]) - 1)
     for day, ids in publications.items():
         if _in_range(day, filters):
             scores[day] += W_PUBLISHED * count(ids)
@@ -172,6 +189,30 @@ def rank_dates(
     for day in pinned:
         scores[day] += 1e6  # the reporter's pinned days lead
     return dict(scores)
+
+
+def sentence_weights(events: list[dict[str, Any]]) -> list[float]:
+    """How on-story each dated sentence is (0..1), as ``story.article_weights`` weighs an
+    article: its content words against the story's, each word counting for how many
+    articles use it, next to the median sentence (a sentence at least as typical counts
+    whole). The words are the stored ones (``tokens``) or the text's."""
+    words = [
+        frozenset(e["tokens"].split()) if e.get("tokens") is not None else content_tokens(e.get("text") or "")
+        for e in events
+    ]
+    used: dict[int, set[str]] = defaultdict(set)
+    for e, bag in zip(events, words, strict=True):
+        used[e["article_id"]] |= bag
+    df: Counter[str] = Counter()
+    for bag in used.values():
+        df.update(bag)
+    norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
+    cosine = [sum(df[w] for w in bag) / (norm * math.sqrt(len(bag))) if bag else 0.0 for bag in words]
+    ordered = sorted(cosine)
+    median = ordered[len(ordered) // 2] if ordered else 0.0
+    if not median:
+        return [1.0] * len(events)
+    return [max(OFF_STORY_SENTENCE, min(1.0, c / median)) for c in cosine]
 
 
 def _in_range(day: str, filters: Filters) -> bool:
@@ -364,8 +405,9 @@ def story_day_scores(
 ) -> dict[str, float]:
     """How much the coverage points to each day in range (``rank_dates``): every article's
     mentions of the day, and the articles published on it and the day after, each article
-    counting for its ``weights`` (how on-story it is) when given."""
+    counting for its ``weights`` (how on-story it is) when given, and a mention for how
+    on-story its sentence is."""
     db = database_of(source)
     filters = filters or Filters()
     events = _day_events(db, filters, published_in_range=False)
-    return rank_dates(events, _publications(db, filters), filters, weights)
+    return rank_dates(events, _publications(db, filters), filters, weights, on_story_sentences=True)
