@@ -159,9 +159,10 @@ def happening_score(event: Any, reach: float, outlets: int, central: float, clea
 
 
 def key_count(articles: int, day_scores: dict[str, float] | None = None) -> int:
-    """How many key events the story deserves: a number growing with its articles, or more
-    when more days stand out (coverage at least a fifth of the busiest day's); 8 to 15."""
-    by_size = round(math.sqrt(max(articles, 1)) / 1.5)
+    """How many key events the story deserves: a number growing with its articles (a part
+    of a key event the size asks for is told whole: rounded up), or more when more days
+    stand out (coverage at least a fifth of the busiest day's); 8 to 15."""
+    by_size = math.ceil(math.sqrt(max(articles, 1)) / 1.5)
     top = max(day_scores.values(), default=0.0) if day_scores else 0.0
     standing_out = sum(1 for v in day_scores.values() if v >= STANDS_OUT * top) if top > 0 else 0
     return max(KEY_MIN, min(KEY_MAX, max(by_size, standing_out)))

@@ -142,3 +142,14 @@ def test_background_and_ahead_tell_one_thing_per_date():
     assert [e.date for e in plan.background] == ["1918", "1968"]
     assert [e.text for e in plan.background][0].startswith("In the 1918")
     assert [e.date for e in plan.ahead] == ["2009-05-06", "2009-05-11"]
+
+
+def test_key_events_the_size_asks_for_are_told_whole():
+    from desktop.brief.story import key_count
+
+    # 286 articles ask for sqrt(286) / 1.5 = 11.3 key events: the part is a whole one more.
+    # With one day far above the rest (the day every report refers back to), fewer stand out.
+    days = {f"2010-01-{d:02d}": (95.0 if d == 12 else 20.0 - d / 2) for d in range(12, 32)}
+    assert key_count(286, days) == 12
+    assert key_count(225, days) == 10  # exactly 10: no part
+    assert key_count(9, {}) == 8 and key_count(10_000, {}) == 15
