@@ -52,11 +52,13 @@ from desktop.brief.story import (
     StoryPlan,
     _top,
     plan_story,
+    planned_ahead,
 )
 from desktop.timeline.filters import Filters, event_where
-from desktop.timeline.keyevents import story_day_scores
+from desktop.timeline.keyevents import sentence_weights, story_day_scores
 from desktop.timeline.precision import display, place
 from desktop.timeline.query import database_of
+from desktop.timeline.telling import is_fragment
 from desktop.timeline.timeline_event import Source, TimelineEvent
 from desktop.wording import plural
 
@@ -524,7 +526,7 @@ def _brief(source: Any, filters: Filters | None, title: str | None) -> str:
         reports=event_reports,
         days=publication_days(db, filters, timeline) if not (filters.date_from and filters.date_to) else (),
     )
-    _with_context(db, filters, plan)
+    _with_context(db, filters, plan, events)
     named = {n for e in events for n in e.people}
     people = [p for p in everyone if p["name"] in named]
     facts = scope_facts(events, count_sources(events))
@@ -558,17 +560,32 @@ def _articles_published(db: Any, filters: Filters) -> int:
     return count_published(db, filters.date_from, filters.date_to)
 
 
-def _with_context(db: Any, filters: Filters, plan: StoryPlan) -> None:
+def _row(event: Any, article_id: int) -> dict[str, Any]:
+    """A happening as ``keyevents.sentence_weights`` reads a sentence."""
+    return {"article_id": article_id, "tokens": getattr(event, "tokens", ""), "text": event.text}
+
+
+def _with_context(db: Any, filters: Filters, plan: StoryPlan, within: Sequence[Any] = ()) -> None:
     """Background and Ahead for a brief of a date range: what the story's own articles (those
-    published in the range) date before or plan after it."""
+    published in the range) date before or plan after it; Ahead's plans weighed for how
+    on-story they are against the happenings ``within`` the range."""
     if not (filters.date_from or filters.date_to) or plan.start is None or plan.end is None:
         return
     low, high = plan.start.isoformat(), plan.end.isoformat()
+    story = [_row(e, a) for e in within if not e.hidden for a in getattr(e, "article_ids", ())]
 
-    def context(outside: Filters, items: int) -> list[TimelineEvent]:
+    def context(outside: Filters, items: int, ahead: bool = False) -> list[TimelineEvent]:
         timeline = light_timeline(db, outside)
-        events = [e for e in timeline.events if published_in(e, low, high) and not e.hidden]
-        chosen = _top(events, context_salience(db, timeline, events), items)
+        events = [e for e in timeline.events if published_in(e, low, high) and not e.hidden
+                  and (not ahead or planned_ahead(e) and not is_fragment(e.text))]
+        scores = context_salience(db, timeline, events)
+        if ahead and story:
+            # What is planned counts for how much it is the story's: "NASA hopes the mission
+            # will leave Hubble in good shape until 2014" in a flu library is another story's.
+            rows = [_row(e, min(e.article_ids) if getattr(e, "article_ids", None) else -1) for e in events]
+            for event, weight in zip(events, sentence_weights(rows, story), strict=True):
+                scores[id(event)] *= weight
+        chosen = _top(events, scores, items)
         full = told_events(db, timeline.where, chosen)
         return [full[id(e)] for e in chosen]
 
@@ -579,5 +596,6 @@ def _with_context(db: Any, filters: Filters, plan: StoryPlan) -> None:
         )
     if filters.date_to:
         plan.ahead = context(
-            replace(filters, date_from=plan.end + dt.timedelta(days=1), date_to=None), AHEAD_ITEMS
+            replace(filters, date_from=plan.end + dt.timedelta(days=1), date_to=None), AHEAD_ITEMS,
+            ahead=True,
         )

@@ -24,6 +24,7 @@ from desktop.brief.bullets import clean_bullet
 from desktop.timeline.happenings import cleanliness
 from desktop.timeline.merge import content_tokens, similarity
 from desktop.timeline.precision import place
+from desktop.timeline.telling import only_no_comment
 from desktop.timeline.timeline_event import TimelineEvent
 
 #: Words for Key events + Chronology together; the chronology gets what key events leave.
@@ -203,7 +204,9 @@ def plan_story(
         if start and placed.last < start:
             before.append(event)
         elif end and placed.first > end or (event.planned and end and placed.last >= end):
-            if placed.first <= end + dt.timedelta(days=AHEAD_DAYS) or event.articles > 1:
+            if planned_ahead(event) and (
+                placed.first <= end + dt.timedelta(days=AHEAD_DAYS) or event.articles > 1
+            ):
                 after.append(event)
         else:
             within.append(event)
@@ -229,9 +232,13 @@ def plan_story(
         if any(e.date == day for e in key):
             continue
         # The day's best happening that does not repeat a key event already chosen (one
-        # sentence dated to two days tells only one of them).
+        # sentence dated to two days tells only one of them) and tells something happening
+        # (not only that someone would not comment).
         for event in on_day[day]:
-            tokens = content_tokens(clean_bullet(event))
+            told = clean_bullet(event)
+            if only_no_comment(told):
+                continue  # "X refused to comment": nothing happened in it
+            tokens = content_tokens(told)
             if not any(similarity(tokens, t) >= REPEAT for t in key_tokens):
                 key.append(event)
                 key_tokens.append(tokens)
@@ -284,6 +291,14 @@ def plan_story(
     plan.background = _top(before, scores, BACKGROUND_ITEMS)
     plan.ahead = _top(after, scores, AHEAD_ITEMS)
     return plan
+
+
+def planned_ahead(event: Any) -> bool:
+    """Whether a happening dated after the story's span belongs under Ahead: one its reports
+    announce (planned), or the reporter's own. Anything else dated after the span is a
+    dating slip or another story ("Insurers already won a round ..." under 2011, a clock
+    time read as the year 2044), not what lies ahead."""
+    return bool(event.planned or event.pinned or event.manual)
 
 
 def _reports(event: TimelineEvent) -> int:

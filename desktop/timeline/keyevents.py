@@ -191,28 +191,38 @@ def rank_dates(
     return dict(scores)
 
 
-def sentence_weights(events: list[dict[str, Any]]) -> list[float]:
+def sentence_weights(
+    events: list[dict[str, Any]], story: list[dict[str, Any]] | None = None
+) -> list[float]:
     """How on-story each dated sentence is (0..1), as ``story.article_weights`` weighs an
     article: its content words against the story's, each word counting for how many
     articles use it, next to the median sentence (a sentence at least as typical counts
-    whole). The words are the stored ones (``tokens``) or the text's."""
-    words = [
-        frozenset(e["tokens"].split()) if e.get("tokens") is not None else content_tokens(e.get("text") or "")
-        for e in events
-    ]
+    whole). The story is ``story``'s sentences (``events`` themselves when not given); each
+    is a dict with ``article_id`` and its stored words (``tokens``) or its ``text``."""
+    words = [_words(e) for e in events]
+    told = words if story is None else [_words(e) for e in story]
     used: dict[int, set[str]] = defaultdict(set)
-    for e, bag in zip(events, words, strict=True):
+    for e, bag in zip(events if story is None else story, told, strict=True):
         used[e["article_id"]] |= bag
     df: Counter[str] = Counter()
     for bag in used.values():
         df.update(bag)
     norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
-    cosine = [sum(df[w] for w in bag) / (norm * math.sqrt(len(bag))) if bag else 0.0 for bag in words]
-    ordered = sorted(cosine)
+
+    def cosine(bag: frozenset[str]) -> float:
+        return sum(df[w] for w in bag) / (norm * math.sqrt(len(bag))) if bag else 0.0
+
+    ordered = sorted(cosine(bag) for bag in told)
     median = ordered[len(ordered) // 2] if ordered else 0.0
     if not median:
         return [1.0] * len(events)
-    return [max(OFF_STORY_SENTENCE, min(1.0, c / median)) for c in cosine]
+    return [max(OFF_STORY_SENTENCE, min(1.0, cosine(bag) / median)) for bag in words]
+
+
+def _words(event: dict[str, Any]) -> frozenset[str]:
+    if event.get("tokens"):
+        return frozenset(event["tokens"].split())
+    return content_tokens(event.get("text") or "")
 
 
 def _in_range(day: str, filters: Filters) -> bool:

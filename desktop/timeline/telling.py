@@ -145,3 +145,27 @@ def opens_with_pronoun(sentence: str) -> bool:
     """True when the sentence's subject is a pronoun pointing back to a sentence before it
     ("On Friday she made a public appeal"): alone under a date, nobody knows who."""
     return bool(_PRONOUN_LEAD.match(as_told(sentence)))
+
+
+#: Someone saying nothing: "refused to comment", "declined to comment on the proposal",
+#: "could not be reached for comment", "did not respond to requests for comment".
+_NO_COMMENT = re.compile(
+    r"\b(?:refus\w*|declin\w*|would\s+not|wouldn't|did\s+not|didn't|could\s+not|couldn't|"
+    r"(?:was|were)\s+not\s+available|unavailable)\b[^.;:]{0,40}?\bcomment",
+    re.I,
+)
+#: A second clause that may tell what did happen ("..., but shares fell 5%").
+_ANOTHER_CLAUSE = re.compile(r";|\b(?:but|while|although|after|as|when|and)\b", re.I)
+
+
+def only_no_comment(sentence: str) -> bool:
+    """True when all the sentence tells is that someone did not comment ("Tony Hayward, BP's
+    chief executive, refused to comment on the proposal yesterday."): nothing happened in
+    it, so it cannot tell a day. A sentence with another clause ("Shares fell 5% and BP
+    declined to comment") tells something besides."""
+    text = unquoted(as_told(sentence))
+    found = _NO_COMMENT.search(text)
+    if not found:
+        return False
+    rest = text[: found.start()] + " " + text[found.end():]
+    return not _ANOTHER_CLAUSE.search(rest)

@@ -153,3 +153,30 @@ def test_key_events_the_size_asks_for_are_told_whole():
     assert key_count(286, days) == 12
     assert key_count(225, days) == 10  # exactly 10: no part
     assert key_count(9, {}) == 8 and key_count(10_000, {}) == 15
+
+
+def test_ahead_tells_only_what_is_planned():
+    # After the span: talks announced for 3 March, and a sentence misdated to 2012 ("Insurers
+    # already won a round in the drafting of the new law") that nobody planned.
+    events = busy_story() + [
+        event(900, "2011-03-03", "Envoys will meet rebels for talks in Cairo on 3 March.",
+              articles=2, planned=True),
+        event(901, "2012", "Insurers already won a round in the drafting of the new law.", articles=3),
+    ]
+    day_scores = {e.date: float(e.articles) for e in events if len(e.date) == 10}
+    plan = plan_story(events, day_scores, date_from=dt.date(2011, 2, 1), date_to=dt.date(2011, 2, 20))
+    assert [e.text for e in plan.ahead] == ["Envoys will meet rebels for talks in Cairo on 3 March."]
+
+
+def test_a_refusal_to_comment_is_no_key_event():
+    # The day's most reported happening is only that someone would not comment: the key
+    # event tells what happened that day instead.
+    events = busy_story()
+    day = "2011-02-05"
+    events.append(event(950, day, "The council of the rebels refused to comment on the sanctions "
+                        "on oil at the airport.", articles=30))
+    day_scores = {f"2011-02-{d:02d}": (100.0 if f"2011-02-{d:02d}" == day else 10.0 - d / 10)
+                  for d in range(1, 21)}
+    plan = plan_story(events, day_scores)
+    told = [e.text for e in plan.key if e.date == day]
+    assert len(told) == 1 and "refused to comment" not in told[0]

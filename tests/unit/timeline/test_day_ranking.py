@@ -77,3 +77,13 @@ def test_stored_words_stand_for_the_text():
     stored = said("2010-01-20", 4, "") | {"tokens": "aftershock earthquake port-au-prince rescuer rubble"}
     scores = quake_story([said("2010-01-22", 1, CONCERT), stored])
     assert scores["2010-01-20"] > scores["2010-01-22"]
+
+
+def test_a_sentence_weighed_against_another_story_counts_little():
+    from desktop.timeline.keyevents import sentence_weights
+
+    story = [said("2010-01-13", a, QUAKE) for a in range(10, 16)]
+    plans = [said("2010-02-05", 1, "Rescuers will clear the rubble of the earthquake in Port-au-Prince"),
+             said("2014-01-01", 2, "NASA hopes the mission will leave Hubble in good shape until 2014")]
+    on_story, off_story = sentence_weights(plans, story)
+    assert on_story > 0.5 and off_story < 0.2

@@ -183,3 +183,12 @@ def test_the_reporters_pinned_sentence_tells_its_day_however_it_is_cut(memory_li
     corrections.pin(memory_library, event.id)
     (day,) = key_events(memory_library, 1, 1, MAY)
     assert (day.date, day.sentences) == ("2025-05-16", ["ceasefire agreed in Vienna (see notes..."])
+
+
+def test_a_sentence_saying_only_that_someone_did_not_comment():
+    from desktop.timeline.telling import only_no_comment
+
+    assert only_no_comment("Tony Hayward, BP's chief executive, refused to comment on the proposal yesterday.")
+    assert only_no_comment("A spokesman could not be reached for comment.")
+    assert not only_no_comment("Shares fell 5% and BP declined to comment.")
+    assert not only_no_comment("The president declined to visit the site.")
