@@ -479,16 +479,17 @@ def _weights_from(db: Database, where: tuple[str, list[Any]], events: Sequence[A
 def _weights(words: dict[int, Any]) -> dict[int, float]:
     """``story.article_weights`` from each article's words (a set, or joined by spaces)."""
 
-    def bag_of(words: Any) -> set[str]:
-        return set(words.split()) if isinstance(words, str) else words
-
+    # Each article's words made a set once (a joined string split), kept as a tuple for the
+    # second pass: a large library's sets are never all held.
     df: Counter[str] = Counter()
-    for bag in words.values():
-        df.update(bag_of(bag))
+    bags: list[tuple[int, tuple[str, ...]]] = []
+    for article, joined in words.items():
+        bag = set(joined.split()) if isinstance(joined, str) else joined
+        df.update(bag)
+        bags.append((article, tuple(bag)))
     cosine: dict[int, float] = {}
     norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
-    for article, joined in words.items():
-        bag = bag_of(joined)
+    for article, bag in bags:
         cosine[article] = sum(map(df.__getitem__, bag)) / (norm * math.sqrt(len(bag) or 1))
     ordered = sorted(cosine.values())
     median = ordered[len(ordered) // 2] if ordered else 1.0
