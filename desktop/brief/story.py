@@ -180,11 +180,14 @@ def plan_story(
     cost: Callable[[Any], int] | None = None,
     reports: Callable[[Any], int] | None = None,
     days: Iterable[str] | None = None,
+    whole: bool | None = None,
 ) -> StoryPlan:
     """Choose every section's happenings. ``day_scores`` rank the days the coverage points
     to (``keyevents.rank_dates``); the key events are the best happening of the best days.
     ``scores`` (``salience``), ``clean``, ``cost`` (``bullet_words``), ``reports`` (a
-    happening's reports) and ``days`` (``story_span``'s) may come already computed."""
+    happening's reports) and ``days`` (``story_span``'s) may come already computed; so may
+    ``whole`` (whether every happening in the span fits the budget: told whole), when
+    ``events`` are only those that can reach the brief."""
     cost = cost or bullet_words
     reports = reports or _reports
     start, end = story_span(events, date_from, date_to, days)
@@ -244,7 +247,8 @@ def plan_story(
     words = sum(cost(e) for e in plan.key)
     key_days = {e.date for e in plan.key}
     # A story whose every happening fits the budget is told whole.
-    whole = _fits(within, word_budget, cost)
+    if whole is None:
+        whole = _fits(within, word_budget, cost)
     chosen: list[TimelineEvent] = []
     told: list[frozenset[str]] = []
     per_day: Counter[str] = Counter()
