@@ -127,7 +127,7 @@ def ranked_brief(db: Database, filters: Filters, weights: dict[int, float], day_
         if p.last < start or p.first > end:
             continue
         within_rows += count - planned if p.last >= end else count
-    within_rows += sum(1 for e in manual if not e.hidden)
+    within_rows += sum(1 for e in manual if not e.hidden and _within(e.date, e.planned, start, end))
     if 3 * within_rows <= WORD_BUDGET:  # each bullet costs at least 3 words: it may be told whole
         return None
 
@@ -185,8 +185,7 @@ def ranked_brief(db: Database, filters: Filters, weights: dict[int, float], day_
     floor = MIN_SHARE_OF_KEY * key_scores[len(key_scores) // 2] if key_scores else 0.0
 
     def within(date: str, planned: bool) -> bool:
-        p = placed[date] if date in placed else place(date)
-        return p is not None and not p.last < start and not (p.first > end or (planned and p.last >= end))
+        return _within(date, planned, start, end, placed)
 
     ranking = sorted(
         ((chosen.salience[id(e)], e.sort_key, _first_published(e), e.id, e)
@@ -328,6 +327,12 @@ _json_list = "(SELECT value FROM json_each(?))"
 
 def _dumps(values: Iterable[Any]) -> str:
     return json.dumps(list(values))
+
+
+def _within(date: str, planned: bool, start: Any, end: Any, placed: dict[str, Any] | None = None) -> bool:
+    """Whether ``plan_story`` counts a shown happening within the story's span."""
+    p = placed[date] if placed is not None and date in placed else place(date)
+    return p is not None and not p.last < start and not (p.first > end or (planned and p.last >= end))
 
 
 def _first_published(event: Any) -> str:
