@@ -190,23 +190,13 @@ def first_of_dates(db: Database, dates: Sequence[str]) -> list[tuple[str, str, s
     ).fetchall()
 
 
-def rows_by_bound(db: Database, bound: str, at_least: float, most_cost: int) -> list[tuple[float, int, str, int]]:
-    """(``bound``, happening id, date, bullet cost) of the shown rows whose ``bound`` (an SQL
-    expression over the row) is at least ``at_least`` and whose bullet costs at most
+def rows_by_bound(db: Database, bound: str, at_least: float, most_cost: int,
+                  also: str = "1") -> list[tuple[float, int, str, int]]:
+    """(``bound``, happening id, date, bullet cost) of the shown rows matching ``also`` whose
+    ``bound`` (both SQL over the row) is at least ``at_least`` and whose bullet costs at most
     ``most_cost`` words (``light.event_cost``), highest bound first."""
     return db.execute(
         f"SELECT {bound} AS most, happening_id, date, words + 3 + 3 * (outlets_count > 1) AS cost"
         " FROM happening_briefs WHERE entry_id IS NOT NULL AND hidden = 0 AND most >= ? AND cost <= ?"
-        " ORDER BY most DESC", [at_least, most_cost],
-    ).fetchall()
-
-
-def lean_rows(db: Database, bound: str, happening_ids: Sequence[int]) -> list[tuple[Any, ...]]:
-    """What ranking reads of these rows: (happening id, date, precision, planned, pinned, clean,
-    words, outlets count, multi, article ids, people, sort key, first published, entry id,
-    ``bound``, an SQL expression over the row)."""
-    return db.execute(
-        "SELECT happening_id, date, precision, planned, pinned, clean, words, outlets_count, multi,"
-        f" article_ids, people, sort_key, first_published, entry_id, {bound} FROM happening_briefs"
-        " WHERE happening_id IN (SELECT value FROM json_each(?))", [json.dumps(list(happening_ids))],
+        f" AND ({also}) ORDER BY most DESC", [at_least, most_cost],
     ).fetchall()

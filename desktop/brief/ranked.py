@@ -79,6 +79,10 @@ MOST_SALIENT = (
     " * (CASE WHEN multi = 1 THEN 0.6 ELSE 1.0 END) * (CASE WHEN planned = 1 THEN 0.5 ELSE 1.0 END)"
     " + (CASE WHEN pinned = 1 THEN 1e6 ELSE 0 END)"
 )
+#: Rows the chronology can take, in SQL: reported by two articles or more, or by one on a
+#: day in a sentence that stands alone (``plan_story``: "vague dates ... and accounts that do
+#: not stand alone only when several articles report them"). A row's article ids are distinct.
+NOT_THIN = "instr(article_ids, ' ') > 0 OR (precision = 'day' AND clean >= 0.5)"
 #: The rounding the SQL bound may lose against the salience computed in Python.
 SLACK = 1e-9
 #: Days of the ranking read first for the key events, per key event wanted.
@@ -198,13 +202,24 @@ def ranked_brief(db: Database, filters: Filters, weights: dict[int, float], day_
     at = 0
     bound = math.inf  # no row still to come from SQL can be more salient than this
 
-    def score(row: tuple[Any, ...]) -> None:
+    held: dict[int, tuple[Any, ...]] = {}  # rows from SQL scored, read in full if their turn comes
+
+    def read(happening: int) -> LightEvent:
+        event = _light(held.pop(happening), same)
+        name_speakers_by([event], *speakers)  # (never one to name: those are read already)
+        pool[happening] = event
+        return event
+
+    def score(found: tuple[float, tuple[Any, ...]]) -> None:
         """Score a row from SQL (``bound`` falls to its bound) unless the walk can no longer
         choose it: the checks that only ever close (a day full, the budget spent, too thin)."""
         nonlocal bound
-        (happening, date, precision, planned, pinned, clean, words, outlets, multi, ids, names,
-         sort_key, published, entry_id, most) = row
+        most, row = found
+        (happening, entry_id, date, precision, _text, names, planned, pinned, _corrected, _hidden, clean,
+         words, _tokens, sort_key, _reports, ids, outlets, _raw, multi, *_rest) = row
+        published = row[1 + stored.COLUMNS.index("first_published")]
         bound = most * (1 + SLACK)
+        held[happening] = row
         if happening in pool or not within(date, planned == 1):
             return
         cost = words + (3 if outlets > 1 else 0) + 3  # ``event_cost``
@@ -246,18 +261,20 @@ def ranked_brief(db: Database, filters: Filters, weights: dict[int, float], day_
             at += 1
         else:
             heapq.heappop(waiting)
-        walk.step(candidate[0], candidate[1], floor, lambda h: take("happening_id = ?", [h]) or pool[h])
+        walk.step(candidate[0], candidate[1], floor, read)
     # The chronology's days whole: the reports not told there are counted.
     take(f"date IN {_json_list}", [_dumps(sorted(walk.per_day))])
     return Ranked(plan(), facts, told_people, quotes)
 
 
 def _rows_by_bound(db: Database, walk: _Walk, floor: float, pool: dict[int, LightEvent],
-                   batch: int = 256) -> Iterator[tuple[Any, ...]]:
-    """The lean rows (``stored.lean_rows``) that can pass the floor, highest bound first, those
+                   batch: int = 256) -> Iterator[tuple[float, tuple[Any, ...]]]:
+    """(bound, row as ``stored.rows_of`` reads it) of the rows that can pass the floor, highest
+    bound first, those
     the walk can no longer choose (their day full, their words over what is left) passed
     over before they are read."""
-    order = stored.rows_by_bound(db, MOST_SALIENT, floor * (1 - SLACK), WORD_BUDGET - walk.words)
+    order = stored.rows_by_bound(db, MOST_SALIENT, floor * (1 - SLACK), WORD_BUDGET - walk.words, NOT_THIN)
+    most_of = {happening: most for most, happening, _date, _cost in order}
     at = 0
     while at < len(order):
         ids: list[int] = []
@@ -268,9 +285,9 @@ def _rows_by_bound(db: Database, walk: _Walk, floor: float, pool: dict[int, Ligh
                     PER_KEY_DAY if date in walk.key_days else PER_DAY):
                 continue
             ids.append(happening)
-        found = {row[0]: row for row in stored.lean_rows(db, MOST_SALIENT, ids)}
+        found = {row[0]: row for row in stored.rows_of(db, ids)}
         for happening in ids:
-            yield found[happening]
+            yield most_of[happening], found[happening]
 
 
 class _Walk:
