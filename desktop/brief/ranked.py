@@ -12,9 +12,13 @@ its choice, read as light happenings:
   or told by a sentence whose bare "he"/"she" a quote names (its text changes);
 - every happening of the days the day ranking puts first, until the key events are chosen
   from them (more days when not);
-- every happening whose salience can reach the chronology's floor: a happening's salience
-  is at most its articles x its outlets' factor x 2 (people's centrality at most 1, an
-  article's weight at most 1) x its cleanliness, which SQL reads;
+- for the chronology, the walk of ``plan_story`` itself (``_Walk``) down the salience
+  ranking: the rows not read yet come from SQL highest bound first (a happening's salience
+  is at most its articles x its outlets' factor x 2, people's centrality at most 1 and an
+  article's weight at most 1, x its cleanliness), leaving out those the walk never takes;
+  a row is scored only while the walk could still take it (its day not full, its words
+  within what the budget has left) and read in full only when the walk's cheap checks let
+  it through;
 - every happening on the chronology's days (their "+N more reports").
 
 The plan is then exactly the plan of the whole timeline (tests compare the two briefs).

@@ -259,6 +259,8 @@ def plan_story(
             continue
         # The checks are pure: the cheap ones go first, so most of a large library's
         # happenings are passed over before their bullet is cleaned and tokenised.
+        # (``ranked._Walk`` takes these very steps over the stored rows: change both;
+        # tests/unit/brief/test_brief_ranked.py compares the two.)
         limited = not whole and id(event) not in key_ids
         if limited and (
             per_day[event.date] >= (PER_KEY_DAY if event.date in key_days else PER_DAY)
