@@ -47,16 +47,6 @@ def day_events(db: Database, where: Where, published: Where | None = None) -> li
     return list(db.query(sql, params))
 
 
-def day_evidence(db: Database, where: Where) -> list[tuple[str, int, int, str | None, str | None]]:
-    """What ranking the days reads of ``day_events``' rows, as tuples in the same order:
-    (date, article id, pinned, publication day, outlet); no sentence is read."""
-    sql = (
-        "SELECT e.date, e.article_id, e.pinned, substr(a.published, 1, 10), a.outlet FROM events e"
-        f" JOIN articles a ON a.id = e.article_id WHERE {where[0]} AND e.precision = 'day'"
-    )
-    return db.execute(sql, list(where[1])).fetchall()
-
-
 def publications(
     db: Database, published: Where, *, tag: str | None = None, with_event: Where | None = None
 ) -> dict[str, list[int]]:

@@ -29,7 +29,6 @@ from db.key_days import (
     article_texts,
     date_timexes,
     day_events,
-    day_evidence,
     furniture_spans,
     publications,
     published_range,
@@ -141,33 +140,22 @@ def rank_dates(
     """A score for every day in range: how much the coverage points to it. With ``weights``
     (how on-story each article is, 0..1) an article counts for its weight: a reader's comment
     page or a concert review in a disaster's library says little about the story's days."""
-    evidence = [(e["date"], e["article_id"], e["pinned"], e["published"], e["outlet"]) for e in events]
-    return _rank(evidence, publications, filters, weights)
-
-
-def _rank(
-    evidence: list[tuple[str, int, Any, str | None, str | None]],
-    publications: dict[str, list[int]],
-    filters: Filters,
-    weights: dict[int, float] | None = None,
-) -> dict[str, float]:
-    """``rank_dates`` of (date, article id, pinned, publication day, outlet) rows."""
     referring: dict[str, set[int]] = defaultdict(set)
     same_day: dict[str, set[int]] = defaultdict(set)
     ahead: dict[str, set[int]] = defaultdict(set)
     outlets: dict[str, set[str]] = defaultdict(set)
     pinned: set[str] = set()
-    for day, article_id, pin, published, outlet in evidence:
-        if pin:
+    for e in events:
+        day, published = e["date"], e["published"]
+        if e["pinned"]:
             pinned.add(day)
         if not published or published > day:  # unknown publication: a reference, as most are
-            referring[day].add(article_id)
+            referring[day].add(e["article_id"])
         elif published == day:
-            same_day[day].add(article_id)
+            same_day[day].add(e["article_id"])
         else:
-            ahead[day].add(article_id)
-        outlets[day].add(outlet or "")
-
+            ahead[day].add(e["article_id"])
+        outlets[day].add(e["outlet"] or "")
     def count(articles: Any) -> float:
         return float(len(articles)) if weights is None else sum(weights.get(a, 1.0) for a in articles)
 
@@ -379,5 +367,5 @@ def story_day_scores(
     counting for its ``weights`` (how on-story it is) when given."""
     db = database_of(source)
     filters = filters or Filters()
-    # The rows' five columns only, as tuples: a large library has a hundred thousand.
-    return _rank(day_evidence(db, event_where(filters)), _publications(db, filters), filters, weights)
+    events = _day_events(db, filters, published_in_range=False)
+    return rank_dates(events, _publications(db, filters), filters, weights)
