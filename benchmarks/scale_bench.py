@@ -211,6 +211,10 @@ def measure(path: Path, size: int, tmp: Path, start_cpu: float) -> dict[str, flo
         refresh_cpu, refresh_wall = _cpu() - cpu, time.perf_counter() - started
         events = library.db.execute("SELECT count(*) FROM events WHERE hidden = 0").fetchone()[0]
         happenings = library.db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+        # What the last brief kept goes, as any change to the library empties it: a reused
+        # library's first brief is again the first brief after a change.
+        with library.db.atomic():
+            library.db.execute("DELETE FROM brief_cache")
     clipline = [sys.executable, "-m", "desktop", "--library", str(path)]
     timeline = run([*clipline, "timeline", "--json"], tmp / "timeline.json")
     shown = len(json.loads((tmp / "timeline.json").read_text(encoding="utf-8")))

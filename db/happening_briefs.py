@@ -124,3 +124,79 @@ def people_role_counts(db: Database) -> tuple[list[tuple[int, str]], list[tuple[
         " AND person_id IS NOT NULL GROUP BY person_id, role"
     ).fetchall()
     return people, roles
+
+
+# -- the whole library's brief planned from the rows: aggregates, and only the rows it needs ----
+
+
+def rows_where(db: Database, clause: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """The rows (as ``read_rows``) matching ``clause`` (over ``happening_briefs``)."""
+    return db.execute(
+        f"SELECT happening_id, {', '.join(c if c != 'tokens' else 'NULL' for c in COLUMNS)}"
+        f" FROM happening_briefs WHERE entry_id IS NOT NULL AND ({clause})", list(params),
+    ).fetchall()
+
+
+def row_dates(db: Database) -> list[tuple[str, int, int, int]]:
+    """Each date the rows carry: (date, rows, planned rows, rows on it that could be a key
+    event: day precision, not planned)."""
+    return db.execute(
+        "SELECT date, count(*), sum(planned = 1), sum(precision = 'day' AND planned = 0)"
+        " FROM happening_briefs WHERE entry_id IS NOT NULL GROUP BY date"
+    ).fetchall()
+
+
+def row_totals(db: Database) -> tuple[int, int, int, int]:
+    """(rows, planned, with a date conflict, shown) over every row telling a happening."""
+    rows, planned, conflicts, shown = db.execute(
+        "SELECT count(*), sum(planned = 1), sum(conflict = 1), sum(hidden = 0) FROM happening_briefs"
+        " WHERE entry_id IS NOT NULL"
+    ).fetchone()
+    return rows, planned or 0, conflicts or 0, shown or 0
+
+
+def row_articles(db: Database) -> list[int]:
+    """Every article a row cites (its ``article_ids``), once."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT CAST(j.value AS INTEGER) FROM happening_briefs b,"
+        " json_each('[' || replace(b.article_ids, ' ', ',') || ']') j"
+        " WHERE b.entry_id IS NOT NULL AND b.article_ids != ''"
+    )]
+
+
+def people_rows(db: Database) -> Iterable[tuple[str, str]]:
+    """(people, article ids) of the rows naming someone, one at a time."""
+    return iter(db.execute(
+        "SELECT people, article_ids FROM happening_briefs WHERE entry_id IS NOT NULL"
+        " AND people IS NOT NULL AND people != ''"
+    ))
+
+
+def told_at(db: Database, article_ids: Sequence[int]) -> list[tuple[int, int, int, int]]:
+    """(happening id, told article, told start, the text's length in bytes: never fewer than
+    its characters) of the rows not corrected told by a sentence of these articles."""
+    return db.execute(
+        "SELECT happening_id, told_article, told_start, length(CAST(text AS BLOB)) FROM happening_briefs"
+        " WHERE entry_id IS NOT NULL AND corrected = 0 AND told_start IS NOT NULL"
+        " AND told_article IN (SELECT value FROM json_each(?))", [json.dumps(sorted(article_ids))],
+    ).fetchall()
+
+
+def first_of_dates(db: Database, dates: Sequence[str]) -> list[tuple[str, str, str | None, str]]:
+    """(date, sort key, first published, entry id) of the rows on these dates."""
+    return db.execute(
+        "SELECT date, sort_key, first_published, entry_id FROM happening_briefs WHERE entry_id IS NOT NULL"
+        " AND date IN (SELECT value FROM json_each(?))", [json.dumps(list(dates))],
+    ).fetchall()
+
+
+def rows_by_bound(db: Database, bound: str, at_least: float, most_cost: int,
+                  also: str = "1") -> list[tuple[float, int, str, int]]:
+    """(``bound``, happening id, date, bullet cost) of the shown rows matching ``also`` whose
+    ``bound`` (both SQL over the row) is at least ``at_least`` and whose bullet costs at most
+    ``most_cost`` words (``light.event_cost``), highest bound first."""
+    return db.execute(
+        f"SELECT {bound} AS most, happening_id, date, words + 3 + 3 * (outlets_count > 1) AS cost"
+        " FROM happening_briefs WHERE entry_id IS NOT NULL AND hidden = 0 AND most >= ? AND cost <= ?"
+        f" AND ({also}) ORDER BY most DESC", [at_least, most_cost],
+    ).fetchall()

@@ -479,16 +479,17 @@ def _weights_from(db: Database, where: tuple[str, list[Any]], events: Sequence[A
 def _weights(words: dict[int, Any]) -> dict[int, float]:
     """``story.article_weights`` from each article's words (a set, or joined by spaces)."""
 
-    def bag_of(words: Any) -> set[str]:
-        return set(words.split()) if isinstance(words, str) else words
-
+    # Each article's words made a set once (a joined string split), kept as a tuple for the
+    # second pass: a large library's sets are never all held.
     df: Counter[str] = Counter()
-    for bag in words.values():
-        df.update(bag_of(bag))
+    bags: list[tuple[int, tuple[str, ...]]] = []
+    for article, joined in words.items():
+        bag = set(joined.split()) if isinstance(joined, str) else joined
+        df.update(bag)
+        bags.append((article, tuple(bag)))
     cosine: dict[int, float] = {}
     norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
-    for article, joined in words.items():
-        bag = bag_of(joined)
+    for article, bag in bags:
         cosine[article] = sum(map(df.__getitem__, bag)) / (norm * math.sqrt(len(bag) or 1))
     ordered = sorted(cosine.values())
     median = ordered[len(ordered) // 2] if ordered else 1.0
@@ -498,15 +499,14 @@ def _weights(words: dict[int, Any]) -> dict[int, float]:
     }
 
 
-def light_salience(events: Sequence[Any], weights: dict[int, float]) -> dict[int, float]:
-    """``story.salience`` over light happenings (and hand-made events), by ``id``."""
-    people_articles: dict[str, set[int]] = defaultdict(set)
-    for event in events:
-        if event.people:
-            articles = event_articles(event)
-            for name in event.people:
-                people_articles[name].update(articles)
-    top = max((len(a) for a in people_articles.values()), default=0) or 1
+def light_salience(events: Sequence[Any], weights: dict[int, float],
+                   people: dict[str, int] | None = None) -> dict[int, float]:
+    """``story.salience`` over light happenings (and hand-made events), by ``id``; ``people``:
+    how many articles each person's events come from (``people_reach``), when ``events``
+    are only a part of the timeline."""
+    if people is None:
+        people = people_reach(events)
+    top = max(people.values(), default=0) or 1
     manual = [e for e in events if not isinstance(e, LightEvent)]
     dated: Counter[tuple[int | None, int | None]] = Counter(
         (s.article_id, s.start) for e in manual for s in e.sources
@@ -525,9 +525,20 @@ def light_salience(events: Sequence[Any], weights: dict[int, float]) -> dict[int
             articles = {s.article_id for s in event.sources if s.article_id is not None}
             outlets = len(event.outlets)
         reach = sum(weights.get(a, 1.0) for a in articles) or (1.0 if event.manual else 0.0)
-        central = max((len(people_articles[p]) / top for p in event.people), default=0.0)
+        central = max((people.get(p, 0) / top for p in event.people), default=0.0)
         scores[id(event)] = happening_score(event, reach, outlets, central, clean * multi)
     return scores
+
+
+def people_reach(events: Iterable[Any]) -> dict[str, int]:
+    """How many articles report the events naming each person."""
+    people_articles: dict[str, set[int]] = defaultdict(set)
+    for event in events:
+        if event.people:
+            articles = event_articles(event)
+            for name in event.people:
+                people_articles[name].update(articles)
+    return {name: len(articles) for name, articles in people_articles.items()}
 
 
 def context_salience(db: Database, timeline: Timeline, events: Sequence[Any]) -> dict[int, float]:
@@ -564,12 +575,22 @@ class _At(NamedTuple):
 def name_speakers_of(events: Sequence[Any], in_articles: Sequence[dict[str, Any]]) -> None:
     """``BriefQuotes.named`` for light happenings: a bare "he"/"she" speaking a stored quote
     gets its speaker's name (in place; the cleanliness follows the new text)."""
-    from desktop.brief.quotes import name_speakers  # lazy: quotes sits beside this module
+    name_speakers_by(events, *quotes_by_article(in_articles))
 
+
+def quotes_by_article(in_articles: Sequence[dict[str, Any]]) -> tuple[dict[Any, list[dict[str, Any]]], dict[Any, list[int]]]:
+    """The quotes of ``name_speakers_of`` by article, and their speakers' offsets, in order."""
     by_article: dict[Any, list[dict[str, Any]]] = {}
     for quote in sorted(in_articles, key=lambda q: q["speaker_start"]):
         by_article.setdefault(quote["article_id"], []).append(quote)
-    starts = {a: [q["speaker_start"] for q in quotes] for a, quotes in by_article.items()}
+    return by_article, {a: [q["speaker_start"] for q in quotes] for a, quotes in by_article.items()}
+
+
+def name_speakers_by(events: Sequence[Any], by_article: dict[Any, list[dict[str, Any]]],
+                     starts: dict[Any, list[int]]) -> None:
+    """``name_speakers_of`` with its quotes already by article (``quotes_by_article``)."""
+    from desktop.brief.quotes import name_speakers  # lazy: quotes sits beside this module
+
     for event in events:
         if not isinstance(event, LightEvent) or event.corrected:
             continue

@@ -503,6 +503,13 @@ def _brief(source: Any, filters: Filters | None, title: str | None) -> str:
     if kept is not None:  # nothing changed since the last unfiltered brief: its plan holds
         return _from_kept(db, filters, title, kept)
     weights, day_scores = story_reads(db, filters)
+    if weights is not None and day_scores is not None and filters == Filters():
+        ranked = _ranked(db, filters, weights, day_scores)
+        if ranked is not None:  # planned from the stored rows, reading only what can be told
+            keep_plan(db, filters, ranked.plan, ranked.facts, ranked.people)
+            _in_full(db, event_where(filters), ranked.plan)
+            return render_brief([], title=title, filters=filters, people=ranked.people, plan=ranked.plan,
+                                speakers=ranked.quotes.speakers, scope=ranked.facts)
     timeline = light_timeline(db, filters)
     events = timeline.events
     if weights is None:
@@ -534,6 +541,17 @@ def _brief(source: Any, filters: Filters | None, title: str | None) -> str:
     _in_full(db, timeline.where, plan)
     return render_brief(events, title=title, filters=filters, people=people, plan=plan,
                         speakers=quotes.speakers, scope=facts)
+
+
+def _ranked(db: Any, filters: Filters, weights: dict[int, float], day_scores: dict[str, float]) -> Any:
+    """``ranked.ranked_brief`` (None when the whole timeline must be read)."""
+    from desktop.brief.ranked import ranked_brief  # lazy: it builds on this module's imports
+
+    try:
+        everyone = people_summaries(db)
+    except Exception:  # people analysis missing in an old library: the brief still works
+        everyone = []
+    return ranked_brief(db, filters, weights, day_scores, everyone, _articles_published(db, filters))
 
 
 def _from_kept(db: Any, filters: Filters, title: str | None, kept: KeptPlan) -> str:

@@ -216,12 +216,14 @@ def people_summaries(db: Database) -> list[dict[str, Any]]:
 
 
 def brief_quotes(db: Database, filters: Filters, events: list[Any],
-                 everyone: list[dict[str, Any]]) -> said_by.BriefQuotes:
-    """``quotes.gather`` of the brief's events; the unfiltered brief's stored with the
-    articles it was gathered from, until a quote, person, mention or article changes (a hide
-    or a pin leaves the timeline's articles, and so its quotes, as they were)."""
+                 everyone: list[dict[str, Any]], articles: set[int] | None = None) -> said_by.BriefQuotes:
+    """``quotes.gather`` of the brief's events (``articles``: theirs, when already known);
+    the unfiltered brief's stored with the articles it was gathered from, until a quote,
+    person, mention or article changes (a hide or a pin leaves the timeline's articles, and
+    so its quotes, as they were)."""
     default = filters == Filters()
-    articles = set().union(*(event_articles(e) for e in events)) if events else set()
+    if articles is None:
+        articles = set().union(*(event_articles(e) for e in events)) if events else set()
     made_for = hashlib.sha256(" ".join(map(str, sorted(articles))).encode()).hexdigest()
     hit = cached(db, "quotes") if default else None
     if hit is not None:

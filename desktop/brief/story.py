@@ -182,11 +182,14 @@ def plan_story(
     cost: Callable[[Any], int] | None = None,
     reports: Callable[[Any], int] | None = None,
     days: Iterable[str] | None = None,
+    whole: bool | None = None,
 ) -> StoryPlan:
     """Choose every section's happenings. ``day_scores`` rank the days the coverage points
     to (``keyevents.rank_dates``); the key events are the best happening of the best days.
     ``scores`` (``salience``), ``clean``, ``cost`` (``bullet_words``), ``reports`` (a
-    happening's reports) and ``days`` (``story_span``'s) may come already computed."""
+    happening's reports) and ``days`` (``story_span``'s) may come already computed; so may
+    ``whole`` (whether every happening in the span fits the budget: told whole), when
+    ``events`` are only those that can reach the brief."""
     cost = cost or bullet_words
     reports = reports or _reports
     start, end = story_span(events, date_from, date_to, days)
@@ -252,7 +255,8 @@ def plan_story(
     words = sum(cost(e) for e in plan.key)
     key_days = {e.date for e in plan.key}
     # A story whose every happening fits the budget is told whole.
-    whole = _fits(within, word_budget, cost)
+    if whole is None:
+        whole = _fits(within, word_budget, cost)
     chosen: list[TimelineEvent] = []
     told: list[frozenset[str]] = []
     per_day: Counter[str] = Counter()
@@ -263,6 +267,8 @@ def plan_story(
             continue
         # The checks are pure: the cheap ones go first, so most of a large library's
         # happenings are passed over before their bullet is cleaned and tokenised.
+        # (``ranked._Walk`` takes these very steps over the stored rows: change both;
+        # tests/unit/brief/test_brief_ranked.py compares the two.)
         limited = not whole and id(event) not in key_ids
         if limited and (
             per_day[event.date] >= (PER_KEY_DAY if event.date in key_days else PER_DAY)
