@@ -12,6 +12,8 @@ from pathlib import Path
 
 
 def _children() -> dict[int, list[int]]:
+    """Every process's children, from a scan of all of /proc (where ``_own_children`` can't
+    read a process's children directly)."""
     tree: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -25,21 +27,52 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
+def _own_children(pid: int) -> list[int] | None:
+    """``pid``'s children from /proc/PID/task/*/children (Linux 3.5+): a few small reads
+    instead of a scan of every process on the machine, which a sampler doing it 20 times a
+    second paid for in CPU (counted in the import it measures, not in bare spaCy). None
+    where the kernel does not offer the file."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    children: list[int] = []
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as file:
+                children += [int(child) for child in file.read().split()]
+        except FileNotFoundError:
+            if not os.path.exists(f"/proc/{pid}/task/{task}"):
+                continue  # the thread ended meanwhile
+            return None
+        except OSError:
+            continue
+    return children
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def tree_rss(root: int | None = None) -> int:
     """Resident bytes of ``root`` (default: this process) and its descendants."""
     root = root or os.getpid()
-    tree = _children()
+    tree: dict[int, list[int]] | None = None
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        todo += tree.get(pid, [])
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-        except OSError:
-            continue
+        children = _own_children(pid) if tree is None else None
+        if children is None:
+            tree = tree if tree is not None else _children()
+            children = tree.get(pid, [])
+        todo += children
+        total += _rss(pid)
     return total
 
 

@@ -58,8 +58,13 @@ def write_quotes(db: Database, article_id: int, quotes: Iterable[Mapping[str, An
         row["found_person"] = row["person"]
         row["person_id"] = _person_id(db, article_id, row, find)
         rows.append({"article_id": article_id} | row)
-    if rows:
-        db["quotes"].insert_all(rows)
+    if rows:  # a prepared statement: sqlite-utils' insert_all reads the schema on every call
+        columns = list(rows[0])
+        db.conn.executemany(
+            f"INSERT INTO quotes ({', '.join(f'[{c}]' for c in columns)})"
+            f" VALUES ({', '.join(':' + c for c in columns)})",
+            rows,
+        )
     apply_corrections(db, article_id, find)
 
 

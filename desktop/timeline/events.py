@@ -140,17 +140,10 @@ def extract_events(
             continue
         inside = _own_dates(text, dated_at.starting_in(start, end), dct_day)
         paragraph = paragraphs.of(start)
-        cleaned = clean_sentence(raw)
         rest = _without(raw, start, inside)
         if word_count(rest) < MIN_WORDS or len(_PROSE_WORD.findall(rest)) < MIN_PROSE_WORDS:
             previous = None
             continue
-        names = _names_in(people.starting_in(start, end), start, end)
-        antecedent = pronoun_person(
-            raw, start, people.starting_in(start - PRONOUN_REACH - people.longest, end)
-        )
-        if antecedent and antecedent not in names:
-            names.insert(0, antecedent)
         if inside:
             # Each of the sentence's finest dates, as the text gives it.
             datings = [
@@ -169,6 +162,14 @@ def extract_events(
         else:
             previous = None
             continue
+        # Only a dated sentence is tidied and has its people read (most have no date).
+        cleaned = clean_sentence(raw)
+        names = _names_in(people.starting_in(start, end), start, end)
+        antecedent = pronoun_person(
+            raw, start, people.starting_in(start - PRONOUN_REACH - people.longest, end)
+        )
+        if antecedent and antecedent not in names:
+            names.insert(0, antecedent)
         for placed, surface, anchor, confidence, direction in datings:
             events.append(
                 Event(

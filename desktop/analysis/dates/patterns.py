@@ -387,11 +387,16 @@ def _matches(text: str) -> tuple[Candidate, ...]:
     same text after its normalisers reject a match, and only the vetoes differ."""
     folded = _folded(text)
     found: list[Candidate] = []
+    # Rules that share a gate (the five month rules) share its windows: found once.
+    windows: dict[tuple[str, int, bool], list[tuple[int, int]]] = {}
     for rule in RULES:
         gate, searched = rule.gate, None
         if folded is not None and rule.name in _FOLDED_GATES:
             gate, searched = _FOLDED_GATES[rule.name], folded
-        for lo, hi in _windows(text, gate, searched):
+        key = ("", 0, True) if gate is None else (gate.pattern, gate.flags, searched is None)
+        if key not in windows:
+            windows[key] = _windows(text, gate, searched)
+        for lo, hi in windows[key]:
             for m in rule.pattern.finditer(text, lo, hi):
                 found.append(Candidate(m.start(), m.end(), rule, m))
     found.sort(key=lambda c: (-(c.end - c.start), c.rule.priority, c.start))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -486,20 +487,49 @@ def _add_missed(text: str, spans: list[Span], names: set[str], common: set[str])
     if not names:
         return
     ordered = sorted(names, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w’'-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])"
-    )
     # Characters already in a span, one byte each: the overlap test costs the length of the
     # name, not the number of spans (which made a 50,000-line text quadratic).
     taken = bytearray(len(text) + 1)
     for span in spans:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-    for match in pattern.finditer(text):
-        start, end = match.span(1)
-        if match.group(1).casefold() in common and _starts_sentence(text, start):
+    for start, end in _whole_names(text, ordered):
+        if text[start:end].casefold() in common and _starts_sentence(text, start):
             continue  # "Young people ..." in an article about Neil Young
         end = extend_name(text, start, end)
         if taken.find(1, start, end) != -1:
             continue
         spans.append(Span(start, end, "PERSON"))
         taken[start:end] = b"\x01" * (end - start)
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches in a ``str`` pattern: a letter, a digit or "_"."""
+    return char.isalnum() or char == "_"
+
+
+def _whole_names(text: str, ordered: list[str]) -> Iterator[tuple[int, int]]:
+    """Where ``(?<![\\w’'-])(name|...)(?![\\w-])`` matches in ``text``, names tried longest
+    first: the same matches, in order, without compiling a pattern of the article's names
+    (``re.compile`` of that alternation cost more than the rest of the pass). A name is
+    found with ``str.find``; at each place, in reading order and past the last match, the
+    first name (longest) standing as a whole word is the match."""
+    at: dict[int, list[str]] = {}
+    for name in ordered:
+        i = text.find(name)
+        while i != -1:
+            at.setdefault(i, []).append(name)
+            i = text.find(name, i + 1)
+    after = 0
+    for start in sorted(at):
+        if start < after:
+            continue
+        if start and (_word_char(text[start - 1]) or text[start - 1] in "’'-"):
+            continue
+        for name in at[start]:
+            end = start + len(name)
+            if end < len(text) and (_word_char(text[end]) or text[end] == "-"):
+                continue
+            yield start, end
+            after = end
+            break
+

@@ -63,8 +63,8 @@ def title_names(text: str) -> Iterator[re.Match[str]]:
     slow to try them at every word itself."""
     end = 0
     for word in _WORD.finditer(text):
-        start = word.start()
-        if start < end or word.group().isascii() and word.group().lower() not in _TITLE_WORDS:
+        start, found = word.start(), word.group()
+        if start < end or found.isascii() and found.lower() not in _TITLE_WORDS:
             continue
         match = TITLE_NAME.match(text, start)
         if match:

@@ -60,13 +60,19 @@ def load_pipeline() -> Language:
         return _nlp
     with _lock:
         if _nlp is None:
-            check_meta(_package_meta())
-            # lazy: spaCy takes seconds to load; analysis loads it on first use
-            import spacy
-
-            nlp = spacy.load(MODEL_PACKAGE, exclude=EXCLUDED)
-            check_meta(nlp.meta)
-            if "senter" in nlp.disabled:
-                nlp.enable_pipe("senter")
-            _nlp = nlp
+            _nlp = new_pipeline()
     return _nlp
+
+
+def new_pipeline() -> Language:
+    """A pipeline of its own, loaded as the shared one is (``load_pipeline``): one whose
+    vocabulary and tokenizer cache have seen no text yet."""
+    check_meta(_package_meta())
+    # lazy: spaCy takes seconds to load; analysis loads it on first use
+    import spacy
+
+    nlp = spacy.load(MODEL_PACKAGE, exclude=EXCLUDED)
+    check_meta(nlp.meta)
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp

@@ -35,8 +35,8 @@ def _date_in_text(ctx: Context, draft: Draft, timexes: Sequence[Timex]) -> str |
         start, end = min(start, speaker[0]), max(end, speaker[1])
     days = [
         t for t in timexes
-        if t.type in {"DATE", "TIME"} and _DAY.match(t.value) and start <= t.start
-        and t.end <= end and not any(a <= t.start < b for a, b in draft.content)
+        if start <= t.start and t.end <= end and t.type in {"DATE", "TIME"}
+        and _DAY.match(t.value) and not any(a <= t.start < b for a, b in draft.content)
     ]
     if not days:
         return None

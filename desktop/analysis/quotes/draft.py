@@ -42,6 +42,7 @@ class Context:
     starts: list[int] = field(default_factory=list)  # token start characters
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _line_ends: list[int] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, repr=False)
     #: the parsed text; made from ``doc`` if not given (``Doc.text`` joins every token again
     #: on each read: read once, the steps ask often)
     text: str = field(default="", repr=False)
@@ -105,10 +106,14 @@ class Context:
         return self._sentences
 
     def sentence_at(self, char: int) -> tuple[int, int]:
-        """The sentence span holding character ``char``."""
-        for start, end in self.sentences():
-            if start <= char < end:
-                return start, end
+        """The sentence span holding character ``char`` (the spans are in order and apart:
+        only the last one starting at or before ``char`` can hold it)."""
+        spans = self.sentences()
+        if self._sentence_starts is None:
+            self._sentence_starts = [start for start, _ in spans]
+        k = bisect_right(self._sentence_starts, char) - 1
+        if k >= 0 and char < spans[k][1]:
+            return spans[k]
         return char, char
 
     def take(self, first: int, end: int) -> None:
