@@ -199,24 +199,37 @@ def sentence_weights(
     articles use it, next to the median sentence (a sentence at least as typical counts
     whole). The story is ``story``'s sentences (``events`` themselves when not given); each
     is a dict with ``article_id`` and its stored words (``tokens``) or its ``text``."""
-    words = [_words(e) for e in events]
-    told = words if story is None else [_words(e) for e in story]
-    used: dict[int, set[str]] = defaultdict(set)
-    for e, bag in zip(events if story is None else story, told, strict=True):
-        used[e["article_id"]] |= bag
-    df: Counter[str] = Counter()
-    for bag in used.values():
-        df.update(bag)
+    told = events if story is None else story
+    df = _article_frequencies(told)
     norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
 
-    def cosine(bag: frozenset[str]) -> float:
+    def cosine(event: dict[str, Any]) -> float:
+        bag = _words(event)
         return sum(df[w] for w in bag) / (norm * math.sqrt(len(bag))) if bag else 0.0
 
-    ordered = sorted(cosine(bag) for bag in told)
+    # Each sentence's words are read again where needed, not held: at 20,000 articles the
+    # bags of every dated sentence would take ~200 MB.
+    scores = [cosine(e) for e in events]
+    ordered = sorted(scores if story is None else (cosine(e) for e in story))
     median = ordered[len(ordered) // 2] if ordered else 0.0
     if not median:
         return [1.0] * len(events)
-    return [max(OFF_STORY_SENTENCE, min(1.0, cosine(bag) / median)) for bag in words]
+    return [max(OFF_STORY_SENTENCE, min(1.0, c / median)) for c in scores]
+
+
+def _article_frequencies(sentences: list[dict[str, Any]]) -> Counter[str]:
+    """How many articles use each word, the sentences taken one article at a time so only
+    that article's words are held."""
+    df: Counter[str] = Counter()
+    article: object = None
+    seen: set[str] = set()
+    for e in sorted(sentences, key=lambda e: e["article_id"]):
+        if e["article_id"] != article:
+            df.update(seen)
+            article, seen = e["article_id"], set()
+        seen |= _words(e)
+    df.update(seen)
+    return df
 
 
 def _words(event: dict[str, Any]) -> frozenset[str]:
