@@ -163,12 +163,17 @@ class _Pool:
             return
         # ProcessPoolExecutor has no public "terminate" before Python 3.14.
         processes = list(getattr(executor, "_processes", {}).values())
+        manager = getattr(executor, "_executor_manager_thread", None)  # shutdown forgets it
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=5)
+        # The executor's own thread reaps the same workers; until it ends, a worker it has
+        # just reaped can still look alive here (its exit status not yet recorded).
+        if manager is not None:
+            manager.join(timeout=5)
 
 
 def _result(futures: list[tuple[Future[list[Any]], int]]) -> list[Any]:
