@@ -9,8 +9,9 @@ import or the window waits its turn (up to the busy timeout) instead of failing 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -45,3 +46,16 @@ def write_first(conn: sqlite3.Connection) -> None:
 def only_reads(db: Database) -> bool:
     """Whether this connection was told to only read (SQLite's ``query_only``: the window's)."""
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+def insert_dicts(db: Database, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows that all have the first row's keys, as one prepared statement: sqlite-utils'
+    ``insert_all`` reads the table's schema on every call, a cost paid per article stored."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    db.conn.executemany(
+        f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)})"
+        f" VALUES ({', '.join(':' + c for c in columns)})",
+        rows,
+    )

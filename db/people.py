@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.connection import insert_dicts
+
 # -- mentions ------------------------------------------------------------------------------
 
 
@@ -27,13 +29,7 @@ CONTEXT_WIDTH = 24
 def replace_mentions(db: Database, article_id: int, rows: list[dict[str, Any]]) -> None:
     """An article's mentions, replacing those it had (inside the caller's transaction)."""
     db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-    if rows:  # a prepared statement: sqlite-utils' insert_all reads the schema on every call
-        columns = list(rows[0])
-        db.conn.executemany(
-            f"INSERT INTO mentions ({', '.join(f'[{c}]' for c in columns)})"
-            f" VALUES ({', '.join(':' + c for c in columns)})",
-            rows,
-        )
+    insert_dicts(db, "mentions", rows)
 
 
 def person_mentions(db: Database, article_id: int) -> list[tuple[int, str, str, int]]:

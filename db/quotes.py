@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.connection import insert_dicts
+
 #: The library person a name refers to, or None: people linking lives above storage, so
 #: the caller passes it in (``desktop.actions.quotes.person_finder``).
 FindPerson = Callable[[str], int | None]
@@ -58,13 +60,7 @@ def write_quotes(db: Database, article_id: int, quotes: Iterable[Mapping[str, An
         row["found_person"] = row["person"]
         row["person_id"] = _person_id(db, article_id, row, find)
         rows.append({"article_id": article_id} | row)
-    if rows:  # a prepared statement: sqlite-utils' insert_all reads the schema on every call
-        columns = list(rows[0])
-        db.conn.executemany(
-            f"INSERT INTO quotes ({', '.join(f'[{c}]' for c in columns)})"
-            f" VALUES ({', '.join(':' + c for c in columns)})",
-            rows,
-        )
+    insert_dicts(db, "quotes", rows)
     apply_corrections(db, article_id, find)
 
 
