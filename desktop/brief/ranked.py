@@ -38,7 +38,6 @@ from sqlite_utils import Database
 
 from db import happening_briefs as stored
 from db.connection import only_reads
-from db.happenings import dirty_dates
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
 from desktop.brief.light import (
@@ -56,7 +55,7 @@ from desktop.brief.stored_light import (
     _light,
     brief_quotes,
     publication_days,
-    refresh_stored,
+    rows_up_to_date,
 )
 from desktop.brief.story import (
     MIN_SHARE_OF_KEY,
@@ -110,12 +109,8 @@ def ranked_brief(db: Database, filters: Filters, weights: dict[int, float], day_
         return None
     if keep_event_words(db) and only_reads(db):
         return None
-    if not stored.has_briefs_table(db) or dirty_dates(db):
+    if not rows_up_to_date(db):
         return None
-    if not stored.all_stored(db):
-        if only_reads(db):
-            return None
-        refresh_stored(db)
     where = event_where(filters)
     manual = manual_events(db, filters)
     days = publication_days(db, filters, Timeline(list(manual), where, True))

@@ -52,16 +52,24 @@ def stored_lights(db: Database) -> list[LightEvent] | None:
     conflicts flagged; their words not kept), from the stored rows, brought up to date
     first; None when they cannot be (a connection that only reads while some are stale,
     events not yet clustered, or a library without the table)."""
-    if not stored.has_briefs_table(db) or dirty_dates(db):
+    if not rows_up_to_date(db):
         return None
-    if not stored.all_stored(db):
-        if only_reads(db):
-            return None
-        refresh_stored(db)
     # One string for the many equal dates, date keys and publication times of a large
     # library's rows (each row brings its own copy).
     same: dict[str, str] = {}
     return [_light(row, same) for row in stored.read_rows(db)]
+
+
+def rows_up_to_date(db: Database) -> bool:
+    """The stored rows brought up to date; False when they cannot be (a connection that
+    only reads while some are stale, events not yet clustered, or no table)."""
+    if not stored.has_briefs_table(db) or dirty_dates(db):
+        return False
+    if not stored.all_stored(db):
+        if only_reads(db):
+            return False
+        refresh_stored(db)
+    return True
 
 
 def refresh_stored(db: Database) -> int:
