@@ -662,3 +662,12 @@ def brief_cache_finer(db: Database) -> None:
         for action in actions:
             db.execute(f"CREATE TRIGGER brief_cache_{table}_{action.lower()} AFTER {action} ON {table}"
                        f" BEGIN {body} END")
+
+
+@migrations(name="0015_derived_rules")
+def derived_rules(db: Database) -> None:
+    # Which rules made the derived rows (happenings, their timeline entries and brief rows,
+    # events' words, the brief's kept reads): one row, written by ``db.derived_rules``. A
+    # Clipline whose grouping or brief rules differ rebuilds them on its first refresh, so
+    # an update does not go on showing what the older rules made. No row yet: unknown rules.
+    db.execute("CREATE TABLE derived_rules (id INTEGER PRIMARY KEY CHECK (id = 1), rules TEXT NOT NULL)")

@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.connection import only_reads
+from db.derived_rules import renew_derived
 from db.furniture import (
     REPEATED,
     dirty_outlets,
@@ -37,6 +38,7 @@ from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.events import pronoun_person
 from desktop.timeline.happenings import Report, cluster
 from desktop.timeline.paraphrase import merge_paraphrases
+from desktop.timeline.rules import DERIVED_RULES
 
 
 def refresh_happenings(source: Library | Database, *, most: int | None = None) -> int:
@@ -46,6 +48,7 @@ def refresh_happenings(source: Library | Database, *, most: int | None = None) -
     db = source.db if hasattr(source, "db") and not isinstance(source, Database) else source
     if not db["happenings"].exists() or only_reads(db):
         return 0  # a connection that only reads (the window's): its writer refreshes them
+    renew_derived(db, DERIVED_RULES)  # made by another Clipline's rules: all made again
     refresh_outlet_furniture(db)
     dates = dirty_dates(db)[:most]
     if dates:

@@ -20,6 +20,7 @@ from db.connection import only_reads
 from db.timeline import EventFilter, Where, event_where
 from desktop.timeline.filters import Filters
 from desktop.timeline.merge import flag_conflicting_dates
+from desktop.timeline.rules import made_by_these_rules
 
 
 def can_serve(filters: Filters) -> bool:
@@ -38,7 +39,7 @@ def _dates(filters: Filters) -> Where | None:
 def refresh(db: Database) -> None:
     """Bring the stored happenings and their entries up to date, if anything changed. (Only
     the whole timeline's readers render entries: the window and the brief read happenings.)"""
-    if stored.has_entries_table(db) and stored.nothing_changed(db):
+    if stored.has_entries_table(db) and stored.nothing_changed(db) and made_by_these_rules(db):
         return
     # lazy: clustering and rendering load only when the library changed since the last read
     from desktop.timeline.entries import refresh_entries
