@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop.timeline.by_offset import ByOffset, Paragraphs
 from desktop.timeline.precision import EVENT_PRECISIONS, Placed, place
-from desktop.timeline.sentences import clean_sentence, split_spans, word_count
+from desktop.timeline.sentences import clean_sentence, glued_caption, split_spans, word_count
 
 _FUTURE = re.compile(
     r"\b(will|won't|shall|is (?:scheduled|due|expected|set|slated|planned) to|"
@@ -142,6 +142,9 @@ def extract_events(
         paragraph = paragraphs.of(start)
         rest = _without(raw, start, inside)
         if word_count(rest) < MIN_WORDS or len(_PROSE_WORD.findall(rest)) < MIN_PROSE_WORDS:
+            previous = None
+            continue
+        if glued_caption(text, start, end):
             previous = None
             continue
         if inside:

@@ -71,7 +71,81 @@ def split_spans(
 
     Without spans from analysis, a plain rule (end punctuation then a capital) is used.
     """
-    yield from _mend(text, _pieces(text, sentences))
+    yield from _unglue(text, _mend(text, _pieces(text, sentences)))
+
+
+#: English function words: one capitalised inside a line's first sentence, after a word that
+#: can end a sentence and before a lower-case one, starts a new sentence (a caption or
+#: headline printed on the paragraph's line: "Rescued after 10 days in rubble On Friday an
+#: 84-year-old woman was found ..."). Closed-class words, not a corpus's vocabulary.
+_STARTERS = frozenset(
+    """a about after again all also although an and another any as at because before both but
+    by despite during each either even every few for from he her here his how however if in
+    instead it its many meanwhile more most much my neither no none nor not of on
+    only or other our she since so some such than that the their them then there these they
+    this those though through thus to under unless until upon we what when where whether which
+    while who whom whose why with within without yet you your earlier later overnight
+    tomorrow yesterday""".split()
+)
+#: Words a sentence does not end on (a name is cut after "the", "by", "told" is not one).
+_NO_END = _STARTERS - {"then", "there", "here", "instead", "however", "earlier",
+                       "later", "overnight", "tomorrow", "yesterday"}
+#: Month and day names: "May" is no starter, and "On Friday" does start a sentence.
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_TOKEN = re.compile(r"\S+")
+_CAN_END = re.compile(r"[^\W_]$|[)\]\u2019'\"\u201d]$")
+_TITLE = re.compile(r"[A-Z][a-z]+")
+_POSSESSIVE = re.compile(r"(?:^|[^\W\d_])['\u2019]s?$|^['\u2019]s$")
+
+
+def _unglue(text: str, pieces: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """A line's first sentence cut where a caption or headline runs into the paragraph."""
+    for start, end in pieces:
+        cut = _glue_point(text, start, end) if _starts_line(text, start) else None
+        if cut is None:
+            yield start, end
+        else:
+            yield _trim(text, start, cut)
+            yield cut, end
+
+
+def glued_caption(text: str, start: int, end: int) -> bool:
+    """The piece is a caption or headline that ran into its paragraph (``_unglue`` cut it
+    off): it is no sentence of the story, and dates nothing that follows it."""
+    if end >= len(text) or text[end] == "\n" or _ENDS.search(text, start, end) or not _starts_line(text, start):
+        return False
+    line_end = text.find("\n", end)
+    rest = end + len(text[end : line_end if line_end >= 0 else len(text)]) - len(
+        text[end : line_end if line_end >= 0 else len(text)].lstrip())
+    return _glue_point(text, start, line_end if line_end >= 0 else len(text)) == rest
+
+
+_ENDS = re.compile(r"[.!?\u201d\"')\]]\s*$")
+
+
+def _starts_line(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+
+
+def _glue_point(text: str, start: int, end: int) -> int | None:
+    tokens = list(_TOKEN.finditer(text, start, end))
+    for i in range(2, min(30, len(tokens) - 4)):
+        word = tokens[i].group()
+        if not _TITLE.fullmatch(word) or word.lower() not in _STARTERS or word.lower() in _CALENDAR:
+            continue
+        before, after = tokens[i - 1].group(), tokens[i + 1].group()
+        if not _CAN_END.search(before) or before.lower() in _NO_END or _POSSESSIVE.search(before):
+            continue
+        if after[:1].isupper() and after != "I" and after.lower() not in _CALENDAR:
+            continue  # "The Associated Press": a name may go on
+        if before[:1].isupper() and tokens[i - 2].group()[:1].isupper():
+            continue  # inside a title: "Hope For Haiti Now"
+        return tokens[i].start()
+    return None
 
 
 #: A piece that cannot start a sentence: it closes a bracket or continues the one before.

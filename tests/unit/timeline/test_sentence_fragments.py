@@ -79,3 +79,42 @@ def test_an_opening_bracket_is_no_dash_left_hanging():
         "Prices rose 4 percent .",
         "-LRB- Reporting by Jane Doe ; Editing by John Roe -RRB-",
     ]
+
+
+# Scraped pages print a photo caption or a teaser headline on the paragraph's own line, with
+# nothing between them: "Rescued after 10 days in rubble On Friday an 84-year-old woman ...".
+
+
+def test_a_caption_run_into_its_paragraph_is_cut_off():
+    text = ("Rescued after 10 days in rubble On Friday an 84-year-old woman was found alive.\n"
+            "Hundreds of corpses are lying in the streets Overnight a rumour went round of a tsunami.")
+    assert pieces(text, [(0, text.index("\n")), (text.index("\n") + 1, len(text))]) == [
+        "Rescued after 10 days in rubble",
+        "On Friday an 84-year-old woman was found alive.",
+        "Hundreds of corpses are lying in the streets",
+        "Overnight a rumour went round of a tsunami.",
+    ]
+
+
+def test_names_and_titles_with_function_words_stay_whole():
+    for line in (
+        "Graber told The Associated Press on Saturday that the slick was growing fast.",
+        "George Clooney was one of the organisers of the Hope For Haiti Now event on Friday night.",
+        "BP's chief executive earlier told the BBC's Today programme he hoped the leak could be stopped.",
+        "The shrimp season begins in early May as the shrimp move out to sea, he said.",
+        "Volunteers from Doctors Without Borders arrived on Monday with supplies for the clinic.",
+    ):
+        assert pieces(line, [(0, len(line))]) == [line], line
+
+
+def test_a_caption_is_no_event_and_dates_nothing_after_it():
+    text = ("Quake survivors.\nMany waited in the streets during Wednesday Some aid workers said food "
+            "had begun to arrive at the airport.\nRescued after days On Friday a woman was found "
+            "alive in the ruins of a school.")
+    events = extract_events(text, None, tag_dates(text, "2010-01-15"), [], "2010-01-15")
+    assert [e.text for e in events] == ["On Friday a woman was found alive in the ruins of a school."]
+
+
+def test_a_name_ending_in_a_number_word_stays_whole():
+    line = "President Obama talks with Adm. Thad Allen aboard Marine One on May 2 as they fly along the coast."
+    assert pieces(line, [(0, len(line))]) == [line]
