@@ -61,16 +61,16 @@ from desktop.brief.story import (
     MIN_SHARE_OF_KEY,
     PER_DAY,
     PER_KEY_DAY,
-    REPEAT,
     WORD_BUDGET,
     StoryPlan,
     key_count,
     plan_story,
+    repeats,
     story_span,
 )
 from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.filters import Filters, event_where
-from desktop.timeline.merge import content_tokens, similarity
+from desktop.timeline.merge import content_tokens
 from desktop.timeline.precision import place
 from desktop.timeline.query import manual_events
 
@@ -297,7 +297,7 @@ class _Walk:
         self.key_ids = {id(k) for k in plan.key}
         self.key_days = {e.date for e in plan.key}
         self.words = sum(event_cost(e) for e in plan.key)
-        self.told: list[frozenset[str]] = []
+        self.told: list[tuple[str, frozenset[str]]] = []
         self.per_day: Counter[str] = Counter()
         self.chosen: set[int] = set()
         for event in plan.key:
@@ -330,10 +330,10 @@ class _Walk:
         if event is None:
             event = read(happening)
         tokens = content_tokens(clean_bullet(event))
-        if any(similarity(tokens, t) >= REPEAT for t in self.told):
+        if repeats(date, tokens, self.told):
             return
         self.chosen.add(id(event))
-        self.told.append(tokens)
+        self.told.append((date, tokens))
         self.per_day[date] += 1
         self.words += cost
 

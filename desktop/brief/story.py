@@ -43,6 +43,10 @@ AHEAD_ITEMS = 6
 MIN_SHARE_OF_KEY = 0.25
 #: Two bullets this alike (content-word Dice) say the same thing: the second is left out.
 REPEAT = 0.45
+#: Under one day, less alike is already the same thing told again ("The quake struck on
+#: Tuesday south-west of Port-au-Prince" / "Thousands are feared dead after the quake,
+#: which struck south of Port-au-Prince on Tuesday").
+REPEAT_SAME_DAY = 0.34
 #: Background and Ahead tell what matters at least this much next to their first line.
 MIN_SHARE_OF_FIRST = 0.3
 #: An article's weight never drops below this (off-story, but still a source).
@@ -258,7 +262,7 @@ def plan_story(
     if whole is None:
         whole = _fits(within, word_budget, cost)
     chosen: list[TimelineEvent] = []
-    told: list[frozenset[str]] = []
+    told: list[tuple[str, frozenset[str]]] = []
     per_day: Counter[str] = Counter()
     key_ids = {id(k) for k in plan.key}
     chosen_ids: set[int] = set()
@@ -280,11 +284,11 @@ def plan_story(
         if limited and words + words_of_it > word_budget:
             continue
         tokens = content_tokens(clean_bullet(event))
-        if any(similarity(tokens, t) >= REPEAT for t in told):
+        if repeats(event.date, tokens, told):
             continue
         chosen.append(event)
         chosen_ids.add(id(event))
-        told.append(tokens)
+        told.append((event.date, tokens))
         per_day[event.date] += 1
         words += words_of_it
     plan.chronology = sorted(chosen, key=lambda e: (e.sort_key, -scores[id(e)]))
@@ -297,6 +301,11 @@ def plan_story(
     plan.background = _top(before, scores, BACKGROUND_ITEMS)
     plan.ahead = _top(after, scores, AHEAD_ITEMS)
     return plan
+
+
+def repeats(date: str, tokens: frozenset[str], told: Iterable[tuple[str, frozenset[str]]]) -> bool:
+    """Whether a bullet of ``date`` says again what a chosen one (date, its words) says."""
+    return any(similarity(tokens, t) >= (REPEAT_SAME_DAY if d == date else REPEAT) for d, t in told)
 
 
 def planned_ahead(event: Any) -> bool:

@@ -84,6 +84,22 @@ def test_near_duplicate_happenings_are_told_once():
     assert len(plan.chronology) == 1
 
 
+def test_one_day_does_not_tell_the_same_happening_twice_in_other_words():
+    quake = ("The 7.0-magnitude quake, Haiti's worst in two centuries, struck on Tuesday, 15km "
+             "south-west of Port-au-Prince and close to the surface.")
+    again = ("Thousands are feared dead after the 7.0-magnitude quake, which struck south of the "
+             "capital, Port-au-Prince, on Tuesday.")
+    rescue = "Rescuers pulled a girl alive from the ruins of a school on Thursday."
+    events = [event(1, "2010-01-12", quake, articles=5), event(2, "2010-01-12", again, articles=3),
+              event(3, "2010-01-14", rescue, articles=4)]
+    plan = plan_story(events, {}, date_from=dt.date(2010, 1, 12), date_to=dt.date(2010, 1, 31), whole=False)
+    assert [e.text for e in plan.chronology] == [quake, rescue]
+    # As alike on another day, it is a happening of its own.
+    events[1] = event(2, "2010-01-13", again, articles=3)
+    plan = plan_story(events, {}, date_from=dt.date(2010, 1, 12), date_to=dt.date(2010, 1, 31), whole=False)
+    assert [e.text for e in plan.chronology] == [quake, again, rescue]
+
+
 def test_bullets_name_the_pronoun_close_quotes_and_drop_stamps():
     named = event(1, "2011-02-22", "In a televised speech, he said he would die a martyr.",
                   people=["Muammar Gaddafi"])
