@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.connection import dict_rows
 from db.quotes import list_quotes
 from db.timeline import CHUNK, Where
 
@@ -112,7 +113,7 @@ def pronoun_quotes(db: Database, article_ids: Sequence[int]) -> list[dict[str, A
         f" WHERE {_IN_ARTICLES} AND q.hidden = 0 AND q.speaker_start IS NOT NULL"
         " AND lower(q.speaker) IN ('he', 'she')"
     )
-    return list(db.query(sql, [json.dumps(sorted(article_ids))]))
+    return dict_rows(db, sql, [json.dumps(sorted(article_ids))])
 
 
 def speaker_counts(db: Database, where: Where, article_ids: Sequence[int]) -> dict[str, int]:
@@ -140,7 +141,7 @@ def quotes_of(db: Database, where: Where, article_ids: Sequence[int], people: Se
         f" AND {_IN_ARTICLES} AND COALESCE(p.name, q.person) IN ({','.join('?' * len(people))})"
         " ORDER BY q.date, q.article_id, q.cue_start"
     )
-    return list(db.query(sql, [*where[1], json.dumps(sorted(article_ids)), *people]))
+    return dict_rows(db, sql, [*where[1], json.dumps(sorted(article_ids)), *people])
 
 
 def quotes_by_id(db: Database, quote_ids: Sequence[int]) -> dict[int, dict[str, Any]]:

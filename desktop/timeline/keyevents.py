@@ -19,6 +19,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,7 @@ from db.library import Library
 from desktop.clipping.furniture import blank_furniture
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import content_tokens, similarity
+from desktop.timeline.on_story import FLOOR, Centroid, article_frequencies, on_story_weights
 from desktop.timeline.query import database_of
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
 from desktop.timeline.telling import (
@@ -56,7 +58,7 @@ W_PUBLISHED = 0.4  # an article published that day
 W_NEXT_DAY = 0.2  # an article published the next day (it reports "yesterday")
 W_OUTLET = 0.25  # each outlet beyond the first that mentions the day
 #: A sentence off the story still counts this much (as an article off it does).
-OFF_STORY_SENTENCE = 0.1
+OFF_STORY_SENTENCE = FLOOR
 LEAD_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -113,11 +115,13 @@ class _Candidate:
     tokens: Counter[str] = field(default_factory=Counter)
 
 
-def _day_events(db: Database, filters: Filters, published_in_range: bool) -> list[dict[str, Any]]:
+def _day_events(db: Database, filters: Filters, published_in_range: bool,
+                sentences: bool = True) -> list[dict[str, Any]]:
     """Day-precision events matching the filters (corrected, not hidden), dated in range;
-    with ``published_in_range`` only from articles published in the range too."""
+    with ``published_in_range`` only from articles published in the range too (without
+    ``sentences``: not their text and words)."""
     published = published_range(filters.date_from, filters.date_to) if published_in_range else None
-    return day_events(db, event_where(filters), published)
+    return day_events(db, event_where(filters), published, sentences=sentences)
 
 
 def _publications(db: Database, filters: Filters) -> dict[str, list[int]]:
@@ -140,6 +144,7 @@ def rank_dates(
     weights: dict[int, float] | None = None,
     *,
     on_story_sentences: bool = False,
+    said: dict[tuple[str, int], float] | None = None,
 ) -> dict[str, float]:
     """A score for every day in range: how much the coverage points to it. With ``weights``
     (how on-story each article is, 0..1) an article counts for its weight: a reader's comment
@@ -147,9 +152,12 @@ def rank_dates(
     With ``on_story_sentences`` an article's mention of a day counts, besides, for how
     on-story its best sentence dated to that day is (``sentence_weights``): a report on the
     quake that dates an aside to a day ("Radiohead performed for two hours on Sunday") says
-    little about that day of the story."""
-    said: dict[tuple[str, int], float] = {}
-    if on_story_sentences:
+    little about that day of the story. ``said``: each article's best sentence weight on
+    each day, (date, article id) -> weight, when already known (``article_words.StoryWords``)."""
+    if not on_story_sentences:
+        said = {}
+    elif said is None:
+        said = {}
         for e, weight in zip(events, sentence_weights(events), strict=True):
             key = (e["date"], e["article_id"])
             said[key] = max(said.get(key, 0.0), weight)
@@ -200,41 +208,36 @@ def sentence_weights(
     whole). The story is ``story``'s sentences (``events`` themselves when not given); each
     is a dict with ``article_id`` and its stored words (``tokens``) or its ``text``."""
     told = events if story is None else story
-    df = _article_frequencies(told)
-    norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
-
-    def cosine(event: dict[str, Any]) -> float:
-        bag = _words(event)
-        return sum(df[w] for w in bag) / (norm * math.sqrt(len(bag))) if bag else 0.0
-
+    centroid = Centroid(_article_frequencies(told))
     # Each sentence's words are read again where needed, not held: at 20,000 articles the
     # bags of every dated sentence would take ~200 MB.
-    scores = [cosine(e) for e in events]
-    ordered = sorted(scores if story is None else (cosine(e) for e in story))
-    median = ordered[len(ordered) // 2] if ordered else 0.0
-    if not median:
-        return [1.0] * len(events)
-    return [max(OFF_STORY_SENTENCE, min(1.0, c / median)) for c in scores]
+    scores = [centroid.cosine(_words(e)) for e in events]
+    typical = None if story is None else [centroid.cosine(_words(e)) for e in story]
+    return on_story_weights(scores, typical, floor=OFF_STORY_SENTENCE)
 
 
 def _article_frequencies(sentences: list[dict[str, Any]]) -> Counter[str]:
     """How many articles use each word, the sentences taken one article at a time so only
     that article's words are held."""
-    df: Counter[str] = Counter()
-    article: object = None
-    seen: set[str] = set()
-    for e in sorted(sentences, key=lambda e: e["article_id"]):
-        if e["article_id"] != article:
-            df.update(seen)
-            article, seen = e["article_id"], set()
-        seen |= _words(e)
-    df.update(seen)
-    return df
+
+    def bags() -> Iterator[set[str]]:
+        article: object = None
+        seen: set[str] = set()
+        for e in sorted(sentences, key=lambda e: e["article_id"]):
+            if e["article_id"] != article:
+                yield seen
+                article, seen = e["article_id"], set()
+            seen.update(_words(e))
+        yield seen
+
+    return article_frequencies(bags())
 
 
-def _words(event: dict[str, Any]) -> frozenset[str]:
+def _words(event: dict[str, Any]) -> Collection[str]:
+    """A sentence's distinct content words: its stored ones (``event_words`` keeps each once,
+    so they need no set), else its text's."""
     if event.get("tokens"):
-        return frozenset(event["tokens"].split())
+        return event["tokens"].split()
     return content_tokens(event.get("text") or "")
 
 
@@ -424,13 +427,16 @@ def key_events(
 
 
 def story_day_scores(
-    source: Library | Database, filters: Filters | None = None, weights: dict[int, float] | None = None
+    source: Library | Database, filters: Filters | None = None, weights: dict[int, float] | None = None,
+    said: dict[tuple[str, int], float] | None = None,
 ) -> dict[str, float]:
     """How much the coverage points to each day in range (``rank_dates``): every article's
     mentions of the day, and the articles published on it and the day after, each article
     counting for its ``weights`` (how on-story it is) when given, and a mention for how
-    on-story its sentence is."""
+    on-story its sentence is (``said``: each article's best on each day, when already known:
+    ``article_words.StoryWords.said``)."""
     db = database_of(source)
     filters = filters or Filters()
-    events = _day_events(db, filters, published_in_range=False)
-    return rank_dates(events, _publications(db, filters), filters, weights, on_story_sentences=True)
+    events = _day_events(db, filters, published_in_range=False, sentences=said is None)
+    return rank_dates(events, _publications(db, filters), filters, weights, on_story_sentences=True,
+                      said=said)
