@@ -8,9 +8,10 @@ brief after a change. Each article's row keeps them gathered (``desktop.timeline
 computes a missing one), as arrays of word ids (int32, little-endian) the weights are summed
 over without reading a word: the distinct words of its shown events; those of its shown
 day-dated events; and each of those sentences' distinct words one after another, with how many
-each has and its date. Triggers drop an article's row when one of its events comes, goes, is
-hidden or shown, reworded, re-dated, or given new stored words; the next brief gathers it
-again. Off-story marks are applied when read, as the timeline's filter applies them.
+each has, its date, its event id and whether it is pinned (all the day ranking reads of it,
+with the article's publication day and outlet, read fresh). Triggers drop an article's row
+when one of its events comes, goes, is hidden or shown, pinned, reworded, re-dated, or given
+new stored words; the next brief gathers it again. Off-story marks are applied when read, as the timeline's filter applies them.
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ from sqlite_utils import Database
 from db.happenings import OFF_STORY_SQL
 
 #: One stored row: (article id, shown events, of which without words or sentence, words,
-#: day words, day sentences' words, their lengths, their dates joined by spaces).
-ArticleWords = tuple[int, int, int, bytes, bytes, bytes, bytes, str]
-#: How word ids are stored (numpy's and ``array``'s name for int32, little-endian).
+#: day words, day sentences' words, their lengths, their dates joined by spaces, their event
+#: ids, whether each is pinned).
+ArticleWords = tuple[int, int, int, bytes, bytes, bytes, bytes, str, bytes, bytes]
+#: How word ids (and lengths) are stored (numpy's name for int32, little-endian).
 ID_TYPE = "<i4"
+#: How event ids are stored (int64, little-endian); a pin is one byte (0 or 1).
+EVENT_TYPE = "<i8"
 
 
 def has_article_words(db: Database) -> bool:
@@ -43,10 +47,10 @@ def missing_articles(db: Database) -> list[int]:
 
 
 def shown_sentences(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
-    """(article id, precision, date, text, stored words or None) of these articles' shown
-    events, by id."""
+    """(article id, precision, date, text, stored words or None, event id, pinned) of these
+    articles' shown events, by id."""
     return iter(db.execute(
-        "SELECT e.article_id, e.precision, e.date, e.text, w.tokens FROM events e"
+        "SELECT e.article_id, e.precision, e.date, e.text, w.tokens, e.id, e.pinned FROM events e"
         " LEFT JOIN event_words w ON w.event_id = e.id WHERE e.hidden = 0"
         " AND e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
         [json.dumps(list(article_ids))]))
@@ -73,7 +77,7 @@ def write_article_words(db: Database, rows: Iterable[ArticleWords]) -> None:
     """Store rows (``ArticleWords``); in the caller's transaction."""
     db.conn.executemany(
         "INSERT OR REPLACE INTO article_words (article_id, events, bad, words, day_words,"
-        " sentences, lengths, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(rows))
+        " sentences, lengths, dates, event_ids, pins) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(rows))
 
 
 def on_story_rows(db: Database) -> list[ArticleWords]:
@@ -82,5 +86,11 @@ def on_story_rows(db: Database) -> list[ArticleWords]:
     # The table is named ``e``: the off-story clause names the article ``e.article_id``.
     return db.execute(
         "SELECT e.article_id, e.events, e.bad, e.words, e.day_words, e.sentences, e.lengths,"
-        f" e.dates FROM article_words e WHERE e.events > 0 AND {OFF_STORY_SQL}"
+        f" e.dates, e.event_ids, e.pins FROM article_words e WHERE e.events > 0 AND {OFF_STORY_SQL}"
         " ORDER BY e.article_id").fetchall()
+
+
+def published_and_outlets(db: Database) -> dict[int, tuple[str | None, str | None]]:
+    """Every article's publication day (``published``'s first ten characters) and outlet."""
+    return {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT id, substr(published, 1, 10), outlet FROM articles")}

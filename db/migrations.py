@@ -670,7 +670,9 @@ def article_words(db: Database) -> None:
     # computed on first need, as word ids (``story_vocabulary``; int32 little-endian blobs):
     # the distinct words of its shown events and of those dated to a day, each day-dated
     # sentence's words with its date, how many shown events it has and how many of those have
-    # no stored words or an empty sentence. A row goes when anything it is made of changes.
+    # no stored words or an empty sentence; and each of those sentences' event id (int64) and
+    # whether it is pinned (a byte each), which the day ranking reads. A row goes when
+    # anything it is made of changes.
     db.execute("CREATE TABLE story_vocabulary (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE)")
     db.execute(
         """
@@ -682,12 +684,14 @@ def article_words(db: Database) -> None:
             day_words BLOB NOT NULL,
             sentences BLOB NOT NULL,
             lengths BLOB NOT NULL,
-            dates TEXT NOT NULL
+            dates TEXT NOT NULL,
+            event_ids BLOB NOT NULL,
+            pins BLOB NOT NULL
         )
         """
     )
     forget = "DELETE FROM article_words WHERE article_id = {};"
-    made_of = ("hidden", "precision", "date", "text", "article_id")
+    made_of = ("hidden", "precision", "date", "text", "article_id", "pinned")
     db.execute("CREATE TRIGGER article_words_events_insert AFTER INSERT ON events BEGIN "
                + forget.format("NEW.article_id") + " END")
     db.execute("CREATE TRIGGER article_words_events_delete AFTER DELETE ON events BEGIN "

@@ -206,7 +206,8 @@ def story_reads(db: Database, filters: Filters) -> tuple[dict[int, float] | None
     words = story_words(db) if default else None
     if weights_read is None:
         weights_read = story_weights(db, filters, words)
-    scores_read = (story_day_scores(db, filters, weights_read, words.said() if words else None)
+    scores_read = (story_day_scores(db, filters, weights_read, words.said() if words else None,
+                                    words.day_rows(db) if words else None)
                    if weights_read is not None else None)
     if default and weights_read is not None and scores_read is not None and not only_reads(db):
         if not kept_weights:

@@ -17,6 +17,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from db.article_words import (
+    EVENT_TYPE,
     ID_TYPE,
     ArticleWords,
     add_words,
@@ -24,6 +25,7 @@ from db.article_words import (
     missing_articles,
     next_word_id,
     on_story_rows,
+    published_and_outlets,
     shown_sentences,
     vocabulary,
     write_article_words,
@@ -55,8 +57,8 @@ class _Vocabulary:
 def _gathered(db: Database, article_ids: list[int], vocab: _Vocabulary) -> list[ArticleWords]:
     """The rows of these articles, gathered from their events' stored words."""
 
-    found: dict[int, tuple[int, int, set[str], set[str], list[tuple[str, Collection[str]]]]] = {}
-    for article_id, precision, date, text, tokens in shown_sentences(db, article_ids):
+    found: dict[int, tuple[int, int, set[str], set[str], list[tuple[str, Collection[str], int, int]]]] = {}
+    for article_id, precision, date, text, tokens, event_id, pinned in shown_sentences(db, article_ids):
         events, bad, words, day_words, sentences = found.get(article_id) or (0, 0, set(), set(), [])
         if tokens is None or text == "":
             bad += 1
@@ -66,15 +68,17 @@ def _gathered(db: Database, article_ids: list[int], vocab: _Vocabulary) -> list[
             # as ``keyevents`` reads a sentence: its stored words, else its text's
             said = tokens.split() if tokens else content_tokens(text or "")
             day_words.update(said)
-            sentences.append((date, said))
+            sentences.append((date, said, event_id, 1 if pinned else 0))
         found[article_id] = (events + 1, bad, words, day_words, sentences)
     rows: list[ArticleWords] = []
     for article_id in article_ids:
         events, bad, words, day_words, sentences = found.get(article_id) or (0, 0, set(), set(), [])
-        each = [vocab.encoded(said) for _date, said in sentences]
+        each = [vocab.encoded(said) for _date, said, _id, _pin in sentences]
         lengths = np.array([len(ids) // 4 for ids in each], dtype=ID_TYPE).tobytes()
         rows.append((article_id, events, bad, vocab.encoded(words), vocab.encoded(day_words),
-                     b"".join(each), lengths, " ".join(date for date, _said in sentences)))
+                     b"".join(each), lengths, " ".join(s[0] for s in sentences),
+                     np.array([s[2] for s in sentences], dtype=EVENT_TYPE).tobytes(),
+                     bytes(s[3] for s in sentences)))
     return rows
 
 
@@ -146,8 +150,25 @@ class StoryWords:
         said: dict[tuple[str, int], float] = {}
         for key, weight in zip(zip(dates, articles, strict=True), on_story_weights(scores, floor=floor),
                                strict=True):
-            said[key] = max(said.get(key, 0.0), weight)
+            if weight > said.get(key, 0.0):
+                said[key] = weight
         return said
+
+    def day_rows(self, db: Database) -> list[tuple[str, str | None, int, int, str | None]]:
+        """What ``keyevents.rank_dates`` reads of each day-dated sentence: (date, its article's
+        publication day, pinned, article id, outlet), in event id order, as ``day_events``
+        gives them (the day ranking adds up each day's articles in the order they come)."""
+        ids = np.frombuffer(b"".join(r[8] for r in self.rows), EVENT_TYPE)
+        pins = b"".join(r[9] for r in self.rows)
+        dates = " ".join(r[7] for r in self.rows if r[7]).split()
+        counts = [len(r[9]) for r in self.rows]
+        articles = np.repeat(np.array([r[0] for r in self.rows], dtype=np.int64), counts).tolist()
+        about = published_and_outlets(db)
+        rows = []
+        for i in np.argsort(ids, kind="stable").tolist():
+            published, outlet = about[articles[i]]
+            rows.append((dates[i], published, pins[i], articles[i], outlet))
+        return rows
 
 
 def story_words(db: Database) -> StoryWords | None:

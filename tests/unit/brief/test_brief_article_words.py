@@ -6,6 +6,7 @@ weights are exactly those gathered from every event's words again."""
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 import pytest
 
@@ -32,22 +33,24 @@ def from_scratch(library) -> str:
     return brief_from_library(library)
 
 
-def gathered_again(library) -> tuple[dict[int, float] | None, dict[tuple[str, int], float]]:
-    """The article weights and each article's best sentence weight per day, read from every
-    event's words (nothing kept per article)."""
+def gathered_again(library) -> tuple[Any, ...]:
+    """The article weights, each article's best sentence weight per day, and what the day
+    ranking reads of each day-dated sentence (in order), read from every event (nothing kept
+    per article)."""
     weights = story_weights(library.db, Filters())
     events = day_events(library.db, event_where(Filters()))
     said: dict[tuple[str, int], float] = {}
     for event, weight in zip(events, sentence_weights(events), strict=True):
         key = (event["date"], event["article_id"])
         said[key] = max(said.get(key, 0.0), weight)
-    return weights, said
+    rows = [(e["date"], e["published"], e["pinned"], e["article_id"], e["outlet"]) for e in events]
+    return weights, said, rows
 
 
-def kept(library) -> tuple[dict[int, float], dict[tuple[str, int], float]]:
+def kept(library) -> tuple[Any, ...]:
     words = story_words(library.db)
     assert words is not None
-    return story_weights(library.db, Filters(), words), words.said()
+    return story_weights(library.db, Filters(), words), words.said(), words.day_rows(library.db)
 
 
 def article(library, title: str) -> int:
@@ -78,6 +81,7 @@ CHANGES = {
                                              "Minnesota and Wisconsin", article_id=article(lib, "Blizzard")),
     "set aside": lambda lib: mark_off_story(lib.db, outlet="CNN"),
     "edit article": lambda lib: lib.update_article(article(lib, "Blizzard"), title="Snow", outlet="AP"),
+    "pin": lambda lib: corrections.pin(lib, event_of(lib, "Friday").id),
 }
 
 
@@ -99,9 +103,11 @@ def test_a_change_drops_only_the_words_of_the_article_it_touches(story):
     assert missing_articles(story.db) == []
     corrections.hide(story, event_of(story, "blizzard").id)
     assert missing_articles(story.db) == [article(story, "Blizzard")]
-    corrections.pin(story, event_of(story, "Friday").id)  # a pin changes no words
+    story.update_article(article(story, "Sanctions"), title="Sanctions imposed")  # no event changed
     assert missing_articles(story.db) == [article(story, "Blizzard")]
-    assert keep_article_words(story.db) == 1
+    corrections.pin(story, event_of(story, "Friday").id)  # the day ranking reads pins
+    assert missing_articles(story.db) == sorted([article(story, "Blizzard"), article(story, "A day early")])
+    assert keep_article_words(story.db) == 2
     assert missing_articles(story.db) == []
 
 
@@ -109,7 +115,7 @@ def test_the_words_of_an_article_with_every_event_hidden_count_for_nothing(story
     brief_from_library(story)
     blizzard = article(story, "Blizzard")
     story.db.execute("UPDATE events SET hidden = 1 WHERE article_id = ?", [blizzard])
-    weights, _said = kept(story)
+    weights, *_said = kept(story)
     assert blizzard not in weights
     assert kept(story) == gathered_again(story)
     assert brief_from_library(story) == from_scratch(story)
