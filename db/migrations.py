@@ -707,3 +707,10 @@ def article_words(db: Database) -> None:
             f"CREATE TRIGGER article_words_event_words_{action.lower()} AFTER {action} ON event_words"
             " BEGIN " + " ".join(forget.format(of_event.format(row)) for row in rows) + " END"
         )
+    # The brief names the speaker of a bare "he"/"she" (``event_words.pronoun_quotes``): the
+    # quotes so spoken, indexed alone (a tenth of all quotes), in the order the article index
+    # gives them, so the brief reads them without reading every quote of 20,000 articles.
+    db.execute(
+        "CREATE INDEX idx_quotes_pronoun ON quotes (article_id, cue_start) WHERE hidden = 0"
+        " AND speaker_start IS NOT NULL AND lower(speaker) IN ('he', 'she')"
+    )
