@@ -18,16 +18,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
 from db.happenings import OFF_STORY_SQL
 
-#: One stored row: (article id, shown events, of which without words or sentence, words,
-#: day words, day sentences' words, their lengths, their dates joined by spaces, their event
-#: ids, whether each is pinned).
-ArticleWords = tuple[int, int, int, bytes, bytes, bytes, bytes, str, bytes, bytes]
+
+class ArticleWords(NamedTuple):
+    """One article's stored row."""
+
+    article_id: int
+    events: int  # its shown events
+    bad: int  # of those, how many have no stored words or an empty sentence
+    words: bytes  # the distinct word ids of its shown events
+    day_words: bytes  # those of its shown day-dated events
+    sentences: bytes  # each day-dated sentence's distinct word ids, one after another
+    lengths: bytes  # how many ids each of those sentences has
+    dates: str  # their dates, space-separated
+    event_ids: bytes  # their event ids
+    pins: bytes  # whether each is pinned (1) or not (0)
+
+
 #: How word ids (and lengths) are stored (numpy's name for int32, little-endian).
 ID_TYPE = "<i4"
 #: How event ids are stored (int64, little-endian); a pin is one byte (0 or 1).
@@ -84,10 +96,10 @@ def on_story_rows(db: Database) -> list[ArticleWords]:
     """The stored rows of the articles with a shown event, those marked off the story left
     out (as ``timeline.event_where`` leaves out their events), by article id."""
     # The table is named ``e``: the off-story clause names the article ``e.article_id``.
-    return db.execute(
+    return [ArticleWords(*row) for row in db.execute(
         "SELECT e.article_id, e.events, e.bad, e.words, e.day_words, e.sentences, e.lengths,"
         f" e.dates, e.event_ids, e.pins FROM article_words e WHERE e.events > 0 AND {OFF_STORY_SQL}"
-        " ORDER BY e.article_id").fetchall()
+        " ORDER BY e.article_id")]
 
 
 def published_and_outlets(db: Database) -> dict[int, tuple[str | None, str | None]]:

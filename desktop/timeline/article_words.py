@@ -46,7 +46,6 @@ class _Vocabulary:
 
     def encoded(self, words: Collection[str]) -> bytes:
         """Distinct words as sorted ids, as stored (``ID_TYPE``)."""
-
         for word in words:
             if word not in self.ids:
                 self.ids[word] = self.new[word] = self.next
@@ -56,7 +55,6 @@ class _Vocabulary:
 
 def _gathered(db: Database, article_ids: list[int], vocab: _Vocabulary) -> list[ArticleWords]:
     """The rows of these articles, gathered from their events' stored words."""
-
     found: dict[int, tuple[int, int, set[str], set[str], list[tuple[str, Collection[str], int, int]]]] = {}
     for article_id, precision, date, text, tokens, event_id, pinned in shown_sentences(db, article_ids):
         events, bad, words, day_words, sentences = found.get(article_id) or (0, 0, set(), set(), [])
@@ -75,10 +73,10 @@ def _gathered(db: Database, article_ids: list[int], vocab: _Vocabulary) -> list[
         events, bad, words, day_words, sentences = found.get(article_id) or (0, 0, set(), set(), [])
         each = [vocab.encoded(said) for _date, said, _id, _pin in sentences]
         lengths = np.array([len(ids) // 4 for ids in each], dtype=ID_TYPE).tobytes()
-        rows.append((article_id, events, bad, vocab.encoded(words), vocab.encoded(day_words),
-                     b"".join(each), lengths, " ".join(s[0] for s in sentences),
-                     np.array([s[2] for s in sentences], dtype=EVENT_TYPE).tobytes(),
-                     bytes(s[3] for s in sentences)))
+        rows.append(ArticleWords(
+            article_id, events, bad, vocab.encoded(words), vocab.encoded(day_words), b"".join(each),
+            lengths, " ".join(s[0] for s in sentences),
+            np.array([s[2] for s in sentences], dtype=EVENT_TYPE).tobytes(), bytes(s[3] for s in sentences)))
     return rows
 
 
@@ -109,9 +107,8 @@ class StoryWords:
     def article_weights(self, db: Database, added: dict[int, set[str]], floor: float = FLOOR) -> dict[int, float]:
         """``story.article_weights``: each article's stored words, and the words ``added``
         to an article (hand-made events' sentences, which have no stored words)."""
-
-        articles = [row[0] for row in self.rows]
-        bags = [row[3] for row in self.rows]
+        articles = [row.article_id for row in self.rows]
+        bags = [row.words for row in self.rows]
         size = self.size
         if added:
             known = vocabulary(db, set().union(*added.values()))
@@ -139,14 +136,14 @@ class StoryWords:
     def said(self, floor: float = FLOOR) -> dict[tuple[str, int], float]:
         """``keyevents.sentence_weights`` of the timeline's day-dated sentences, the best of
         each article's on each day: (date, article id) -> weight (``rank_dates``' ``said``)."""
-
-        frequencies = frequencies_of(np.frombuffer(b"".join(r[4] for r in self.rows), ID_TYPE), self.size)
-        lengths = np.frombuffer(b"".join(r[6] for r in self.rows), ID_TYPE)
-        words = np.frombuffer(b"".join(r[5] for r in self.rows), ID_TYPE)
+        frequencies = frequencies_of(np.frombuffer(b"".join(r.day_words for r in self.rows), ID_TYPE),
+                                     self.size)
+        lengths = np.frombuffer(b"".join(r.lengths for r in self.rows), ID_TYPE)
+        words = np.frombuffer(b"".join(r.sentences for r in self.rows), ID_TYPE)
         scores = cosines(words, lengths, frequencies, norm_of(frequencies))
-        dates = " ".join(r[7] for r in self.rows if r[7]).split()
-        articles = np.repeat(np.array([r[0] for r in self.rows], dtype=np.int64),
-                             [len(r[6]) // 4 for r in self.rows]).tolist()
+        dates = " ".join(r.dates for r in self.rows if r.dates).split()
+        articles = np.repeat(np.array([r.article_id for r in self.rows], dtype=np.int64),
+                             [len(r.pins) for r in self.rows]).tolist()
         said: dict[tuple[str, int], float] = {}
         for key, weight in zip(zip(dates, articles, strict=True), on_story_weights(scores, floor=floor),
                                strict=True):
@@ -158,11 +155,11 @@ class StoryWords:
         """What ``keyevents.rank_dates`` reads of each day-dated sentence: (date, its article's
         publication day, pinned, article id, outlet), in event id order, as ``day_events``
         gives them (the day ranking adds up each day's articles in the order they come)."""
-        ids = np.frombuffer(b"".join(r[8] for r in self.rows), EVENT_TYPE)
-        pins = b"".join(r[9] for r in self.rows)
-        dates = " ".join(r[7] for r in self.rows if r[7]).split()
-        counts = [len(r[9]) for r in self.rows]
-        articles = np.repeat(np.array([r[0] for r in self.rows], dtype=np.int64), counts).tolist()
+        ids = np.frombuffer(b"".join(r.event_ids for r in self.rows), EVENT_TYPE)
+        pins = b"".join(r.pins for r in self.rows)
+        dates = " ".join(r.dates for r in self.rows if r.dates).split()
+        counts = [len(r.pins) for r in self.rows]
+        articles = np.repeat(np.array([r.article_id for r in self.rows], dtype=np.int64), counts).tolist()
         about = published_and_outlets(db)
         rows = []
         for i in np.argsort(ids, kind="stable").tolist():
@@ -180,6 +177,6 @@ def story_words(db: Database) -> StoryWords | None:
     if keep_article_words(db) and only_reads(db):
         return None  # gathered in memory only: the reports are read instead, as for event words
     rows = on_story_rows(db)
-    if any(row[2] for row in rows):
+    if any(row.bad for row in rows):
         return None
     return StoryWords(rows, next_word_id(db))

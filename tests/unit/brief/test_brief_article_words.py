@@ -131,13 +131,14 @@ def test_an_upgraded_library_gives_the_brief_it_gave_before(tmp_path):
         ):
             store(library, title, text, "2011-02-27", SATURDAY, outlet=outlet)
         before = brief_from_library(library)
-    # As a library written before the step: no kept words, no vocabulary, no triggers.
+    # As a library written before the step: no kept words, no vocabulary, no triggers, no index.
     conn = sqlite3.connect(path)
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
                                 " AND name LIKE 'article_words_%'").fetchall():
         conn.execute(f"DROP TRIGGER {name}")
     conn.execute("DROP TABLE article_words")
     conn.execute("DROP TABLE story_vocabulary")
+    conn.execute("DROP INDEX idx_quotes_pronoun")
     conn.execute("DELETE FROM brief_cache")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0015_article_words'")
     conn.commit()
