@@ -33,23 +33,19 @@ def published_range(date_from: dt.date | None, date_to: dt.date | None) -> Where
     return " AND ".join(clauses), params
 
 
-def day_events(db: Database, where: Where, published: Where | None = None, *,
-               sentences: bool = True) -> list[dict[str, Any]]:
+def day_events(db: Database, where: Where, published: Where | None = None) -> list[dict[str, Any]]:
     """Day-precision events matching ``where`` (over ``events e``), each with its article's
     publication day and outlet, and its stored content words (``tokens``: None when not yet
-    stored); with ``published`` (over ``articles a``) only from those articles. Without
-    ``sentences`` their text and words are None (not read: the caller weighed them already)."""
+    stored); with ``published`` (over ``articles a``) only from those articles."""
     clauses, params = [where[0], "e.precision = 'day'"], list(where[1])
     if published is not None:
         clauses.append(published[0])
         params += published[1]
-    text, words = ("e.text", "w.tokens") if sentences else ("NULL AS text", "NULL AS tokens")
     sql = (
-        f"SELECT e.date, e.article_id, {text}, e.planned, e.anchor, e.pinned,"
-        f" substr(a.published, 1, 10) AS published, a.outlet, {words} FROM events e"
-        " JOIN articles a ON a.id = e.article_id"
-        + (" LEFT JOIN event_words w ON w.event_id = e.id" if sentences else "")
-        + f" WHERE {' AND '.join(clauses)}"
+        "SELECT e.date, e.article_id, e.text, e.planned, e.anchor, e.pinned,"
+        " substr(a.published, 1, 10) AS published, a.outlet, w.tokens FROM events e"
+        " JOIN articles a ON a.id = e.article_id LEFT JOIN event_words w ON w.event_id = e.id"
+        f" WHERE {' AND '.join(clauses)}"
     )
     return dict_rows(db, sql, params)
 

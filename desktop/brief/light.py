@@ -310,8 +310,7 @@ def _from_summary(
     if dirty_dates(db):  # a connection that only reads, with events not yet clustered
         detail += [-i for i in unclustered(db, where)]
     if detail:
-        rows = brief_rows(db, (f"({where[0]}) AND COALESCE(he.happening_id, -e.id) IN"
-                               " (SELECT value FROM json_each(?))", [*where[1], json.dumps(detail)]))
+        rows = brief_rows(db, _of_happenings(where, detail))
         lights.extend(_from_reports(db, rows, names, {}, twice))
     return lights
 
@@ -606,6 +605,17 @@ def name_speakers_by(events: Sequence[Any], by_article: dict[Any, list[dict[str,
 # -- the told happenings in full --------------------------------------------------------------
 
 
+def _of_happenings(where: tuple[str, list[Any]], groups: Sequence[int]) -> tuple[str, list[Any]]:
+    """``where`` narrowed to the events of these happenings (an event on its own: -its id).
+    The events are found by id first: the happening test alone read every event of the
+    timeline to tell a brief's two hundred happenings (0.15 CPU-s at 20,000 articles)."""
+    ids = json.dumps(list(groups))
+    return (f"({where[0]}) AND (e.id IN (SELECT event_id FROM happening_events WHERE happening_id IN"
+            " (SELECT value FROM json_each(?))) OR e.id IN (SELECT -value FROM json_each(?) WHERE value < 0))"
+            " AND COALESCE(he.happening_id, -e.id) IN (SELECT value FROM json_each(?))",
+            [*where[1], ids, ids, ids])
+
+
 def _members(db: Database, where: tuple[str, list[Any]], lights: Sequence[LightEvent]) -> dict[int, list[ReportRow]]:
     """The reports of light happenings (those the timeline's filter keeps), in its order."""
     found: dict[int, list[ReportRow]] = {id(e): list(e.members) for e in lights if e.members is not None}
@@ -617,8 +627,7 @@ def _members(db: Database, where: tuple[str, list[Any]], lights: Sequence[LightE
         return found
     for event in by_group.values():
         found[id(event)] = []
-    rows = brief_rows(db, (f"({where[0]}) AND COALESCE(he.happening_id, -e.id) IN"
-                           " (SELECT value FROM json_each(?))", [*where[1], json.dumps(sorted(by_group))]))
+    rows = brief_rows(db, _of_happenings(where, sorted(by_group)))
     shown = [r for r in rows if not r[9]] + [r for r in rows if r[9]]
     for r in shown:
         event = by_group.get(r[13] if r[13] is not None else -r[0])

@@ -115,13 +115,11 @@ class _Candidate:
     tokens: Counter[str] = field(default_factory=Counter)
 
 
-def _day_events(db: Database, filters: Filters, published_in_range: bool,
-                sentences: bool = True) -> list[dict[str, Any]]:
+def _day_events(db: Database, filters: Filters, published_in_range: bool) -> list[dict[str, Any]]:
     """Day-precision events matching the filters (corrected, not hidden), dated in range;
-    with ``published_in_range`` only from articles published in the range too (without
-    ``sentences``: not their text and words)."""
+    with ``published_in_range`` only from articles published in the range too."""
     published = published_range(filters.date_from, filters.date_to) if published_in_range else None
-    return day_events(db, event_where(filters), published, sentences=sentences)
+    return day_events(db, event_where(filters), published)
 
 
 def _publications(db: Database, filters: Filters) -> dict[str, list[int]]:
@@ -184,6 +182,8 @@ def rank_dates(
     def count(articles: Any, day: str | None = None) -> float:
         if weights is None and not said:
             return float(len(articles))
+        if not articles:
+            return 0.0  # (most days have no articles of one kind: the same 0 without a call)
         return sum([  # a list: the same sum in the same order, made faster
             (1.0 if weights is None else weights.get(a, 1.0)) * said.get((day, a), 1.0) for a in articles
         ])
@@ -442,7 +442,6 @@ def story_day_scores(
     the ranking reads of each sentence, when already known: ``article_words.StoryWords``)."""
     db = database_of(source)
     filters = filters or Filters()
-    events = [] if rows is not None else _day_events(db, filters, published_in_range=False,
-                                                     sentences=said is None)
+    events = [] if rows is not None else _day_events(db, filters, published_in_range=False)
     return rank_dates(events, _publications(db, filters), filters, weights, on_story_sentences=True,
                       said=said, rows=rows)
