@@ -227,9 +227,11 @@ def article_words(db: Database, where: Where) -> Iterator[tuple[int, str | None,
 def published_days(db: Database, where: Where) -> list[str]:
     """The distinct publication days (``published``'s first ten characters) of the articles
     of the events matching ``where``."""
+    # Article by article (an index gives each its events), not event by event: 20,000 rows
+    # read instead of 140,000 with their articles.
     sql = (
-        "SELECT DISTINCT substr(a.published, 1, 10) FROM events e JOIN articles a"
-        f" ON a.id = e.article_id WHERE {where[0]} AND a.published IS NOT NULL"
+        "SELECT DISTINCT substr(a.published, 1, 10) FROM articles a WHERE a.published IS NOT NULL"
+        f" AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND {where[0]})"
     )
     return [r[0] for r in db.execute(sql, list(where[1]))]
 
