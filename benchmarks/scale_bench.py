@@ -15,8 +15,11 @@ computed once (timed: what the first timeline after a big import pays), and meas
   ``sqlite3`` process reading the same event rows joined to their articles and writing them
   as JSON: aim <= 3x;
 - ``brief`` of the whole library: CPU seconds and peak memory of its process: aim < 3 s CPU
-  and < 300 MB at 20,000 articles; once as the first brief after the library changed (it
-  makes the story-wide reads and the plan it keeps), then twice again with nothing changed;
+  and < 300 MB at 20,000 articles; once as the first brief after the library changed (every
+  story-wide read and plan it keeps emptied, through Clipline's own connection: it makes
+  them all again), then twice again with nothing changed; then after a reporter's change
+  made with Clipline's own commands: hiding an event, and importing one article (each undone
+  after);
 - CPU per event of ``timeline --json`` and ``brief`` at each size: aim flat (+-20%).
 
 ``--keep DIR`` keeps the seed library and the grown ones in DIR (a kept seed is reused);
@@ -225,6 +228,7 @@ def measure(path: Path, size: int, tmp: Path, start_cpu: float) -> dict[str, flo
     # what was kept, nothing written since.
     second = run([*clipline, "brief"], tmp / "brief-second.md")
     again = run([*clipline, "brief"], tmp / "brief-again.md")
+    hide, imported = changed_briefs(path, tmp, clipline, json.loads((tmp / "timeline.json").read_text(encoding="utf-8")))
     if refresh_cpu < 0.05:
         print("  (happenings already stored: the grown library was reused)")
     print(f"{size} articles: {events} events shown on {happenings} happenings stored, "
@@ -236,14 +240,43 @@ def measure(path: Path, size: int, tmp: Path, start_cpu: float) -> dict[str, flo
           f"{timeline[0] / raw[0]:.1f}x wall (aim <= 3x)")
     print(f"  brief of the whole library: {brief[0]:.2f} s, {brief[1]:.2f} CPU-s, peak {brief[2]:.0f} MB "
           f"(aim < 3 CPU-s and < 300 MB at 20,000)")
-    print(f"  brief again (its file written by the first: checked on open): {second[0]:.2f} s, "
-          f"{second[1]:.2f} CPU-s, peak {second[2]:.0f} MB")
+    print(f"  brief again (the file the first wrote, closed cleanly by Clipline: not checked on open): "
+          f"{second[0]:.2f} s, {second[1]:.2f} CPU-s, peak {second[2]:.0f} MB")
     print(f"  brief a third time, nothing written since: {again[0]:.2f} s, {again[1]:.2f} CPU-s, "
           f"peak {again[2]:.0f} MB")
+    print(f"  brief after hiding one event (clipline event-hide): {hide[0]:.2f} s, {hide[1]:.2f} CPU-s, "
+          f"peak {hide[2]:.0f} MB")
+    print(f"  brief after importing one article (clipline import, analysed): {imported[0]:.2f} s, "
+          f"{imported[1]:.2f} CPU-s, peak {imported[2]:.0f} MB")
     return {"events": events, "timeline_cpu": timeline[1], "raw_cpu": raw[1],
             "brief_cpu": brief[1], "brief_mb": brief[2], "refresh_cpu": refresh_cpu,
             "brief_again_cpu": again[1], "brief_again_mb": again[2],
+            "brief_hide_cpu": hide[1], "brief_hide_mb": hide[2],
+            "brief_import_cpu": imported[1], "brief_import_mb": imported[2],
             "timeline_work_cpu": timeline[1] - start_cpu}
+
+
+def changed_briefs(path: Path, tmp: Path, clipline: list[str],
+                   timeline: list[dict[str, Any]]) -> tuple[tuple[float, float, float], ...]:
+    """The first brief after a reporter's change made through Clipline's own commands (so
+    each closes the file cleanly, as the window does): hiding the most reported happening's
+    event, then importing one article (analysed, in its own process). Each change is undone
+    after, the same way (event-hide --undo, delete), so a kept library stays as grown."""
+    shown = max((e for e in timeline if e["precision"] == "day"), key=lambda e: (e["reports"], e["id"]))
+    run([*clipline, "event-hide", shown["id"]], tmp / "hide.txt")
+    hide = run([*clipline, "brief"], tmp / "brief-hide.md")
+    run([*clipline, "event-hide", "--undo", shown["id"]], tmp / "show.txt")
+    clip = tmp / "one.jsonl"
+    text = next(t for f in sorted(T17.glob("*/InputDocs/*/*.txt"))
+                if (t := f.read_text(encoding="utf-8", errors="replace").strip()))
+    clip.write_text(json.dumps({"text": "Late edition. " + text, "published": "2011-03-01",
+                                "title": "Late edition", "source": "bench"}) + "\n", encoding="utf-8")
+    run([*clipline, "import", "--quiet", "--jsonl", str(clip)], tmp / "import.txt")
+    imported = run([*clipline, "brief"], tmp / "brief-import.md")
+    with Library(path) as library:
+        newest = library.db.execute("SELECT max(id) FROM articles").fetchone()[0]
+    run([*clipline, "delete", str(newest)], tmp / "delete.txt")
+    return hide, imported
 
 
 def main() -> int:
@@ -286,7 +319,9 @@ def main() -> int:
                 print(f"{name.replace('_cpu', '').replace('_work', ' less start-up')} CPU per event: {per_small * 1000:.3f} ms at {sizes[0]}, "
                       f"{per_big * 1000:.3f} ms at {sizes[-1]}: {per_big / per_small:.2f}x (aim 0.8-1.2x)")
             print(f"timeline_ratio={big['timeline_cpu'] / big['raw_cpu']:.1f} brief_cpu={big['brief_cpu']:.2f} "
-                  f"brief_mb={big['brief_mb']:.0f} brief_again_cpu={big['brief_again_cpu']:.2f} "
+                  f"brief_mb={big['brief_mb']:.0f} brief_hide_cpu={big['brief_hide_cpu']:.2f} "
+                  f"brief_import_cpu={big['brief_import_cpu']:.2f} brief_import_mb={big['brief_import_mb']:.0f} "
+                  f"brief_again_cpu={big['brief_again_cpu']:.2f} "
                   f"brief_again_mb={big['brief_again_mb']:.0f} per_event_growth="
                   f"{(big['timeline_cpu'] / big['events']) / (small['timeline_cpu'] / small['events']):.2f}")
     return 0

@@ -9,6 +9,15 @@ passing check and no write-ahead log is pending. Any write to the file changes i
 modification time — provided the recorded time was already in the past when it was recorded
 (a write within the same clock tick could keep it), so a file modified less than
 ``SETTLED_SECONDS`` before its check is not recorded.
+
+Clipline's own writes need no check either: a ``Library`` that opened a sound file, saw no
+other connection write while it was open, and closed it cleanly as its last connection (the
+write-ahead log gone into the file) records the file as it left it
+(``record_clean_close``). A file written just now has its modification time moved on by one
+nanosecond first: a later write stamps the clock's time, never that one, so a write by
+another program right after the close is still told apart. A session that ends without
+closing (killed mid-write) leaves its write-ahead log behind, and a file with a pending log
+is always checked.
 """
 
 from __future__ import annotations
@@ -50,6 +59,29 @@ def unchanged_since_check(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     return recorded != "" and recorded == _identity(path)
+
+
+def record_clean_close(path: Path) -> None:
+    """Remember the file as a clean close left it (its last connection closed: no log pending);
+    quietly nothing when another connection still has it open, or the file system cannot
+    hold the nudged modification time."""
+    if _log_pending(path):
+        return
+    try:
+        stat = os.stat(path)
+        if time.time_ns() - stat.st_mtime_ns < SETTLED_SECONDS * 1e9:
+            nudged = stat.st_mtime_ns + 1
+            os.utime(path, ns=(stat.st_atime_ns, nudged))
+            if os.stat(path).st_mtime_ns != nudged:
+                return
+    except OSError:
+        return
+    identity = _identity(path)
+    if identity is not None:
+        try:
+            stamp_path(path).write_text(identity + "\n", encoding="ascii")
+        except OSError:
+            pass
 
 
 def record_check(path: Path) -> None:

@@ -59,3 +59,12 @@ def insert_dicts(db: Database, table: str, rows: Sequence[Mapping[str, Any]]) ->
         f" VALUES ({', '.join(':' + c for c in columns)})",
         rows,
     )
+
+
+def dict_rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """``list(db.query(sql, params))`` made in one comprehension: sqlite-utils' ``query``
+    makes each dict in a generator, a third of a second for the 85,000 dated sentences of a
+    20,000-article library's brief."""
+    cursor = db.execute(sql, list(params))
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]

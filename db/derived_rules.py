@@ -1,7 +1,8 @@
 """The stamp of the rules that made the stored derived rows, and their renewal when it differs.
 
-Happenings, timeline entries, brief rows, events' words and the brief's kept reads are made
-from the analysed rows by Clipline's own rules and kept until something they read changes.
+Happenings, timeline entries, brief rows, events' and articles' words and the brief's kept
+reads are made from the analysed rows by Clipline's own rules and kept until something they
+read changes.
 A newer Clipline with other rules would otherwise go on showing what the older rules made
 until the library changed. Renewal marks every date to be clustered again and drops the
 words and kept reads; the next refresh rebuilds them. The reporter's own rows (hides, pins,
@@ -31,6 +32,7 @@ def renew_derived(db: Database, rules: str) -> bool:
     with db.atomic():
         mark_all_dirty(db)  # every happening clustered and rendered again
         db.execute("DELETE FROM event_words")
+        db.execute("DELETE FROM article_words")
         db.execute("DELETE FROM brief_cache")
         db.execute("INSERT OR REPLACE INTO derived_rules (id, rules) VALUES (1, ?)", [rules])
     return True

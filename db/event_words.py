@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.connection import dict_rows
 from db.quotes import list_quotes
 from db.timeline import CHUNK, Where
 
@@ -112,7 +113,7 @@ def pronoun_quotes(db: Database, article_ids: Sequence[int]) -> list[dict[str, A
         f" WHERE {_IN_ARTICLES} AND q.hidden = 0 AND q.speaker_start IS NOT NULL"
         " AND lower(q.speaker) IN ('he', 'she')"
     )
-    return list(db.query(sql, [json.dumps(sorted(article_ids))]))
+    return dict_rows(db, sql, [json.dumps(sorted(article_ids))])
 
 
 def speaker_counts(db: Database, where: Where, article_ids: Sequence[int]) -> dict[str, int]:
@@ -140,7 +141,7 @@ def quotes_of(db: Database, where: Where, article_ids: Sequence[int], people: Se
         f" AND {_IN_ARTICLES} AND COALESCE(p.name, q.person) IN ({','.join('?' * len(people))})"
         " ORDER BY q.date, q.article_id, q.cue_start"
     )
-    return list(db.query(sql, [*where[1], json.dumps(sorted(article_ids)), *people]))
+    return dict_rows(db, sql, [*where[1], json.dumps(sorted(article_ids)), *people])
 
 
 def quotes_by_id(db: Database, quote_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -226,9 +227,11 @@ def article_words(db: Database, where: Where) -> Iterator[tuple[int, str | None,
 def published_days(db: Database, where: Where) -> list[str]:
     """The distinct publication days (``published``'s first ten characters) of the articles
     of the events matching ``where``."""
+    # Article by article (an index gives each its events), not event by event: 20,000 rows
+    # read instead of 140,000 with their articles.
     sql = (
-        "SELECT DISTINCT substr(a.published, 1, 10) FROM events e JOIN articles a"
-        f" ON a.id = e.article_id WHERE {where[0]} AND a.published IS NOT NULL"
+        "SELECT DISTINCT substr(a.published, 1, 10) FROM articles a WHERE a.published IS NOT NULL"
+        f" AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND {where[0]})"
     )
     return [r[0] for r in db.execute(sql, list(where[1]))]
 

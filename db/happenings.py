@@ -148,9 +148,12 @@ def off_story_marks(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, article_id, outlet, created_at FROM off_story ORDER BY id"))
 
 
+#: Events of articles set aside, alone or with their outlet. The outlet marks come first
+#: (``CROSS JOIN`` keeps that order): SQLite otherwise read every article to match them against
+#: marks that are mostly none, on every read of the timeline (0.03 CPU-s at 20,000 articles).
 OFF_STORY_SQL = (
     "e.article_id NOT IN (SELECT o.article_id FROM off_story o WHERE o.article_id IS NOT NULL"
-    " UNION SELECT a2.id FROM articles a2 JOIN off_story o2 ON o2.outlet = a2.outlet)"
+    " UNION SELECT a2.id FROM off_story o2 CROSS JOIN articles a2 ON a2.outlet = o2.outlet)"
 )
 
 

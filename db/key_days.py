@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.connection import dict_rows
 from db.timeline import Where, tagged
 
 
@@ -46,7 +47,7 @@ def day_events(db: Database, where: Where, published: Where | None = None) -> li
         " JOIN articles a ON a.id = e.article_id LEFT JOIN event_words w ON w.event_id = e.id"
         f" WHERE {' AND '.join(clauses)}"
     )
-    return list(db.query(sql, params))
+    return dict_rows(db, sql, params)
 
 
 def publications(

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from db import integrity
 from db.backup import backup_before_migrate, damaged_error, list_backups, refuse_if_damaged
+from db.checked import record_clean_close
 from db.connection import ClipDatabase, write_first
 from db.errors import LibraryError
 from db.identity import refuse_unless_ours
@@ -60,6 +61,8 @@ class Library:
     def __init__(self, path: str | os.PathLike[str] | None, *, memory: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self._session: SessionLock | None = None
+        #: ``PRAGMA data_version`` once open: another connection's commit changes it.
+        self._version: int | None = None
         #: Opened read-only because its folder or file can't be written (a CD, a share).
         self.read_only = False
         if memory or path is None:
@@ -76,6 +79,8 @@ class Library:
             if not self.read_only:
                 self._use_wal()
             self._finish_opening()
+            if not self.read_only:
+                self._version = self._data_version()
         except BaseException:
             self._session.release()
             raise
@@ -163,7 +168,14 @@ class Library:
             self.db.close()
             raise
 
+    def _data_version(self) -> int | None:
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
     def close(self) -> None:
+        clean = False
         if self.path is not None and not self.read_only:
             # What this connection wrote goes from the -wal into the file itself, so the one
             # file is the whole library once a command ends, even while the window is open.
@@ -171,7 +183,12 @@ class Library:
                 self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
             except sqlite3.Error:
                 pass  # busy or full: SQLite checkpoints later; nothing is lost
+            # Opened sound (checked, or unchanged since), and no other connection wrote since:
+            # the file is as this Library left it (``db.checked``: no check at the next open).
+            clean = self._version is not None and self._data_version() == self._version
         self.db.close()
+        if clean and self.path is not None:
+            record_clean_close(self.path)
         if self._session is not None:
             self._session.release()
 

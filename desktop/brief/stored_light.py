@@ -34,6 +34,7 @@ from desktop.brief.light import (
     story_days,
     story_weights,
 )
+from desktop.timeline.article_words import story_words
 from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.happening_store import refresh_happenings
@@ -201,9 +202,13 @@ def story_reads(db: Database, filters: Filters) -> tuple[dict[int, float] | None
             if scores is not None:
                 return weights_read, json.loads(scores)
     kept_weights = weights_read is not None
+    # Each article's words as kept (``article_words``): neither read weighs all the text again.
+    words = story_words(db) if default else None
     if weights_read is None:
-        weights_read = story_weights(db, filters)
-    scores_read = story_day_scores(db, filters, weights_read) if weights_read is not None else None
+        weights_read = story_weights(db, filters, words)
+    scores_read = (story_day_scores(db, filters, weights_read, words.said() if words else None,
+                                    words.day_rows(db) if words else None)
+                   if weights_read is not None else None)
     if default and weights_read is not None and scores_read is not None and not only_reads(db):
         if not kept_weights:
             keep_cached(db, "weights", json.dumps(weights_read))

@@ -23,6 +23,7 @@ from typing import Any
 from desktop.brief.bullets import clean_bullet
 from desktop.timeline.happenings import cleanliness
 from desktop.timeline.merge import content_tokens, similarity
+from desktop.timeline.on_story import FLOOR, Centroid, article_frequencies, on_story_weights
 from desktop.timeline.precision import place
 from desktop.timeline.telling import only_no_comment
 from desktop.timeline.timeline_event import TimelineEvent
@@ -50,7 +51,7 @@ REPEAT_SAME_DAY = 0.34
 #: Background and Ahead tell what matters at least this much next to their first line.
 MIN_SHARE_OF_FIRST = 0.3
 #: An article's weight never drops below this (off-story, but still a source).
-OFF_STORY_FLOOR = 0.1
+OFF_STORY_FLOOR = FLOOR
 #: How far ahead a plan reported once is still worth telling (a stray year is not).
 AHEAD_DAYS = 366
 #: Days before the first publication the story's span reaches back, with no date range given.
@@ -101,21 +102,10 @@ def article_weights(events: Sequence[TimelineEvent]) -> dict[int, float]:
         for source in event.sources:
             if source.article_id is not None:
                 words[source.article_id] |= content_tokens(source.sentence or event.text)
-    df: Counter[str] = Counter()
-    for bag in words.values():
-        df.update(bag)
-    # Words in almost every article (the story's own) and words in one only say little alone;
-    # the story centroid weighs each word by how many articles use it.
-    cosine: dict[int, float] = {}
-    norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
-    for article, bag in words.items():
-        cosine[article] = sum(df[w] for w in bag) / (norm * math.sqrt(len(bag) or 1))
-    ordered = sorted(cosine.values())
-    median = ordered[len(ordered) // 2] if ordered else 1.0
-    return {
-        a: max(OFF_STORY_FLOOR, min(1.0, c / median)) if median else 1.0
-        for a, c in cosine.items()
-    }
+    centroid = Centroid(article_frequencies(words.values()))
+    articles = list(words)
+    return dict(zip(articles, on_story_weights([centroid.cosine(words[a]) for a in articles],
+                                               floor=OFF_STORY_FLOOR), strict=True))
 
 
 def bullet_cleanliness(event: Any) -> float:

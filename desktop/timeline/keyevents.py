@@ -19,6 +19,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,7 @@ from db.library import Library
 from desktop.clipping.furniture import blank_furniture
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.merge import content_tokens, similarity
+from desktop.timeline.on_story import FLOOR, Centroid, article_frequencies, on_story_weights
 from desktop.timeline.query import database_of
 from desktop.timeline.sentences import clean_sentence, split_spans, word_count
 from desktop.timeline.telling import (
@@ -56,7 +58,7 @@ W_PUBLISHED = 0.4  # an article published that day
 W_NEXT_DAY = 0.2  # an article published the next day (it reports "yesterday")
 W_OUTLET = 0.25  # each outlet beyond the first that mentions the day
 #: A sentence off the story still counts this much (as an article off it does).
-OFF_STORY_SENTENCE = 0.1
+OFF_STORY_SENTENCE = FLOOR
 LEAD_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -140,6 +142,8 @@ def rank_dates(
     weights: dict[int, float] | None = None,
     *,
     on_story_sentences: bool = False,
+    said: dict[tuple[str, int], float] | None = None,
+    rows: list[tuple[str, str | None, int, int, str | None]] | None = None,
 ) -> dict[str, float]:
     """A score for every day in range: how much the coverage points to it. With ``weights``
     (how on-story each article is, 0..1) an article counts for its weight: a reader's comment
@@ -147,9 +151,14 @@ def rank_dates(
     With ``on_story_sentences`` an article's mention of a day counts, besides, for how
     on-story its best sentence dated to that day is (``sentence_weights``): a report on the
     quake that dates an aside to a day ("Radiohead performed for two hours on Sunday") says
-    little about that day of the story."""
-    said: dict[tuple[str, int], float] = {}
-    if on_story_sentences:
+    little about that day of the story. ``said``: each article's best sentence weight on
+    each day, (date, article id) -> weight, when already known (``article_words.StoryWords``);
+    ``rows``: what is read of ``events``, (date, published, pinned, article id, outlet) each,
+    in their order, when already known (``events`` is then not read)."""
+    if not on_story_sentences:
+        said = {}
+    elif said is None:
+        said = {}
         for e, weight in zip(events, sentence_weights(events), strict=True):
             key = (e["date"], e["article_id"])
             said[key] = max(said.get(key, 0.0), weight)
@@ -158,23 +167,26 @@ def rank_dates(
     ahead: dict[str, set[int]] = defaultdict(set)
     outlets: dict[str, set[str]] = defaultdict(set)
     pinned: set[str] = set()
-    for e in events:
-        day, published = e["date"], e["published"]
-        if e["pinned"]:
+    if rows is None:
+        rows = [(e["date"], e["published"], e["pinned"], e["article_id"], e["outlet"]) for e in events]
+    for day, published, pin, article, outlet in rows:
+        if pin:
             pinned.add(day)
         if not published or published > day:  # unknown publication: a reference, as most are
-            referring[day].add(e["article_id"])
+            referring[day].add(article)
         elif published == day:
-            same_day[day].add(e["article_id"])
+            same_day[day].add(article)
         else:
-            ahead[day].add(e["article_id"])
-        outlets[day].add(e["outlet"] or "")
+            ahead[day].add(article)
+        outlets[day].add(outlet or "")
     def count(articles: Any, day: str | None = None) -> float:
         if weights is None and not said:
             return float(len(articles))
-        return sum(
+        if not articles:
+            return 0.0  # (most days have no articles of one kind: the same 0 without a call)
+        return sum([  # a list: the same sum in the same order, made faster
             (1.0 if weights is None else weights.get(a, 1.0)) * said.get((day, a), 1.0) for a in articles
-        )
+        ])
 
     scores: dict[str, float] = defaultdict(float)
     for day in set(referring) | set(same_day) | set(ahead):
@@ -200,41 +212,36 @@ def sentence_weights(
     whole). The story is ``story``'s sentences (``events`` themselves when not given); each
     is a dict with ``article_id`` and its stored words (``tokens``) or its ``text``."""
     told = events if story is None else story
-    df = _article_frequencies(told)
-    norm = math.sqrt(sum(c * c for c in df.values())) or 1.0
-
-    def cosine(event: dict[str, Any]) -> float:
-        bag = _words(event)
-        return sum(df[w] for w in bag) / (norm * math.sqrt(len(bag))) if bag else 0.0
-
+    centroid = Centroid(_article_frequencies(told))
     # Each sentence's words are read again where needed, not held: at 20,000 articles the
     # bags of every dated sentence would take ~200 MB.
-    scores = [cosine(e) for e in events]
-    ordered = sorted(scores if story is None else (cosine(e) for e in story))
-    median = ordered[len(ordered) // 2] if ordered else 0.0
-    if not median:
-        return [1.0] * len(events)
-    return [max(OFF_STORY_SENTENCE, min(1.0, c / median)) for c in scores]
+    scores = [centroid.cosine(_words(e)) for e in events]
+    typical = None if story is None else [centroid.cosine(_words(e)) for e in story]
+    return on_story_weights(scores, typical, floor=OFF_STORY_SENTENCE)
 
 
 def _article_frequencies(sentences: list[dict[str, Any]]) -> Counter[str]:
     """How many articles use each word, the sentences taken one article at a time so only
     that article's words are held."""
-    df: Counter[str] = Counter()
-    article: object = None
-    seen: set[str] = set()
-    for e in sorted(sentences, key=lambda e: e["article_id"]):
-        if e["article_id"] != article:
-            df.update(seen)
-            article, seen = e["article_id"], set()
-        seen |= _words(e)
-    df.update(seen)
-    return df
+
+    def bags() -> Iterator[set[str]]:
+        article: object = None
+        seen: set[str] = set()
+        for e in sorted(sentences, key=lambda e: e["article_id"]):
+            if e["article_id"] != article:
+                yield seen
+                article, seen = e["article_id"], set()
+            seen.update(_words(e))
+        yield seen
+
+    return article_frequencies(bags())
 
 
-def _words(event: dict[str, Any]) -> frozenset[str]:
+def _words(event: dict[str, Any]) -> Collection[str]:
+    """A sentence's distinct content words: its stored ones (``event_words`` keeps each once,
+    so they need no set), else its text's."""
     if event.get("tokens"):
-        return frozenset(event["tokens"].split())
+        return event["tokens"].split()
     return content_tokens(event.get("text") or "")
 
 
@@ -424,13 +431,17 @@ def key_events(
 
 
 def story_day_scores(
-    source: Library | Database, filters: Filters | None = None, weights: dict[int, float] | None = None
+    source: Library | Database, filters: Filters | None = None, weights: dict[int, float] | None = None,
+    said: dict[tuple[str, int], float] | None = None,
+    rows: list[tuple[str, str | None, int, int, str | None]] | None = None,
 ) -> dict[str, float]:
     """How much the coverage points to each day in range (``rank_dates``): every article's
     mentions of the day, and the articles published on it and the day after, each article
     counting for its ``weights`` (how on-story it is) when given, and a mention for how
-    on-story its sentence is."""
+    on-story its sentence is (``said``: each article's best on each day, and ``rows``: what
+    the ranking reads of each sentence, when already known: ``article_words.StoryWords``)."""
     db = database_of(source)
     filters = filters or Filters()
-    events = _day_events(db, filters, published_in_range=False)
-    return rank_dates(events, _publications(db, filters), filters, weights, on_story_sentences=True)
+    events = [] if rows is not None else _day_events(db, filters, published_in_range=False)
+    return rank_dates(events, _publications(db, filters), filters, weights, on_story_sentences=True,
+                      said=said, rows=rows)

@@ -1,9 +1,13 @@
-"""The quick check on open is not repeated on a file nobody wrote since it passed, and damage
-done after it passed is still refused."""
+"""The quick check on open is not repeated on a file nobody but Clipline wrote since it passed
+(closed cleanly), and a write by another program, a session that never closed, or damage done
+after it passed still get the check."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -45,18 +49,68 @@ def test_an_unchanged_library_is_checked_once(tmp_path, checks):
     assert len(checks) == 1
 
 
-def test_a_written_library_is_checked_again(tmp_path, checks):
+def test_a_library_written_by_another_program_is_checked_again(tmp_path, checks):
     path = library_with(tmp_path / "library.db", 20)
     settle(path)
     checks.clear()
     with Library(path):
         pass
-    with Library(path) as library:
-        library.db.execute("UPDATE articles SET title = 'Renamed' WHERE id = 1")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE articles SET title = 'Renamed' WHERE id = 1")
+    conn.close()
     settle(path)  # written, then left alone
     with Library(path):
         pass
     assert len(checks) == 2
+
+
+def test_a_library_clipline_wrote_and_closed_is_not_checked_again(tmp_path, checks):
+    path = library_with(tmp_path / "library.db", 20)
+    checks.clear()
+    with Library(path) as library:
+        library.update_article(1, title="Renamed")
+    for _ in range(2):  # right after the write (the same clock tick, maybe) and later
+        with Library(path) as library:
+            assert library.article(1)["title"] == "Renamed"
+    assert checks == []  # library_with's writes were Clipline's, closed cleanly, too
+
+
+def test_another_connection_writing_while_open_leaves_the_file_to_be_checked(tmp_path, checks):
+    path = library_with(tmp_path / "library.db", 5)
+    with Library(path):
+        pass
+    checks.clear()
+    with Library(path):
+        with sqlite3.connect(path) as conn:  # another program, while Clipline has it open
+            conn.execute("UPDATE articles SET title = 'Renamed' WHERE id = 1")
+        conn.close()
+    with Library(path):
+        pass
+    assert len(checks) == 1
+
+
+def test_a_session_killed_mid_write_leaves_the_file_to_be_checked(tmp_path, checks):
+    path = library_with(tmp_path / "library.db", 5)
+    with Library(path):
+        pass  # remembered as good
+    checks.clear()
+    killed = subprocess.run([sys.executable, "-c", (
+        "import os, sys\nfrom db import Library\nlibrary = Library(sys.argv[1])\n"
+        "library.update_article(1, title='Renamed')\nos._exit(9)"), str(path)],
+        cwd=Path(__file__).resolve().parents[2], check=False)
+    assert killed.returncode == 9
+    with Library(path):
+        pass
+    assert len(checks) == 1
+
+
+def test_damage_right_after_a_clean_close_is_refused(tmp_path):
+    path = library_with(tmp_path / "library.db", 300)
+    with Library(path) as library:
+        library.update_article(1, title="Renamed")
+    damage(path)  # within moments of the close: the same clock tick, maybe
+    with pytest.raises(DamagedLibraryError):
+        Library(path)
 
 
 def test_damage_after_a_passing_check_is_refused(tmp_path):
@@ -69,12 +123,15 @@ def test_damage_after_a_passing_check_is_refused(tmp_path):
         Library(path)
 
 
-def test_a_library_written_just_now_is_not_remembered(tmp_path, checks):
-    # Its modification time could not tell a write in the same clock tick apart.
+def test_a_library_written_just_now_by_another_program_is_checked(tmp_path, checks):
+    # Written moments after Clipline's clean close: its modification time still tells.
     path = library_with(tmp_path / "library.db", 5)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE articles SET title = 'Renamed' WHERE id = 1")
+    conn.close()
     checks.clear()
     with Library(path):
         pass
     with Library(path):
         pass
-    assert len(checks) == 2
+    assert len(checks) == 1

@@ -25,6 +25,7 @@ def from_scratch(library) -> str:
     """The brief with nothing stored for it: every row and story-wide read made again."""
     library.db.execute("DELETE FROM happening_briefs")
     library.db.execute("DELETE FROM brief_cache")
+    library.db.execute("DELETE FROM article_words")
     return brief_from_library(library)
 
 
