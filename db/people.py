@@ -80,18 +80,25 @@ def mentions_without_context(db: Database, key: str) -> list[tuple[int, str, str
 def lower_case_uses(db: Database, word: str, limit: int = 3) -> int:
     """How many articles (up to ``limit``) write ``word`` in lower case ("tanks"): the
     full-text index finds the articles with the word in any case (the first 50), the text
-    tells the case."""
+    tells the case. The texts are searched here: SQLite's ``instr`` compares at every
+    character, and a name found in 50 long articles (every person's, most of them in no
+    lower case) cost ~1.4 ms a word, a seventh of all storing."""
     if not word.isalpha():
         return 0
     word = word.lower()
-    forms = [f" {word}{end}" for end in (" ", ",", ".", ";", ":", "\n")]
-    where = " OR ".join("instr(text, ?) > 0" for _ in forms)
     # `` word`` first: most texts lack it, and then one scan of the text says no, not six.
-    return len(db.execute(
-        f"SELECT 1 FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts"
-        f" WHERE articles_fts MATCH ? LIMIT 50) AND instr(text, ?) > 0 AND ({where}) LIMIT ?",
-        [f'"{word}"', f" {word}", *forms, limit],
-    ).fetchall())
+    first = f" {word}"
+    forms = [f" {word}{end}" for end in (" ", ",", ".", ";", ":", "\n")]
+    found = 0
+    for (text,) in db.execute(
+        "SELECT text FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts"
+        " WHERE articles_fts MATCH ? LIMIT 50)", [f'"{word}"'],
+    ):
+        if first in text and any(form in text for form in forms):
+            found += 1
+            if found >= limit:
+                break
+    return found
 
 
 def set_mention_labels(db: Database, mention_ids: Iterable[int], label: str) -> None:
@@ -277,6 +284,8 @@ def _alias_pattern(pattern: str) -> tuple[str, list[str]]:
 
 
 def _ascii_lower(text: str) -> str:
+    if text.isascii():  # the common case, without a loop over the characters
+        return text.lower()
     return "".join(c.lower() if c.isascii() else c for c in text)
 
 
