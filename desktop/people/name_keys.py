@@ -132,8 +132,10 @@ def name_key(name: str) -> str:
     return " ".join(_fold_word(w) for w in _key_words(fold(" ".join(parts))))
 
 
+@lru_cache(maxsize=65536)
 def surname_key(key: str) -> str | None:
-    """Last word of a multi-word key (one letter initials do not count as words)."""
+    """Last word of a multi-word key (one letter initials do not count as words). Cached:
+    linking asks it of the same few keys hundreds of thousands of times in an import."""
     parts = [p for p in key.split() if len(p) > 1]
     return parts[-1] if len(parts) >= 2 else None
 
@@ -163,6 +165,7 @@ def middles_agree(mine: list[str], theirs: list[str]) -> bool:
                for a, b in zip(mine, theirs, strict=True))
 
 
+@lru_cache(maxsize=65536)
 def first_name_key(key: str) -> str | None:
     parts = [p for p in key.split() if len(p) > 1]
     return parts[0] if len(parts) >= 2 else None
