@@ -60,13 +60,15 @@ def label_votes(db: Database, key: str) -> Counter[str]:
     })
 
 
-def mention_contexts(db: Database, key: str) -> list[tuple[str, int, int]]:
+def mention_contexts(db: Database, key: str) -> list[tuple[str | None, int, int]]:
     """(context, mentions, first mention's id) of the person mentions of a name key, by
     their stored ``context`` (what the words around a mention say of it): counted in the
-    index, however often the name is named."""
+    index, however often the name is named. A context of None counts the mentions stored
+    before ``context`` was (``mentions_without_context`` reads them; a library imported
+    since has none, and then that second look-up is not needed)."""
     return [(r[0], r[1], r[2]) for r in db.execute(
         "SELECT context, count(*), min(id) FROM mentions WHERE key = ?"
-        " AND model_label = 'PERSON' AND context IS NOT NULL GROUP BY context", [key])]
+        " AND model_label = 'PERSON' GROUP BY context", [key])]
 
 
 def mentions_without_context(db: Database, key: str) -> list[tuple[int, str, str, str | None]]:

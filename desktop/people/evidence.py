@@ -165,9 +165,15 @@ class Evidence:
     def contexts(self, key: str) -> Counter[str]:
         """How many person mentions of a name key stand in each context (``mention_context``),
         in the order of their first mention (the first kind met wins a tie in ``_context``)."""
-        found = {context: [count, first]
-                 for context, count, first in store.mention_contexts(self.db, key)}
-        for mention_id, before, after, role in store.mentions_without_context(self.db, key):
+        found: dict[str, list[int]] = {}
+        stored_before_context = False
+        for context, count, first in store.mention_contexts(self.db, key):
+            if context is None:
+                stored_before_context = True
+            else:
+                found[context] = [count, first]
+        for mention_id, before, after, role in (
+                store.mentions_without_context(self.db, key) if stored_before_context else ()):
             seen = found.setdefault(mention_context(before, after, role), [0, mention_id])
             seen[0] += 1
             seen[1] = min(seen[1], mention_id)
