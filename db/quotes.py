@@ -52,29 +52,46 @@ def write_quotes(db: Database, article_id: int, quotes: Iterable[Mapping[str, An
     else through ``find`` by the resolved name)."""
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     rows = []
+    linked = _linked_mentions(db, article_id)
     for quote in quotes:
         row = {f: quote.get(f) for f in FIELDS}
         row["content"] = json.dumps([list(piece) for piece in quote["content"]])
         row["direct"] = int(bool(row["direct"]))
         row["date_from_text"] = int(bool(row["date_from_text"]))
         row["found_person"] = row["person"]
-        row["person_id"] = _person_id(db, article_id, row, find)
+        row["person_id"] = _person_id(db, article_id, row, find, linked)
         rows.append({"article_id": article_id} | row)
     insert_dicts(db, "quotes", rows)
     apply_corrections(db, article_id, find)
 
 
-def _person_id(db: Database, article_id: int, row: Mapping[str, Any], find: FindPerson) -> int | None:
-    """The library person the speaker is: the person mention at the speaker's words, else
-    the one person the resolved name names (a pronoun or a description has no mention)."""
+def _linked_mentions(db: Database, article_id: int) -> list[tuple[int, int, int]]:
+    """(start, end, person id) of an article's person mentions linked to a person, the last
+    first: read once for all its quotes instead of one look-up per quote."""
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        'SELECT start, "end", person_id FROM mentions WHERE article_id = ? AND label = \'PERSON\''
+        " AND person_id IS NOT NULL ORDER BY start DESC", [article_id])]
+
+
+def _person_id(db: Database, article_id: int, row: Mapping[str, Any], find: FindPerson,
+               linked: list[tuple[int, int, int]] | None = None) -> int | None:
+    """The library person the speaker is: the person mention at the speaker's words (the
+    last one starting there; ``linked``: the article's, if read already), else the one
+    person the resolved name names (a pronoun or a description has no mention)."""
     if row.get("speaker_start") is not None:
-        found = db.execute(
-            "SELECT person_id FROM mentions WHERE article_id = ? AND label = 'PERSON'"
-            ' AND person_id IS NOT NULL AND start < ? AND "end" > ? ORDER BY start DESC LIMIT 1',
-            [article_id, row["speaker_end"], row["speaker_start"]],
-        ).fetchone()
-        if found:
-            return int(found[0])
+        if linked is None:
+            found = db.execute(
+                "SELECT person_id FROM mentions WHERE article_id = ? AND label = 'PERSON'"
+                ' AND person_id IS NOT NULL AND start < ? AND "end" > ? ORDER BY start DESC LIMIT 1',
+                [article_id, row["speaker_end"], row["speaker_start"]],
+            ).fetchone()
+            if found:
+                return int(found[0])
+        elif row.get("speaker_end") is not None:
+            speaker_start, speaker_end = row["speaker_start"], row["speaker_end"]
+            for start, end, person_id in linked:
+                if start < speaker_end and end > speaker_start:
+                    return int(person_id)
     return find(row["person"]) if row.get("person") else None
 
 
