@@ -163,3 +163,19 @@ def test_the_words_around_a_name_still_say_it_is_a_place(tmp_path, upgraded: boo
                                    [later]).fetchone()[0]
         assert label == "PLACE"
         assert list_people(library.db) == []
+
+
+def test_lower_case_uses_counts_the_articles_that_write_a_word_in_lower_case(library):
+    """What says "Tanks" is no person: articles writing "tanks" after a space and before a
+    space or punctuation; a capitalised use, a longer word or a text's first word do not
+    count, and counting stops at the limit."""
+    for text in ("Tanks rolled in. The tanks, he said, were old.", "Army tanks\nmoved on.",
+                 "More tanks; fewer men.", "Tanks Smith spoke.", "The thinktanks met.",
+                 "tanks at the start", "No tanks. None."):
+        add(library, text)
+    db = library.db
+    assert store.lower_case_uses(db, "Tanks") == 3
+    assert store.lower_case_uses(db, "tanks", limit=10) == 4
+    assert store.lower_case_uses(db, "tanks", limit=2) == 2
+    assert store.lower_case_uses(db, "Smith") == 0
+    assert store.lower_case_uses(db, "tank's") == 0
