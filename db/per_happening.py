@@ -4,6 +4,8 @@ none does. Shared by db/timeline_entries.py and db/happening_briefs.py."""
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 
 
@@ -14,12 +16,26 @@ def has_table(db: Database, table: str) -> bool:
 
 
 def happenings_to_refresh(db: Database, table: str, stale: str) -> list[int]:
-    """Stored happenings with no row in *table*, or reported by an article in *stale*."""
+    """Stored happenings with no row in *table*, or reported by an article in *stale*.
+
+    A happening's row goes with it (a trigger), so the happenings without one number as
+    many as the happenings less the rows; those stored after the newest row have none, and
+    when they are that many they are all of them (each row was written for every happening
+    then stored: newer ones are numbered after it). Else every happening is looked up."""
+    newest = db.execute(f"SELECT max(happening_id) FROM {table}").fetchone()[0]
+    rowless = (db.execute("SELECT count(*) FROM happenings").fetchone()[0]
+               - db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    newer = [r[0] for r in db.execute("SELECT id FROM happenings WHERE id > ?", [newest if newest is not None else -1])]
+    if len(newer) == rowless and (newest is None or db.execute(
+            "SELECT 1 FROM happenings WHERE id = ?", [newest]).fetchone()):
+        missing = "SELECT value FROM json_each(?)"
+        params = [json.dumps(newer)]
+    else:
+        missing = f"SELECT h.id FROM happenings h WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.happening_id = h.id)"
+        params = []
     return [r[0] for r in db.execute(
-        f"SELECT h.id FROM happenings h WHERE NOT EXISTS"
-        f" (SELECT 1 FROM {table} t WHERE t.happening_id = h.id)"
-        f" UNION SELECT he.happening_id FROM {stale} s JOIN events e ON e.article_id = s.article_id"
-        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1"
+        f"{missing} UNION SELECT he.happening_id FROM {stale} s JOIN events e ON e.article_id = s.article_id"
+        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1", params,
     )]
 
 

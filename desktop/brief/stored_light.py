@@ -87,7 +87,8 @@ def refresh_stored(db: Database) -> int:
     todo = stored.happenings_to_store(db)
     where = event_where(Filters())
     names = person_names(db)
-    twice = dated_twice(db, where)  # a sentence's other date may be in a happening not redone
+    # a sentence's other date may be in a happening not redone: its article's are read
+    twice = dated_twice(db, where, todo if len(todo) < BATCH else None)
     blank = (None,) * (len(stored.COLUMNS) - 2)
     with db.atomic():
         for offset in range(0, len(todo), BATCH):
