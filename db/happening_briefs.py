@@ -208,7 +208,7 @@ def people_role_counts(db: Database) -> tuple[list[tuple[int, str]], list[tuple[
     ).fetchall()
     roles = db.execute(
         "SELECT person_id, role, count(*), min(rowid) FROM mentions WHERE label = 'PERSON'"
-        " AND person_id IS NOT NULL GROUP BY person_id, role"
+        " AND person_id IS NOT NULL GROUP BY person_id, label, role"  # (the label is one: as the index orders them)
     ).fetchall()
     return people, roles
 
