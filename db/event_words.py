@@ -238,6 +238,15 @@ def published_days(db: Database, where: Where) -> list[str]:
     return [r[0] for r in db.execute(sql, list(where[1]))]
 
 
+def clustered_articles(db: Database, where: Where) -> list[int]:
+    """The articles with an event matching ``where`` in a stored happening: every article
+    the brief rows made over ``where`` cite (a row cites the articles of its happening's
+    events matching it). Article by article, each stopping at its first such event."""
+    sql = ("SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM events e JOIN happening_events he"
+           f" ON he.event_id = e.id WHERE e.article_id = a.id AND ({where[0]}))")
+    return [r[0] for r in db.execute(sql, list(where[1]))]
+
+
 def dated_twice(db: Database, where: Where, happening_ids: Sequence[int] | None = None) -> set[tuple[int, int]]:
     """(article id, start) of sentences matching ``where`` dated to more than one day (in
     the articles reporting these happenings: all when None)."""

@@ -242,15 +242,6 @@ def row_totals(db: Database) -> tuple[int, int, int, int]:
     return rows, planned or 0, conflicts or 0, shown or 0
 
 
-def row_articles(db: Database) -> list[int]:
-    """Every article a row cites (its ``article_ids``), once."""
-    return [r[0] for r in db.execute(
-        "SELECT DISTINCT CAST(j.value AS INTEGER) FROM happening_briefs b,"
-        " json_each('[' || replace(b.article_ids, ' ', ',') || ']') j"
-        " WHERE b.entry_id IS NOT NULL AND b.article_ids != ''"
-    )]
-
-
 def people_rows(db: Database) -> Iterable[tuple[str, str]]:
     """(people, article ids) of the rows naming someone, one at a time."""
     return iter(db.execute(

@@ -13,9 +13,18 @@ from datetime import date, timedelta
 from db import Library
 from db import happening_briefs as stored
 from db.event_words import FIELDS, REPORTS
+from desktop.brief.light import light_timeline
+from desktop.brief.markdown import brief_from_library
 from desktop.brief.stored_light import SEP, _conflicts_again, _Day
+from desktop.timeline import corrections
+from desktop.timeline.filters import Filters
 from desktop.timeline.merge import RARE_TOKEN_LIMIT, flag_conflicting_dates
 from desktop.timeline.precision import sort_key
+from desktop.timeline.query import build_timeline
+from tests.unit.brief.test_brief_light import story as story  # noqa: F401 (the fixture)
+from tests.unit.brief.test_brief_light import told
+from tests.unit.brief.test_brief_stored import from_scratch
+from tests.unit.timeline.test_timeline_library import store
 
 #: A few stories told alike on nearby days (their words are rare), and one word near the
 #: rarity limit that changes keep moving across it.
@@ -131,3 +140,23 @@ def test_a_happenings_conflicting_dates_follow_the_timeline():
         ["2025-05-10", "2025-05-12", "2025-05-13"],
         ["2025-05-10", "2025-05-12", "2025-05-11"],
     ]
+
+
+def test_a_reporters_changes_keep_the_conflicts_and_counts_a_whole_check_finds(story):
+    """An import, a re-dating hide and a deletion, each followed by the brief (which checks
+    the conflicts near the change): the flags, the counts, the timeline's conflicts and the
+    brief are those made with nothing kept."""
+    brief_from_library(story)
+    assert _kept(story.db) == _whole_check(story.db)
+    assert any(c for c, _d in _kept(story.db)[0].values())  # "A day early" disagrees
+    late = store(story, "A day late", "The UN Security Council imposed sanctions on Libya on Sunday "
+                 "and referred Moammar Gadhafi to the International Criminal Court.", "2011-02-28",
+                 {"Sunday": "2011-02-27"}, ["Moammar Gadhafi"], outlet="BBC")
+    early = next(e for e in build_timeline(story) if e.date == "2011-02-25")
+    for change in (lambda: None, lambda: corrections.hide(story, early.id),
+                   lambda: story.delete_article(late)):
+        change()
+        brief = brief_from_library(story)
+        assert _kept(story.db) == _whole_check(story.db)
+        assert told(light_timeline(story.db, Filters()).events) == told(build_timeline(story))
+        assert brief == from_scratch(story)
