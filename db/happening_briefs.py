@@ -3,8 +3,11 @@
 One row per stored happening: what the unfiltered brief reads of it (``desktop.brief.light``
 builds the row and reads it back), written when the happening is stored or something it
 shows changes (``brief_stale``, by article, marked by triggers), so the brief of a large
-library reads one row per happening instead of aggregating every report. Plain rows in,
-plain rows out.
+library reads one row per happening instead of aggregating every report. The date conflict
+check's own storage is here too: each word's count over the rows dated to a day as of the
+last check (``brief_day_words``) and the rows changed since, as that check saw them
+(``brief_day_pending``, written by triggers on every write of a row). Plain rows in, plain
+rows out.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ articles that was most of the brief's time. Here its result for the unfiltered t
 per happening (``db.happening_briefs``) when the happening is stored or something it shows
 changes (triggers mark the article stale), so a brief reads the rows and builds the very
 ``LightEvent``s it built before. Date conflicts weigh a word's rarity over the whole
-timeline: they are found again over the stored rows whenever any row changed.
+timeline, but pair only rows a few days apart: after a change they are found again over
+the rows near the changed rows' dates, with each word's count over the whole timeline kept
+(``brief_day_words``), and over every row when many changed.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def rows_up_to_date(db: Database) -> bool:
 
 def refresh_stored(db: Database) -> int:
     """Store the rows of happenings with none or with a stale article, then find the date
-    conflicts again over every row (one transaction); returns how many were stored."""
+    conflicts again where the rows changed (one transaction); returns how many were stored."""
     todo = stored.happenings_to_store(db)
     where = event_where(Filters())
     names = person_names(db)
