@@ -4,8 +4,6 @@ none does. Shared by db/timeline_entries.py and db/happening_briefs.py."""
 
 from __future__ import annotations
 
-import json
-
 from sqlite_utils import Database
 
 
@@ -28,15 +26,16 @@ def happenings_to_refresh(db: Database, table: str, stale: str) -> list[int]:
     newer = [r[0] for r in db.execute("SELECT id FROM happenings WHERE id > ?", [newest if newest is not None else -1])]
     if len(newer) == rowless and (newest is None or db.execute(
             "SELECT 1 FROM happenings WHERE id = ?", [newest]).fetchone()):
-        missing = "SELECT value FROM json_each(?)"
-        params = [json.dumps(newer)]
+        missing = set(newer)
     else:
-        missing = f"SELECT h.id FROM happenings h WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.happening_id = h.id)"
-        params = []
-    return [r[0] for r in db.execute(
-        f"{missing} UNION SELECT he.happening_id FROM {stale} s JOIN events e ON e.article_id = s.article_id"
-        " JOIN happening_events he ON he.event_id = e.id ORDER BY 1", params,
-    )]
+        missing = {r[0] for r in db.execute(
+            f"SELECT h.id FROM happenings h WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.happening_id = h.id)")}
+    # From the few stale articles to their happenings (CROSS JOIN keeps that order: SQLite
+    # otherwise walked every happening's events in order to meet them).
+    stale_ones = {r[0] for r in db.execute(
+        f"SELECT he.happening_id FROM {stale} s CROSS JOIN events e ON e.article_id = s.article_id"
+        " CROSS JOIN happening_events he ON he.event_id = e.id")}
+    return sorted(missing | stale_ones)
 
 
 def all_fresh(db: Database, table: str, stale: str) -> bool:
