@@ -117,11 +117,12 @@ def pronoun_quotes(db: Database, article_ids: Sequence[int]) -> list[dict[str, A
 
 
 def speaker_counts(db: Database, where: Where, article_ids: Sequence[int]) -> dict[str, int]:
-    """How many quotes matching ``where`` (over ``quotes q``, ``articles a``) each named
-    speaker has in these articles (hidden quotes left out, as ``list_quotes`` does)."""
+    """How many quotes matching ``where`` (over ``quotes q``) each named speaker has in these
+    articles (hidden quotes left out, as ``list_quotes`` does). Their articles are not
+    joined: ``where`` reads only the quote, and a quote goes with its article."""
     sql = (
         "SELECT COALESCE(p.name, q.person) AS person, count(*) FROM quotes q"
-        " JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id"
+        " LEFT JOIN people p ON p.id = q.person_id"
         f" WHERE ({where[0]}) AND q.hidden = 0 AND {_IN_ARTICLES}"
         " GROUP BY 1 HAVING person IS NOT NULL AND person != ''"
     )
@@ -129,14 +130,15 @@ def speaker_counts(db: Database, where: Where, article_ids: Sequence[int]) -> di
 
 
 def quotes_of(db: Database, where: Where, article_ids: Sequence[int], people: Sequence[str]) -> list[dict[str, Any]]:
-    """The quotes matching ``where`` (hidden ones left out) in these articles said by
-    ``people``, in ``list_quotes`` order, with only what ranks them: id, person, direct,
-    content_text, date, article_id, cue_start (``quotes_by_id`` reads the rest)."""
+    """The quotes matching ``where`` (over ``quotes q``; hidden ones left out) in these
+    articles said by ``people``, in ``list_quotes`` order, with only what ranks them: id,
+    person, direct, content_text, date, article_id, cue_start (``quotes_by_id`` reads the
+    rest). Their articles are not joined, as in ``speaker_counts``."""
     if not people:
         return []
     sql = (
         "SELECT q.id, COALESCE(p.name, q.person) AS person, q.direct, q.content_text, q.date,"
-        " q.article_id, q.cue_start FROM quotes q JOIN articles a ON a.id = q.article_id"
+        " q.article_id, q.cue_start FROM quotes q"
         f" LEFT JOIN people p ON p.id = q.person_id WHERE ({where[0]}) AND q.hidden = 0"
         f" AND {_IN_ARTICLES} AND COALESCE(p.name, q.person) IN ({','.join('?' * len(people))})"
         " ORDER BY q.date, q.article_id, q.cue_start"
@@ -236,8 +238,24 @@ def published_days(db: Database, where: Where) -> list[str]:
     return [r[0] for r in db.execute(sql, list(where[1]))]
 
 
-def dated_twice(db: Database, where: Where) -> set[tuple[int, int]]:
-    """(article id, start) of sentences matching ``where`` dated to more than one day."""
-    sql = (f"SELECT e.article_id, e.start FROM events e WHERE {where[0]}"
+def clustered_articles(db: Database, where: Where) -> list[int]:
+    """The articles with an event matching ``where`` in a stored happening: every article
+    the brief rows made over ``where`` cite (a row cites the articles of its happening's
+    events matching it). Article by article, each stopping at its first such event."""
+    sql = ("SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM events e JOIN happening_events he"
+           f" ON he.event_id = e.id WHERE e.article_id = a.id AND ({where[0]}))")
+    return [r[0] for r in db.execute(sql, list(where[1]))]
+
+
+def dated_twice(db: Database, where: Where, happening_ids: Sequence[int] | None = None) -> set[tuple[int, int]]:
+    """(article id, start) of sentences matching ``where`` dated to more than one day (in
+    the articles reporting these happenings: all when None)."""
+    params = list(where[1])
+    within = ""
+    if happening_ids is not None:
+        within = (" AND e.article_id IN (SELECT DISTINCT r.article_id FROM happening_events he JOIN events r"
+                  " ON r.id = he.event_id WHERE he.happening_id IN (SELECT value FROM json_each(?)))")
+        params.append(json.dumps(list(happening_ids)))
+    sql = (f"SELECT e.article_id, e.start FROM events e WHERE ({where[0]}){within}"
            " GROUP BY e.article_id, e.start HAVING count(*) > 1")
-    return {(r[0], r[1]) for r in db.execute(sql, list(where[1]))}
+    return {(r[0], r[1]) for r in db.execute(sql, params)}

@@ -3,8 +3,11 @@
 One row per stored happening: what the unfiltered brief reads of it (``desktop.brief.light``
 builds the row and reads it back), written when the happening is stored or something it
 shows changes (``brief_stale``, by article, marked by triggers), so the brief of a large
-library reads one row per happening instead of aggregating every report. Plain rows in,
-plain rows out.
+library reads one row per happening instead of aggregating every report. The date conflict
+check's own storage is here too: each word's count over the rows dated to a day as of the
+last check (``brief_day_words``) and the rows changed since, as that check saw them
+(``brief_day_pending``, written by triggers on every write of a row). Plain rows in, plain
+rows out.
 """
 
 from __future__ import annotations
@@ -39,18 +42,30 @@ def all_stored(db: Database) -> bool:
 
 
 def write_rows(db: Database, rows: Iterable[Sequence[Any]]) -> None:
-    """Store (happening id, ``COLUMNS``...) rows; in the caller's transaction."""
+    """Store (happening id, ``COLUMNS``...) rows; in the caller's transaction. A row stored
+    before is deleted first, not replaced: a replaced row fires no delete trigger, and the
+    date conflict check's triggers (``brief_day_pending``) must see the row it had."""
+    rows = [tuple(r) for r in rows]
+    db.execute("DELETE FROM happening_briefs WHERE happening_id IN (SELECT value FROM json_each(?))",
+               [json.dumps([r[0] for r in rows])])
     db.conn.executemany(
-        f"INSERT OR REPLACE INTO happening_briefs (happening_id, {', '.join(COLUMNS)})"
+        f"INSERT INTO happening_briefs (happening_id, {', '.join(COLUMNS)})"
         f" VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
-        [tuple(r) for r in rows],
+        rows,
     )
 
 
 def forget_stale(db: Database) -> None:
-    """Rows of happenings no longer stored, and the stale marks (all stored again)."""
-    db.execute("DELETE FROM happening_briefs WHERE happening_id NOT IN (SELECT id FROM happenings)")
+    """Rows of happenings no longer stored, and the stale marks (all stored again). Every
+    happening has its row now, so there are rows of others only when there are more rows
+    than happenings (a trigger deletes a happening's row with it: two counts, not a scan)."""
+    if db.execute("SELECT count(*) FROM happening_briefs").fetchone()[0] > stored_happenings(db):
+        db.execute("DELETE FROM happening_briefs WHERE happening_id NOT IN (SELECT id FROM happenings)")
     db.execute("DELETE FROM brief_stale")
+
+
+def stored_happenings(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM happenings").fetchone()[0])
 
 
 def read_rows(db: Database, *, tokens: bool = False) -> Iterable[tuple[Any, ...]]:
@@ -97,11 +112,86 @@ def rows_of(db: Database, happening_ids: Sequence[int]) -> list[tuple[Any, ...]]
 def compared_rows(db: Database) -> list[tuple[Any, ...]]:
     """What the date conflict check reads of every row dated to a day: (happening id, date,
     people, tokens, article ids, the three order columns, conflict, conflicting dates)."""
+    return db.execute(f"SELECT {COMPARED} FROM happening_briefs WHERE {DAY_ROW}").fetchall()
+
+
+#: What the date conflict check reads of a row (``compared_rows``).
+COMPARED = ("happening_id, date, people, tokens, article_ids, order_hidden, order_date_sort, order_id,"
+            " conflict, conflicting_dates")
+#: The rows dated to a day (as the partial index ``idx_happening_briefs_days`` says it).
+DAY_ROW = "entry_id IS NOT NULL AND precision = 'day'"
+#: ... whose date does not start with the day itself (``idx_happening_briefs_odd_days``).
+ODD_DAY = f"{DAY_ROW} AND NOT (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*')"
+
+
+def day_row_count(db: Database) -> int:
+    return int(db.execute(f"SELECT count(*) FROM happening_briefs WHERE {DAY_ROW}").fetchone()[0])
+
+
+def pending_days(db: Database) -> list[tuple[int, int, str | None, str | None]]:
+    """The rows changed since the last date conflict check, as it saw them: (happening id,
+    whether it was a row dated to a day, its date, its words)."""
+    return db.execute("SELECT happening_id, counted, date, tokens FROM brief_day_pending").fetchall()
+
+
+def forget_pending(db: Database) -> None:
+    db.execute("DELETE FROM brief_day_pending")
+
+
+def compared_rows_of(db: Database, happening_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """``compared_rows`` of these happenings (those dated to a day)."""
     return db.execute(
-        "SELECT happening_id, date, people, tokens, article_ids, order_hidden,"
-        " order_date_sort, order_id, conflict, conflicting_dates FROM happening_briefs"
-        " WHERE entry_id IS NOT NULL AND precision = 'day'"
+        f"SELECT {COMPARED} FROM happening_briefs WHERE {DAY_ROW} AND happening_id IN"
+        " (SELECT value FROM json_each(?))", [json.dumps(list(happening_ids))],
     ).fetchall()
+
+
+def compared_rows_between(db: Database, spans: Sequence[tuple[str, str]]) -> list[tuple[Any, ...]]:
+    """``compared_rows`` of the rows dated from ``first`` up to (not including) ``after``
+    for each (first, after), and of every row whose date does not start with its day."""
+    rows = {}
+    for first, after in spans:
+        for row in db.execute(f"SELECT {COMPARED} FROM happening_briefs WHERE {DAY_ROW}"
+                              " AND date >= ? AND date < ?", [first, after]):
+            rows[row[0]] = row
+    for row in db.execute(f"SELECT {COMPARED} FROM happening_briefs WHERE {ODD_DAY}"):
+        rows[row[0]] = row
+    return list(rows.values())
+
+
+def dates_using(db: Database, words: Sequence[str]) -> set[str | None]:
+    """The dates of the rows dated to a day whose words include any of ``words``."""
+    wanted = set(words)
+    found: set[str | None] = set()
+    for offset in range(0, len(words), 100):
+        chunk = list(words[offset:offset + 100])
+        for date, tokens in db.execute(
+            f"SELECT date, tokens FROM happening_briefs WHERE {DAY_ROW} AND ("
+            + " OR ".join("instr(tokens, ?) > 0" for _ in chunk) + ")", chunk,
+        ):
+            if wanted.intersection((tokens or "").split()):
+                found.add(date)
+    return found
+
+
+def word_counts(db: Database, words: Iterable[str]) -> dict[str, int]:
+    """How many rows dated to a day used each of these words at the last check."""
+    return dict(db.execute(
+        "SELECT word, rows FROM brief_day_words WHERE word IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(words))],
+    ).fetchall())
+
+
+def write_word_counts(db: Database, counts: dict[str, int], *, whole: bool = False) -> None:
+    """Store these words' counts (``whole``: all of them, the others dropped)."""
+    if whole:
+        db.execute("DELETE FROM brief_day_words")
+    db.conn.executemany("INSERT OR REPLACE INTO brief_day_words (word, rows) VALUES (?, ?)",
+                        [(w, n) for w, n in counts.items() if n > 0])
+    gone = [w for w, n in counts.items() if n <= 0]
+    if gone and not whole:
+        db.execute("DELETE FROM brief_day_words WHERE word IN (SELECT value FROM json_each(?))",
+                   [json.dumps(gone)])
 
 
 def reports_of(db: Database, happening_id: int) -> tuple[str, str | None]:
@@ -121,7 +211,7 @@ def people_role_counts(db: Database) -> tuple[list[tuple[int, str]], list[tuple[
     ).fetchall()
     roles = db.execute(
         "SELECT person_id, role, count(*), min(rowid) FROM mentions WHERE label = 'PERSON'"
-        " AND person_id IS NOT NULL GROUP BY person_id, role"
+        " AND person_id IS NOT NULL GROUP BY person_id, label, role"  # (the label is one: as the index orders them)
     ).fetchall()
     return people, roles
 
@@ -153,15 +243,6 @@ def row_totals(db: Database) -> tuple[int, int, int, int]:
         " WHERE entry_id IS NOT NULL"
     ).fetchone()
     return rows, planned or 0, conflicts or 0, shown or 0
-
-
-def row_articles(db: Database) -> list[int]:
-    """Every article a row cites (its ``article_ids``), once."""
-    return [r[0] for r in db.execute(
-        "SELECT DISTINCT CAST(j.value AS INTEGER) FROM happening_briefs b,"
-        " json_each('[' || replace(b.article_ids, ' ', ',') || ']') j"
-        " WHERE b.entry_id IS NOT NULL AND b.article_ids != ''"
-    )]
 
 
 def people_rows(db: Database) -> Iterable[tuple[str, str]]:

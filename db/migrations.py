@@ -723,3 +723,58 @@ def article_words(db: Database) -> None:
         "CREATE INDEX idx_quotes_pronoun ON quotes (article_id, cue_start) WHERE hidden = 0"
         " AND speaker_start IS NOT NULL AND lower(speaker) IN ('he', 'she')"
     )
+
+
+@migrations(name="0017_brief_day_words")
+def brief_day_words(db: Database) -> None:
+    # The date conflict check over the brief's rows dated to a day (db/happening_briefs.py)
+    # weighs each word by how many such rows use it across the whole timeline, and a pair of
+    # rows can conflict only within a few days of each other: so after a change it checks
+    # again only the rows near the dates of the rows that changed, with the word counts kept
+    # here (``brief_day_words``: as of the last check). ``brief_day_pending`` holds, for each
+    # row changed since that check, the row as the check saw it (``counted``: it was a row
+    # dated to a day; its date and words), written by triggers on every write of a row. Every
+    # row stored now is pending and none counted, so the next check is one of the whole.
+    db.execute("CREATE TABLE brief_day_words (word TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE brief_day_pending (happening_id INTEGER PRIMARY KEY, counted INTEGER NOT NULL,"
+        " date TEXT, tokens TEXT)"
+    )
+    as_seen = ("INSERT OR IGNORE INTO brief_day_pending (happening_id, counted, date, tokens) VALUES"
+               " (OLD.happening_id, OLD.entry_id IS NOT NULL AND OLD.precision = 'day', OLD.date, OLD.tokens);")
+    checked = ("entry_id", "date", "precision", "tokens", "people", "article_ids", "raw", "members",
+               "order_hidden", "order_date_sort", "order_id")
+    db.execute("CREATE TRIGGER brief_day_insert AFTER INSERT ON happening_briefs BEGIN"
+               " INSERT OR IGNORE INTO brief_day_pending (happening_id, counted) VALUES (NEW.happening_id, 0); END")
+    db.execute(f"CREATE TRIGGER brief_day_delete AFTER DELETE ON happening_briefs BEGIN {as_seen} END")
+    db.execute(f"CREATE TRIGGER brief_day_update AFTER UPDATE OF {', '.join(checked)} ON happening_briefs"
+               f" BEGIN {as_seen} END")
+    # The rows near a date, and (rarely) the rows using a word: read from this index alone.
+    db.execute("CREATE INDEX idx_happening_briefs_days ON happening_briefs (date, tokens)"
+               " WHERE entry_id IS NOT NULL AND precision = 'day'")
+    # Rows dated to a day whose date does not start with the day itself ("2025-05-29"):
+    # the check reads them with the rows near any date.
+    db.execute("CREATE INDEX idx_happening_briefs_odd_days ON happening_briefs (happening_id)"
+               " WHERE entry_id IS NOT NULL AND precision = 'day'"
+               " AND NOT (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*')")
+    db.execute("INSERT INTO brief_day_pending (happening_id, counted) SELECT happening_id, 0 FROM happening_briefs")
+
+
+
+@migrations(name="0018_mention_roles")
+def mention_roles(db: Database) -> None:
+    # The brief counts each person's mentions and roles (``happening_briefs.people_role_counts``)
+    # over every person mention: by the person index that was, each mention's row was read for
+    # its label and role (0.17 CPU-s at a million mentions). The index takes them along
+    # (person first, as before: every look-up by person reads it as it read the old one).
+    db.execute("CREATE INDEX idx_mentions_person_roles ON mentions (person_id, label, role)")
+    db.execute("DROP INDEX IF EXISTS idx_mentions_person_id")
+
+
+@migrations(name="0019_brief_rows_by_date")
+def brief_rows_by_date(db: Database) -> None:
+    # The whole library's brief reads the brief rows of a few dates at a time, and counts
+    # them by date and in all (db/happening_briefs.py): each read was a scan of every row
+    # with its reports. This index finds a date's rows and holds what the counts read.
+    db.execute("CREATE INDEX idx_happening_briefs_date ON happening_briefs"
+               " (date, precision, planned, entry_id, hidden, conflict)")

@@ -38,6 +38,7 @@ from sqlite_utils import Database
 
 from db import happening_briefs as stored
 from db.connection import only_reads
+from db.event_words import clustered_articles
 from desktop.brief import quotes as said_by
 from desktop.brief.bullets import clean_bullet
 from desktop.brief.light import (
@@ -135,7 +136,7 @@ def ranked_brief(db: Database, filters: Filters, weights: dict[int, float], day_
         return None
 
     # What the plan reads of the whole timeline, by SQL.
-    article_ids = set(stored.row_articles(db))
+    article_ids = set(clustered_articles(db, where))  # those the rows cite: the rows are up to date
     for event in manual:
         article_ids.update(s.article_id for s in event.sources if s.article_id is not None)
     quotes = brief_quotes(db, filters, list(manual), everyone, articles=article_ids)

@@ -6,14 +6,21 @@ articles that was most of the brief's time. Here its result for the unfiltered t
 per happening (``db.happening_briefs``) when the happening is stored or something it shows
 changes (triggers mark the article stale), so a brief reads the rows and builds the very
 ``LightEvent``s it built before. Date conflicts weigh a word's rarity over the whole
-timeline: they are found again over the stored rows whenever any row changed.
+timeline, but pair only rows a few days apart: after a change they are found again over
+the rows near the changed rows' dates, with each word's count over the whole timeline kept
+(``brief_day_words``), and over every row when many changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date as date_type
+from itertools import chain
 from typing import Any
 
 from sqlite_utils import Database
@@ -39,13 +46,16 @@ from desktop.timeline.event_words import keep_event_words
 from desktop.timeline.filters import Filters, event_where
 from desktop.timeline.happening_store import refresh_happenings
 from desktop.timeline.keyevents import story_day_scores
-from desktop.timeline.merge import flag_conflicting_dates
+from desktop.timeline.merge import CONFLICT_DAYS, RARE_TOKEN_LIMIT, flag_conflicting_dates
+from desktop.timeline.precision import place
 from desktop.timeline.query import manual_events
 
 #: Between the names of a stored list (people, conflicting dates).
 SEP = "\x1f"
 #: Happenings aggregated per step.
 BATCH = 4000
+#: The date conflicts are checked over every row when 1 in WHOLE_CHECK of them or more changed.
+WHOLE_CHECK = 4
 
 
 def stored_lights(db: Database) -> list[LightEvent] | None:
@@ -75,11 +85,12 @@ def rows_up_to_date(db: Database) -> bool:
 
 def refresh_stored(db: Database) -> int:
     """Store the rows of happenings with none or with a stale article, then find the date
-    conflicts again over every row (one transaction); returns how many were stored."""
+    conflicts again where the rows changed (one transaction); returns how many were stored."""
     todo = stored.happenings_to_store(db)
     where = event_where(Filters())
     names = person_names(db)
-    twice = dated_twice(db, where)  # a sentence's other date may be in a happening not redone
+    # a sentence's other date may be in a happening not redone: its article's are read
+    twice = dated_twice(db, where, todo if len(todo) < BATCH else None)
     blank = (None,) * (len(stored.COLUMNS) - 2)
     with db.atomic():
         for offset in range(0, len(todo), BATCH):
@@ -94,20 +105,102 @@ def refresh_stored(db: Database) -> int:
 
 
 def _conflicts_again(db: Database) -> None:
-    """Flag the date conflicts over every stored row dated to a day (in the timeline's
-    grouping order, as ``light_timeline`` flags them) and store the flags that changed.
-    Each row is read only as far as the check reads it: its article ids when a candidate
-    pair gets that far, its reports' dating words (one read each) when further still."""
-    days = [_Day(*row) for row in stored.compared_rows(db)]
+    """Flag the date conflicts again where a change since the last check can have moved
+    them, and store the flags that changed: over every row dated to a day when many rows
+    changed, else over the rows near the changed rows' dates (``_near_changes``)."""
+    pending = stored.pending_days(db)
+    if not pending:
+        return
+    if WHOLE_CHECK * len(pending) >= stored.day_row_count(db):
+        rows = stored.compared_rows(db)
+        frequency = Counter(chain.from_iterable((r[3] or "").split() for r in rows))
+        _flag(db, rows, frequency, None)
+        stored.write_word_counts(db, frequency, whole=True)
+    else:
+        _near_changes(db, pending)
+    stored.forget_pending(db)
+
+
+def _near_changes(db: Database, pending: list[tuple[int, int, str | None, str | None]]) -> None:
+    """The check of the rows a change can reach, which finds what a check of every row finds.
+
+    Two rows conflict only when their days are at most ``CONFLICT_DAYS`` apart and they
+    share a word used by at most ``RARE_TOKEN_LIMIT`` rows of the whole timeline (kept
+    counts, brought up to date here). So a row's flags can change only when a row that
+    changed (as it was or as it is) is dated within those days of it, or when a word it
+    uses crossed that limit: such rows are flagged again, each against every row within
+    those days of it (read by date), weighing words by the whole timeline's counts."""
+    change: Counter[str] = Counter()
+    dates: set[str | None] = set()
+    for _h, counted, date, tokens in pending:
+        if counted:
+            change.subtract((tokens or "").split())
+            dates.add(date)
+    now = stored.compared_rows_of(db, [p[0] for p in pending])
+    for row in now:
+        change.update((row[3] or "").split())
+        dates.add(row[1])
+    moved = {w: n for w, n in change.items() if n}
+    before = stored.word_counts(db, moved)
+    after = {w: before.get(w, 0) + n for w, n in moved.items()}
+    crossed = [w for w in moved if (before.get(w, 0) <= RARE_TOKEN_LIMIT) != (after[w] <= RARE_TOKEN_LIMIT)]
+    if crossed:
+        dates |= stored.dates_using(db, crossed)
+    stored.write_word_counts(db, after)
+    days = sorted({p.first.toordinal() for d in dates if (p := place(d)) is not None})
+    reach = 2 * CONFLICT_DAYS  # a row near a changed date, and the rows near it
+    spans: list[list[int]] = []
+    for day in days:
+        if spans and day - reach <= spans[-1][1]:
+            spans[-1][1] = day + reach
+        else:
+            spans.append([day - reach, day + reach])
+    rows = {r[0]: r for r in stored.compared_rows_between(
+        db, [(_iso(first), _iso(last + 1)) for first, last in spans])}
+    rows.update((r[0], r) for r in now)  # a changed row is flagged again wherever it is dated
+    words = set(chain.from_iterable((r[3] or "").split() for r in rows.values()))
+    frequency = Counter(stored.word_counts(db, words))
+    changed = {r[0] for r in now}
+
+    def reached(e: _Day) -> bool:
+        if e.happening in changed:
+            return True
+        p = place(e.date)
+        if p is None:
+            return False
+        at = bisect_left(days, p.first.toordinal() - CONFLICT_DAYS)
+        return at < len(days) and days[at] <= p.first.toordinal() + CONFLICT_DAYS
+
+    _flag(db, list(rows.values()), frequency, reached)
+
+
+def _flag(db: Database, rows: list[tuple[Any, ...]], frequency: Counter[str],
+          reached: Callable[[_Day], bool] | None) -> None:
+    """Flag the date conflicts among ``rows`` (``compared_rows``; in the timeline's grouping
+    order, as ``light_timeline`` flags them) and store the flags that changed of the rows
+    ``reached`` accepts (all when None). Each row is read only as far as the check reads it:
+    its article ids when a candidate pair gets that far, its reports' dating words (one
+    read each) when further still."""
+    days = [_Day(*row) for row in rows]
     days.sort(key=lambda e: e.order)
     words = [e.tokens.split() for e in days]
-    flag_conflicting_dates(days, words.__getitem__, _Day.articles, lambda e: e.date_texts(db))
+    flag_conflicting_dates(days, words.__getitem__, _Day.articles, lambda e: e.date_texts(db), frequency)
     changed = []
     for e in days:
+        if reached is not None and not reached(e):
+            continue
         now = (int(e.conflict), SEP.join(e.conflicting_dates) if e.conflicting_dates else None)
         if now != e.was:
             changed.append((e.happening, *now))
     stored.write_conflicts(db, changed)
+
+
+def _iso(day: int) -> str:
+    """The day numbered ``day`` as a date sorts (past the calendar's ends: before or after
+    every date)."""
+    if day > date_type.max.toordinal():
+        return "\uffff"
+    return date_type.fromordinal(max(day, 1)).isoformat()
 
 
 class _Day:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
@@ -22,7 +22,7 @@ MERGE_SIMILARITY = 0.5
 MERGE_SIMILARITY_WITH_PEOPLE = 0.3
 CONFLICT_SIMILARITY = 0.75
 CONFLICT_DAYS = 7
-_RARE_TOKEN_LIMIT = 60
+RARE_TOKEN_LIMIT = 60
 _DATE_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|20\d\d")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
@@ -162,17 +162,25 @@ def flag_conflicting_dates(
     words: Callable[[int], Iterable[str]],
     articles: Callable[[Any], set[Any]],
     date_words: Callable[[Any], Iterable[str]],
+    frequency: Mapping[str, int] | None = None,
 ) -> None:
     """Flag (``conflict``, ``conflicting_dates``) happenings that look alike but carry
     different nearby days. ``days``: day-precision happenings (anything with ``date``,
-    ``people`` and those two flags: the timeline's events or the brief's light ones);
-    ``words(i)``: the distinct content words of the i-th; ``articles``: the articles
-    reporting one; ``date_words``: the words that date its reports ("on Tuesday")."""
-    frequency: Counter[str] = Counter(chain.from_iterable(map(words, range(len(days)))))
+    ``people`` and those two flags: the timeline's events or the brief's light ones), in
+    the timeline's order; ``words(i)``: the distinct content words of the i-th;
+    ``articles``: the articles reporting one; ``date_words``: the words that date its
+    reports ("on Tuesday"); ``frequency``: how many happenings of the whole timeline use
+    each word, when ``days`` is only a part of it (else counted over ``days``).
+
+    A happening's conflicting dates are its partners' dates in the order ``days`` gives the
+    partners: what the pairs alone decide, so a check of the part of the timeline a change
+    can reach finds what a check of the whole finds (``stored_light``)."""
+    if frequency is None:
+        frequency = Counter(chain.from_iterable(map(words, range(len(days)))))
     index: dict[str, list[int]] = defaultdict(list)
     for i in range(len(days)):
         for word in words(i):
-            if frequency[word] <= _RARE_TOKEN_LIMIT:
+            if frequency[word] <= RARE_TOKEN_LIMIT:
                 index[word].append(i)
     # A happening's words as a set only when it meets a candidate: most never do.
     sets: dict[int, frozenset[str]] = {}
@@ -187,10 +195,11 @@ def flag_conflicting_dates(
     # turned away by these two checks, so they read no attributes.
     dates = [e.date for e in days]
     firsts = [None if placed_on[d] is None else placed_on[d].first.toordinal() for d in dates]
+    partners: dict[int, list[int]] = defaultdict(list)
     for i, event in enumerate(days):
         candidates: set[int] = set()
         for word in words(i):
-            if frequency[word] <= _RARE_TOKEN_LIMIT:
+            if frequency[word] <= RARE_TOKEN_LIMIT:
                 later = index[word]  # ascending: the events after this one are a tail
                 candidates.update(later[bisect_right(later, i):])
         date, first = dates[i], firsts[i]
@@ -208,10 +217,16 @@ def flag_conflicting_dates(
             if _same_relative_words(date_words(event), date_words(other)):
                 continue  # "today" in two articles of different days: no disagreement
             if similarity(word_set(i), word_set(j)) >= CONFLICT_SIMILARITY:
-                for a, b in ((event, other), (other, event)):
-                    a.conflict = True
-                    if b.date not in a.conflicting_dates:
-                        a.conflicting_dates = [*a.conflicting_dates, b.date]
+                partners[i].append(j)
+                partners[j].append(i)
+    for i, found in partners.items():
+        event = days[i]
+        event.conflict = True
+        told = list(event.conflicting_dates)
+        for j in sorted(found):
+            if days[j].date not in told:
+                told.append(days[j].date)
+        event.conflicting_dates = told
 
 
 def _same_relative_words(a: Iterable[str], b: Iterable[str]) -> bool:

@@ -15,7 +15,7 @@ from db.derived_rules import stored_rules
 from desktop import __version__
 
 #: Raise with a change to how happenings, timeline entries or brief rows are made.
-REVISION = 2
+REVISION = 3
 DERIVED_RULES = f"{__version__}+{REVISION}"
 
 
