@@ -59,7 +59,7 @@ def write_quotes(db: Database, article_id: int, quotes: Iterable[Mapping[str, An
         row["direct"] = int(bool(row["direct"]))
         row["date_from_text"] = int(bool(row["date_from_text"]))
         row["found_person"] = row["person"]
-        row["person_id"] = _person_id(db, article_id, row, find, linked)
+        row["person_id"] = _person_id(row, find, linked)
         rows.append({"article_id": article_id} | row)
     insert_dicts(db, "quotes", rows)
     apply_corrections(db, article_id, find)
@@ -73,25 +73,15 @@ def _linked_mentions(db: Database, article_id: int) -> list[tuple[int, int, int]
         " AND person_id IS NOT NULL ORDER BY start DESC", [article_id])]
 
 
-def _person_id(db: Database, article_id: int, row: Mapping[str, Any], find: FindPerson,
-               linked: list[tuple[int, int, int]] | None = None) -> int | None:
+def _person_id(row: Mapping[str, Any], find: FindPerson, linked: list[tuple[int, int, int]]) -> int | None:
     """The library person the speaker is: the person mention at the speaker's words (the
-    last one starting there; ``linked``: the article's, if read already), else the one
+    last one starting there; ``linked``: the article's, ``_linked_mentions``), else the one
     person the resolved name names (a pronoun or a description has no mention)."""
-    if row.get("speaker_start") is not None:
-        if linked is None:
-            found = db.execute(
-                "SELECT person_id FROM mentions WHERE article_id = ? AND label = 'PERSON'"
-                ' AND person_id IS NOT NULL AND start < ? AND "end" > ? ORDER BY start DESC LIMIT 1',
-                [article_id, row["speaker_end"], row["speaker_start"]],
-            ).fetchone()
-            if found:
-                return int(found[0])
-        elif row.get("speaker_end") is not None:
-            speaker_start, speaker_end = row["speaker_start"], row["speaker_end"]
-            for start, end, person_id in linked:
-                if start < speaker_end and end > speaker_start:
-                    return int(person_id)
+    if row.get("speaker_start") is not None and row.get("speaker_end") is not None:
+        speaker_start, speaker_end = row["speaker_start"], row["speaker_end"]
+        for start, end, person_id in linked:
+            if start < speaker_end and end > speaker_start:
+                return int(person_id)
     return find(row["person"]) if row.get("person") else None
 
 
@@ -178,13 +168,14 @@ def uncorrect_quote(db: Database, quote_id: int, find: FindPerson = _nobody) -> 
         raise QuoteError(f"no quote {quote_id}")
     before = _correction(db, quote[0], quote[1])
     db.execute("DELETE FROM quote_corrections WHERE article_id = ? AND content_text = ?", quote)
+    linked = _linked_mentions(db, quote[0])
     for row_id, found in db.execute(
             "SELECT id, found_person FROM quotes WHERE article_id = ? AND content_text = ?", quote
     ).fetchall():
         speaker = db.execute("SELECT speaker_start, speaker_end FROM quotes WHERE id = ?",
                              [row_id]).fetchone()
-        person_id = _person_id(db, quote[0], {"speaker_start": speaker[0],
-                                              "speaker_end": speaker[1], "person": found}, find)
+        person_id = _person_id({"speaker_start": speaker[0], "speaker_end": speaker[1], "person": found},
+                               find, linked)
         db.execute("UPDATE quotes SET person = found_person, person_id = ?, hidden = 0,"
                    " corrected = 0 WHERE id = ?", [person_id, row_id])
     return before
