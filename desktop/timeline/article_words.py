@@ -12,6 +12,7 @@ that changed, not all 20,000; and kept as word ids, so the weights are sums over
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cached_property
 
 import numpy as np
 from sqlite_utils import Database
@@ -133,6 +134,15 @@ class StoryWords:
         scores = cosines(words, lengths, frequencies, norm_of(frequencies))
         return dict(zip(articles, on_story_weights(scores, floor=floor), strict=True))
 
+    @cached_property
+    def _sentence_keys(self) -> tuple[list[str], list[int]]:
+        """Each day-dated sentence's date and article id, in the rows' order (``said`` and
+        ``day_rows`` both read them, one after the other)."""
+        dates = " ".join(r.dates for r in self.rows if r.dates).split()
+        articles = np.repeat(np.array([r.article_id for r in self.rows], dtype=np.int64),
+                             [len(r.pins) for r in self.rows]).tolist()
+        return dates, articles
+
     def said(self, floor: float = FLOOR) -> dict[tuple[str, int], float]:
         """``keyevents.sentence_weights`` of the timeline's day-dated sentences, the best of
         each article's on each day: (date, article id) -> weight (``rank_dates``' ``said``)."""
@@ -141,9 +151,7 @@ class StoryWords:
         lengths = np.frombuffer(b"".join(r.lengths for r in self.rows), ID_TYPE)
         words = np.frombuffer(b"".join(r.sentences for r in self.rows), ID_TYPE)
         scores = cosines(words, lengths, frequencies, norm_of(frequencies))
-        dates = " ".join(r.dates for r in self.rows if r.dates).split()
-        articles = np.repeat(np.array([r.article_id for r in self.rows], dtype=np.int64),
-                             [len(r.pins) for r in self.rows]).tolist()
+        dates, articles = self._sentence_keys
         said: dict[tuple[str, int], float] = {}
         for key, weight in zip(zip(dates, articles, strict=True), on_story_weights(scores, floor=floor),
                                strict=True):
@@ -157,9 +165,7 @@ class StoryWords:
         gives them (the day ranking adds up each day's articles in the order they come)."""
         ids = np.frombuffer(b"".join(r.event_ids for r in self.rows), EVENT_TYPE)
         pins = b"".join(r.pins for r in self.rows)
-        dates = " ".join(r.dates for r in self.rows if r.dates).split()
-        counts = [len(r.pins) for r in self.rows]
-        articles = np.repeat(np.array([r.article_id for r in self.rows], dtype=np.int64), counts).tolist()
+        dates, articles = self._sentence_keys
         about = published_and_outlets(db)
         rows = []
         for i in np.argsort(ids, kind="stable").tolist():
