@@ -220,7 +220,8 @@ def measure(path: Path, size: int, tmp: Path, start_cpu: float) -> dict[str, flo
             library.db.execute("DELETE FROM brief_cache")
     clipline = [sys.executable, "-m", "desktop", "--library", str(path)]
     timeline = run([*clipline, "timeline", "--json"], tmp / "timeline.json")
-    shown = len(json.loads((tmp / "timeline.json").read_text(encoding="utf-8")))
+    entries = json.loads((tmp / "timeline.json").read_text(encoding="utf-8"))
+    shown = len(entries)
     raw = run([sys.executable, "-c", RAW_READ, str(path)], tmp / "raw.json")
     brief = run([*clipline, "brief"], tmp / "brief.md")
     # The first brief after a change makes what it keeps (the story-wide reads and its plan);
@@ -228,7 +229,7 @@ def measure(path: Path, size: int, tmp: Path, start_cpu: float) -> dict[str, flo
     # what was kept, nothing written since.
     second = run([*clipline, "brief"], tmp / "brief-second.md")
     again = run([*clipline, "brief"], tmp / "brief-again.md")
-    hide, imported = changed_briefs(path, tmp, clipline, json.loads((tmp / "timeline.json").read_text(encoding="utf-8")))
+    hide, imported = changed_briefs(path, tmp, clipline, entries)
     if refresh_cpu < 0.05:
         print("  (happenings already stored: the grown library was reused)")
     print(f"{size} articles: {events} events shown on {happenings} happenings stored, "

@@ -118,9 +118,10 @@ def glued_caption(text: str, start: int, end: int) -> bool:
     if end >= len(text) or text[end] == "\n" or _ENDS.search(text, start, end) or not _starts_line(text, start):
         return False
     line_end = text.find("\n", end)
-    rest = end + len(text[end : line_end if line_end >= 0 else len(text)]) - len(
-        text[end : line_end if line_end >= 0 else len(text)].lstrip())
-    return _glue_point(text, start, line_end if line_end >= 0 else len(text)) == rest
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[end:line_end]
+    next_start = line_end - len(after.lstrip())  # where the line goes on after the piece
+    return _glue_point(text, start, line_end) == next_start
 
 
 _ENDS = re.compile(r"[.!?\u201d\"')\]]\s*$")
