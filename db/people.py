@@ -432,7 +432,9 @@ def _person_summary(db: Database, person_id: int, name: str) -> dict[str, Any]:
     articles: set[int] = set()
     count = 0
     for mention_name, role, article_id in db.execute(
-        "SELECT name, role, article_id FROM mentions WHERE person_id = ? AND label = 'PERSON'",
+        # In the order they were written: the first-met name or role wins a tie below (the
+        # person index orders by role since 0018, so the order is asked for).
+        "SELECT name, role, article_id FROM mentions WHERE person_id = ? AND label = 'PERSON' ORDER BY id",
         [person_id],
     ):
         count += 1

@@ -35,6 +35,23 @@ def test_people_json_lists_names_aliases_roles_and_counts(tmp_path: Path, cli) -
     assert (zakharova["mentions"], zakharova["articles"]) == (2, 1)
 
 
+def test_a_role_written_as_often_in_two_ways_is_listed_as_the_article_first_writes_it(
+        tmp_path: Path, cli) -> None:
+    text = ("The delegation, led by presidential aide Vladimir Medinsky, met on Monday. "
+            "Presidential aide Vladimir Medinsky will once again lead the delegation.")
+    first, second = text.index("Vladimir"), text.rindex("Vladimir")
+    found = [Entity(first, first + 16, "Vladimir Medinsky", "PERSON", "presidential aide"),
+             Entity(second, second + 16, "Vladimir Medinsky", "PERSON", "Presidential aide")]
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        library.add_article({"text": text, "original": text, "sha256": "b"},
+                            write_with=lambda db, aid: write_mentions(db, aid, found))
+    status, out, _ = cli("--library", path, "people", "--json")
+    assert status == 0
+    (medinsky,) = json.loads(out)
+    assert medinsky["roles"][0] == "presidential aide"
+
+
 def test_corrections_from_the_command_line_stick_and_undo(tmp_path: Path, cli) -> None:
     path = tmp_path / "lib.db"
     make_library(path)
